@@ -1,0 +1,111 @@
+"""The ``amicus`` command line (contracts in DESIGN.md)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from conversations import Engine
+from conversations.checks import check as check_conversations
+from knowledge import DataError, Lang, default_corpus
+from knowledge.corpus import GUIDELINE_COUNT
+from knowledge.corpus import check as check_knowledge
+
+EXIT_USAGE = 2
+EXIT_DATA = 1
+
+
+def default_lang(environ: dict[str, str] | os._Environ[str] = os.environ) -> Lang:
+    """The terminal's language, as the C library would pick it: LC_ALL, LC_MESSAGES, LANG."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = environ.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="amicus",
+        description="A confidential ethics advisor for judges on social media.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    chat = commands.add_parser("chat", help="the conversation in a terminal (or from a pipe)")
+    _add_lang(chat)
+
+    guideline = commands.add_parser("guideline", help="print one guideline")
+    guideline.add_argument("number", help=f"1 to {GUIDELINE_COUNT}")
+    _add_lang(guideline)
+
+    commands.add_parser("lint", help="check every YAML file; exit 1 on any problem")
+    return parser
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default=None, help="language (default: from the locale)"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    args = build_parser().parse_args(argv)
+    lang: Lang = getattr(args, "lang", None) or default_lang()
+    if args.command == "lint":
+        return cmd_lint()
+    try:
+        engine = Engine()
+    except DataError as exc:
+        return _data_error(exc)
+    if args.command == "guideline":
+        return cmd_guideline(engine, args.number, lang)
+    if args.command == "chat":
+        from bot.console import run_chat
+
+        return run_chat(engine, lang)
+    raise AssertionError(args.command)  # argparse admits no other command
+
+
+def cmd_guideline(engine: Engine, raw: str, lang: Lang) -> int:
+    number = int(raw) if raw.strip().isdigit() else None
+    if number not in engine.corpus.guidelines:
+        print(
+            f"amicus guideline: there is no guideline {raw!r}; "
+            f"the guidelines are numbered 1 to {GUIDELINE_COUNT}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    print(engine.guideline_heading(number, lang))
+    print()
+    for block in engine.guideline_blocks(number, lang):
+        print(block.text if block.kind == "guideline" else f"({block.text})")
+    return 0
+
+
+def cmd_lint() -> int:
+    problems = check_knowledge()
+    try:
+        corpus = default_corpus()
+    except DataError:
+        corpus = None
+    problems += check_conversations(corpus)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return EXIT_DATA
+    assert corpus is not None
+    print(f"ok: {len(corpus.guidelines)} guidelines in {len(corpus.sections)} sections")
+    return 0
+
+
+def _data_error(exc: DataError) -> int:
+    print("amicus: the knowledge files are broken, so Amicus will not start:", file=sys.stderr)
+    for problem in exc.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return EXIT_DATA

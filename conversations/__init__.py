@@ -1,0 +1,25 @@
+"""The conversation room: a transport-free dialogue engine over the knowledge room.
+
+No Telegram import here: ``bot/`` turns the engine's replies into messages, and the
+console turns them into numbered lines.
+"""
+
+from .engine import Engine
+from .events import Back, Choose, Event, FreeText, Restart, Start, SwitchLanguage
+from .replies import Block, Option, Reply
+from .session import Session
+
+__all__ = [
+    "Back",
+    "Block",
+    "Choose",
+    "Engine",
+    "Event",
+    "FreeText",
+    "Option",
+    "Reply",
+    "Restart",
+    "Session",
+    "Start",
+    "SwitchLanguage",
+]

@@ -1,0 +1,44 @@
+"""A judge's place in the conversation, as plain data that any store can keep."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from knowledge.schema import LANGS, Lang
+
+HOME = "home"
+
+
+@dataclass(frozen=True)
+class Session:
+    lang: Lang
+    # Screens from home to the current one; Back pops, Restart resets.
+    stack: tuple[str, ...] = (HOME,)
+
+    @property
+    def screen(self) -> str:
+        return self.stack[-1]
+
+    def push(self, screen: str) -> Session:
+        return replace(self, stack=(*self.stack, screen))
+
+    def with_stack(self, stack: tuple[str, ...]) -> Session:
+        return replace(self, stack=stack or (HOME,))
+
+    def with_lang(self, lang: Lang) -> Session:
+        return replace(self, lang=lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"lang": self.lang, "stack": list(self.stack)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Session:
+        """Rebuild a stored session; anything malformed falls back to a fresh start."""
+        lang = data.get("lang") if isinstance(data, dict) else None
+        stack = data.get("stack") if isinstance(data, dict) else None
+        if lang not in LANGS:
+            lang = "en"
+        if not isinstance(stack, list) or not all(isinstance(s, str) for s in stack) or not stack:
+            stack = [HOME]
+        return cls(lang=lang, stack=tuple(stack))

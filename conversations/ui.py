@@ -1,0 +1,64 @@
+"""The interface's own words (menus, notices), loaded from ``data/ui.yaml``."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from pydantic import model_validator
+
+from knowledge.schema import Bilingual, Lang, Strict
+from knowledge.validation import load_model
+
+UI_FILE = Path(__file__).resolve().parent / "data" / "ui.yaml"
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+class Phrase(Bilingual):
+    @model_validator(mode="after")
+    def same_placeholders(self) -> Phrase:
+        zh, en = set(_PLACEHOLDER.findall(self.zh)), set(_PLACEHOLDER.findall(self.en))
+        if zh != en:
+            raise ValueError(f"placeholders differ: zh has {sorted(zh)}, en has {sorted(en)}")
+        return self
+
+    def format(self, lang: Lang, **values: object) -> str:
+        return self(lang).format(**values)
+
+
+class UiText(Strict):
+    app_name: Phrase
+    welcome: Phrase
+    menu_browse: Phrase
+    menu_about: Phrase
+    switch_language: Phrase
+    back: Phrase
+    restart: Phrase
+    browse_title: Phrase
+    browse_prompt: Phrase
+    section_prompt: Phrase
+    guideline_heading: Phrase
+    guideline_option: Phrase
+    citation: Phrase
+    section_of: Phrase
+    unofficial_rendering: Phrase
+    about_values: Phrase
+    at_start: Phrase
+    stale_menu: Phrase
+    language_switched: Phrase
+    free_text_not_yet: Phrase
+    empty_text: Phrase
+    text_too_long: Phrase
+    choose_between: Phrase
+    console_help: Phrase
+    goodbye: Phrase
+
+
+def load_ui(path: Path = UI_FILE) -> UiText:
+    return load_model(path, UiText)
+
+
+@cache
+def default_ui() -> UiText:
+    return load_ui()

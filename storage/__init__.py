@@ -1,0 +1,1 @@
+"""The storage room: database models, migrations, the anonymiser and the question log."""

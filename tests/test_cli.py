@@ -1,0 +1,95 @@
+"""The ``amicus`` command line as a user meets it."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from bot.cli import default_lang, main
+
+
+def amicus(capsys, *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:  # argparse's own usage errors
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("number", range(1, 41))
+def test_guideline_prints_the_whole_text_in_chinese(capsys, corpus, number):
+    code, out, _ = amicus(capsys, "guideline", str(number), "--lang", "zh")
+    g = corpus.guideline(number)
+    assert code == 0
+    assert out.startswith(f"第{number}条 · {g.title.zh}\n")
+    assert g.text.zh in out
+
+
+@pytest.mark.parametrize("number", range(1, 41))
+def test_guideline_prints_our_english_rendering_labelled_unofficial(capsys, corpus, number):
+    code, out, _ = amicus(capsys, "guideline", str(number), "--lang", "en")
+    g = corpus.guideline(number)
+    assert code == 0
+    assert out.startswith(f"Guideline {number} · {g.title.en}\n")
+    assert g.text.en in out
+    assert "Unofficial English rendering" in out
+
+
+@pytest.mark.parametrize("bad", ["0", "41", "-3", "x", "3.5", ""])
+def test_unknown_guideline_number_is_a_clear_usage_error(capsys, bad):
+    code, out, err = amicus(capsys, "guideline", bad)
+    assert code == 2
+    assert out == ""
+    assert "numbered 1 to 40" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["frobnicate"], [], ["guideline"], ["guideline", "3", "--lang", "fr"], ["chat", "--bogus"]],
+)
+def test_bad_commands_and_options_exit_2_with_usage(capsys, args):
+    code, _out, err = amicus(capsys, *args)
+    assert code == 2
+    assert "usage: amicus" in err
+
+
+def test_lint_passes_on_the_shipped_knowledge(capsys):
+    code, out, _ = amicus(capsys, "lint")
+    assert code == 0
+    assert out.startswith("ok: 40 guidelines in 6 sections")
+
+
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_language_defaults_to_the_locale(env, lang):
+    assert default_lang(env) == lang
+
+
+def test_guideline_language_follows_the_locale_when_not_given(amicus_cmd):
+    result = subprocess.run(
+        [*amicus_cmd, "guideline", "30"],
+        env={"LANG": "zh_CN.UTF-8", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("第30条")
+
+
+def test_python_dash_m_bot_is_the_same_command(amicus_cmd):
+    result = subprocess.run(
+        [*amicus_cmd, "guideline", "41"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert "numbered 1 to 40" in result.stderr

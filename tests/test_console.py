@@ -1,0 +1,110 @@
+"""``amicus chat`` driven from a pipe, the way a script or a judge at a terminal uses it."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+
+from bot.console import run_chat
+
+
+def chat(engine, lines: list[str], lang: str = "en") -> str:
+    out = io.StringIO()
+    assert run_chat(engine, lang, io.StringIO("".join(f"{x}\n" for x in lines)), out) == 0
+    return out.getvalue()
+
+
+def screens(transcript: str) -> list[str]:
+    """The titles of the screens shown, in order."""
+    return re.findall(r"^== (.*) ==$", transcript, flags=re.M)
+
+
+def options(transcript: str) -> dict[str, str]:
+    """The numbered options of the last screen shown."""
+    last = transcript.rsplit("== ", 1)[-1]
+    return dict(re.findall(r"^(\d+)\) (.*)$", last, flags=re.M))
+
+
+def pick(engine, path: list[str], label: str, lang: str = "en") -> str:
+    """The number of the option called ``label`` after following ``path``."""
+    found = {v: k for k, v in options(chat(engine, path, lang)).items()}
+    return found[label]
+
+
+def test_browse_sections_to_full_text(engine, corpus):
+    browse = pick(engine, [], "Browse the 40 guidelines")
+    section = pick(engine, [browse], "Online friendships and relationships")
+    g30 = pick(engine, [browse, section], f"30. {corpus.guideline(30).title.en}")
+    out = chat(engine, [browse, section, g30])
+    assert screens(out)[-1] == f"Guideline 30 · {corpus.guideline(30).title.en}"
+    assert corpus.guideline(30).text.en in out
+    assert out.rstrip().endswith("Goodbye.")
+
+
+def test_options_are_numbered_lines_with_back_and_restart_everywhere(engine):
+    path: list[str] = []
+    for label in ("Browse the 40 guidelines", "Training", "40. "):
+        opts = options(chat(engine, path))
+        assert list(opts) == [str(i) for i in range(1, len(opts) + 1)]
+        assert list(opts.values())[-2:] == ["Back", "Restart"]
+        path.append(next(k for k, v in opts.items() if v.startswith(label)))
+    opts = options(chat(engine, path))
+    assert list(opts.values()) == ["Back", "Restart"]
+
+
+def test_back_and_restart_at_every_depth(engine):
+    browse = pick(engine, [], "Browse the 40 guidelines")
+    section = pick(engine, [browse], "Training")
+    path = [browse, section, "1"]  # guideline 38
+    for depth in range(1, len(path) + 1):
+        here = path[:depth]
+        before = screens(chat(engine, here[:-1]))[-1]
+        back = pick(engine, here, "Back")
+        assert screens(chat(engine, [*here, back]))[-1] == before
+        restart = pick(engine, here, "Restart")
+        assert screens(chat(engine, [*here, restart]))[-1] == engine.ui.app_name.en
+
+
+def test_chinese_chat_and_switching_language_keeps_the_place(engine, corpus):
+    browse = pick(engine, [], "浏览全部40条指南", lang="zh")
+    out = chat(engine, [browse, "/lang en"], lang="zh")
+    assert screens(out)[-2:] == ["指南共40条，分为六部分", "The 40 guidelines, in six sections"]
+    assert "Switched to English." in out
+
+
+def test_out_of_range_number_and_empty_line_lose_nothing(engine):
+    browse = pick(engine, [], "Browse the 40 guidelines")
+    out = chat(engine, [browse, "99", "", "   "])
+    assert "Please type a number from 1 to 8, or type your question." in out
+    assert out.count("That message was empty.") == 2
+    # Still on the browse screen: its options are what is offered last.
+    assert next(iter(options(out).values())) == "Risks and opportunities of social media"
+
+
+def test_overlong_text_gets_a_clear_reply(engine):
+    out = chat(engine, ["x" * 5000])
+    assert "too long (at most 4096 characters)" in out
+
+
+def test_end_of_input_and_quit_end_cleanly(engine):
+    assert chat(engine, []).rstrip().endswith("Goodbye.")
+    out = chat(engine, ["/quit", "1"])
+    assert screens(out) == [engine.ui.app_name.en]
+
+
+def test_piped_input_is_echoed_so_transcripts_read_whole(engine):
+    assert "> 1\n" in chat(engine, ["1"])
+
+
+def test_chat_as_a_real_process_from_a_pipe(amicus_cmd, corpus):
+    result = subprocess.run(
+        [*amicus_cmd, "chat", "--lang", "zh"],
+        input="1\n4\n6\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert corpus.guideline(30).text.zh in result.stdout
+    assert result.stdout.rstrip().endswith("再见。")

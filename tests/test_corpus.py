@@ -1,0 +1,113 @@
+"""The corpus a judge reads: all 40 guidelines, six sections, both languages, verbatim Chinese."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+SEED_HEADINGS = [
+    "法官认识与使用社交媒体的风险与机遇",
+    "法官在社交媒体上的身份",
+    "关于社交媒体的内容与行为",
+    "线上友谊和关系",
+    "隐私和安全",
+    "培训",
+]
+# First and last guideline of each section, as the seed has them.
+SECTION_SPANS = [(1, 11), (12, 14), (15, 24), (25, 31), (32, 37), (38, 40)]
+
+
+def squeeze(text: str) -> str:
+    """Drop whitespace and the seed's list bullets, which page layout alone introduced."""
+    return re.sub(r"\s+", "", re.sub(r"(?m)^\s*-\s", "", text))
+
+
+def test_all_forty_guidelines_once_in_order(corpus):
+    assert list(corpus.guidelines) == list(range(1, 41))
+
+
+def test_six_sections_are_the_seed_headings_with_the_seed_spans(corpus):
+    assert [s.title.zh for s in corpus.sections] == SEED_HEADINGS
+    for section, (first, last) in zip(corpus.sections, SECTION_SPANS, strict=True):
+        numbers = [g.number for g in corpus.in_section(section.id)]
+        assert numbers == list(range(first, last + 1)), section.id
+
+
+@pytest.mark.parametrize("number", range(1, 41))
+def test_every_guideline_has_text_and_titles_in_both_languages(corpus, number):
+    g = corpus.guideline(number)
+    for lang in ("zh", "en"):
+        assert g.text(lang).strip()
+        assert 0 < len(g.title(lang)) <= 40
+    # The English is ours, not a copy of the Chinese.
+    assert not re.search(r"[\u4e00-\u9fff]", g.text.en + g.title.en)
+    assert re.search(r"[\u4e00-\u9fff]", g.title.zh)
+
+
+@pytest.mark.parametrize("number", range(1, 41))
+def test_chinese_text_is_the_seeds_verbatim(corpus, seed_text, number):
+    text = corpus.guideline(number).text.zh
+    assert not text.startswith(f"{number}."), "the number belongs in the number field"
+    start = seed_text.index(f"\n{number}. ") + len(f"\n{number}. ")
+    nxt = seed_text.find(f"\n{number + 1}. ", start)
+    end = nxt if nxt != -1 else seed_text.index("多哈宣言", start)
+    original = seed_text[start:end]
+    for heading in SEED_HEADINGS:  # a section heading may follow the last guideline of a section
+        original = original.split(f"\n{heading}\n")[0]
+    assert squeeze(text) == squeeze(original)
+
+
+def test_page_break_artefacts_are_mended(corpus):
+    g22 = corpus.guideline(22).text.zh
+    assert "但应避免直接回应。" in g22 and "\n" not in g22
+    items = corpus.guideline(38).text.zh.splitlines()[1:]
+    assert [line.split(")")[0] for line in items] == [str(i) for i in range(1, 9)]
+    assert items[6].endswith("及")
+    assert [line.split(")")[0] for line in corpus.guideline(38).text.en.splitlines()[1:]] == [
+        str(i) for i in range(1, 9)
+    ]
+
+
+def test_guideline_21_chinese_kept_english_renders_the_original_meaning(corpus):
+    g21 = corpus.guideline(21)
+    assert "超越其职权" in g21.text.zh
+    assert "before" in g21.text.en and "office" in g21.text.en
+    assert "authority" not in g21.text.en
+
+
+def test_preamble_essentials(corpus):
+    p = corpus.preamble
+    assert [v.zh for v in p.bangalore_values] == [
+        "独立",
+        "公正",
+        "廉洁",
+        "正当得体",
+        "平等",
+        "称职与尽责",
+    ]
+    assert "非约束性" in p.non_binding.zh and "non-binding" in p.non_binding.en
+    assert "unofficial" in p.translation_note.en
+    assert "法院工作人员" in p.scope.zh
+
+
+def test_preamble_chinese_quotes_are_from_the_seed(corpus, seed_text):
+    seed = squeeze(seed_text)
+    p = corpus.preamble
+    for field in (p.scope, p.bangalore_note):
+        assert squeeze(field.zh) in seed
+    for sentence in re.findall(r"[^。]+。", p.non_binding.zh):
+        assert squeeze(sentence) in seed, sentence
+
+
+def test_version_changes_with_the_content(corpus, tmp_path):
+    import shutil
+
+    from knowledge import load_corpus
+    from knowledge.corpus import DATA_DIR
+
+    shutil.copytree(DATA_DIR, tmp_path / "data")
+    assert load_corpus(tmp_path / "data").version == corpus.version
+    path = tmp_path / "data" / "guidelines.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Training", "Training "), "utf-8")
+    assert load_corpus(tmp_path / "data").version != corpus.version

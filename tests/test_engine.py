@@ -1,0 +1,111 @@
+"""The engine's promises to every adapter: old and forged taps are safe, sessions survive."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conversations import Back, Choose, FreeText, Restart, Session, SwitchLanguage
+
+
+def walk(engine, *tokens: str, lang: str = "en"):
+    session, reply = engine.start(lang)
+    for token in tokens:
+        session, reply = engine.handle(session, Choose(token))
+    return session, reply
+
+
+def test_every_option_on_every_browse_screen_leads_somewhere_valid(engine):
+    """Breadth-first over all screens reachable from home: no option is a dead end."""
+    seen, frontier = set(), [engine.start("en")[0]]
+    while frontier:
+        session = frontier.pop()
+        reply = engine.render(session)
+        for option in reply.options:
+            nxt, shown = engine.handle(session, Choose(option.token))
+            assert not any(b.kind == "notice" and "out of date" in b.text for b in shown.blocks)
+            if (
+                nxt.stack not in seen
+                and option.token not in ("~",)
+                and not option.token.startswith("<")
+            ):
+                seen.add(nxt.stack)
+                frontier.append(nxt)
+    assert {s[-1] for s in seen} >= {f"g:{n}" for n in range(1, 41)}
+
+
+@pytest.mark.parametrize("token", ["g:41", "s:nowhere", "t:x:y:9", "", "<nowhere", "@fr", "x" * 64])
+def test_forged_or_stale_tokens_say_out_of_date_and_keep_the_place(engine, token):
+    before, _ = walk(engine, "browse", "s:identity")
+    after, reply = engine.handle(before, Choose(token))
+    assert after == before
+    assert reply.blocks[0].kind == "notice"
+    assert reply.blocks[0].text == "That menu is out of date; here is the current one."
+    assert reply.screen == "s:identity"
+
+
+def test_tap_on_an_old_message_continues_from_that_message(engine):
+    # The judge went deep, then taps a section on the older browse message.
+    session, _ = walk(engine, "browse", "s:identity", "g:13")
+    session, reply = engine.handle(session, Choose("s:friendships"))
+    assert session.stack == ("home", "browse", "s:friendships")
+    assert reply.screen == "s:friendships"
+    # And Back on the old guideline-13 message returns to that guideline's section.
+    session, _ = engine.handle(session, Choose("<g:13"))
+    assert session.stack == ("home", "browse", "s:identity")
+
+
+def test_back_at_home_says_so(engine):
+    session, reply = engine.handle(engine.start("en")[0], Back())
+    assert session.stack == ("home",)
+    assert reply.blocks[0].text == "You are already at the start."
+
+
+def test_restart_and_language_switch_events(engine):
+    session, _ = walk(engine, "browse", "s:training", "g:39")
+    switched, reply = engine.handle(session, SwitchLanguage("zh"))
+    assert switched.stack == session.stack and switched.lang == "zh"
+    assert reply.title.startswith("第39条")
+    restarted, reply = engine.handle(switched, Restart())
+    assert restarted.stack == ("home",) and restarted.lang == "zh"
+
+
+def test_session_survives_a_round_trip_through_json(engine):
+    session, reply = walk(engine, "browse", "s:training", "g:39", lang="zh")
+    stored = json.dumps(session.to_dict())
+    again = Session.from_dict(json.loads(stored))
+    assert again == session
+    assert engine.render(again) == reply
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        {"lang": "fr", "stack": ["home"]},
+        {"lang": "en", "stack": "home"},
+        {"lang": "en", "stack": []},
+        {"stack": [1, 2]},
+        "garbage",
+    ],
+)
+def test_malformed_stored_session_starts_fresh(engine, stored):
+    session = Session.from_dict(stored)
+    assert session.stack == ("home",)
+    assert engine.render(session).screen == "home"
+
+
+def test_screens_removed_from_the_knowledge_are_dropped(engine):
+    session = Session(lang="en", stack=("home", "browse", "s:gone", "g:99"))
+    reply = engine.render(session)
+    assert reply.screen == "browse"
+    _, reply = engine.handle(session, Back())
+    assert reply.screen == "home"
+
+
+def test_free_text_is_acknowledged_without_moving(engine):
+    session, _ = walk(engine, "browse")
+    after, reply = engine.handle(session, FreeText("a lawyer wants to add me"))
+    assert after == session
+    assert [b.kind for b in reply.blocks] == ["notice"]
+    assert [o.token for o in reply.options][:1] == ["s:risks_opportunities"]
