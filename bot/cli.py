@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from conversations import Engine
 from conversations.checks import check as check_conversations
+from conversations.diagram import mermaid, outline
 from knowledge import DataError, Lang, default_corpus
 from knowledge.corpus import GUIDELINE_COUNT
 from knowledge.corpus import check as check_knowledge
@@ -41,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(guideline)
 
     commands.add_parser("lint", help="check every YAML file; exit 1 on any problem")
+
+    graph = commands.add_parser("graph", help="list the walkthroughs, or draw one")
+    graph.add_argument("tree", nargs="?", help="a walkthrough id (see 'amicus graph')")
+    graph.add_argument("--format", choices=("mermaid", "outline"), default="mermaid")
+    _add_lang(graph)
     return parser
 
 
@@ -64,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _data_error(exc)
     if args.command == "guideline":
         return cmd_guideline(engine, args.number, lang)
+    if args.command == "graph":
+        return cmd_graph(engine, args.tree, args.format, lang)
     if args.command == "chat":
         from bot.console import run_chat
 
@@ -87,6 +95,24 @@ def cmd_guideline(engine: Engine, raw: str, lang: Lang) -> int:
     return 0
 
 
+def cmd_graph(engine: Engine, tree_id: str | None, fmt: str, lang: Lang) -> int:
+    trees = engine.trees.trees
+    if tree_id is None:
+        width = max(len(t) for t in trees)
+        for tree in trees.values():
+            print(f"{tree.id:<{width}}  {tree.title(lang)}")
+        return 0
+    if tree_id not in trees:
+        print(
+            f"amicus graph: no walkthrough {tree_id!r}; known: {', '.join(trees)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    draw = mermaid if fmt == "mermaid" else outline
+    print(draw(trees[tree_id], lang, engine.ui))
+    return 0
+
+
 def cmd_lint() -> int:
     problems = check_knowledge()
     try:
@@ -100,7 +126,12 @@ def cmd_lint() -> int:
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return EXIT_DATA
     assert corpus is not None
-    print(f"ok: {len(corpus.guidelines)} guidelines in {len(corpus.sections)} sections")
+    trees = Engine(corpus).trees.trees
+    nodes = sum(len(t.nodes) for t in trees.values())
+    print(
+        f"ok: {len(corpus.guidelines)} guidelines in {len(corpus.sections)} sections; "
+        f"{len(trees)} walkthroughs with {nodes} nodes"
+    )
     return 0
 
 

@@ -37,6 +37,8 @@ class Console:
         self.echo = not stdin.isatty()
 
     def run(self) -> int:
+        if not self.echo:
+            import readline  # noqa: F401  (line editing and history at a real terminal)
         session, reply = self.engine.start(self.lang)
         self._print(render(reply))
         self._print(self.engine.ui.console_help(session.lang))

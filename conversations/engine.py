@@ -1,47 +1,70 @@
 """The dialogue engine: a session and an event in, the new session and a reply out.
 
 It knows nothing of Telegram or terminals. Every option carries a *token*: a screen id to
-open (``browse``, ``s:identity``, ``g:30``), ``<`` plus a screen id to go back from it, ``~``
+open (``browse``, ``s:identity``, ``g:30``, ``t:friend_request:who``), a walkthrough step
+``t:TREE:NODE:K`` (option K of that node), ``<`` plus a screen id to go back from it, ``~``
 to restart, ``@en`` / ``@zh`` to switch language. Tokens name their own origin, so a tap on
-an old message still lands where the judge expects; a token that no longer means anything
-gets an "out of date" notice and the current screen — never an error.
+an old message continues from that message; a token that no longer means anything gets an
+"out of date" notice and the current screen — never an error.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import cache
 
 from knowledge import LANGS, Corpus, Lang, default_corpus
 
+from .browse import Browse
+from .context import Context, Renderer
 from .events import Back, Choose, Event, FreeText, Restart, Start, SwitchLanguage
+from .menu import LANG_PREFIX, Menu
 from .replies import Block, Option, Reply
 from .session import HOME, Session
+from .trees import TreeSet, load_trees
 from .ui import UiText, default_ui
+from .walkthrough import Walkthrough
 
 MAX_TEXT = 4096  # Telegram's own limit on one message
-ABOUT = "about"
-BROWSE = "browse"
 BACK_PREFIX = "<"
 RESTART = "~"
-LANG_PREFIX = "@"
+
+
+@cache
+def default_trees() -> TreeSet:
+    return load_trees(default_corpus())
 
 
 class Engine:
-    def __init__(self, corpus: Corpus | None = None, ui: UiText | None = None):
-        self.corpus = corpus or default_corpus()
-        self.ui = ui or default_ui()
-        self._screens: dict[str, Callable[[str, Lang], Reply]] = {
-            HOME: self._home,
-            ABOUT: self._about,
-            BROWSE: self._browse,
-        }
-        self._parents: dict[str, str] = {ABOUT: HOME, BROWSE: HOME}
-        for section in self.corpus.sections:
-            self._screens[f"s:{section.id}"] = self._section
-            self._parents[f"s:{section.id}"] = BROWSE
-        for number, guideline in self.corpus.guidelines.items():
-            self._screens[f"g:{number}"] = self._guideline
-            self._parents[f"g:{number}"] = f"s:{guideline.section}"
+    def __init__(
+        self,
+        corpus: Corpus | None = None,
+        ui: UiText | None = None,
+        trees: TreeSet | None = None,
+        adviser_contact: str | None = None,
+    ):
+        corpus = corpus or default_corpus()
+        if trees is None:
+            trees = default_trees() if corpus is default_corpus() else load_trees(corpus)
+        self.ctx = Context(corpus, ui or default_ui(), trees, adviser_contact)
+        self.walkthrough = Walkthrough(self.ctx)
+        parts = (Menu(self.ctx), Browse(self.ctx), self.walkthrough)
+        self._screens: dict[str, Renderer] = {}
+        self._parents: dict[str, str] = {}
+        for part in parts:
+            self._screens |= part.screens()
+            self._parents |= part.parents()
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.ctx.corpus
+
+    @property
+    def ui(self) -> UiText:
+        return self.ctx.ui
+
+    @property
+    def trees(self) -> TreeSet:
+        return self.ctx.trees
 
     # ------------------------------------------------------------------ events
 
@@ -79,6 +102,10 @@ class Engine:
             return self._back(session, token[1:])
         if token in self._screens:
             return self._show(self._open(session, token))
+        step = self.walkthrough.resolve(token)
+        if step is not None:
+            origin, target = step
+            return self._show(self._at(session, origin).push(target))
         return self._show(session, self.ui.stale_menu(session.lang))
 
     def _free_text(self, session: Session, text: str) -> tuple[Session, Reply]:
@@ -92,6 +119,13 @@ class Engine:
 
     # ------------------------------------------------------------- navigation
 
+    def _at(self, session: Session, screen: str) -> Session:
+        """The session as it was when ``screen`` was shown: on its path, or on its canonical one."""
+        stack = session.stack
+        if screen in stack:
+            return session.with_stack(stack[: stack.index(screen) + 1])
+        return session.with_stack(self._path_to(screen))
+
     def _open(self, session: Session, screen: str) -> Session:
         stack = session.stack
         if screen in stack:
@@ -103,13 +137,10 @@ class Engine:
         return session.push(screen)
 
     def _back(self, session: Session, origin: str) -> tuple[Session, Reply]:
-        stack = session.stack
-        if origin == HOME or (stack == (HOME,) and origin not in self._parents):
+        if origin == HOME:
             return self._show(session.with_stack((HOME,)), self.ui.at_start(session.lang))
-        if origin in stack:
-            return self._show(session.with_stack(stack[: stack.index(origin)]))
-        # A Back from an old message whose screen is no longer on the path.
-        return self._show(session.with_stack(self._path_to(self._parents[origin])))
+        stack = self._at(session, origin).stack
+        return self._show(session.with_stack(stack[:-1]))
 
     def _path_to(self, screen: str) -> tuple[str, ...]:
         path = [screen]
@@ -130,7 +161,6 @@ class Engine:
         """The session's current screen; ``brief`` keeps only the notice and the options,
         for a message that did not move the judge (an empty text, say)."""
         reply = self._screens[session.screen](session.screen, session.lang)
-        controls = self._controls(session.screen, session.lang)
         blocks = () if brief else reply.blocks
         if notice is not None:
             blocks = (Block("notice", notice), *blocks)
@@ -138,7 +168,7 @@ class Engine:
             screen=reply.screen,
             title=reply.title,
             blocks=blocks,
-            options=(*reply.options, *controls),
+            options=(*reply.options, *self._controls(session.screen, session.lang)),
             citations=reply.citations,
         )
 
@@ -148,87 +178,10 @@ class Engine:
             Option(RESTART, self.ui.restart(lang)),
         )
 
-    # ---------------------------------------------------------------- screens
-
-    def _home(self, screen: str, lang: Lang) -> Reply:
-        other: Lang = "en" if lang == "zh" else "zh"
-        return Reply(
-            screen=screen,
-            title=self.ui.app_name(lang),
-            blocks=(Block("text", self.ui.welcome(lang)),),
-            options=(
-                Option(BROWSE, self.ui.menu_browse(lang)),
-                Option(ABOUT, self.ui.menu_about(lang)),
-                Option(LANG_PREFIX + other, self.ui.switch_language(lang)),
-            ),
-        )
-
-    def _about(self, screen: str, lang: Lang) -> Reply:
-        p = self.corpus.preamble
-        values = (
-            "、".join(v(lang) for v in p.bangalore_values)
-            if lang == "zh"
-            else ", ".join(v(lang) for v in p.bangalore_values)
-        )
-        return Reply(
-            screen=screen,
-            title=p.title(lang),
-            blocks=(
-                Block("text", p.publisher(lang)),
-                Block("text", p.non_binding(lang)),
-                Block("text", p.scope(lang)),
-                Block("text", values, heading=self.ui.about_values(lang)),
-                Block("text", p.bangalore_note(lang)),
-                Block("note", p.translation_note(lang)),
-            ),
-        )
-
-    def _browse(self, screen: str, lang: Lang) -> Reply:
-        return Reply(
-            screen=screen,
-            title=self.ui.browse_title(lang),
-            blocks=(Block("text", self.ui.browse_prompt(lang)),),
-            options=tuple(Option(f"s:{s.id}", s.title(lang)) for s in self.corpus.sections),
-        )
-
-    def _section(self, screen: str, lang: Lang) -> Reply:
-        section = self.corpus.section(screen.removeprefix("s:"))
-        return Reply(
-            screen=screen,
-            title=section.title(lang),
-            blocks=(Block("text", self.ui.section_prompt(lang)),),
-            options=tuple(
-                Option(
-                    f"g:{g.number}",
-                    self.ui.guideline_option.format(lang, number=g.number, title=g.title(lang)),
-                )
-                for g in self.corpus.in_section(section.id)
-            ),
-        )
-
-    def _guideline(self, screen: str, lang: Lang) -> Reply:
-        number = int(screen.removeprefix("g:"))
-        return Reply(
-            screen=screen,
-            title=self.guideline_heading(number, lang),
-            blocks=self.guideline_blocks(number, lang),
-            citations=(number,),
-        )
-
-    # ---------------------------------------------------------------- helpers
+    # ------------------------------------------------------- for the adapters
 
     def guideline_heading(self, number: int, lang: Lang) -> str:
-        g = self.corpus.guideline(number)
-        return self.ui.guideline_heading.format(lang, number=number, title=g.title(lang))
+        return self.ctx.guideline_heading(number, lang)
 
     def guideline_blocks(self, number: int, lang: Lang) -> tuple[Block, ...]:
-        g = self.corpus.guideline(number)
-        section = self.corpus.section(g.section)
-        return (
-            Block("guideline", g.text(lang)),
-            Block("note", self.ui.section_of.format(lang, section=section.title(lang))),
-            Block("note", self.ui.unofficial_rendering(lang)),
-        )
-
-    def citation(self, number: int, lang: Lang) -> str:
-        return self.ui.citation.format(lang, number=number)
+        return self.ctx.guideline_blocks(number, lang)

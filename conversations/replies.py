@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["text", "guideline", "note", "notice"]
+BlockKind = Literal["text", "guideline", "note", "notice", "advice", "citations", "tip", "adviser"]
 
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph. ``guideline`` blocks hold verbatim guideline text; ``note`` blocks
-    hold labels such as "unofficial rendering"; ``notice`` blocks report what just happened
-    (a stale menu, a language switch) before the screen itself."""
+    """One paragraph. ``guideline`` holds verbatim guideline text and ``advice`` a
+    walkthrough's guidance; ``tip`` is practical advice that is *not* guideline text and must
+    be shown as such; ``note`` is a label ("unofficial rendering"); ``notice`` reports what
+    just happened (a stale menu, a language switch) before the screen itself."""
 
     kind: BlockKind
     text: str

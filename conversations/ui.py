@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import model_validator
+from pydantic import StringConstraints, model_validator
 
 from knowledge.schema import Bilingual, Lang, Strict
 from knowledge.validation import load_model
@@ -16,6 +17,10 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 class Phrase(Bilingual):
+    # Not stripped: a separator such as ", " is all whitespace that matters.
+    zh: Annotated[str, StringConstraints(min_length=1)]
+    en: Annotated[str, StringConstraints(min_length=1)]
+
     @model_validator(mode="after")
     def same_placeholders(self) -> Phrase:
         zh, en = set(_PLACEHOLDER.findall(self.zh)), set(_PLACEHOLDER.findall(self.en))
@@ -53,6 +58,19 @@ class UiText(Strict):
     choose_between: Phrase
     console_help: Phrase
     goodbye: Phrase
+    list_separator: Phrase
+    menu_topics: Phrase
+    topics_title: Phrase
+    topics_prompt: Phrase
+    advice_heading: Phrase
+    based_on: Phrase
+    tip_heading: Phrase
+    adviser_offer: Phrase
+    full_text: Phrase
+    menu_adviser: Phrase
+    adviser_title: Phrase
+    adviser_intro: Phrase
+    adviser_default_contact: Phrase
 
 
 def load_ui(path: Path = UI_FILE) -> UiText:

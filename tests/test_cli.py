@@ -93,3 +93,32 @@ def test_python_dash_m_bot_is_the_same_command(amicus_cmd):
     )
     assert result.returncode == 2
     assert "numbered 1 to 40" in result.stderr
+
+
+def test_graph_lists_the_walkthroughs_as_id_and_title(capsys, engine):
+    code, out, _ = amicus(capsys, "graph", "--lang", "en")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == len(engine.trees.trees) >= 10
+    for line, tree in zip(lines, engine.trees.trees.values(), strict=True):
+        tree_id, title = line.split(None, 1)
+        assert (tree_id, title.strip()) == (tree.id, tree.title.en)
+
+
+def test_graph_draws_a_tree_as_mermaid_with_every_node_and_edge(capsys, engine):
+    code, out, _ = amicus(capsys, "graph", "friend_request", "--format", "mermaid", "--lang", "zh")
+    assert code == 0
+    assert out.startswith("flowchart TD\n")
+    tree = engine.trees.trees["friend_request"]
+    for node_id, node in tree.nodes.items():
+        assert f"\n  {node_id}" in out
+        for option in node.options or ():
+            assert f'  {node_id} -->|"{option.label.zh}"| {option.next}\n' in out
+    assert "第30条" in out
+
+
+def test_graph_outline_and_unknown_tree(capsys):
+    code, out, _ = amicus(capsys, "graph", "online_insult", "--format", "outline", "--lang", "en")
+    assert code == 0 and out.count("=> ") >= 5
+    code, out, err = amicus(capsys, "graph", "no_such_tree")
+    assert code == 2 and "no walkthrough 'no_such_tree'" in err and out == ""

@@ -2,34 +2,9 @@
 
 from __future__ import annotations
 
-import io
-import re
 import subprocess
 
-from bot.console import run_chat
-
-
-def chat(engine, lines: list[str], lang: str = "en") -> str:
-    out = io.StringIO()
-    assert run_chat(engine, lang, io.StringIO("".join(f"{x}\n" for x in lines)), out) == 0
-    return out.getvalue()
-
-
-def screens(transcript: str) -> list[str]:
-    """The titles of the screens shown, in order."""
-    return re.findall(r"^== (.*) ==$", transcript, flags=re.M)
-
-
-def options(transcript: str) -> dict[str, str]:
-    """The numbered options of the last screen shown."""
-    last = transcript.rsplit("== ", 1)[-1]
-    return dict(re.findall(r"^(\d+)\) (.*)$", last, flags=re.M))
-
-
-def pick(engine, path: list[str], label: str, lang: str = "en") -> str:
-    """The number of the option called ``label`` after following ``path``."""
-    found = {v: k for k, v in options(chat(engine, path, lang)).items()}
-    return found[label]
+from transcripts import chat, options, path_to_guideline_30, pick, screens
 
 
 def test_browse_sections_to_full_text(engine, corpus):
@@ -97,10 +72,11 @@ def test_piped_input_is_echoed_so_transcripts_read_whole(engine):
     assert "> 1\n" in chat(engine, ["1"])
 
 
-def test_chat_as_a_real_process_from_a_pipe(amicus_cmd, corpus):
+def test_chat_as_a_real_process_from_a_pipe(amicus_cmd, engine, corpus):
+    path = path_to_guideline_30(engine, "zh")
     result = subprocess.run(
         [*amicus_cmd, "chat", "--lang", "zh"],
-        input="1\n4\n6\n",
+        input="".join(f"{n}\n" for n in path),
         capture_output=True,
         text=True,
         timeout=60,

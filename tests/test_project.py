@@ -11,6 +11,7 @@ import venv
 from pathlib import Path
 
 import pytest
+from transcripts import path_to_guideline_30
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -54,7 +55,8 @@ def test_dockerfile_passes_hadolint_and_runs_as_non_root():
 
 
 @pytest.mark.slow
-def test_wheel_installs_into_a_clean_venv_and_runs_from_any_directory(tmp_path):
+def test_wheel_installs_into_a_clean_venv_and_runs_from_any_directory(tmp_path, engine):
+
     wheels = tmp_path / "wheels"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(REPO)],
@@ -86,7 +88,9 @@ def test_wheel_installs_into_a_clean_venv_and_runs_from_any_directory(tmp_path):
     assert lint.returncode == 0, lint.stdout + lint.stderr
     g = run("guideline", "30", "--lang", "zh")
     assert g.returncode == 0 and "法官应避免向当事人" in g.stdout
-    chat = run("chat", "--lang", "en", stdin="1\n4\n6\n")
+    chat = run(
+        "chat", "--lang", "en", stdin="".join(f"{n}\n" for n in path_to_guideline_30(engine, "en"))
+    )
     assert chat.returncode == 0 and "Guideline 30" in chat.stdout
     # The installed code is the wheel's, not this checkout's.
     where = subprocess.run(

@@ -1,0 +1,44 @@
+"""What every screen needs to speak: the corpus, the trees, the interface's words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from knowledge import Corpus, Lang
+
+from .replies import Block, Reply
+from .trees import TreeSet
+from .ui import UiText
+
+Renderer = Callable[[str, Lang], Reply]
+
+
+@dataclass(frozen=True)
+class Context:
+    corpus: Corpus
+    ui: UiText
+    trees: TreeSet
+    adviser_contact: str | None = None  # the judiciary's own text; None: the neutral default
+
+    def citation(self, number: int, lang: Lang) -> str:
+        return self.ui.citation.format(lang, number=number)
+
+    def citations(self, numbers: Iterable[int], lang: Lang) -> str:
+        return self.ui.list_separator(lang).join(self.citation(n, lang) for n in numbers)
+
+    def guideline_heading(self, number: int, lang: Lang) -> str:
+        g = self.corpus.guideline(number)
+        return self.ui.guideline_heading.format(lang, number=number, title=g.title(lang))
+
+    def guideline_blocks(self, number: int, lang: Lang) -> tuple[Block, ...]:
+        g = self.corpus.guideline(number)
+        section = self.corpus.section(g.section)
+        return (
+            Block("guideline", g.text(lang)),
+            Block("note", self.ui.section_of.format(lang, section=section.title(lang))),
+            Block("note", self.ui.unofficial_rendering(lang)),
+        )
+
+    def contact(self, lang: Lang) -> str:
+        return self.adviser_contact or self.ui.adviser_default_contact(lang)

@@ -1,0 +1,100 @@
+"""The guided walkthroughs: the list of dilemmas, then a tree's questions and answers."""
+
+from __future__ import annotations
+
+from knowledge import Lang
+
+from .browse import guideline_screen
+from .context import Context, Renderer
+from .menu import ADVISER, TOPICS
+from .replies import Block, Option, Reply
+from .session import HOME
+from .trees import Tree, node_screen, option_token
+
+
+class Walkthrough:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+
+    def screens(self) -> dict[str, Renderer]:
+        screens: dict[str, Renderer] = {TOPICS: self.topics} if self.ctx.trees.trees else {}
+        for tree in self.ctx.trees.trees.values():
+            screens |= {node_screen(tree.id, node_id): self.node for node_id in tree.nodes}
+        return screens
+
+    def parents(self) -> dict[str, str]:
+        parents = {TOPICS: HOME}
+        for tree in self.ctx.trees.trees.values():
+            parents[node_screen(tree.id, tree.start)] = TOPICS
+            for child, parent in tree.parents().items():
+                parents[node_screen(tree.id, child)] = node_screen(tree.id, parent)
+        return parents
+
+    def resolve(self, token: str) -> tuple[str, str] | None:
+        """``t:TREE:NODE:K`` -> (the node's screen, the screen option K leads to)."""
+        parts = token.split(":")
+        if len(parts) != 4 or parts[0] != "t" or not parts[3].isdigit():
+            return None
+        tree = self.ctx.trees.trees.get(parts[1])
+        node = tree.nodes.get(parts[2]) if tree else None
+        index = int(parts[3])
+        if tree is None or node is None or not node.options or index >= len(node.options):
+            return None
+        return node_screen(tree.id, parts[2]), node_screen(tree.id, node.options[index].next)
+
+    def topics(self, screen: str, lang: Lang) -> Reply:
+        trees = self.ctx.trees.trees.values()
+        return Reply(
+            screen=screen,
+            title=self.ctx.ui.topics_title(lang),
+            blocks=(Block("text", self.ctx.ui.topics_prompt(lang)),),
+            options=tuple(Option(node_screen(t.id, t.start), t.title(lang)) for t in trees),
+        )
+
+    def node(self, screen: str, lang: Lang) -> Reply:
+        _, tree_id, node_id = screen.split(":")
+        tree = self.ctx.trees.trees[tree_id]
+        node = tree.nodes[node_id]
+        if node.is_answer:
+            return self._answer(screen, tree, node_id, lang)
+        blocks = [Block("text", node.ask(lang))] if node.ask else []
+        if node.why:
+            blocks.append(Block("note", node.why(lang)))
+        return Reply(
+            screen=screen,
+            title=tree.title(lang),
+            blocks=tuple(blocks),
+            options=tuple(
+                Option(option_token(tree.id, node_id, i).decode(), option.label(lang))
+                for i, option in enumerate(node.options or ())
+            ),
+        )
+
+    def _answer(self, screen: str, tree: Tree, node_id: str, lang: Lang) -> Reply:
+        ui, node = self.ctx.ui, tree.nodes[node_id]
+        assert node.advice is not None and node.cites is not None
+        cites = tuple(node.cites)
+        blocks = [
+            Block("advice", node.advice(lang), heading=ui.advice_heading(lang)),
+            Block("citations", ui.based_on.format(lang, citations=self.ctx.citations(cites, lang))),
+        ]
+        if node.tips:
+            tips = "\n".join(f"• {tip(lang)}" for tip in node.tips)
+            blocks.append(Block("tip", tips, heading=ui.tip_heading(lang)))
+        options = [
+            Option(
+                guideline_screen(n),
+                ui.full_text.format(lang, citation=self.ctx.citation(n, lang)),
+            )
+            for n in cites
+        ]
+        if node.adviser:
+            blocks.append(Block("adviser", ui.adviser_offer(lang)))
+            options.append(Option(ADVISER, ui.menu_adviser(lang)))
+        return Reply(
+            screen=screen,
+            title=tree.title(lang),
+            blocks=tuple(blocks),
+            options=tuple(options),
+            citations=cites,
+        )
