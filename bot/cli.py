@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from conversations import Engine
 from conversations.checks import check as check_conversations
 from conversations.diagram import mermaid, outline
+from conversations.routing import default_router
 from knowledge import DataError, Lang, default_corpus
+from knowledge.checks import check as check_knowledge
 from knowledge.corpus import GUIDELINE_COUNT
-from knowledge.corpus import check as check_knowledge
+from knowledge.evaluation import evaluate
+from knowledge.router import Router
+
+from .settings import Settings, SettingsError
 
 EXIT_USAGE = 2
 EXIT_DATA = 1
@@ -43,6 +50,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("lint", help="check every YAML file; exit 1 on any problem")
 
+    ask = commands.add_parser("ask", help="route a free-text question to the guidelines")
+    ask.add_argument("question", help="the question, or - to read one question per line")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question")
+    _add_lang(ask, default_help="detected from the question")
+
+    evaluate = commands.add_parser("eval", help="router accuracy on a labelled question file")
+    evaluate.add_argument("file", type=Path)
+    evaluate.add_argument("--misses", action="store_true", help="also list the questions missed")
+
+    run = commands.add_parser("run", help="the Telegram bot (long polling by default)")
+    run.add_argument("--webhook", metavar="URL", help="receive updates at this public URL")
+    run.add_argument("--port", type=int, help="local port for --webhook (default 8443)")
+    run.add_argument("--listen", default="0.0.0.0", help="local address for --webhook")
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    db_commands.add_parser("upgrade", help="apply migrations (also done on start)")
+
     graph = commands.add_parser("graph", help="list the walkthroughs, or draw one")
     graph.add_argument("tree", nargs="?", help="a walkthrough id (see 'amicus graph')")
     graph.add_argument("--format", choices=("mermaid", "outline"), default="mermaid")
@@ -50,9 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_lang(parser: argparse.ArgumentParser) -> None:
+def _add_lang(parser: argparse.ArgumentParser, default_help: str = "from the locale") -> None:
     parser.add_argument(
-        "--lang", choices=("zh", "en"), default=None, help="language (default: from the locale)"
+        "--lang", choices=("zh", "en"), default=None, help=f"language (default: {default_help})"
     )
 
 
@@ -64,12 +89,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang: Lang = getattr(args, "lang", None) or default_lang()
     if args.command == "lint":
         return cmd_lint()
+    if args.command in ("ask", "eval"):
+        try:
+            router = default_router()
+        except DataError as exc:
+            return _data_error(exc)
+        if args.command == "ask":
+            return cmd_ask(router, args.question, args.lang, args.json)
+        return cmd_eval(router, args.file, args.misses)
     try:
         engine = Engine()
     except DataError as exc:
         return _data_error(exc)
     if args.command == "guideline":
         return cmd_guideline(engine, args.number, lang)
+    if args.command in ("run", "db"):
+        try:
+            settings = Settings.from_env()
+            if args.command == "run":
+                return cmd_run(settings, engine, args.webhook, args.port, args.listen)
+            return cmd_db_upgrade(settings)
+        except SettingsError as exc:
+            print(f"amicus: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     if args.command == "graph":
         return cmd_graph(engine, args.tree, args.format, lang)
     if args.command == "chat":
@@ -92,6 +134,76 @@ def cmd_guideline(engine: Engine, raw: str, lang: Lang) -> int:
     print()
     for block in engine.guideline_blocks(number, lang):
         print(block.text if block.kind == "guideline" else f"({block.text})")
+    return 0
+
+
+def cmd_ask(router: Router, question: str, lang: Lang | None, as_json: bool) -> int:
+    questions = sys.stdin if question == "-" else [question]
+    corpus = router.corpus
+    for line in questions:
+        text = line.rstrip("\n")  # a blank line still gets its line of output: lines align
+        routing = router.route(text, lang)
+        if as_json:
+            print(json.dumps(routing.to_json(), ensure_ascii=False), flush=True)
+            continue
+        shown = routing.lang
+        if routing.out_of_scope:
+            print(f"[{shown}] out of scope: the guidelines do not address this")
+            continue
+        for m in routing.matches:
+            title = corpus.guideline(m.guideline).title(shown)
+            print(f"[{shown}] {m.guideline:>2}  {m.score:5.1f}  {title}")
+        print(f"[{shown}] walkthrough: {routing.tree or '-'}")
+    return 0
+
+
+def cmd_eval(router: Router, path: Path, show_misses: bool) -> int:
+    if not path.exists():
+        print(f"amicus eval: no such file: {path}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        tallies, misses = evaluate(router, path)
+    except DataError as exc:
+        return _data_error(exc)
+    for name in ("zh", "en", "all"):
+        for line in tallies[name].lines(name):
+            print(line)
+    if show_misses:
+        for miss in misses:
+            q = miss.question
+            got = "out of scope" if miss.flagged else ", ".join(map(str, miss.got)) or "-"
+            print(f"miss {q.id} [{q.lang}] gold {q.gold or 'out of scope'} got {got}")
+    return 0
+
+
+def cmd_run(
+    settings: Settings, engine: Engine, webhook: str | None, port: int | None, listen: str
+) -> int:
+    if port is not None and not webhook:
+        raise SettingsError("--port goes with --webhook URL")
+    settings.require_bot()
+    from bot.application import run
+    from bot.logs import configure_logging
+
+    configure_logging(settings)
+    engine = Engine(engine.corpus, engine.ui, engine.trees, settings.adviser_contact)
+    return run(settings, engine, webhook, port, listen)
+
+
+def cmd_db_upgrade(settings: Settings) -> int:
+    import asyncio
+
+    from storage.database import Database
+
+    async def upgrade() -> None:
+        db = Database(settings.database_url)
+        try:
+            await db.upgrade()
+        finally:
+            await db.close()
+
+    asyncio.run(upgrade())
+    print("database is up to date")
     return 0
 
 

@@ -5,7 +5,7 @@ console turns them into numbered lines.
 """
 
 from .engine import Engine
-from .events import Back, Choose, Event, FreeText, Restart, Start, SwitchLanguage
+from .events import Back, Choose, Event, FreeText, Notify, Restart, Start, SwitchLanguage
 from .replies import Block, Option, Reply
 from .session import Session
 
@@ -16,6 +16,7 @@ __all__ = [
     "Engine",
     "Event",
     "FreeText",
+    "Notify",
     "Option",
     "Reply",
     "Restart",

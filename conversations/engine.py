@@ -13,12 +13,16 @@ from __future__ import annotations
 from functools import cache
 
 from knowledge import LANGS, Corpus, Lang, default_corpus
+from knowledge.router import Router
+from knowledge.textmatch import clear_language
 
+from .answers import Answers
 from .browse import Browse
 from .context import Context, Renderer
-from .events import Back, Choose, Event, FreeText, Restart, Start, SwitchLanguage
+from .events import Back, Choose, Event, FreeText, Notify, Restart, Start, SwitchLanguage
 from .menu import LANG_PREFIX, Menu
 from .replies import Block, Option, Reply
+from .routing import build_router, default_router
 from .session import HOME, Session
 from .trees import TreeSet, load_trees
 from .ui import UiText, default_ui
@@ -41,11 +45,16 @@ class Engine:
         ui: UiText | None = None,
         trees: TreeSet | None = None,
         adviser_contact: str | None = None,
+        router: Router | None = None,
     ):
         corpus = corpus or default_corpus()
         if trees is None:
             trees = default_trees() if corpus is default_corpus() else load_trees(corpus)
         self.ctx = Context(corpus, ui or default_ui(), trees, adviser_contact)
+        self.router = router or (
+            default_router() if trees is default_trees() else build_router(corpus, trees)
+        )
+        self.answers = Answers(self.ctx)
         self.walkthrough = Walkthrough(self.ctx)
         parts = (Menu(self.ctx), Browse(self.ctx), self.walkthrough)
         self._screens: dict[str, Renderer] = {}
@@ -87,6 +96,8 @@ class Engine:
                 return self._choose(session, token)
             case FreeText(text=text):
                 return self._free_text(session, text)
+            case Notify(text=text):
+                return self._show(session, text, brief=True)
         raise TypeError(f"unknown event {event!r}")
 
     def render(self, session: Session) -> Reply:
@@ -115,7 +126,12 @@ class Engine:
         if len(text) > MAX_TEXT:
             notice = self.ui.text_too_long.format(lang, limit=MAX_TEXT)
             return self._show(session, notice, brief=True)
-        return self._show(session, self.ui.free_text_not_yet(lang), brief=True)
+        routing = self.router.route(text)
+        detected = clear_language(text)
+        if detected is not None and detected != lang:
+            session = session.with_lang(detected)  # type: ignore[arg-type]
+        answer = self.answers.reply(session.screen, routing, session.lang)
+        return session, self._with_controls(answer, session)
 
     # ------------------------------------------------------------- navigation
 
@@ -164,12 +180,13 @@ class Engine:
         blocks = () if brief else reply.blocks
         if notice is not None:
             blocks = (Block("notice", notice), *blocks)
-        return session, Reply(
-            screen=reply.screen,
-            title=reply.title,
-            blocks=blocks,
-            options=(*reply.options, *self._controls(session.screen, session.lang)),
-            citations=reply.citations,
+        reply = Reply(reply.screen, reply.title, blocks, reply.options, reply.citations)
+        return session, self._with_controls(reply, session)
+
+    def _with_controls(self, reply: Reply, session: Session) -> Reply:
+        controls = self._controls(session.screen, session.lang)
+        return Reply(
+            reply.screen, reply.title, reply.blocks, (*reply.options, *controls), reply.citations
         )
 
     def _controls(self, screen: str, lang: Lang) -> tuple[Option, ...]:

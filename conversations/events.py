@@ -39,4 +39,11 @@ class FreeText:
     text: str
 
 
-Event = Start | Choose | Back | Restart | SwitchLanguage | FreeText
+@dataclass(frozen=True)
+class Notify:
+    """Tell the judge something (the transport's own news) and show where they are."""
+
+    text: str
+
+
+Event = Start | Choose | Back | Restart | SwitchLanguage | FreeText | Notify

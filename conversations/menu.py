@@ -10,6 +10,7 @@ from .session import HOME
 
 ABOUT = "about"
 ADVISER = "adviser"
+PRIVACY = "privacy"
 TOPICS = "topics"
 BROWSE = "browse"
 LANG_PREFIX = "@"
@@ -20,10 +21,10 @@ class Menu:
         self.ctx = ctx
 
     def screens(self) -> dict[str, Renderer]:
-        return {HOME: self.home, ABOUT: self.about, ADVISER: self.adviser}
+        return {HOME: self.home, ABOUT: self.about, ADVISER: self.adviser, PRIVACY: self.privacy}
 
     def parents(self) -> dict[str, str]:
-        return {ABOUT: HOME, ADVISER: HOME}
+        return {ABOUT: HOME, ADVISER: HOME, PRIVACY: HOME}
 
     def home(self, screen: str, lang: Lang) -> Reply:
         ui = self.ctx.ui
@@ -38,6 +39,7 @@ class Menu:
                 Option(BROWSE, ui.menu_browse(lang)),
                 Option(ADVISER, ui.menu_adviser(lang)),
                 Option(ABOUT, ui.menu_about(lang)),
+                Option(PRIVACY, ui.menu_privacy(lang)),
                 Option(LANG_PREFIX + other, ui.switch_language(lang)),
             ),
         )
@@ -71,4 +73,16 @@ class Menu:
                 Option("g:29", ui.full_text.format(lang, citation=self.ctx.citation(29, lang))),
             ),
             citations=(29,),
+        )
+
+    def privacy(self, screen: str, lang: Lang) -> Reply:
+        ui = self.ctx.ui
+        return Reply(
+            screen=screen,
+            title=ui.privacy_title(lang),
+            blocks=(Block("text", ui.privacy_text(lang)),),
+            options=(
+                Option("g:40", ui.full_text.format(lang, citation=self.ctx.citation(40, lang))),
+            ),
+            citations=(40,),
         )

@@ -52,7 +52,6 @@ class UiText(Strict):
     at_start: Phrase
     stale_menu: Phrase
     language_switched: Phrase
-    free_text_not_yet: Phrase
     empty_text: Phrase
     text_too_long: Phrase
     choose_between: Phrase
@@ -71,6 +70,33 @@ class UiText(Strict):
     adviser_title: Phrase
     adviser_intro: Phrase
     adviser_default_contact: Phrase
+    answer_title: Phrase
+    did_you_mean: Phrase
+    also_relevant: Phrase
+    offer_walkthrough: Phrase
+    out_of_scope: Phrase
+    menu_privacy: Phrase
+    privacy_title: Phrase
+    privacy_text: Phrase
+    privacy_first_time: Phrase
+    bot_help: Phrase
+    private_only: Phrase
+    only_text: Phrase
+    edited_ignored: Phrase
+    unavailable: Phrase
+    error_apology: Phrase
+    forgotten: Phrase
+    no_such_guideline: Phrase
+    command_start: Phrase
+    command_help: Phrase
+    command_topics: Phrase
+    command_browse: Phrase
+    command_guideline: Phrase
+    command_language: Phrase
+    command_privacy: Phrase
+    command_forget: Phrase
+    command_adviser: Phrase
+    command_cancel: Phrase
 
 
 def load_ui(path: Path = UI_FILE) -> UiText:

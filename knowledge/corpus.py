@@ -117,12 +117,3 @@ def _consistency(gfile: GuidelinesFile, shown: str) -> list[Problem]:
 @cache
 def default_corpus() -> Corpus:
     return load_corpus()
-
-
-def check() -> list[Problem]:
-    """Every problem of the corpus files, for ``amicus lint``; empty when all is well."""
-    try:
-        load_corpus()
-    except DataError as exc:
-        return exc.problems
-    return []

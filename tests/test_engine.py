@@ -103,9 +103,29 @@ def test_screens_removed_from_the_knowledge_are_dropped(engine):
     assert reply.screen == "home"
 
 
-def test_free_text_is_acknowledged_without_moving(engine):
+def test_free_text_is_answered_in_place(engine):
     session, _ = walk(engine, "browse")
-    after, reply = engine.handle(session, FreeText("a lawyer wants to add me"))
-    assert after == session
-    assert [b.kind for b in reply.blocks] == ["notice"]
-    assert [o.token for o in reply.options][:1] == ["s:risks_opportunities"]
+    after, reply = engine.handle(
+        session, FreeText("a lawyer in my pending case sent me a friend request")
+    )
+    assert after.stack == session.stack  # the judge keeps their place
+    assert reply.title == "Guidelines that speak to your question"
+    assert reply.citations and all(1 <= n <= 40 for n in reply.citations)
+    assert [o.label for o in reply.options][-2:] == ["Back", "Restart"]
+
+
+def test_free_text_in_the_other_language_switches_the_reply_language(engine):
+    session, _ = walk(engine, "browse")
+    after, reply = engine.handle(session, FreeText("律师加我微信好友，我能通过吗？"))
+    assert after.lang == "zh"
+    assert reply.title == "与您的问题相关的指南"
+    after, reply = engine.handle(after, FreeText("WeChat?"))
+    assert after.lang == "zh"  # too little to tell: the language stays
+
+
+def test_empty_and_overlong_free_text(engine):
+    session, _ = walk(engine, "browse")
+    after, reply = engine.handle(session, FreeText("   "))
+    assert after == session and [b.kind for b in reply.blocks] == ["notice"]
+    after, reply = engine.handle(session, FreeText("x" * 4097))
+    assert after == session and "at most 4096 characters" in reply.blocks[0].text

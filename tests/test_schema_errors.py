@@ -39,11 +39,8 @@ def problems_of(folder: Path) -> list[str]:
         ("missing_english", "guidelines[0].text.en: is required but missing"),
         ("unknown_field", "guidelines[0].titel: is not a known field (misspelt?)"),
         ("long_title", "guidelines[0].title.en: String should have at most 40 characters"),
-        (
-            "syntax_error",
-            "line 5, column 4: invalid YAML: "
-            "expected <block end>, but found '<block mapping start>'",
-        ),
+        # libyaml and pure-Python PyYAML word the problem differently; the place is the same
+        ("syntax_error", "line 5, column 4: invalid YAML: "),
     ],
 )
 def test_broken_fixture_names_file_and_field(tmp_path, fixture, expected):
@@ -51,7 +48,7 @@ def test_broken_fixture_names_file_and_field(tmp_path, fixture, expected):
     with pytest.raises(DataError) as caught:
         load_corpus(folder)
     lines = str(caught.value).splitlines()
-    assert f"{folder / 'guidelines.yaml'}: {expected}" in lines
+    assert any(line.startswith(f"{folder / 'guidelines.yaml'}: {expected}") for line in lines)
 
 
 def mutate(tmp_path: Path, name: str, change) -> Path:

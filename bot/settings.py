@@ -1,0 +1,104 @@
+"""Configuration from the environment (DESIGN.md), checked once at start-up."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from storage import DEFAULT_URL
+
+
+class SettingsError(Exception):
+    """A variable is missing or malformed; the message names it and says what to do."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str | None
+    base_url: str | None
+    database_url: str
+    secret: bytes
+    secret_given: bool
+    admin_ids: frozenset[int]
+    adviser_contact: str | None
+    adviser_chat_id: int | None
+    faq_min_askers: int
+    rate_limit: float  # outgoing messages per second; 0 turns the limiter off
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
+        def get(name: str) -> str | None:
+            value = environ.get(name, "").strip()
+            return value or None
+
+        secret = get("AMICUS_SECRET")
+        if secret is not None and len(secret) < 16:
+            raise SettingsError("AMICUS_SECRET must be at least 16 characters long")
+        return cls(
+            token=get("TELEGRAM_BOT_TOKEN"),
+            base_url=get("AMICUS_TELEGRAM_BASE_URL"),
+            database_url=get("AMICUS_DATABASE_URL") or DEFAULT_URL,
+            # Without a configured secret (console use), a random one per process: nothing
+            # hashed with it can be recomputed later, which is what a throwaway chat wants.
+            secret=(secret or secrets.token_hex(32)).encode(),
+            secret_given=secret is not None,
+            admin_ids=_ids("AMICUS_ADMIN_IDS", get("AMICUS_ADMIN_IDS")),
+            adviser_contact=get("AMICUS_ADVISER_CONTACT"),
+            adviser_chat_id=_int("AMICUS_ADVISER_CHAT_ID", get("AMICUS_ADVISER_CHAT_ID")),
+            faq_min_askers=_int("AMICUS_FAQ_MIN_ASKERS", get("AMICUS_FAQ_MIN_ASKERS"), 1) or 5,
+            rate_limit=_float("AMICUS_RATE_LIMIT", get("AMICUS_RATE_LIMIT"), 30.0),
+        )
+
+    def require_bot(self) -> None:
+        missing = [
+            name
+            for name, value in (
+                ("TELEGRAM_BOT_TOKEN", self.token),
+                ("AMICUS_SECRET", self.secret_given or None),
+            )
+            if not value
+        ]
+        if missing:
+            raise SettingsError(
+                f"{' and '.join(missing)} must be set to run the bot "
+                "(AMICUS_SECRET: a long random string, kept out of the database; "
+                "e.g. python3 -c 'import secrets; print(secrets.token_hex(32))')"
+            )
+
+
+def _int(name: str, raw: str | None, minimum: int | None = None) -> int | None:
+    if raw is None:
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
+    if minimum is not None and value < minimum:
+        raise SettingsError(f"{name} must be at least {minimum}, not {value}")
+    return value
+
+
+def _float(name: str, raw: str | None, default: float) -> float:
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number, not {raw!r}") from None
+    if value < 0:
+        raise SettingsError(f"{name} must not be negative")
+    return value
+
+
+def _ids(name: str, raw: str | None) -> frozenset[int]:
+    if raw is None:
+        return frozenset()
+    parts = [p for p in raw.replace(";", ",").replace(" ", ",").split(",") if p]
+    try:
+        return frozenset(int(p) for p in parts)
+    except ValueError:
+        raise SettingsError(
+            f"{name} must be Telegram user ids separated by commas, not {raw!r}"
+        ) from None

@@ -1,0 +1,84 @@
+"""Answers to questions typed in the judge's own words: the router's verdict as a reply."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import Lang
+from knowledge.router import Routing
+
+from .browse import guideline_screen
+from .context import Context
+from .menu import ADVISER
+from .replies import Block, Option, Reply
+from .trees import node_screen
+
+# Matches scoring within this share of the best are too close to call: ask the judge.
+CLOSE = 0.85
+EXCERPT_CHARS = 120
+_SENTENCE = re.compile(r".+?[。！？.!?](?=\s|$)|.+$", re.S)
+
+
+class Answers:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+
+    def reply(self, screen: str, routing: Routing, lang: Lang) -> Reply:
+        ui = self.ctx.ui
+        if routing.out_of_scope or not routing.matches:
+            return Reply(
+                screen=screen,
+                title=ui.answer_title(lang),
+                blocks=(Block("text", ui.out_of_scope(lang)),),
+                options=(Option(ADVISER, ui.menu_adviser(lang)),),
+            )
+        top = routing.matches[0]
+        close = [m for m in routing.matches[:3] if m.score >= CLOSE * top.score]
+        shown = close if len(close) > 1 else [top]
+        blocks: list[Block] = []
+        if len(shown) > 1:
+            blocks.append(Block("text", ui.did_you_mean(lang)))
+        for m in shown:
+            blocks.append(
+                Block(
+                    "guideline",
+                    self.excerpt(m.guideline, lang),
+                    heading=self.ctx.guideline_heading(m.guideline, lang),
+                )
+            )
+        others = [m.guideline for m in routing.matches[len(shown) : 3]]
+        if others:
+            cited = self.ctx.citations(others, lang)
+            blocks.append(Block("citations", ui.also_relevant.format(lang, citations=cited)))
+        options = [
+            Option(
+                guideline_screen(m.guideline),
+                ui.full_text.format(lang, citation=self.ctx.citation(m.guideline, lang)),
+            )
+            for m in shown
+        ]
+        if routing.tree and routing.tree in self.ctx.trees.trees:
+            tree = self.ctx.trees.trees[routing.tree]
+            options.append(
+                Option(
+                    node_screen(tree.id, tree.start),
+                    ui.offer_walkthrough.format(lang, title=tree.title(lang)),
+                )
+            )
+        options.append(Option(ADVISER, ui.menu_adviser(lang)))
+        return Reply(
+            screen=screen,
+            title=ui.answer_title(lang),
+            blocks=tuple(blocks),
+            options=tuple(options),
+            citations=tuple(m.guideline for m in shown),
+        )
+
+    def excerpt(self, number: int, lang: Lang) -> str:
+        """The guideline's first sentence, verbatim, cut with … only if very long."""
+        text = self.ctx.corpus.guideline(number).text(lang)
+        first = _SENTENCE.match(text)
+        sentence = first.group(0).strip() if first else text
+        if len(sentence) > EXCERPT_CHARS:
+            return sentence[: EXCERPT_CHARS - 1].rstrip() + "…"
+        return sentence if sentence == text.strip() else sentence + " …"

@@ -1,0 +1,81 @@
+"""The router's lexicon: how judges phrase each situation, as concepts with weights.
+
+Content lives in ``data/lexicon.yaml``; this module only states its shape and checks it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, model_validator
+
+from .schema import Strict
+from .validation import DataError, Problem, display_path, load_model
+
+LEXICON_FILE = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
+
+ConceptId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=32)]
+Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+Weight = Annotated[int, Field(ge=1, le=3)]
+
+
+class Terms(Strict):
+    zh: list[Term] = Field(default_factory=list)
+    en: list[Term] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def not_empty(self) -> Terms:
+        if not self.zh and not self.en:
+            raise ValueError("needs at least one term in zh or en")
+        return self
+
+
+class Pointer(Strict):
+    signals: dict[ConceptId, Weight] = Field(min_length=1)
+    phrases: Terms | None = None
+
+
+class Scope(Strict):
+    social: list[ConceptId] = Field(min_length=1)
+    off_topic: list[ConceptId] = Field(min_length=1)
+    # Unmistakably social media (a platform named): keeps a question in scope even when an
+    # off-topic concept is present, where mere account words ("password") do not.
+    decisive: list[ConceptId] = Field(default_factory=list)
+
+
+class Lexicon(Strict):
+    concepts: dict[ConceptId, Terms] = Field(min_length=1)
+    guidelines: dict[Annotated[int, Field(ge=1, le=40)], Pointer]
+    trees: dict[ConceptId, Pointer]
+    scope: Scope
+
+
+def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    lexicon = load_model(path, Lexicon)
+    shown = display_path(path)
+    problems = []
+    known = set(lexicon.concepts)
+
+    def check(where: str, ids: list[str]) -> None:
+        for concept in ids:
+            if concept not in known:
+                problems.append(Problem(shown, where, f"unknown concept {concept!r}"))
+
+    for number, pointer in lexicon.guidelines.items():
+        check(f"guidelines.{number}.signals", list(pointer.signals))
+    for tree_id, pointer in lexicon.trees.items():
+        check(f"trees.{tree_id}.signals", list(pointer.signals))
+    check("scope.social", lexicon.scope.social)
+    check("scope.off_topic", lexicon.scope.off_topic)
+    check("scope.decisive", lexicon.scope.decisive)
+    missing = sorted(set(range(1, 41)) - set(lexicon.guidelines))
+    if missing:
+        problems.append(
+            Problem(
+                shown, "guidelines", f"no signals for guideline(s) {', '.join(map(str, missing))}"
+            )
+        )
+    if problems:
+        raise DataError(problems)
+    return lexicon

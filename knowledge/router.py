@@ -1,0 +1,133 @@
+"""Free-text questions -> ranked guidelines, the walkthrough to offer, or out of scope.
+
+Two kinds of evidence, both curated knowledge kept in YAML:
+- the lexicon (``data/lexicon.yaml``): concepts in the judges' own words; each guideline
+  adds the weights of its concepts present in the question, a concept counting for more
+  the fewer guidelines it points to (inverse document frequency);
+- the nearest texts (``similarity.Index``): guideline texts, example questions and the
+  walkthroughs' steps; the nearest vote for the guidelines they stand for.
+The weights below were chosen by measurement on the development questions (see the
+issue's closing note); the held-out questions were never used to choose them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .corpus import Corpus
+from .lexicon import Lexicon, Pointer
+from .schema import Lang
+from .similarity import Document, Index
+from .textmatch import TermMatcher, is_chinese, normalise
+
+PHRASE_BONUS = 6.0
+SIMILARITY_WEIGHT = 20.0
+MIN_SCORE = 3.0  # below this no guideline is said to match
+MIN_SCORE_WITHOUT_SOCIAL = 6.0  # with nothing of social media in it, the bar is higher
+MAX_MATCHES = 5
+TREE_MIN_SCORE = 2.0
+
+
+@dataclass(frozen=True)
+class Match:
+    guideline: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Routing:
+    lang: Lang
+    matches: tuple[Match, ...]
+    tree: str | None
+    out_of_scope: bool
+    concepts: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "lang": self.lang,
+            "matches": [{"guideline": m.guideline, "score": m.score} for m in self.matches],
+            "tree": self.tree,
+            "out_of_scope": self.out_of_scope,
+        }
+
+
+class Router:
+    def __init__(self, corpus: Corpus, lexicon: Lexicon, documents: Iterable[Document] = ()):
+        self.corpus = corpus
+        self.lexicon = lexicon
+        self.index = Index(documents)
+        pointing = Counter(c for p in lexicon.guidelines.values() for c in p.signals)
+        self._idf = {
+            c: math.log(1 + len(lexicon.guidelines) / pointing.get(c, 1)) for c in lexicon.concepts
+        }
+        self._concept_of: dict[str, set[str]] = {}
+        terms: list[str] = []
+        for concept, words in lexicon.concepts.items():
+            for term in (*words.zh, *words.en):
+                terms.append(term)
+                self._concept_of.setdefault(normalise(term), set()).add(concept)
+        self._phrases: dict[str, list[str]] = {}
+        for owner, pointer in self._pointers():
+            for term in _phrases(pointer):
+                terms.append(term)
+                self._phrases.setdefault(owner, []).append(normalise(term))
+        self.matcher = TermMatcher(terms)
+        self._social = frozenset(lexicon.scope.social)
+        self._off_topic = frozenset(lexicon.scope.off_topic)
+        self._decisive = frozenset(lexicon.scope.decisive)
+
+    def _pointers(self):
+        yield from ((f"g{n}", p) for n, p in self.lexicon.guidelines.items())
+        yield from ((f"t{t}", p) for t, p in self.lexicon.trees.items())
+
+    def route(self, text: str, lang: Lang | None = None) -> Routing:
+        lang = lang or ("zh" if is_chinese(text) else "en")
+        found = self.matcher.find(text)
+        concepts = frozenset(c for term in found for c in self._concept_of.get(term, ()))
+        nearest = self.index.nearest(text)
+        scores = {
+            n: self._score(f"g{n}", p, concepts, found)
+            + SIMILARITY_WEIGHT * nearest.votes.get(n, 0)
+            for n, p in self.lexicon.guidelines.items()
+        }
+        ranked = sorted(
+            ((s, n) for n, s in scores.items() if s >= MIN_SCORE), key=lambda x: (-x[0], x[1])
+        )
+        top = ranked[0][0] if ranked else 0.0
+        social = bool(concepts & self._social)
+        decisive = bool(concepts & self._decisive)
+        off_topic = bool(concepts & self._off_topic)
+        nearest_off_topic = nearest.out_of_scope >= nearest.best > 0
+        out_of_scope = (
+            not ranked
+            or (off_topic and not decisive and (not social or nearest_off_topic))
+            or (not social and (nearest_off_topic or top < MIN_SCORE_WITHOUT_SOCIAL))
+        )
+        if out_of_scope:
+            return Routing(lang, (), None, True, concepts)
+        matches = tuple(Match(n, _percent(s)) for s, n in ranked[:MAX_MATCHES])
+        return Routing(lang, matches, self._tree(concepts, found, nearest.tree), False, concepts)
+
+    def _score(self, owner: str, pointer: Pointer, concepts: frozenset[str], found) -> float:
+        score = sum(w * self._idf[c] for c, w in pointer.signals.items() if c in concepts)
+        score += PHRASE_BONUS * sum(1 for p in self._phrases.get(owner, ()) if p in found)
+        return score
+
+    def _tree(self, concepts: frozenset[str], found, nearest_tree: str | None) -> str | None:
+        best = max(
+            ((self._score(f"t{t}", p, concepts, found), t) for t, p in self.lexicon.trees.items()),
+            default=(0.0, None),
+        )
+        return best[1] if best[0] >= TREE_MIN_SCORE else nearest_tree
+
+
+def _phrases(pointer: Pointer) -> list[str]:
+    return [*pointer.phrases.zh, *pointer.phrases.en] if pointer.phrases else []
+
+
+def _percent(score: float) -> float:
+    """A raw score mapped onto 0-100 for display; the order is what matters."""
+    return round(100 * score / (score + 8), 1)

@@ -1,0 +1,90 @@
+"""Nearest curated texts: a small TF-IDF index over guideline texts, example questions and
+walkthrough steps, each of which votes for the guidelines it stands for.
+
+Chinese is indexed by character bigrams (no word segmenter needed, and robust to how a
+sentence is cut); English by stemmed words without stop words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .textmatch import normalise, stem
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_WORD = re.compile(r"[a-z][a-z']+")
+_STOP = frozenset(
+    (
+        "the a an and or of to in on for with is are be was were i my me you your it this that "
+        "as at by from if not do does can could should would will have has had about into than "
+        "then so but what when who how which there their they them he she his her we our us its "
+        "any all some more most other such only own same just also very too am im i'm been being "
+        "get got did"
+    ).split()
+)
+TOP_DOCUMENTS = 8
+
+
+def tokens(text: str) -> list[str]:
+    text = normalise(text)
+    out = [run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)]
+    out += [stem(w) for w in _WORD.findall(text) if w not in _STOP and len(w) > 2]
+    return out
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    votes: dict[int, float]  # guideline -> weight; empty: an out-of-scope example
+    kind: str  # "guideline", "example", "walkthrough", "out_of_scope"
+    tree: str | None = None  # the walkthrough this text comes from
+
+
+@dataclass(frozen=True)
+class Nearest:
+    votes: dict[int, float]  # guideline -> best similarity x weight among the top documents
+    out_of_scope: float  # similarity of the nearest out-of-scope example, if among the top
+    best: float  # similarity of the nearest document of any kind
+    tree: str | None  # the walkthrough of the nearest walkthrough step among the top
+
+
+class Index:
+    def __init__(self, documents: Iterable[Document]):
+        self.documents = list(documents)
+        counts = [Counter(tokens(d.text)) for d in self.documents]
+        df: Counter = Counter()
+        for c in counts:
+            df.update(c.keys())
+        n = len(self.documents)
+        self.idf = {t: math.log(n / d) for t, d in df.items()}
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, c in enumerate(counts):
+            vector = {t: (1 + math.log(f)) * self.idf[t] for t, f in c.items()}
+            norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
+            for t, x in vector.items():
+                self.postings[t].append((i, x / norm))
+
+    def nearest(self, text: str) -> Nearest:
+        query = Counter(tokens(text))
+        vector = {t: (1 + math.log(f)) * self.idf[t] for t, f in query.items() if t in self.idf}
+        norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
+        scores: dict[int, float] = defaultdict(float)
+        for t, x in vector.items():
+            for i, y in self.postings[t]:
+                scores[i] += x / norm * y
+        top = sorted(scores.items(), key=lambda kv: -kv[1])[:TOP_DOCUMENTS]
+        votes: dict[int, float] = defaultdict(float)
+        out_of_scope = 0.0
+        tree = None
+        for i, similarity in top:
+            document = self.documents[i]
+            tree = tree or document.tree
+            if not document.votes:
+                out_of_scope = max(out_of_scope, similarity)
+            for guideline, weight in document.votes.items():
+                votes[guideline] = max(votes[guideline], similarity * weight)
+        return Nearest(dict(votes), out_of_scope, top[0][1] if top else 0.0, tree)

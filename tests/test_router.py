@@ -1,0 +1,142 @@
+"""Routing free-text questions: the contract of `amicus ask`, `amicus eval`, and accuracy."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import SHARED
+
+from bot.cli import main
+from conversations.routing import default_router
+from knowledge.evaluation import evaluate
+
+HOLDOUT = Path(__file__).parent / "data" / "router_holdout.yaml"
+DEV = SHARED / "eval" / "dev_questions.yaml"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ask_json_follows_the_contract(capsys):
+    code, out, _ = run(capsys, "ask", "律师加我微信好友，我能通过吗？", "--json")
+    assert code == 0
+    (line,) = out.splitlines()
+    answer = json.loads(line)
+    assert set(answer) == {"lang", "matches", "tree", "out_of_scope"}
+    assert answer["lang"] == "zh" and answer["out_of_scope"] is False
+    scores = [m["score"] for m in answer["matches"]]
+    assert 1 <= len(scores) <= 5 and scores == sorted(scores, reverse=True)
+    assert all(
+        set(m) == {"guideline", "score"} and 1 <= m["guideline"] <= 40 for m in answer["matches"]
+    )
+    assert answer["tree"] in default_router().lexicon.trees
+
+
+def test_ask_dash_reads_one_question_per_line_and_answers_each(amicus_cmd):
+    questions = [
+        "a lawyer sent me a friend request",
+        "",
+        "法院内网办案系统密码过期了找谁重置",
+        "被网暴了怎么办",
+    ]
+    result = subprocess.run(
+        [*amicus_cmd, "ask", "-", "--json"],
+        input="\n".join(questions) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(answers) == len(questions)
+    assert [a["lang"] for a in answers] == ["en", "en", "zh", "zh"]
+    assert answers[1] == {"lang": "en", "matches": [], "tree": None, "out_of_scope": True}
+    assert answers[2]["out_of_scope"] is True and answers[2]["matches"] == []
+    assert answers[3]["out_of_scope"] is False
+
+
+def test_ask_lang_option_sets_the_reported_language(capsys):
+    _, out, _ = run(capsys, "ask", "WeChat", "--lang", "zh", "--json")
+    assert json.loads(out)["lang"] == "zh"
+
+
+def test_ask_plain_output_names_guidelines_or_says_out_of_scope(capsys):
+    code, out, _ = run(capsys, "ask", "someone keeps insulting me on Weibo")
+    assert code == 0 and "walkthrough: " in out
+    _, out, _ = run(capsys, "ask", "When does the judicial pay rise take effect?")
+    assert out.strip() == "[en] out of scope: the guidelines do not address this"
+
+
+def test_eval_reports_per_language_and_misses(capsys, tmp_path):
+    labelled = tmp_path / "mini.yaml"
+    labelled.write_text(
+        """version: 1
+questions:
+  - {id: m1, lang: en, gold: [30], topic: friend_request,
+     text: "a lawyer in my pending case sent me a friend request"}
+  - {id: m2, lang: en, gold: [], topic: out_of_scope,
+     text: "When will the judicial pay rise take effect?"}
+  - {id: m3, lang: zh, text: "今天天气怎么样", gold: [13], topic: pseudonym}
+""",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "eval", str(labelled), "--misses")
+    assert code == 0
+    lines = out.splitlines()
+    assert "en: top-1 100.0% (1/1)  top-3 100.0% (1/1)" in lines
+    assert "en: out of scope flagged 100.0% (1/1)  in scope wrongly flagged   0.0% (0/1)" in lines
+    assert "zh: top-1   0.0% (0/1)  top-3   0.0% (0/1)" in lines
+    assert "miss m3 [zh] gold [13] got out of scope" in lines
+
+
+def test_eval_rejects_a_malformed_file_naming_the_field(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "version: 1\nquestions:\n  - {id: x, lang: fr, text: hi, gold: [], topic: out_of_scope}\n"
+    )
+    code, _, err = run(capsys, "eval", str(bad))
+    assert code == 1
+    assert f"{bad}: questions[0].lang: Input should be 'zh' or 'en'" in err
+    code, _, err = run(capsys, "eval", str(tmp_path / "missing.yaml"))
+    assert code == 2 and "no such file" in err
+
+
+def figures(path: Path):
+    tallies, _ = evaluate(default_router(), path)
+    return tallies
+
+
+def test_targets_on_the_development_questions():
+    if not DEV.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{DEV} is missing; CI must have shared/ beside the clone")
+        pytest.skip(f"{DEV} not found (shared/ is not beside this checkout)")
+    tallies = figures(DEV)
+    for lang in ("zh", "en"):
+        t = tallies[lang]
+        assert t.top3 / t.in_scope >= 0.90, lang
+        assert t.top1 / t.in_scope >= 0.75, lang
+        assert t.flagged / t.out_of_scope >= 0.80, lang
+        assert t.false_flags / t.in_scope <= 0.05, lang
+
+
+def test_targets_on_our_own_held_out_questions():
+    """Written apart from the lexicon (never used to tune it): a check that it generalises."""
+    tallies = figures(HOLDOUT)
+    for lang in ("zh", "en"):
+        t = tallies[lang]
+        assert t.top3 / t.in_scope >= HOLDOUT_FLOOR["top3"], lang
+        assert t.top1 / t.in_scope >= HOLDOUT_FLOOR["top1"], lang
+        assert t.flagged / t.out_of_scope >= 0.80, lang
+        assert t.false_flags / t.in_scope <= 0.05, lang
+
+
+# Regression floors a little under what was measured (see the issue note); never tuned to.
+HOLDOUT_FLOOR = {"top3": 0.85, "top1": 0.70}
