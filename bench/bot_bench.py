@@ -1,0 +1,173 @@
+"""N judges at once through the fake Bot API server: Amicus against a bare echo bot.
+
+Run by hand:  .venv/bin/python bench/bot_bench.py [--judges 200] [--steps 6]
+
+Each judge sends /start, then taps through a walkthrough (friend requests, the longest
+path), waiting for each reply before the next tap. Two runs: with reading time between taps
+(uniform around --think seconds: latency as judges meet it), and with none (the most updates
+per second the bot sustains). Measured on the bot
+process: updates per second, reply latency p50/p99 (push of the update to arrival of the
+reply at the fake server), CPU seconds per update (from /proc), peak resident memory. The
+same load then runs against bench/echo_bot.py for the ratio. Also checks every reply: no
+lost, doubled or misrouted message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import signal
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO))
+
+from fakebot import FakeBotApi  # noqa: E402
+
+PATH = [
+    "Walk through a dilemma",
+    "Friend and follow requests",
+    "Someone sent me a request",
+    "A lawyer who may appear before me",
+    "Yes, in a current case",
+    "Full text of Guideline 30",
+]
+CLK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def start_bot(fake: FakeBotApi, command: list[str], db: Path) -> asyncio.subprocess.Process:
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": fake.token,
+        "AMICUS_TELEGRAM_BASE_URL": fake.base_url,
+        "AMICUS_SECRET": "bench-secret-0123456789",
+        "AMICUS_DATABASE_URL": f"sqlite:///{db}",
+        "AMICUS_RATE_LIMIT": "0",
+    }
+    process = await asyncio.create_subprocess_exec(
+        *command, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
+    )
+    for _ in range(400):  # ready when it polls for updates
+        if any(m == "getUpdates" for m, _ in fake.calls):
+            return process
+        await asyncio.sleep(0.05)
+    raise RuntimeError("bot did not start")
+
+
+async def judge(
+    fake: FakeBotApi, chat_id: int, steps: int, echo: bool, latencies: list[float], think: float
+):
+    rng = random.Random(chat_id)
+    await asyncio.sleep(rng.uniform(0, think))  # judges do not all arrive in the same instant
+    sent_at = time.perf_counter()
+    await fake.push_text(chat_id, "/start" if not echo else "hello")
+    replies = await fake.wait_for(chat_id, 1 if echo else 2, timeout=120)
+    latencies.append(time.perf_counter() - sent_at)
+    message = replies[-1]
+    for label in PATH[:steps]:
+        await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))  # reading, deciding
+        data = "next" if echo else message.data_for(label)
+        sent_at = time.perf_counter()
+        await fake.push_tap(chat_id, message.message_id, data)
+        (reply,) = await fake.wait_for(chat_id, 1, timeout=120)
+        latencies.append(time.perf_counter() - sent_at)
+        if reply.chat_id != chat_id or reply.message_id != message.message_id:
+            raise AssertionError(f"misrouted reply for chat {chat_id}")
+        message = reply
+    return 1 + steps
+
+
+async def run(
+    command: list[str], judges: int, steps: int, echo: bool, think: float = 0.0
+) -> dict[str, float]:
+    fake = FakeBotApi()
+    await fake.start()
+    with tempfile.TemporaryDirectory() as tmp:
+        process = await start_bot(fake, command, Path(tmp) / "bench.db")
+        cpu0 = cpu_seconds(process.pid)
+        sim0 = time.process_time()
+        latencies: list[float] = []
+        t0 = time.perf_counter()
+        counts = await asyncio.gather(
+            *(judge(fake, 7_000_000 + i, steps, echo, latencies, think) for i in range(judges))
+        )
+        wall = time.perf_counter() - t0
+        cpu = cpu_seconds(process.pid) - cpu0
+        sim = time.process_time() - sim0
+        peak = peak_rss_mb(process.pid)
+        await asyncio.sleep(0.5)  # anything late would be a doubled reply
+        expected = sum(counts) + (0 if echo else judges)  # + the first-time privacy notices
+        process.send_signal(signal.SIGTERM)
+        await process.wait()
+    await fake.stop()
+    updates = sum(counts)
+    latencies.sort()
+    return {
+        "updates": updates,
+        "wall": wall,
+        "ups": updates / wall,
+        "p50": latencies[len(latencies) // 2] * 1000,
+        "p99": latencies[int(len(latencies) * 0.99)] * 1000,
+        "cpu_per_update_ms": cpu / updates * 1000,
+        "peak_mb": peak,
+        "replies_ok": len(fake.sent) == expected,
+        "bot_cpu_share": cpu / wall,
+        "sim_cpu_share": sim / wall,
+    }
+
+
+def show(name: str, r: dict[str, float]) -> None:
+    print(
+        f"{name:7} updates {r['updates']:5.0f}  {r['ups']:6.1f} updates/s  "
+        f"p50 {r['p50']:6.1f} ms  p99 {r['p99']:6.1f} ms  "
+        f"CPU {r['cpu_per_update_ms']:.2f} ms/update  peak {r['peak_mb']:.0f} MB  "
+        f"replies exact: {r['replies_ok']}  "
+        f"(busy: bot {r['bot_cpu_share']:.0%}, simulator {r['sim_cpu_share']:.0%} of a core)"
+    )
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--judges", type=int, default=200)
+    parser.add_argument("--steps", type=int, default=6)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=2.0,
+        help="mean seconds a judge reads before the next tap (latency run)",
+    )
+    args = parser.parse_args()
+    amicus = [sys.executable, "-m", "bot", "run"]
+    echo = [sys.executable, str(REPO / "bench" / "echo_bot.py")]
+    print("-- latency: judges read for a while between taps (as people do)")
+    show("1 judge", await run(amicus, 1, args.steps, echo=False, think=0.2))
+    show("amicus", await run(amicus, args.judges, args.steps, echo=False, think=args.think))
+    print("-- throughput: every judge taps again the moment a reply arrives")
+    crowd = await run(amicus, args.judges, args.steps, echo=False)
+    show("amicus", crowd)
+    base = await run(echo, args.judges, args.steps, echo=True)
+    show("echo", base)
+    ratio = crowd["cpu_per_update_ms"] / base["cpu_per_update_ms"]
+    print(f"CPU per update, Amicus / echo: {ratio:.2f}x")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,135 @@
+"""``amicus run``: the python-telegram-bot Application, configured from the environment."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from urllib.parse import urlparse
+
+from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from conversations import Engine
+from conversations.trees import TREES_DIR
+from conversations.ui import UI_FILE
+from knowledge.corpus import DATA_DIR
+from storage.database import Database
+from storage.keys import keyed_hash
+from storage.sessions import SessionStore
+
+from .callbacks import knowledge_version
+from .handlers import STORAGE_ERRORS, Handlers, on_error
+from .http import AiohttpRequest
+from .processor import PerChatUpdateProcessor
+from .settings import Settings
+
+log = logging.getLogger("amicus.bot")
+COMMANDS = (
+    "start",
+    "help",
+    "topics",
+    "browse",
+    "guideline",
+    "language",
+    "privacy",
+    "forget",
+    "adviser",
+    "cancel",
+)
+
+
+def build(settings: Settings, engine: Engine, db: Database) -> Application:
+    settings.require_bot()
+    assert settings.token is not None
+    version = knowledge_version(DATA_DIR, TREES_DIR, UI_FILE.parent)
+    handlers = Handlers(engine, SessionStore(db, settings.secret), version)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .concurrent_updates(PerChatUpdateProcessor())
+        .request(AiohttpRequest(connections=256))
+        .get_updates_request(AiohttpRequest(connections=1, read_timeout=30.0))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if settings.base_url:
+        builder = builder.base_url(settings.base_url)
+    if settings.rate_limit > 0:
+        builder = builder.rate_limiter(
+            AIORateLimiter(overall_max_rate=settings.rate_limit, max_retries=3)
+        )
+    app = builder.build()
+    app.bot_data.update(engine=engine, db=db, version=version)
+    h = handlers
+    for name in COMMANDS:
+        app.add_handler(CommandHandler(name, getattr(h, name)))
+    app.add_handler(CallbackQueryHandler(h.button))
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, h.edited))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, h.text))
+    app.add_handler(MessageHandler(filters.COMMAND, h.help))  # an unknown /command
+    app.add_handler(MessageHandler(~filters.TEXT, h.not_text))
+    app.add_error_handler(on_error)
+    return app
+
+
+async def _post_init(app: Application) -> None:
+    db: Database = app.bot_data["db"]
+    try:
+        await db.upgrade()
+    except STORAGE_ERRORS as exc:
+        # Start anyway: judges are told "temporarily unavailable" until the database is back.
+        log.warning("database unavailable at start (%s); retrying", type(exc).__name__)
+        app.create_task(_upgrade_when_back(db), name="amicus-db-retry")
+    engine: Engine = app.bot_data["engine"]
+    ui = engine.ui
+    for lang, code in (("en", None), ("zh", "zh")):
+        commands = [BotCommand(name, getattr(ui, f"command_{name}")(lang)) for name in COMMANDS]
+        await app.bot.set_my_commands(
+            commands, scope=BotCommandScopeAllPrivateChats(), language_code=code
+        )
+    log.info("Amicus is ready (knowledge version %s)", app.bot_data.get("version", "?"))
+
+
+async def _upgrade_when_back(db: Database, every: float = 5.0) -> None:
+    while True:
+        await asyncio.sleep(every)
+        try:
+            await db.upgrade()
+        except STORAGE_ERRORS:
+            continue
+        log.info("database available again; migrations applied")
+        return
+
+
+async def _post_shutdown(app: Application) -> None:
+    await app.bot_data["db"].close()
+
+
+def run(
+    settings: Settings, engine: Engine, webhook: str | None, port: int | None, listen: str
+) -> int:
+    db = Database(settings.database_url)
+    app = build(settings, engine, db)
+    stop = (signal.SIGINT, signal.SIGTERM)
+    if webhook:
+        app.run_webhook(
+            listen=listen,
+            port=port or 8443,
+            url_path=urlparse(webhook).path.lstrip("/"),
+            webhook_url=webhook,
+            secret_token=keyed_hash(settings.secret, "webhook", "telegram"),
+            allowed_updates=Update.ALL_TYPES,
+            stop_signals=stop,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES, stop_signals=stop)
+    return 0

@@ -1,0 +1,218 @@
+"""Thin Telegram handlers: each turns an update into one engine event and sends the reply.
+
+Per update: load the judge's session from the database, let the engine answer, save the
+session, send. Nothing of the judge's text or identity is logged or stored here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import traceback
+from collections.abc import Callable
+
+from sqlalchemy.exc import SQLAlchemyError
+from telegram import Message, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes
+
+from conversations import Choose, Engine, FreeText, Notify, Restart, Session, Start, SwitchLanguage
+from conversations.events import Event
+from knowledge import Lang
+from storage.sessions import SessionStore
+
+from .callbacks import decode
+from .render import Part, render
+
+log = logging.getLogger("amicus.bot")
+STORAGE_ERRORS = (SQLAlchemyError, OSError)
+
+MakeEvent = Callable[[Session], Event]
+
+
+def telegram_lang(update: Update) -> Lang:
+    user = update.effective_user
+    code = (user.language_code or "") if user else ""
+    return "zh" if code.lower().startswith("zh") else "en"
+
+
+class Handlers:
+    def __init__(self, engine: Engine, store: SessionStore, version: str):
+        self.engine = engine
+        self.store = store
+        self.version = version
+
+    # ------------------------------------------------------------ commands
+
+    async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._turn(update, lambda s: Start(telegram_lang(update)))
+
+    async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._turn(update, lambda s: Notify(self.engine.ui.bot_help(s.lang)))
+
+    async def topics(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._turn(update, lambda s: Choose("topics"))
+
+    async def browse(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._turn(update, lambda s: Choose("browse"))
+
+    async def adviser(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._turn(update, lambda s: Choose("adviser"))
+
+    async def privacy(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._turn(update, lambda s: Choose("privacy"))
+
+    async def cancel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._turn(update, lambda s: Restart())
+
+    async def language(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        wanted = (context.args or [""])[0].lower()
+
+        def switch(session: Session) -> Event:
+            if wanted in ("zh", "en"):
+                return SwitchLanguage(wanted)  # type: ignore[arg-type]
+            return SwitchLanguage("en" if session.lang == "zh" else "zh")
+
+        await self._turn(update, switch)
+
+    async def guideline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        raw = (context.args or [""])[0]
+        number = int(raw) if raw.isdigit() else None
+        if number in self.engine.corpus.guidelines:
+            await self._turn(update, lambda s: Choose(f"g:{number}"))
+        else:
+            await self._turn(update, lambda s: Notify(self.engine.ui.no_such_guideline(s.lang)))
+
+    async def forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await self._private(update):
+            return
+        chat = update.effective_chat
+        assert chat is not None and update.effective_message is not None
+        lang = telegram_lang(update)
+        try:
+            await self.store.forget(chat.id)
+        except STORAGE_ERRORS as exc:
+            await self._unavailable(update, lang, exc)
+            return
+        await update.effective_message.reply_text(self.engine.ui.forgotten(lang))
+
+    # -------------------------------------------------------------- messages
+
+    async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        assert message is not None
+        text = message.text or ""
+        await self._turn(update, lambda s: FreeText(text))
+
+    async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Stickers, photos, voice, files: a short reply; nothing is downloaded."""
+        await self._turn(update, lambda s: Notify(self.engine.ui.only_text(s.lang)))
+
+    async def edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await self._private(update):
+            return
+        message = update.edited_message
+        assert message is not None
+        await message.reply_text(self.engine.ui.edited_ignored(telegram_lang(update)))
+
+    async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None
+        if update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE:
+            # Answered first, so the judge never watches a spinner, whatever follows.
+            with contextlib.suppress(TelegramError):
+                await query.answer()
+        # An unreadable or outdated button becomes a token the engine does not know,
+        # which it answers with "out of date" and the current menu.
+        token = decode(query.data, self.version) or ""
+        await self._turn(update, lambda s: Choose(token))
+
+    # ------------------------------------------------------------- the turn
+
+    async def _turn(self, update: Update, make_event: MakeEvent) -> None:
+        if not await self._private(update):
+            return
+        chat = update.effective_chat
+        assert chat is not None
+        try:
+            stored = await self.store.load(chat.id)
+        except STORAGE_ERRORS as exc:
+            await self._unavailable(update, telegram_lang(update), exc)
+            return
+        first_time = stored is None
+        session = Session.from_dict(stored) if stored else Session(lang=telegram_lang(update))
+        session, reply = self.engine.handle(session, make_event(session))
+        try:
+            await self.store.save(chat.id, session.to_dict())
+        except STORAGE_ERRORS as exc:
+            await self._unavailable(update, session.lang, exc)
+            return
+        if first_time:
+            await self._send(update, [Part(self.engine.ui.privacy_first_time(session.lang))])
+        await self._send(update, render(reply, self.version))
+
+    async def _send(self, update: Update, parts: list[Part]) -> None:
+        query = update.callback_query
+        chat = update.effective_chat
+        assert chat is not None
+        first, rest = parts[0], parts[1:]
+        if query is not None and isinstance(query.message, Message):
+            try:
+                await query.message.edit_text(
+                    first.html, parse_mode=ParseMode.HTML, reply_markup=first.keyboard
+                )
+            except BadRequest as exc:
+                if "not modified" not in str(exc).lower():
+                    await self._post(chat.id, update, first)
+        else:
+            await self._post(chat.id, update, first)
+        for part in rest:
+            await self._post(chat.id, update, part)
+
+    async def _post(self, chat_id: int, update: Update, part: Part) -> None:
+        bot = update.get_bot()
+        await bot.send_message(
+            chat_id, part.html, parse_mode=ParseMode.HTML, reply_markup=part.keyboard
+        )
+
+    async def _private(self, update: Update) -> bool:
+        """Groups and channels get one short refusal; nothing of theirs is processed or kept."""
+        chat = update.effective_chat
+        if chat is None:
+            return False
+        if chat.type == ChatType.PRIVATE:
+            return True
+        lang = telegram_lang(update)
+        if update.callback_query is not None:
+            with contextlib.suppress(TelegramError):
+                await update.callback_query.answer(
+                    self.engine.ui.private_only(lang), show_alert=True
+                )
+            return False
+        bot = update.get_bot()
+        try:
+            await bot.send_message(chat.id, self.engine.ui.private_only(lang))
+            await bot.leave_chat(chat.id)
+        except TelegramError:
+            pass  # a channel the bot cannot post in: nothing more to do
+        return False
+
+    async def _unavailable(self, update: Update, lang: Lang, exc: BaseException) -> None:
+        log.warning("storage unavailable: %s", type(exc).__name__)
+        await self._send(update, [Part(self.engine.ui.unavailable(lang))])
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure without the judge's words (only the exception's type and where it
+    arose), then apologise."""
+    exc = context.error
+    where = "".join(traceback.format_tb(exc.__traceback__)) if exc else ""
+    log.error("error handling an update: %s\n%s", type(exc).__name__, where)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        engine: Engine = context.application.bot_data["engine"]
+        lang = telegram_lang(update)
+        with contextlib.suppress(TelegramError):
+            await update.get_bot().send_message(
+                update.effective_chat.id, engine.ui.error_apology(lang)
+            )

@@ -1,0 +1,70 @@
+"""Running the real ``amicus run`` as a subprocess against the fake Bot API server."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+from fakebot import FakeBotApi
+
+SECRET = "test-secret-0123456789abcdef"
+
+
+class BotProcess:
+    def __init__(
+        self,
+        fake: FakeBotApi,
+        database_url: str,
+        log_path: Path,
+        args: tuple[str, ...] = (),
+        **extra_env: str,
+    ):
+        self.fake = fake
+        self.args = args
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("AMICUS_", "TELEGRAM_"))},
+            "TELEGRAM_BOT_TOKEN": fake.token,
+            "AMICUS_TELEGRAM_BASE_URL": fake.base_url,
+            "AMICUS_SECRET": SECRET,
+            "AMICUS_DATABASE_URL": database_url,
+            **extra_env,
+        }
+        self.log_path = log_path
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> None:
+        log = self.log_path.open("ab")
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", *self.args, env=self.env, stdout=log, stderr=log
+        )
+        # Ready once it has registered its commands (post_init ran, polling begins).
+        for _ in range(300):
+            if any(m == "setMyCommands" for m, _ in self.fake.calls[self._calls_at_start :]):
+                return
+            if self.process.returncode is not None:
+                raise RuntimeError(f"bot exited: {self.log_path.read_text()}")
+            await asyncio.sleep(0.05)
+        raise TimeoutError(f"bot did not start: {self.log_path.read_text()}")
+
+    _calls_at_start = 0
+
+    async def restart(self) -> None:
+        await self.stop()
+        self._calls_at_start = len(self.fake.calls)
+        await self.start()
+
+    async def stop(self) -> int | None:
+        if self.process and self.process.returncode is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                await asyncio.wait_for(self.process.wait(), 20)
+            except TimeoutError:
+                self.process.kill()
+                await self.process.wait()
+        return self.process.returncode if self.process else None
+
+    def logs(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""

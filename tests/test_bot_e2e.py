@@ -1,0 +1,284 @@
+"""The real bot, end to end, against a fake Bot API server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+
+import pytest
+from botharness import BotProcess
+from fakebot import FakeBotApi
+
+JUDGE = 4242001
+
+
+@pytest.fixture
+async def fake():
+    server = FakeBotApi()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def bot(fake, tmp_path):
+    process = BotProcess(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
+    await process.start()
+    yield process
+    code = await process.stop()
+    assert code == 0, process.logs()  # SIGTERM is a graceful shutdown
+
+
+async def eventually(condition, timeout: float = 5.0) -> None:
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    assert condition()
+
+
+async def tap(fake, message, label):
+    await fake.push_tap(message.chat_id, message.message_id, message.data_for(label))
+    (reply,) = await fake.wait_for(message.chat_id)
+    return reply
+
+
+async def test_start_then_the_friend_request_walkthrough_by_buttons(fake, bot):
+    await fake.push_text(JUDGE, "/start")
+    notice, home = await fake.wait_for(JUDGE, 2)
+    assert "Confidentiality" in notice.text
+    assert home.text.startswith("<b>Amicus")
+    step = await tap(fake, home, "Walk through a dilemma")
+    step = await tap(fake, step, "Friend and follow requests")
+    step = await tap(fake, step, "Someone sent me a request")
+    step = await tap(fake, step, "Party, lawyer or witness in my case")
+    assert "Based on: Guideline 30" in step.text
+    assert step.method == "editMessageText"  # the menu message became the answer
+    full = await tap(fake, step, "Full text of Guideline 30")
+    assert "<blockquote>Judges should refrain from sending friend requests" in full.text
+    # Every tap was answered: no endless spinner.
+    taps = [c for c in fake.calls if c[0] == "answerCallbackQuery"]
+    assert len(taps) == 5
+
+
+async def test_commands_are_registered_in_both_languages(fake, bot):
+    registered = {
+        p.get("language_code"): p["commands"] for m, p in fake.calls if m == "setMyCommands"
+    }
+    assert set(registered) == {None, "zh"}
+    names = [c["command"] for c in registered["zh"]]
+    assert names == [
+        "start",
+        "help",
+        "topics",
+        "browse",
+        "guideline",
+        "language",
+        "privacy",
+        "forget",
+        "adviser",
+        "cancel",
+    ]
+    assert registered["zh"][0]["description"] == "开始"
+
+
+async def test_a_free_text_question_gets_an_answer(fake, bot):
+    await fake.push_text(
+        JUDGE, "A lawyer in a case I am hearing sent me a friend request on Facebook"
+    )
+    _, answer = await fake.wait_for(JUDGE, 2)
+    assert answer.text.startswith("<b>Guidelines that speak to your question</b>")
+    assert any(label.startswith("Full text of Guideline") for label, _ in answer.buttons())
+
+
+async def test_restart_mid_walk_loses_nothing(fake, bot):
+    await fake.push_text(JUDGE, "/topics")
+    _, step = await fake.wait_for(JUDGE, 2)
+    step = await tap(fake, step, "Friend and follow requests")
+    step = await tap(fake, step, "Someone sent me a request")
+    await bot.restart()
+    step = await tap(fake, step, "Party, lawyer or witness in my case")
+    assert "Based on: Guideline 30" in step.text
+    back = await tap(fake, step, "Back")
+    assert "Who is the other person?" in back.text
+
+
+async def test_group_chats_get_one_refusal_and_nothing_is_kept(fake, bot, tmp_path):
+    group = -100777
+    await fake.push_text(group, "/start", chat_type="group")
+    (refusal,) = await fake.wait_for(group)
+    assert "private chats only" in refusal.text
+    await eventually(lambda: group in fake.left)
+    await fake.push_text(JUDGE, "/start")  # a private chat still works afterwards
+    await fake.wait_for(JUDGE, 2)
+    rows = sqlite3.connect(tmp_path / "amicus.db").execute("SELECT COUNT(*) FROM chat_sessions")
+    assert rows.fetchone()[0] == 1
+
+
+async def test_sticker_edit_and_unknown_command(fake, bot):
+    await fake.push_text(JUDGE, "/start")
+    await fake.wait_for(JUDGE, 2)
+    await fake.push_sticker(JUDGE)
+    (reply,) = await fake.wait_for(JUDGE)
+    assert "text messages only" in reply.text
+    await fake.push_text(JUDGE, "a question, corrected", edited=True)
+    (reply,) = await fake.wait_for(JUDGE)
+    assert "edited messages" in reply.text
+    await fake.push_text(JUDGE, "/frobnicate")
+    (reply,) = await fake.wait_for(JUDGE)
+    assert "/topics" in reply.text  # the help
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("garbage", "out of date"),
+        ("", "out of date"),
+        ("00000000|t:friend_request:kind:0", "out of date"),  # an option from older content
+        ("deadbeef|" + "x" * 50, "out of date"),
+        ("00000000|browse", "The 40 guidelines, in six sections"),  # a place named by name
+    ],
+)
+async def test_forged_and_stale_buttons(fake, bot, data, expected):
+    await fake.push_text(JUDGE, "/start")
+    _, home = await fake.wait_for(JUDGE, 2)
+    await fake.push_tap(JUDGE, home.message_id, data)
+    (reply,) = await fake.wait_for(JUDGE)
+    assert expected in reply.text
+    assert reply.buttons(), "the current menu comes with it"
+    assert any(m == "answerCallbackQuery" for m, _ in fake.calls)
+
+
+async def test_guideline_command_and_language(fake, bot):
+    await fake.push_text(JUDGE, "/guideline 22")
+    _, reply = await fake.wait_for(JUDGE, 2)
+    assert "Guideline 22" in reply.text
+    await fake.push_text(JUDGE, "/guideline 99")
+    (reply,) = await fake.wait_for(JUDGE)
+    assert "numbered 1 to 40" in reply.text
+    await fake.push_text(JUDGE, "/language")
+    (reply,) = await fake.wait_for(JUDGE)
+    assert "已切换为中文" in reply.text
+
+
+async def test_logs_hold_no_judge_text_ids_or_token(fake, bot):
+    secret_words = "Judge Wang Lihua of the Haidian court, 13812345678"
+    await fake.push_text(JUDGE, secret_words)
+    await fake.wait_for(JUDGE, 2)
+    await bot.stop()
+    logs = bot.logs()
+    for needle in (secret_words, "Wang", "13812345678", str(JUDGE), "judge4242001", fake.token):
+        assert needle not in logs
+    assert re.search(r"ready", logs)
+
+
+async def test_database_down_then_back(fake, tmp_path):
+    """Through a proxy to PostgreSQL that the test cuts and restores."""
+    from postgres import TemporaryDatabase, require_postgres
+
+    require_postgres()
+    async with TemporaryDatabase() as database:
+        await _down_and_back(fake, tmp_path, database.url)
+
+
+async def _down_and_back(fake, tmp_path, database_url):
+    from tcpproxy import Proxy
+
+    proxy = Proxy(5432)
+    await proxy.up()
+    url = database_url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}")
+    bot = BotProcess(fake, url, tmp_path / "bot.log")
+    await bot.start()
+    try:
+        await fake.push_text(JUDGE, "/start")
+        await fake.wait_for(JUDGE, 2)
+        await proxy.down()
+        await fake.push_text(JUDGE, "/browse")
+        (reply,) = await fake.wait_for(JUDGE)
+        assert "temporarily unavailable" in reply.text
+        await proxy.up()
+        await fake.push_text(JUDGE, "/browse")
+        (reply,) = await fake.wait_for(JUDGE)
+        assert "The 40 guidelines, in six sections" in reply.text
+    finally:
+        code = await bot.stop()
+        await proxy.down()
+    assert code == 0, bot.logs()
+    assert "storage unavailable: " in bot.logs()
+
+
+async def test_webhook_mode(fake, tmp_path):
+    import socket
+
+    import aiohttp
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/amicus-hook"
+    bot = BotProcess(
+        fake,
+        f"sqlite:///{tmp_path / 'a.db'}",
+        tmp_path / "bot.log",
+        args=("--webhook", url, "--port", str(port), "--listen", "127.0.0.1"),
+    )
+    await bot.start()
+    try:
+        (webhook,) = [p for m, p in fake.calls if m == "setWebhook"]
+        assert webhook["url"] == url
+        update = {
+            "update_id": 1,
+            "message": {
+                "message_id": 1,
+                "date": 0,
+                "text": "/browse",
+                "chat": {"id": JUDGE, "type": "private"},
+                "from": {"id": JUDGE, "is_bot": False, "first_name": "J"},
+                "entities": [{"type": "bot_command", "offset": 0, "length": 7}],
+            },
+        }
+        async with aiohttp.ClientSession() as http:
+            forged = await http.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "x"}
+            )
+            assert forged.status == 403  # only Telegram, which knows the secret, gets in
+            headers = {"X-Telegram-Bot-Api-Secret-Token": webhook["secret_token"]}
+            accepted = await http.post(url, json=update, headers=headers)
+            assert accepted.status == 200
+        _, reply = await fake.wait_for(JUDGE, 2)
+        assert "The 40 guidelines, in six sections" in reply.text
+    finally:
+        assert await bot.stop() == 0, bot.logs()
+
+
+async def test_adviser_contact_comes_from_the_environment(fake, tmp_path):
+    contact = "Ethics Office, Supreme Court: +00 1 234 567 (Mon–Fri)"
+    bot = BotProcess(
+        fake, f"sqlite:///{tmp_path / 'a.db'}", tmp_path / "bot.log", AMICUS_ADVISER_CONTACT=contact
+    )
+    await bot.start()
+    try:
+        await fake.push_text(JUDGE, "/adviser")
+        _, reply = await fake.wait_for(JUDGE, 2)
+        assert "Guideline 29 encourages you" in reply.text
+        assert "Ethics Office, Supreme Court: +00 1 234 567 (Mon–Fri)" in reply.text
+    finally:
+        await bot.stop()
+
+
+async def test_run_refuses_to_start_without_token_or_secret(tmp_path):
+    import subprocess
+    import sys
+
+    env = {"PATH": "/usr/bin:/bin", "TELEGRAM_BOT_TOKEN": "1:x"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "AMICUS_SECRET must be set to run the bot" in result.stderr

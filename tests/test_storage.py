@@ -1,0 +1,91 @@
+"""Storage on both backends: SQLite (the default) and PostgreSQL (several instances)."""
+
+from __future__ import annotations
+
+import pytest
+from postgres import TemporaryDatabase, require_postgres
+from sqlalchemy import text
+
+from storage.database import Database, async_url
+from storage.sessions import SessionStore
+
+SECRET = b"storage-test-secret-0123456789"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def db(request, tmp_path):
+    if request.param == "sqlite":
+        database = Database(f"sqlite:///{tmp_path / 'amicus.db'}")
+        await database.upgrade()
+        yield database
+        await database.close()
+        return
+    require_postgres()
+    async with TemporaryDatabase() as temporary:
+        database = Database(temporary.url)
+        await database.upgrade()
+        yield database
+        await database.close()
+
+
+async def all_values(db: Database) -> str:
+    """Every value in every table, as text: what a breach of the database would show."""
+    dump = []
+    async with db.engine.connect() as connection:
+        for table in ("chat_sessions", "alembic_version"):
+            rows = await connection.execute(text(f"SELECT * FROM {table}"))
+            dump += [str(value) for row in rows for value in row]
+    return "\n".join(dump)
+
+
+async def test_migrations_are_idempotent(db):
+    await db.upgrade()
+    async with db.engine.connect() as connection:
+        version = await connection.scalar(text("SELECT version_num FROM alembic_version"))
+    assert version is not None
+
+
+async def test_session_round_trip_upsert_and_forget(db):
+    store = SessionStore(db, SECRET)
+    assert await store.load(555001) is None
+    await store.save(555001, {"lang": "zh", "stack": ["home"]})
+    await store.save(555001, {"lang": "en", "stack": ["home", "browse"]})
+    await store.save(555002, {"lang": "zh", "stack": ["home"]})
+    assert await store.load(555001) == {"lang": "en", "stack": ["home", "browse"]}
+    assert await store.count() == 2
+    assert await store.forget(555001) == 1
+    assert await store.load(555001) is None
+    assert await store.load(555002) == {"lang": "zh", "stack": ["home"]}
+
+
+async def test_no_raw_chat_id_reaches_the_database(db):
+    store = SessionStore(db, SECRET)
+    await store.save(987654321, {"lang": "en", "stack": ["home"]})
+    dump = await all_values(db)
+    assert "987654321" not in dump
+    other = SessionStore(db, b"another-secret-entirely-000000")
+    assert other.key(987654321) != store.key(987654321)  # useless without the secret
+
+
+async def test_a_second_process_sees_the_same_sessions(db):
+    twin = Database(str(db.engine.url.render_as_string(hide_password=False)))
+    try:
+        await SessionStore(db, SECRET).save(42, {"lang": "zh", "stack": ["home", "topics"]})
+        assert await SessionStore(twin, SECRET).load(42) == {
+            "lang": "zh",
+            "stack": ["home", "topics"],
+        }
+    finally:
+        await twin.close()
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("sqlite:///amicus.db", "sqlite+aiosqlite:///amicus.db"),
+        ("postgresql://u@h:5432/d", "postgresql+asyncpg://u@h:5432/d"),
+        ("postgresql+asyncpg://u@h/d", "postgresql+asyncpg://u@h/d"),
+    ],
+)
+def test_plain_urls_get_the_async_drivers(given, used):
+    assert async_url(given) == used
