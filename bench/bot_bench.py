@@ -165,8 +165,15 @@ async def main() -> None:
     show("amicus", crowd)
     base = await run(echo, args.judges, args.steps, echo=True)
     show("echo", base)
-    ratio = crowd["cpu_per_update_ms"] / base["cpu_per_update_ms"]
-    print(f"CPU per update, Amicus / echo: {ratio:.2f}x")
+    os.environ["ECHO_HTTP"] = "aiohttp"
+    same_http = await run(echo, args.judges, args.steps, echo=True)
+    show("echo/aiohttp", same_http)
+    for name, other in (
+        ("echo (httpx, the library's default)", base),
+        ("echo on Amicus's aiohttp transport", same_http),
+    ):
+        ratio = crowd["cpu_per_update_ms"] / other["cpu_per_update_ms"]
+        print(f"CPU per update, Amicus / {name}: {ratio:.2f}x")
 
 
 if __name__ == "__main__":

@@ -22,13 +22,19 @@ async def tap(update: Update, context) -> None:
 
 
 def main() -> None:
-    app = (
+    builder = (
         ApplicationBuilder()
         .token(os.environ["TELEGRAM_BOT_TOKEN"])
         .base_url(os.environ["AMICUS_TELEGRAM_BASE_URL"])
         .concurrent_updates(256)
-        .build()
     )
+    if os.environ.get("ECHO_HTTP") == "aiohttp":  # the same HTTP transport as Amicus
+        from bot.http import AiohttpRequest
+
+        builder = builder.request(AiohttpRequest()).get_updates_request(
+            AiohttpRequest(connections=1, read_timeout=30.0)
+        )
+    app = builder.build()
     app.add_handler(MessageHandler(filters.TEXT, echo))
     app.add_handler(CallbackQueryHandler(tap))
     app.run_polling(allowed_updates=Update.ALL_TYPES)
