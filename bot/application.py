@@ -24,9 +24,11 @@ from conversations.ui import UI_FILE
 from knowledge.corpus import DATA_DIR
 from storage.database import Database
 from storage.keys import keyed_hash
+from storage.questionlog import QuestionLog
 from storage.sessions import SessionStore
 
 from .callbacks import knowledge_version
+from .faqjobs import FAQ_TIME, PURGE_TIME, monthly_faq, purge_old_questions
 from .handlers import STORAGE_ERRORS, Handlers, on_error
 from .http import AiohttpRequest
 from .processor import PerChatUpdateProcessor
@@ -51,7 +53,15 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
     settings.require_bot()
     assert settings.token is not None
     version = knowledge_version(DATA_DIR, TREES_DIR, UI_FILE.parent)
-    handlers = Handlers(engine, SessionStore(db, settings.secret), version)
+    questions = QuestionLog(db, settings.secret)
+    handlers = Handlers(
+        engine,
+        SessionStore(db, settings.secret),
+        version,
+        questions,
+        settings.admin_ids,
+        settings.faq_min_askers,
+    )
     builder = (
         ApplicationBuilder()
         .token(settings.token)
@@ -68,16 +78,28 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
             AIORateLimiter(overall_max_rate=settings.rate_limit, max_retries=3)
         )
     app = builder.build()
-    app.bot_data.update(engine=engine, db=db, version=version)
+    app.bot_data.update(
+        engine=engine,
+        db=db,
+        version=version,
+        questions=questions,
+        admin_ids=settings.admin_ids,
+        k=settings.faq_min_askers,
+        retention_months=settings.retention_months,
+    )
     h = handlers
     for name in COMMANDS:
         app.add_handler(CommandHandler(name, getattr(h, name)))
+    app.add_handler(CommandHandler("faq", h.faq))  # for administrators; not advertised
     app.add_handler(CallbackQueryHandler(h.button))
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, h.edited))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, h.text))
     app.add_handler(MessageHandler(filters.COMMAND, h.help))  # an unknown /command
     app.add_handler(MessageHandler(~filters.TEXT, h.not_text))
     app.add_error_handler(on_error)
+    if app.job_queue is not None:
+        app.job_queue.run_monthly(monthly_faq, when=FAQ_TIME, day=1, name="monthly-faq")
+        app.job_queue.run_daily(purge_old_questions, time=PURGE_TIME, name="retention")
     return app
 
 
@@ -85,6 +107,7 @@ async def _post_init(app: Application) -> None:
     db: Database = app.bot_data["db"]
     try:
         await db.upgrade()
+        await app.bot_data["questions"].purge(app.bot_data["retention_months"])
     except STORAGE_ERRORS as exc:
         # Start anyway: judges are told "temporarily unavailable" until the database is back.
         log.warning("database unavailable at start (%s); retrying", type(exc).__name__)

@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per question")
     _add_lang(ask, default_help="detected from the question")
 
+    redact = commands.add_parser("redact", help="print a text as the question log would keep it")
+    redact.add_argument("text", help="the text, or - to read one text per line")
+
     evaluate = commands.add_parser("eval", help="router accuracy on a labelled question file")
     evaluate.add_argument("file", type=Path)
     evaluate.add_argument("--misses", action="store_true", help="also list the questions missed")
@@ -63,6 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--webhook", metavar="URL", help="receive updates at this public URL")
     run.add_argument("--port", type=int, help="local port for --webhook (default 8443)")
     run.add_argument("--listen", default="0.0.0.0", help="local address for --webhook")
+
+    faq = commands.add_parser("faq", help="the anonymised monthly FAQ (guideline 40)")
+    faq_commands = faq.add_subparsers(dest="faq_command", required=True, metavar="ACTION")
+    export = faq_commands.add_parser("export", help="write one month's FAQ")
+    export.add_argument("--month", required=True, type=_month, help="YYYY-MM")
+    export.add_argument("--format", choices=("md", "csv", "json"), default="md")
+    export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    _add_lang(export)
 
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -89,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang: Lang = getattr(args, "lang", None) or default_lang()
     if args.command == "lint":
         return cmd_lint()
+    if args.command == "redact":
+        return cmd_redact(args.text)
     if args.command in ("ask", "eval"):
         try:
             router = default_router()
@@ -103,11 +116,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _data_error(exc)
     if args.command == "guideline":
         return cmd_guideline(engine, args.number, lang)
-    if args.command in ("run", "db"):
+    if args.command in ("run", "db", "faq"):
         try:
             settings = Settings.from_env()
             if args.command == "run":
                 return cmd_run(settings, engine, args.webhook, args.port, args.listen)
+            if args.command == "faq":
+                return cmd_faq_export(settings, engine, args.month, args.format, args.out, lang)
             return cmd_db_upgrade(settings)
         except SettingsError as exc:
             print(f"amicus: {exc}", file=sys.stderr)
@@ -115,9 +130,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "graph":
         return cmd_graph(engine, args.tree, args.format, lang)
     if args.command == "chat":
-        from bot.console import run_chat
+        from bot.console import Keeper, run_chat
 
-        return run_chat(engine, lang)
+        try:
+            settings = Settings.from_env()
+        except SettingsError as exc:
+            print(f"amicus: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        # A random secret per process (unless one is configured): nothing links this
+        # console session to any other.
+        return run_chat(engine, lang, keeper=Keeper(settings.database_url, settings.secret))
     raise AssertionError(args.command)  # argparse admits no other command
 
 
@@ -134,6 +156,15 @@ def cmd_guideline(engine: Engine, raw: str, lang: Lang) -> int:
     print()
     for block in engine.guideline_blocks(number, lang):
         print(block.text if block.kind == "guideline" else f"({block.text})")
+    return 0
+
+
+def cmd_redact(text: str) -> int:
+    from storage.anonymiser import redact
+
+    lines = (line.rstrip("\n") for line in sys.stdin) if text == "-" else [text]
+    for line in lines:
+        print(redact(line), flush=True)
     return 0
 
 
@@ -188,6 +219,41 @@ def cmd_run(
     configure_logging(settings)
     engine = Engine(engine.corpus, engine.ui, engine.trees, settings.adviser_contact)
     return run(settings, engine, webhook, port, listen)
+
+
+def cmd_faq_export(
+    settings: Settings, engine: Engine, month: str, fmt: str, out: Path | None, lang: Lang
+) -> int:
+    import asyncio
+
+    from bot.faqreport import render
+    from storage.database import Database
+    from storage.faq import build, load_month
+
+    async def export() -> str:
+        db = Database(settings.database_url)
+        try:
+            await db.upgrade()
+            rows = await load_month(db, month)
+        finally:
+            await db.close()
+        return render(build(month, rows, settings.faq_min_askers), engine, fmt, lang)
+
+    text = asyncio.run(export())
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def _month(value: str) -> str:
+    import re
+
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a month like 2026-10")
+    return value
 
 
 def cmd_db_upgrade(settings: Settings) -> int:

@@ -8,24 +8,30 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import traceback
 from collections.abc import Callable
+from html import escape
 
 from sqlalchemy.exc import SQLAlchemyError
-from telegram import Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from conversations import Choose, Engine, FreeText, Notify, Restart, Session, Start, SwitchLanguage
 from conversations.events import Event
+from conversations.replies import Record
 from knowledge import Lang
+from storage.questionlog import QuestionLog, months_before, this_month
 from storage.sessions import SessionStore
 
-from .callbacks import decode
+from .callbacks import decode, encode
+from .faqjobs import send_faq
 from .render import Part, render
 
 log = logging.getLogger("amicus.bot")
+UNKEEP = "k:"
 STORAGE_ERRORS = (SQLAlchemyError, OSError)
 
 MakeEvent = Callable[[Session], Event]
@@ -38,10 +44,21 @@ def telegram_lang(update: Update) -> Lang:
 
 
 class Handlers:
-    def __init__(self, engine: Engine, store: SessionStore, version: str):
+    def __init__(
+        self,
+        engine: Engine,
+        store: SessionStore,
+        version: str,
+        questions: QuestionLog,
+        admin_ids: frozenset[int] = frozenset(),
+        faq_min_askers: int = 5,
+    ):
         self.engine = engine
         self.store = store
         self.version = version
+        self.questions = questions
+        self.admin_ids = admin_ids
+        self.faq_min_askers = faq_min_askers
 
     # ------------------------------------------------------------ commands
 
@@ -90,8 +107,11 @@ class Handlers:
         chat = update.effective_chat
         assert chat is not None and update.effective_message is not None
         lang = telegram_lang(update)
+        user = update.effective_user
         try:
             await self.store.forget(chat.id)
+            if user is not None:
+                await self.questions.forget(user.id)
         except STORAGE_ERRORS as exc:
             await self._unavailable(update, lang, exc)
             return
@@ -126,6 +146,9 @@ class Handlers:
         # An unreadable or outdated button becomes a token the engine does not know,
         # which it answers with "out of date" and the current menu.
         token = decode(query.data, self.version) or ""
+        if token.startswith(UNKEEP) and token[len(UNKEEP) :].isdigit():
+            await self._unkeep(update, int(token[len(UNKEEP) :]))
+            return
         await self._turn(update, lambda s: Choose(token))
 
     # ------------------------------------------------------------- the turn
@@ -142,7 +165,8 @@ class Handlers:
             return
         first_time = stored is None
         session = Session.from_dict(stored) if stored else Session(lang=telegram_lang(update))
-        session, reply = self.engine.handle(session, make_event(session))
+        event = make_event(session)
+        session, reply = self.engine.handle(session, event)
         try:
             await self.store.save(chat.id, session.to_dict())
         except STORAGE_ERRORS as exc:
@@ -151,6 +175,85 @@ class Handlers:
         if first_time:
             await self._send(update, [Part(self.engine.ui.privacy_first_time(session.lang))])
         await self._send(update, render(reply, self.version))
+        if reply.record is not None and update.effective_user is not None:
+            text = event.text if isinstance(event, FreeText) else None
+            await self._record(update, update.effective_user.id, reply.record, text, session.lang)
+
+    async def _record(
+        self, update: Update, user_id: int, record: Record, text: str | None, lang: Lang
+    ) -> None:
+        """Keep what the FAQ may count; show the judge exactly what was kept of a question."""
+        try:
+            if record.kind == "answer":
+                await self.questions.record_answer(
+                    user_id, record.lang, list(record.guidelines), record.topic, record.answer or ""
+                )
+                return
+            if text is None:
+                return
+            kept = await self.questions.record_question(
+                user_id, text, record.lang, list(record.guidelines), record.topic
+            )
+        except STORAGE_ERRORS as exc:
+            log.warning("question not kept: %s", type(exc).__name__)  # the answer still stands
+            return
+        ui = self.engine.ui
+        button = InlineKeyboardButton(
+            ui.dont_keep(lang), callback_data=encode(self.version, f"{UNKEEP}{kept.id}")
+        )
+        await self._post(
+            update.effective_chat.id,  # type: ignore[union-attr]
+            update,
+            Part(
+                escape(ui.kept_notice.format(lang, text=kept.text)),
+                InlineKeyboardMarkup([[button]]),
+            ),
+        )
+
+    async def _unkeep(self, update: Update, row_id: int) -> None:
+        query, user = update.callback_query, update.effective_user
+        assert query is not None and user is not None
+        lang = telegram_lang(update)
+        try:
+            stored = await self.store.load(user.id)
+            if stored:
+                lang = Session.from_dict(stored).lang
+            removed = await self.questions.unkeep(user.id, row_id)
+        except STORAGE_ERRORS as exc:
+            await self._unavailable(update, lang, exc)
+            return
+        ui = self.engine.ui
+        text = ui.not_kept(lang) if removed else ui.not_kept_unknown(lang)
+        await self._send(update, [Part(escape(text))])
+
+    # ------------------------------------------------------------- admin
+
+    async def faq(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await self._private(update):
+            return
+        user, message = update.effective_user, update.effective_message
+        assert message is not None
+        lang = telegram_lang(update)
+        if user is None or user.id not in self.admin_ids:
+            await message.reply_text(self.engine.ui.faq_not_admin(lang))
+            return
+        wanted = (context.args or [""])[0]
+        if wanted and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", wanted):
+            await message.reply_text(self.engine.ui.faq_bad_month(lang))
+            return
+        month = wanted or months_before(this_month(), 1)
+        try:
+            await send_faq(
+                update.get_bot(),
+                user.id,
+                month,
+                self.engine,
+                self.questions.db,
+                self.faq_min_askers,
+                lang,
+            )
+        except STORAGE_ERRORS as exc:
+            await self._unavailable(update, lang, exc)
 
     async def _send(self, update: Update, parts: list[Part]) -> None:
         query = update.callback_query

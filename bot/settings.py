@@ -26,6 +26,7 @@ class Settings:
     adviser_chat_id: int | None
     faq_min_askers: int
     rate_limit: float  # outgoing messages per second; 0 turns the limiter off
+    retention_months: int  # question-log rows older than this are purged
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -49,6 +50,10 @@ class Settings:
             adviser_chat_id=_int("AMICUS_ADVISER_CHAT_ID", get("AMICUS_ADVISER_CHAT_ID")),
             faq_min_askers=_int("AMICUS_FAQ_MIN_ASKERS", get("AMICUS_FAQ_MIN_ASKERS"), 1) or 5,
             rate_limit=_float("AMICUS_RATE_LIMIT", get("AMICUS_RATE_LIMIT"), 30.0),
+            retention_months=_int(
+                "AMICUS_LOG_RETENTION_MONTHS", get("AMICUS_LOG_RETENTION_MONTHS"), 1
+            )
+            or 24,
         )
 
     def require_bot(self) -> None:

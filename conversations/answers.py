@@ -7,10 +7,9 @@ import re
 from knowledge import Lang
 from knowledge.router import Routing
 
-from .browse import guideline_screen
 from .context import Context
 from .menu import ADVISER
-from .replies import Block, Option, Reply
+from .replies import Block, Option, Record, Reply
 from .trees import node_screen
 
 # Matches scoring within this share of the best are too close to call: ask the judge.
@@ -25,12 +24,20 @@ class Answers:
 
     def reply(self, screen: str, routing: Routing, lang: Lang) -> Reply:
         ui = self.ctx.ui
+        tree = self.ctx.trees.trees.get(routing.tree) if routing.tree else None
+        record = Record(
+            "question",
+            routing.lang,
+            tuple(m.guideline for m in routing.matches[:3]),
+            "out_of_scope" if routing.out_of_scope else (tree.topic if tree else "general"),
+        )
         if routing.out_of_scope or not routing.matches:
             return Reply(
                 screen=screen,
                 title=ui.answer_title(lang),
                 blocks=(Block("text", ui.out_of_scope(lang)),),
                 options=(Option(ADVISER, ui.menu_adviser(lang)),),
+                record=record,
             )
         top = routing.matches[0]
         close = [m for m in routing.matches[:3] if m.score >= CLOSE * top.score]
@@ -50,15 +57,8 @@ class Answers:
         if others:
             cited = self.ctx.citations(others, lang)
             blocks.append(Block("citations", ui.also_relevant.format(lang, citations=cited)))
-        options = [
-            Option(
-                guideline_screen(m.guideline),
-                ui.full_text.format(lang, citation=self.ctx.citation(m.guideline, lang)),
-            )
-            for m in shown
-        ]
-        if routing.tree and routing.tree in self.ctx.trees.trees:
-            tree = self.ctx.trees.trees[routing.tree]
+        options = [self.ctx.full_text_option(m.guideline, lang) for m in shown]
+        if tree is not None:
             options.append(
                 Option(
                     node_screen(tree.id, tree.start),
@@ -72,6 +72,7 @@ class Answers:
             blocks=tuple(blocks),
             options=tuple(options),
             citations=tuple(m.guideline for m in shown),
+            record=record,
         )
 
     def excerpt(self, number: int, lang: Lang) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from knowledge import Corpus, Lang
 
-from .replies import Block, Reply
+from .replies import Block, Option, Reply
 from .trees import TreeSet
 from .ui import UiText
 
@@ -39,6 +39,11 @@ class Context:
             Block("note", self.ui.section_of.format(lang, section=section.title(lang))),
             Block("note", self.ui.unofficial_rendering(lang)),
         )
+
+    def full_text_option(self, number: int, lang: Lang) -> Option:
+        """The button that opens a cited guideline's verbatim text."""
+        label = self.ui.full_text.format(lang, citation=self.citation(number, lang))
+        return Option(f"g:{number}", label)
 
     def contact(self, lang: Lang) -> str:
         return self.adviser_contact or self.ui.adviser_default_contact(lang)

@@ -10,7 +10,7 @@ an old message continues from that message; a token that no longer means anythin
 
 from __future__ import annotations
 
-from functools import cache
+from dataclasses import replace
 
 from knowledge import LANGS, Corpus, Lang, default_corpus
 from knowledge.router import Router
@@ -24,18 +24,13 @@ from .menu import LANG_PREFIX, Menu
 from .replies import Block, Option, Reply
 from .routing import build_router, default_router
 from .session import HOME, Session
-from .trees import TreeSet, load_trees
+from .trees import TreeSet, default_trees, load_trees
 from .ui import UiText, default_ui
 from .walkthrough import Walkthrough
 
 MAX_TEXT = 4096  # Telegram's own limit on one message
 BACK_PREFIX = "<"
 RESTART = "~"
-
-
-@cache
-def default_trees() -> TreeSet:
-    return load_trees(default_corpus())
 
 
 class Engine:
@@ -180,14 +175,14 @@ class Engine:
         blocks = () if brief else reply.blocks
         if notice is not None:
             blocks = (Block("notice", notice), *blocks)
-        reply = Reply(reply.screen, reply.title, blocks, reply.options, reply.citations)
+        # A notice alone (brief) is not a visit to the screen: nothing for the FAQ to count.
+        record = None if brief else reply.record
+        reply = replace(reply, blocks=blocks, record=record)
         return session, self._with_controls(reply, session)
 
     def _with_controls(self, reply: Reply, session: Session) -> Reply:
         controls = self._controls(session.screen, session.lang)
-        return Reply(
-            reply.screen, reply.title, reply.blocks, (*reply.options, *controls), reply.citations
-        )
+        return replace(reply, options=(*reply.options, *controls))
 
     def _controls(self, screen: str, lang: Lang) -> tuple[Option, ...]:
         return (

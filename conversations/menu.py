@@ -69,9 +69,7 @@ class Menu:
                 Block("text", ui.adviser_intro(lang)),
                 Block("adviser", self.ctx.contact(lang)),
             ),
-            options=(
-                Option("g:29", ui.full_text.format(lang, citation=self.ctx.citation(29, lang))),
-            ),
+            options=(self.ctx.full_text_option(29, lang),),
             citations=(29,),
         )
 
@@ -81,8 +79,6 @@ class Menu:
             screen=screen,
             title=ui.privacy_title(lang),
             blocks=(Block("text", ui.privacy_text(lang)),),
-            options=(
-                Option("g:40", ui.full_text.format(lang, citation=self.ctx.citation(40, lang))),
-            ),
+            options=(self.ctx.full_text_option(40, lang),),
             citations=(40,),
         )

@@ -27,9 +27,22 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Record:
+    """What the anonymised FAQ may count of this reply (guideline 40): never the judge's
+    words; the adapter adds the redacted question itself."""
+
+    kind: Literal["question", "answer"]
+    lang: str
+    guidelines: tuple[int, ...]
+    topic: str | None
+    answer: str | None = None  # "tree:node" of a walkthrough answer reached
+
+
+@dataclass(frozen=True)
 class Reply:
     screen: str
     title: str
     blocks: tuple[Block, ...] = ()
     options: tuple[Option, ...] = ()
     citations: tuple[int, ...] = field(default=())
+    record: Record | None = None

@@ -12,7 +12,7 @@ from knowledge.lexicon import load_lexicon
 from knowledge.router import Router
 from knowledge.similarity import Document
 
-from .trees import TreeSet
+from .trees import TreeSet, default_trees
 
 CO_CITED_WEIGHT = 0.5  # guidelines an answer cites after its first
 
@@ -42,6 +42,4 @@ def build_router(corpus: Corpus, trees: TreeSet) -> Router:
 
 @cache
 def default_router() -> Router:
-    from .engine import default_trees
-
     return build_router(default_corpus(), default_trees())

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from knowledge import Corpus, DataError, Problem
+from knowledge import Corpus, DataError, Problem, default_corpus
 from knowledge.schema import Bilingual, ShortBilingual, Strict
 from knowledge.validation import display_path, load_model
 
@@ -142,6 +143,11 @@ def load_trees(corpus: Corpus, folder: Path = TREES_DIR) -> TreeSet:
     if problems:
         raise DataError(problems)
     return TreeSet(dict(sorted(trees.items(), key=lambda item: (item[1].order, item[0]))))
+
+
+@cache
+def default_trees() -> TreeSet:
+    return load_trees(default_corpus())
 
 
 def tree_problems(tree: Tree, path: Path, corpus: Corpus) -> list[Problem]:

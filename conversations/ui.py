@@ -97,6 +97,27 @@ class UiText(Strict):
     command_forget: Phrase
     command_adviser: Phrase
     command_cancel: Phrase
+    kept_notice: Phrase
+    dont_keep: Phrase
+    not_kept: Phrase
+    not_kept_unknown: Phrase
+    console_unkeep: Phrase
+    faq_title: Phrase
+    faq_intro: Phrase
+    faq_protection: Phrase
+    faq_total: Phrase
+    faq_by_topic: Phrase
+    faq_by_language: Phrase
+    faq_by_guideline: Phrase
+    faq_walkthroughs: Phrase
+    faq_questions: Phrase
+    faq_other: Phrase
+    faq_count: Phrase
+    faq_answered_by: Phrase
+    faq_nothing: Phrase
+    faq_caption: Phrase
+    faq_not_admin: Phrase
+    faq_bad_month: Phrase
 
 
 def load_ui(path: Path = UI_FILE) -> UiText:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from knowledge import Lang
 
-from .browse import guideline_screen
 from .context import Context, Renderer
 from .menu import ADVISER, TOPICS
-from .replies import Block, Option, Reply
+from .replies import Block, Option, Record, Reply
 from .session import HOME
 from .trees import Tree, node_screen, option_token
 
@@ -81,13 +80,7 @@ class Walkthrough:
         if node.tips:
             tips = "\n".join(f"• {tip(lang)}" for tip in node.tips)
             blocks.append(Block("tip", tips, heading=ui.tip_heading(lang)))
-        options = [
-            Option(
-                guideline_screen(n),
-                ui.full_text.format(lang, citation=self.ctx.citation(n, lang)),
-            )
-            for n in cites
-        ]
+        options = [self.ctx.full_text_option(n, lang) for n in cites]
         if node.adviser:
             blocks.append(Block("adviser", ui.adviser_offer(lang)))
             options.append(Option(ADVISER, ui.menu_adviser(lang)))
@@ -97,4 +90,5 @@ class Walkthrough:
             blocks=tuple(blocks),
             options=tuple(options),
             citations=cites,
+            record=Record("answer", lang, cites, tree.topic, f"{tree.id}:{node_id}"),
         )

@@ -1,4 +1,4 @@
-"""The knowledge room: the guideline corpus, its schema, and (later) the question router.
+"""The knowledge room: the guideline corpus, its schema, the lexicon and the question router.
 
 It is the ground floor: it imports nothing from ``conversations``, ``storage`` or ``bot``.
 """

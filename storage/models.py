@@ -22,3 +22,23 @@ class ChatSession(Base):
     # The day of the last update only (no time): enough to expire idle sessions.
     touched_on: Mapped[dt.date] = mapped_column(Date, index=True)
 
+
+class LoggedQuestion(Base):
+    """One question as the anonymised FAQ needs it, and nothing more.
+
+    ``text`` is the redacted question (None for a walkthrough completed without typing).
+    ``asker`` is HMAC(secret, month|user id): it counts distinct askers within a month and
+    finds a judge's own rows for /forget; it is unlinkable across months and useless
+    without the secret. No timestamp: the month is all the FAQ uses.
+    """
+
+    __tablename__ = "question_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    month: Mapped[str] = mapped_column(String(7), index=True)  # YYYY-MM
+    lang: Mapped[str] = mapped_column(String(2))
+    text: Mapped[str | None] = mapped_column(String(4096), nullable=True)
+    guidelines: Mapped[list] = mapped_column(JSON)  # matched or cited guideline numbers, best first
+    topic: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    answer: Mapped[str | None] = mapped_column(String(64), nullable=True)  # tree:node reached
+    asker: Mapped[str] = mapped_column(String(64), index=True)

@@ -39,3 +39,36 @@ def seed_text() -> str:
 def amicus_cmd() -> list[str]:
     """The command line a user types, via this interpreter (the venv's)."""
     return [sys.executable, "-m", "bot"]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def db(request, tmp_path):
+    """A migrated database on each backend: a SQLite file, and a PostgreSQL database of its
+    own (skipped with the reason when no server answers, required under CI=true)."""
+    from postgres import TemporaryDatabase, require_postgres
+
+    from storage.database import Database
+
+    if request.param == "sqlite":
+        database = Database(f"sqlite:///{tmp_path / 'amicus.db'}")
+        await database.upgrade()
+        yield database
+        await database.close()
+        return
+    require_postgres()
+    async with TemporaryDatabase() as temporary:
+        database = Database(temporary.url)
+        await database.upgrade()
+        yield database
+        await database.close()
+
+
+@pytest.fixture
+async def fake():
+    """The fake Telegram Bot API server on 127.0.0.1."""
+    from fakebot import FakeBotApi
+
+    server = FakeBotApi()
+    await server.start()
+    yield server
+    await server.stop()

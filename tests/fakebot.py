@@ -28,6 +28,7 @@ class Sent:
     text: str
     markup: dict[str, Any] | None
     at: float = field(default_factory=time.monotonic)
+    document: bytes | None = None
 
     def buttons(self) -> list[tuple[str, str]]:
         """(label, callback data) of every inline button, row by row."""
@@ -88,7 +89,11 @@ class FakeBotApi:
             if request.content_type == "application/json":
                 params = await request.json()
             else:
-                params = {k: _json_or_str(v) for k, v in (await request.post()).items()}
+                form = await request.post()
+                params = {
+                    k: v.file.read() if hasattr(v, "file") else _json_or_str(v)
+                    for k, v in form.items()
+                }
         params.update({k: _json_or_str(v) for k, v in request.query.items()})
         method = request.match_info["method"]
         self.calls.append((method, params))
@@ -135,7 +140,15 @@ class FakeBotApi:
     async def _record(self, method: str, params: dict[str, Any], message_id: int):
         chat_id = int(params["chat_id"])
         text = str(params.get("text") or params.get("caption") or "")
-        sent = Sent(method, chat_id, message_id, text, params.get("reply_markup"))
+        document = params.get("document")
+        sent = Sent(
+            method,
+            chat_id,
+            message_id,
+            text,
+            params.get("reply_markup"),
+            document=document if isinstance(document, bytes) else None,
+        )
         self.sent.append(sent)
         self._inbox.setdefault(chat_id, []).append(sent)
         self._arrived.setdefault(chat_id, asyncio.Event()).set()

@@ -8,17 +8,8 @@ import sqlite3
 
 import pytest
 from botharness import BotProcess
-from fakebot import FakeBotApi
 
 JUDGE = 4242001
-
-
-@pytest.fixture
-async def fake():
-    server = FakeBotApi()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 @pytest.fixture

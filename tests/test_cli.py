@@ -122,3 +122,26 @@ def test_graph_outline_and_unknown_tree(capsys):
     assert code == 0 and out.count("=> ") >= 5
     code, out, err = amicus(capsys, "graph", "no_such_tree")
     assert code == 2 and "no walkthrough 'no_such_tree'" in err and out == ""
+
+
+def test_redact_prints_what_the_log_would_keep(capsys):
+    code, out, _ = amicus(capsys, "redact", "律师李明的电话是13812345678，第30条怎么说？")
+    assert code == 0
+    assert out == "律师[姓名]的电话是[电话]，第30条怎么说？\n"
+
+
+def test_redact_dash_reads_one_text_per_line_and_keeps_line_count(amicus_cmd):
+    lines = ["Attorney John Smith emailed me at js@firm.example", "", "Guideline 22, 2024"]
+    result = subprocess.run(
+        [*amicus_cmd, "redact", "-"],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "Attorney [NAME] emailed me at [EMAIL]",
+        "",
+        "Guideline 22, 2024",
+    ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 
 from transcripts import chat, options, path_to_guideline_30, pick, screens
+
+from bot.console import run_chat
 
 
 def test_browse_sections_to_full_text(engine, corpus):
@@ -72,10 +75,11 @@ def test_piped_input_is_echoed_so_transcripts_read_whole(engine):
     assert "> 1\n" in chat(engine, ["1"])
 
 
-def test_chat_as_a_real_process_from_a_pipe(amicus_cmd, engine, corpus):
+def test_chat_as_a_real_process_from_a_pipe(amicus_cmd, engine, corpus, tmp_path):
     path = path_to_guideline_30(engine, "zh")
     result = subprocess.run(
         [*amicus_cmd, "chat", "--lang", "zh"],
+        cwd=tmp_path,  # its SQLite question log lands in the working directory
         input="".join(f"{n}\n" for n in path),
         capture_output=True,
         text=True,
@@ -84,3 +88,24 @@ def test_chat_as_a_real_process_from_a_pipe(amicus_cmd, engine, corpus):
     assert result.returncode == 0, result.stderr
     assert corpus.guideline(30).text.zh in result.stdout
     assert result.stdout.rstrip().endswith("再见。")
+
+
+def test_console_keeps_only_the_redacted_question_and_unkeeps_on_request(engine, tmp_path):
+    import sqlite3
+
+    from bot.console import Keeper
+
+    url = f"sqlite:///{tmp_path / 'console.db'}"
+    out = io.StringIO()
+    question = "Judge Smith here: lawyer Jane Doe (jane@firm.example) sent me a friend request"
+    lines = f"{question}\n/unkeep\n{question}\n"
+    keeper = Keeper(url, b"console-test-secret-0123456789")
+    assert run_chat(engine, "en", io.StringIO(lines), out, keeper) == 0
+    transcript = out.getvalue()
+    assert "Kept for the anonymised FAQ (guideline 40): «" in transcript
+    assert "Removed: this question is not kept." in transcript
+    kept = sqlite3.connect(tmp_path / "console.db").execute("SELECT text FROM question_log")
+    (text,) = kept.fetchall()  # the second asking is kept, the first was unkept
+    assert (
+        "Jane Doe" not in text[0] and "jane@firm.example" not in text[0] and "Smith" not in text[0]
+    )

@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from postgres import TemporaryDatabase, require_postgres
 from sqlalchemy import text
 
 from storage.database import Database, async_url
 from storage.sessions import SessionStore
 
 SECRET = b"storage-test-secret-0123456789"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def db(request, tmp_path):
-    if request.param == "sqlite":
-        database = Database(f"sqlite:///{tmp_path / 'amicus.db'}")
-        await database.upgrade()
-        yield database
-        await database.close()
-        return
-    require_postgres()
-    async with TemporaryDatabase() as temporary:
-        database = Database(temporary.url)
-        await database.upgrade()
-        yield database
-        await database.close()
 
 
 async def all_values(db: Database) -> str:

@@ -1,0 +1,59 @@
+"""Sending the monthly FAQ to the ethics office: on /faq, and on the 1st of each month."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from telegram import Bot
+from telegram.ext import ContextTypes
+
+from conversations import Engine
+from knowledge import Lang
+from storage.database import Database
+from storage.faq import build, load_month
+from storage.questionlog import QuestionLog, months_before, this_month
+
+from .faqreport import render
+
+log = logging.getLogger("amicus.faq")
+
+
+async def send_faq(
+    bot: Bot, chat_id: int, month: str, engine: Engine, db: Database, k: int, lang: Lang = "en"
+) -> None:
+    faq = build(month, await load_month(db, month), k)
+    document = render(faq, engine, "md", lang).encode("utf-8")
+    await bot.send_document(
+        chat_id,
+        document=document,
+        filename=f"amicus-faq-{month}.md",
+        caption=engine.ui.faq_caption.format(lang, month=month),
+    )
+
+
+async def monthly_faq(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Last month's FAQ to every administrator (scheduled for the 1st of each month)."""
+    data = context.application.bot_data
+    month = months_before(this_month(), 1)
+    for admin in sorted(data["admin_ids"]):
+        try:
+            await send_faq(context.bot, admin, month, data["engine"], data["db"], data["k"])
+        except Exception as exc:  # one unreachable admin must not stop the others
+            log.warning("FAQ for %s not delivered to an admin: %s", month, type(exc).__name__)
+
+
+async def purge_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
+    data = context.application.bot_data
+    questions: QuestionLog = data["questions"]
+    removed = await questions.purge(data["retention_months"])
+    if removed:
+        log.info(
+            "retention: %d question-log rows older than %d months removed",
+            removed,
+            data["retention_months"],
+        )
+
+
+FAQ_TIME = dt.time(8, 0)
+PURGE_TIME = dt.time(3, 30)

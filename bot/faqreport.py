@@ -1,0 +1,140 @@
+"""The monthly FAQ as the ethics office receives it: a Markdown digest, CSV or JSON.
+
+The figures come from storage.faq (already k-anonymous); this module only writes them out,
+with the guideline titles and verbatim excerpts that answer each cluster of questions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from conversations import Engine
+from conversations.answers import Answers
+from knowledge import Lang
+from storage.faq import Breakdown, Faq
+
+FORMATS = ("md", "csv", "json")
+
+
+def render(faq: Faq, engine: Engine, fmt: str, lang: Lang = "en") -> str:
+    if fmt == "md":
+        return markdown(faq, engine, lang)
+    if fmt == "csv":
+        return csv_text(faq)
+    if fmt == "json":
+        return json.dumps(as_data(faq), ensure_ascii=False, indent=2) + "\n"
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def as_data(faq: Faq) -> dict:
+    return {
+        "month": faq.month,
+        "min_askers": faq.k,
+        "total": (
+            {"questions": faq.total.questions, "askers": faq.total.askers} if faq.total else None
+        ),
+        "breakdowns": {
+            name: {
+                "shown": [
+                    {"key": f.key, "questions": f.questions, "askers": f.askers} for f in b.shown
+                ],
+                "other_withheld": b.withheld,
+            }
+            for name, b in faq.breakdowns.items()
+        },
+        "guidelines": [
+            {"guideline": int(f.key), "questions": f.questions, "askers": f.askers}
+            for f in faq.guidelines
+        ],
+        "clusters": [
+            {
+                "question": c.representative,
+                "lang": c.lang,
+                "questions": c.questions,
+                "askers": c.askers,
+                "guidelines": list(c.guidelines),
+            }
+            for c in faq.clusters
+        ],
+    }
+
+
+def csv_text(faq: Faq) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["month", "breakdown", "key", "questions", "askers"])
+    if faq.total:
+        writer.writerow([faq.month, "total", "all", faq.total.questions, faq.total.askers])
+    for name, breakdown in faq.breakdowns.items():
+        for f in breakdown.shown:
+            writer.writerow([faq.month, name, f.key, f.questions, f.askers])
+        if breakdown.withheld:
+            writer.writerow([faq.month, name, "other", "", ""])
+    for f in faq.guidelines:
+        writer.writerow([faq.month, "guideline", f.key, f.questions, f.askers])
+    for c in faq.clusters:
+        key = f"{c.representative} [{' '.join(map(str, c.guidelines))}]"
+        writer.writerow([faq.month, "question", key, c.questions, c.askers])
+    return out.getvalue()
+
+
+def markdown(faq: Faq, engine: Engine, lang: Lang) -> str:
+    ui, corpus = engine.ui, engine.corpus
+    excerpt = Answers(engine.ctx).excerpt
+    lines = [f"# {ui.faq_title.format(lang, month=faq.month)}", "", ui.faq_intro(lang), ""]
+    lines += [f"> {ui.faq_protection.format(lang, k=faq.k)}", ""]
+    if faq.total:
+        lines += [
+            ui.faq_total.format(lang, questions=faq.total.questions, askers=faq.total.askers),
+            "",
+        ]
+    nothing = not faq.clusters and not any(b.shown for b in faq.breakdowns.values())
+    if nothing:
+        return "\n".join([*lines, ui.faq_nothing(lang), ""])
+
+    lines += [f"## {ui.faq_questions(lang)}", ""]
+    for i, c in enumerate(faq.clusters, 1):
+        count = ui.faq_count.format(lang, questions=c.questions, askers=c.askers)
+        lines += [f"### {i}. «{c.representative}»", "", f"*{count}*", ""]
+        lines.append(f"**{ui.faq_answered_by(lang)}:**")
+        for number in c.guidelines:
+            heading = engine.guideline_heading(number, lang)
+            lines.append(f"- **{heading}**: {excerpt(number, lang)}")
+        lines.append("")
+
+    def table(title: str, breakdown: Breakdown, label) -> None:
+        if not breakdown.shown and not breakdown.withheld:
+            return
+        lines.extend([f"## {title}", ""])
+        lines.extend(
+            f"- {label(f.key)}: {ui.faq_count.format(lang, questions=f.questions, askers=f.askers)}"
+            for f in breakdown.shown
+        )
+        if breakdown.withheld:
+            lines.append(f"- {ui.faq_other.format(lang, k=faq.k)}")
+        lines.append("")
+
+    trees = engine.trees.trees
+    topic_titles = {t.topic: t.title(lang) for t in trees.values()}
+    table(ui.faq_by_topic(lang), faq.breakdowns["topic"], lambda k: topic_titles.get(k, k))
+    table(
+        ui.faq_by_language(lang),
+        faq.breakdowns["language"],
+        lambda k: {"zh": "中文", "en": "English"}.get(k, k),
+    )
+    table(
+        ui.faq_walkthroughs(lang),
+        faq.breakdowns["walkthrough"],
+        lambda k: trees[k].title(lang) if k in trees else k,
+    )
+    if faq.guidelines:
+        lines += [f"## {ui.faq_by_guideline(lang)}", ""]
+        for f in faq.guidelines:
+            number = int(f.key)
+            count = ui.faq_count.format(lang, questions=f.questions, askers=f.askers)
+            lines.append(f"- {engine.guideline_heading(number, lang)}: {count}")
+        lines.append("")
+    lines += ["---", "", f"*{corpus.preamble.translation_note(lang)}*", ""]
+    return "\n".join(lines)

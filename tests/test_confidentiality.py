@@ -1,0 +1,161 @@
+"""What is kept of a judge, end to end: only redacted questions, and the judge decides.
+
+The real bot, against the fake Bot API; then the whole database file and the whole log
+are searched for every identifier that went in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from botharness import SECRET, BotProcess
+
+JUDGE = 5550123  # the Telegram user id; _user() in fakebot makes username "judge5550123"
+QUESTIONS = [
+    "律师李明（电话 138-1234-5678）在微信上加我好友，"
+    "他代理的(2024)京0105民初12345号案正在我这里审，能通过吗？",
+    "Attorney John Smith (john.smith@lawfirm.example) followed me on X after the hearing in "
+    "Case No. 2:23-cv-01234. Should I block him? My mobile is +1 (415) 555-0134.",
+    "当事人陈某某的身份证号是110105198503021234，他在抖音上@judge_wang_fan 骂我，"
+    "还发了我家地址北京市朝阳区建国路88号3号楼2单元1201室",
+]
+IDENTIFIERS = [
+    "李明",
+    "138-1234-5678",
+    "13812345678",
+    "(2024)京0105民初12345号",
+    "John Smith",
+    "john.smith@lawfirm.example",
+    "2:23-cv-01234",
+    "555-0134",
+    "陈某某",
+    "110105198503021234",
+    "@judge_wang_fan",
+    "建国路88号",
+    str(JUDGE),
+    f"judge{JUDGE}",
+    "Example",
+]
+
+
+@pytest.fixture
+async def bot(fake, tmp_path):
+    process = BotProcess(
+        fake,
+        f"sqlite:///{tmp_path / 'amicus.db'}",
+        tmp_path / "bot.log",
+        AMICUS_ADMIN_IDS=str(JUDGE),
+        AMICUS_FAQ_MIN_ASKERS="2",
+    )
+    await process.start()
+    yield process
+    await process.stop()
+
+
+def database_bytes(folder: Path) -> bytes:
+    """Every byte of the SQLite database, its WAL and shared memory included."""
+    return b"".join(p.read_bytes() for p in sorted(folder.glob("amicus.db*")))
+
+
+def rows(folder: Path, query: str) -> list[tuple]:
+    with sqlite3.connect(folder / "amicus.db") as connection:
+        return connection.execute(query).fetchall()
+
+
+async def ask(fake, text: str):
+    await fake.push_text(JUDGE, text)
+    messages = []
+    while not any("|k:" in data for m in messages for _, data in m.buttons()):
+        messages += await fake.wait_for(JUDGE)
+    return messages
+
+
+async def test_identifiers_never_reach_the_database_or_the_logs(fake, bot, tmp_path):
+    for question in QUESTIONS:
+        await ask(fake, question)
+    await fake.push_text(JUDGE, "/topics")
+    await fake.wait_for(JUDGE)
+    await bot.stop()
+    stored = database_bytes(tmp_path)
+    logs = bot.logs()
+    assert len(rows(tmp_path, "SELECT * FROM question_log")) == len(QUESTIONS)
+    for identifier in IDENTIFIERS:
+        assert identifier.encode() not in stored, identifier
+        assert identifier not in logs, identifier
+    for question in QUESTIONS:
+        assert question.encode() not in stored
+
+
+async def test_the_judge_sees_what_is_kept_and_can_unkeep_it(fake, bot, tmp_path):
+    messages = await ask(fake, QUESTIONS[0])
+    kept = messages[-1]
+    assert "为匿名常见问题汇编（第40条）保存的内容：«律师[姓名]" in kept.text  # a Chinese question
+    assert "13812345678" not in kept.text and "138-1234-5678" not in kept.text
+    assert len(rows(tmp_path, "SELECT id FROM question_log WHERE text IS NOT NULL")) == 1
+    await fake.push_tap(JUDGE, kept.message_id, kept.data_for("不要保存"))
+    (done,) = await fake.wait_for(JUDGE)
+    assert "不会被保存" in done.text
+    assert rows(tmp_path, "SELECT id FROM question_log WHERE text IS NOT NULL") == []
+    # A forged tap for someone else's row deletes nothing.
+    await ask(fake, QUESTIONS[1])
+    (row_id,) = rows(tmp_path, "SELECT id FROM question_log")[0]
+    version = kept.data_for("不要保存").split("|")[0]
+    await fake.push_tap(JUDGE + 1, kept.message_id, f"{version}|k:{row_id}")
+    (reply,) = await fake.wait_for(JUDGE + 1)
+    assert "no longer exists" in reply.text
+    assert len(rows(tmp_path, "SELECT id FROM question_log")) == 1
+
+
+async def test_what_the_log_keeps_per_question(fake, bot, tmp_path):
+    await ask(fake, QUESTIONS[0])
+    ((month, lang, text, guidelines, topic, answer, asker),) = rows(
+        tmp_path, "SELECT month, lang, text, guidelines, topic, answer, asker FROM question_log"
+    )
+    assert month == dt.date.today().strftime("%Y-%m")  # a month, no timestamp
+    assert lang == "zh" and "[姓名]" in text and "[电话]" in text and "[案号]" in text
+    assert "30" in guidelines and topic == "friend_request" and answer is None
+    assert len(asker) == 64 and str(JUDGE) not in asker
+
+
+async def test_forget_erases_sessions_and_questions(fake, bot, tmp_path):
+    for question in QUESTIONS[:2]:
+        await ask(fake, question)
+    assert rows(tmp_path, "SELECT COUNT(*) FROM question_log") == [(2,)]
+    await fake.push_text(JUDGE, "/forget")
+    (reply,) = await fake.wait_for(JUDGE)
+    assert "erased" in reply.text
+    assert rows(tmp_path, "SELECT COUNT(*) FROM question_log") == [(0,)]
+    assert rows(tmp_path, "SELECT COUNT(*) FROM chat_sessions") == [(0,)]
+
+
+async def test_faq_command_sends_the_digest_to_admins_only(fake, bot, tmp_path):
+    from storage.database import Database
+    from storage.questionlog import QuestionLog
+
+    db = Database(f"sqlite:///{tmp_path / 'amicus.db'}")
+    log = QuestionLog(db, SECRET.encode())
+    for asker in range(3):
+        await log.record_question(
+            900 + asker,
+            "A lawyer in my case sent me a friend request",
+            "en",
+            [30, 28],
+            "friend_request",
+            dt.date(2026, 10, 15),
+        )
+    await db.close()
+    await fake.push_text(JUDGE, "/faq 2026-10")
+    (document,) = await fake.wait_for(JUDGE)
+    assert document.method == "sendDocument"
+    digest = document.document.decode()
+    assert digest.startswith("# Amicus anonymised FAQ: 2026-10")
+    assert "«A lawyer in my case sent me a friend request»" in digest
+    assert "Guideline 30" in digest
+    await fake.push_text(JUDGE + 7, "/faq")
+    (refusal,) = await fake.wait_for(JUDGE + 7)
+    assert "administrators only" in refusal.text
+    await asyncio.sleep(0)

@@ -1,0 +1,199 @@
+"""The question log and the monthly FAQ on both backends: k-anonymity, /forget, retention."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pytest
+from sqlalchemy import func, select
+
+from storage.database import Database
+from storage.faq import Row, build, load_month
+from storage.models import LoggedQuestion
+from storage.questionlog import QuestionLog, months_before
+
+SECRET = b"question-log-test-secret-012345"
+OCT = dt.date(2026, 10, 12)
+
+
+async def count(db: Database) -> int:
+    async with db.engine.connect() as connection:
+        return await connection.scalar(select(func.count()).select_from(LoggedQuestion))
+
+
+async def test_kept_text_is_redacted_and_the_asker_a_monthly_pseudonym(db):
+    log = QuestionLog(db, SECRET)
+    kept = await log.record_question(
+        424242, "律师李明加我微信，电话13812345678", "zh", [30, 28], "friend_request", OCT
+    )
+    assert "李明" not in kept.text and "13812345678" not in kept.text
+    (row,) = (
+        (await db.engine.connect().__aenter__()).execute(select(LoggedQuestion)).all()
+        if False
+        else [None]
+    )
+    async with db.engine.connect() as connection:
+        row = (await connection.execute(select(LoggedQuestion))).one()
+    assert row.month == "2026-10" and row.text == kept.text and row.guidelines == [30, 28]
+    assert "424242" not in row.asker
+    assert log.asker("2026-10", 424242) == row.asker
+    assert log.asker("2026-11", 424242) != row.asker  # unlinkable across months
+
+
+async def test_unkeep_only_ones_own_row(db):
+    log = QuestionLog(db, SECRET)
+    mine = await log.record_question(1, "a friend request from counsel", "en", [30], None, OCT)
+    assert not await log.unkeep(2, mine.id)
+    assert await log.unkeep(1, mine.id)
+    assert not await log.unkeep(1, mine.id)
+    assert await count(db) == 0
+
+
+async def test_forget_finds_every_month_of_the_judge_and_nobody_else(db):
+    log = QuestionLog(db, SECRET)
+    for month in (dt.date(2025, 1, 3), dt.date(2026, 6, 9), OCT):
+        await log.record_question(7, "a lawyer sent me a friend request", "en", [30], None, month)
+        await log.record_answer(7, "en", [30], "friend_request", "friend_request:a_party", month)
+    await log.record_question(8, "someone insults me online", "en", [22], None, OCT)
+    assert await log.forget(7) == 6
+    assert await count(db) == 1
+
+
+async def test_retention_purges_old_months_only(db):
+    log = QuestionLog(db, SECRET)
+    for month in ("2024-10", "2024-11", "2026-10"):
+        year, mon = map(int, month.split("-"))
+        await log.record_question(1, "q", "en", [1], None, dt.date(year, mon, 1))
+    assert await log.purge(24, today=dt.date(2026, 10, 20)) == 1  # 2024-10 is 25 months back
+    assert await count(db) == 2
+
+
+def test_months_before():
+    assert months_before("2026-01", 1) == "2025-12"
+    assert months_before("2026-10", 23) == "2024-11"
+
+
+# ------------------------------------------------------------------------- the FAQ
+
+
+def rows_for(spec: dict[tuple[str, str, int], int]) -> list[Row]:
+    """{(topic, lang, guideline): distinct askers} -> one question per asker."""
+    out = []
+    for (topic, lang, guideline), askers in spec.items():
+        for i in range(askers):
+            text = f"{topic} question number {i % 3}"
+            out.append(Row(lang, text, (guideline,), topic, None, f"{topic}-{lang}-{i}"))
+    return out
+
+
+def every_count(faq) -> list[int]:
+    figures = [f for b in faq.breakdowns.values() for f in b.shown] + faq.guidelines
+    return [f.askers for f in figures] + [c.askers for c in faq.clusters]
+
+
+@pytest.mark.parametrize("k", [2, 5, 10])
+def test_no_published_figure_rests_on_fewer_than_k_askers(k):
+    rows = rows_for(
+        {
+            ("friend_request", "zh", 30): 12,
+            ("friend_request", "en", 30): 3,
+            ("pseudonym", "en", 13): 1,
+            ("online_insult", "zh", 22): 6,
+            ("following", "zh", 6): 4,
+        }
+    )
+    faq = build("2026-10", rows, k)
+    assert all(askers >= k for askers in every_count(faq))
+
+
+def test_a_withheld_group_cannot_be_recovered_by_subtraction():
+    # Every topic is large enough, but the English questions (3 askers) are not: publishing
+    # both topics in full would give the English count as total minus Chinese.
+    rows = rows_for(
+        {
+            ("friend_request", "zh", 30): 8,
+            ("online_insult", "zh", 22): 4,
+            ("online_insult", "en", 22): 3,
+        }
+    )
+    faq = build("2026-10", rows, 5)
+    languages, topics = faq.breakdowns["language"], faq.breakdowns["topic"]
+    assert [f.key for f in languages.shown] == ["zh"] and languages.withheld
+    assert [f.key for f in topics.shown] == ["friend_request"] and topics.withheld
+    assert faq.total is None
+
+
+def test_everything_published_when_every_group_is_large():
+    rows = rows_for({("friend_request", "zh", 30): 6, ("online_insult", "en", 22): 5})
+    faq = build("2026-10", rows, 5)
+    assert faq.total is not None and faq.total.askers == 11
+    assert not any(b.withheld for b in faq.breakdowns.values())
+
+
+def test_similar_questions_cluster_with_a_representative():
+    rows = [
+        Row(
+            "en",
+            f"A lawyer in my case sent me a friend request {tail}",
+            (30,),
+            "friend_request",
+            None,
+            f"a{i}",
+        )
+        for i, tail in enumerate(["", "on Facebook", "on LinkedIn", "yesterday", "again", "!"])
+    ]
+    faq = build("2026-10", rows, 5)
+    (cluster,) = faq.clusters
+    assert cluster.askers == 6 and cluster.guidelines[0] == 30
+    assert cluster.representative.startswith("A lawyer in my case sent me a friend request")
+
+
+async def test_faq_export_cli_in_three_formats(db, tmp_path):
+    log = QuestionLog(db, SECRET)
+    for i in range(6):
+        await log.record_question(
+            100 + i,
+            "a lawyer in my case sent me a friend request on X",
+            "en",
+            [30, 28],
+            "friend_request",
+            OCT,
+        )
+    await log.record_question(999, "my pseudonym was found out", "en", [13], "pseudonym", OCT)
+    assert len(await load_month(db, "2026-10")) == 7
+    url = (
+        db.engine.url.render_as_string(hide_password=False)
+        .replace("+aiosqlite", "")
+        .replace("+asyncpg", "")
+    )
+    env = {"PATH": "/usr/bin:/bin", "AMICUS_DATABASE_URL": url}
+
+    def export(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", "faq", "export", "--month", "2026-10", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    md = export("--format", "md", "--lang", "en")
+    assert md.startswith("# Amicus anonymised FAQ: 2026-10")
+    assert "«a lawyer in my case sent me a friend request on X»" in md
+    assert "Guideline 30 · Friend requests from parties and lawyers" in md
+    assert "pseudonym" not in md.lower()  # one asker: not published anywhere
+    assert "not binding" in md
+    data = json.loads(export("--format", "json"))
+    assert data["min_askers"] == 5 and data["total"] is None
+    assert data["clusters"][0]["askers"] == 6
+    csv = export("--format", "csv")
+    assert csv.splitlines()[0] == "month,breakdown,key,questions,askers"
+    assert "pseudonym" not in csv
+    out = tmp_path / "faq.md"
+    export("--out", str(out))
+    assert out.read_text(encoding="utf-8").startswith("# Amicus anonymised FAQ")
