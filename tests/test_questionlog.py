@@ -197,3 +197,36 @@ async def test_faq_export_cli_in_three_formats(db, tmp_path):
     out = tmp_path / "faq.md"
     export("--out", str(out))
     assert out.read_text(encoding="utf-8").startswith("# Amicus anonymised FAQ")
+
+
+async def test_the_monthly_job_sends_last_months_faq_to_every_admin(tmp_path):
+    from types import SimpleNamespace
+
+    from bot.faqjobs import monthly_faq
+    from conversations import Engine
+
+    sent = []
+
+    class Bot:
+        async def send_document(self, chat_id, document, filename, caption):
+            sent.append((chat_id, filename, document.decode()))
+            if chat_id == 2:
+                raise OSError("this admin blocked the bot")  # the others still get it
+
+    database = Database(f"sqlite:///{tmp_path / 'jobs.db'}")
+    await database.upgrade()
+    last_month = months_before(dt.date.today().strftime("%Y-%m"), 1)
+    context = SimpleNamespace(
+        bot=Bot(),
+        application=SimpleNamespace(
+            bot_data={"admin_ids": frozenset({1, 2, 3}), "engine": Engine(), "db": database, "k": 5}
+        ),
+    )
+    await monthly_faq(context)
+    await database.close()
+    assert [(chat, name) for chat, name, _ in sent] == [
+        (1, f"amicus-faq-{last_month}.md"),
+        (2, f"amicus-faq-{last_month}.md"),
+        (3, f"amicus-faq-{last_month}.md"),
+    ]
+    assert sent[0][2].startswith(f"# Amicus anonymised FAQ: {last_month}")
