@@ -7,7 +7,7 @@ import logging
 import signal
 from urllib.parse import urlparse
 
-from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
+from telegram import BotCommand, BotCommandScopeAllPrivateChats
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -28,13 +28,16 @@ from storage.questionlog import QuestionLog
 from storage.sessions import SessionStore
 
 from .callbacks import knowledge_version
-from .faqjobs import FAQ_TIME, PURGE_TIME, monthly_faq, purge_old_questions
+from .faqjobs import FAQ_TIME, PURGE_TIME, monthly_faq, purge, purge_old_questions
 from .handlers import STORAGE_ERRORS, Handlers, on_error
 from .http import AiohttpRequest
 from .processor import PerChatUpdateProcessor
 from .settings import Settings
 
 log = logging.getLogger("amicus.bot")
+# What Amicus serves, and nothing else (business or guest messages would carry other
+# people's chats; inline queries would answer outside a private chat).
+UPDATES = ["message", "edited_message", "callback_query", "channel_post", "my_chat_member"]
 COMMANDS = (
     "start",
     "help",
@@ -54,9 +57,10 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
     assert settings.token is not None
     version = knowledge_version(DATA_DIR, TREES_DIR, UI_FILE.parent)
     questions = QuestionLog(db, settings.secret)
+    sessions = SessionStore(db, settings.secret)
     handlers = Handlers(
         engine,
-        SessionStore(db, settings.secret),
+        sessions,
         version,
         questions,
         settings.admin_ids,
@@ -86,6 +90,8 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
         admin_ids=settings.admin_ids,
         k=settings.faq_min_askers,
         retention_months=settings.retention_months,
+        sessions=sessions,
+        session_days=settings.session_days,
     )
     h = handlers
     for name in COMMANDS:
@@ -107,7 +113,7 @@ async def _post_init(app: Application) -> None:
     db: Database = app.bot_data["db"]
     try:
         await db.upgrade()
-        await app.bot_data["questions"].purge(app.bot_data["retention_months"])
+        await purge(app.bot_data)
     except STORAGE_ERRORS as exc:
         # Start anyway: judges are told "temporarily unavailable" until the database is back.
         log.warning("database unavailable at start (%s); retrying", type(exc).__name__)
@@ -150,9 +156,9 @@ def run(
             url_path=urlparse(webhook).path.lstrip("/"),
             webhook_url=webhook,
             secret_token=keyed_hash(settings.secret, "webhook", "telegram"),
-            allowed_updates=Update.ALL_TYPES,
+            allowed_updates=UPDATES,
             stop_signals=stop,
         )
     else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES, stop_signals=stop)
+        app.run_polling(allowed_updates=UPDATES, stop_signals=stop)
     return 0

@@ -144,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_guideline(engine: Engine, raw: str, lang: Lang) -> int:
-    number = int(raw) if raw.strip().isdigit() else None
+    number = int(raw) if raw.strip().isdecimal() else None
     if number not in engine.corpus.guidelines:
         print(
             f"amicus guideline: there is no guideline {raw!r}; "
@@ -218,12 +218,23 @@ def cmd_run(
 
     configure_logging(settings)
     engine = Engine(engine.corpus, engine.ui, engine.trees, settings.adviser_contact)
-    return run(settings, engine, webhook, port, listen)
+    try:
+        return run(settings, engine, webhook, port, listen)
+    except Exception as exc:
+        # Not the traceback: exception texts from the HTTP layer can carry the token.
+        message = str(exc).replace(settings.token or "\0", "<token>")
+        print(f"amicus run: stopped: {type(exc).__name__}: {message}", file=sys.stderr)
+        return EXIT_DATA
 
 
 def cmd_faq_export(
     settings: Settings, engine: Engine, month: str, fmt: str, out: Path | None, lang: Lang
 ) -> int:
+    from storage.questionlog import this_month
+
+    if month >= this_month():
+        # Two exports of a running month would show, by difference, single judges' questions.
+        raise SettingsError(f"--month {month} has not ended yet; the FAQ covers ended months")
     import asyncio
 
     from bot.faqreport import render

@@ -101,7 +101,7 @@ class Console:
 
     def _event(self, line: str, reply: Reply, session: Session) -> Event | None:
         text = line.strip()
-        if text.isdigit():
+        if text.isdecimal():
             index = int(text)
             if 1 <= index <= len(reply.options):
                 return Choose(reply.options[index - 1].token)

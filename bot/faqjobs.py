@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 
@@ -22,7 +23,8 @@ log = logging.getLogger("amicus.faq")
 async def send_faq(
     bot: Bot, chat_id: int, month: str, engine: Engine, db: Database, k: int, lang: Lang = "en"
 ) -> None:
-    faq = build(month, await load_month(db, month), k)
+    # Clustering is CPU work: off the event loop, so no judge waits behind the export.
+    faq = await asyncio.to_thread(build, month, await load_month(db, month), k)
     document = render(faq, engine, "md", lang).encode("utf-8")
     await bot.send_document(
         chat_id,
@@ -44,15 +46,16 @@ async def monthly_faq(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def purge_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
-    data = context.application.bot_data
+    await purge(context.application.bot_data)
+
+
+async def purge(data: dict) -> None:
+    """Retention: old question-log months, and sessions idle for too long."""
     questions: QuestionLog = data["questions"]
     removed = await questions.purge(data["retention_months"])
-    if removed:
-        log.info(
-            "retention: %d question-log rows older than %d months removed",
-            removed,
-            data["retention_months"],
-        )
+    idle = await data["sessions"].purge(data["session_days"])
+    if removed or idle:
+        log.info("retention: %d question-log rows and %d idle sessions removed", removed, idle)
 
 
 FAQ_TIME = dt.time(8, 0)

@@ -44,16 +44,12 @@ def as_data(faq: Faq) -> dict:
             }
             for name, b in faq.breakdowns.items()
         },
-        "guidelines": [
-            {"guideline": int(f.key), "questions": f.questions, "askers": f.askers}
-            for f in faq.guidelines
-        ],
+        # Most asked first; no counts (they would add up to recover what is withheld).
         "clusters": [
             {
                 "question": c.representative,
                 "lang": c.lang,
-                "questions": c.questions,
-                "askers": c.askers,
+                "askers_at_least": faq.k,
                 "guidelines": list(c.guidelines),
             }
             for c in faq.clusters
@@ -72,12 +68,15 @@ def csv_text(faq: Faq) -> str:
             writer.writerow([faq.month, name, f.key, f.questions, f.askers])
         if breakdown.withheld:
             writer.writerow([faq.month, name, "other", "", ""])
-    for f in faq.guidelines:
-        writer.writerow([faq.month, "guideline", f.key, f.questions, f.askers])
     for c in faq.clusters:
-        key = f"{c.representative} [{' '.join(map(str, c.guidelines))}]"
-        writer.writerow([faq.month, "question", key, c.questions, c.askers])
+        key = f"{c.representative or ''} [{' '.join(map(str, c.guidelines))}]"
+        writer.writerow([faq.month, "question", _cell(key), f"{faq.k}+", ""])
     return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    """Anyone can ask Amicus a question: never let one become a spreadsheet formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def markdown(faq: Faq, engine: Engine, lang: Lang) -> str:
@@ -96,8 +95,11 @@ def markdown(faq: Faq, engine: Engine, lang: Lang) -> str:
 
     lines += [f"## {ui.faq_questions(lang)}", ""]
     for i, c in enumerate(faq.clusters, 1):
-        count = ui.faq_count.format(lang, questions=c.questions, askers=c.askers)
-        lines += [f"### {i}. «{c.representative}»", "", f"*{count}*", ""]
+        if c.representative is not None:
+            heading = f"«{c.representative}»"
+        else:  # no wording shared by k askers: name the subject, not anyone's words
+            heading = ui.faq_about.format(lang, title=corpus.guideline(c.guidelines[0]).title(lang))
+        lines += [f"### {i}. {heading}", "", f"*{ui.faq_asked_by.format(lang, k=faq.k)}*", ""]
         lines.append(f"**{ui.faq_answered_by(lang)}:**")
         for number in c.guidelines:
             heading = engine.guideline_heading(number, lang)
@@ -129,12 +131,10 @@ def markdown(faq: Faq, engine: Engine, lang: Lang) -> str:
         faq.breakdowns["walkthrough"],
         lambda k: trees[k].title(lang) if k in trees else k,
     )
-    if faq.guidelines:
-        lines += [f"## {ui.faq_by_guideline(lang)}", ""]
-        for f in faq.guidelines:
-            number = int(f.key)
-            count = ui.faq_count.format(lang, questions=f.questions, askers=f.askers)
-            lines.append(f"- {engine.guideline_heading(number, lang)}: {count}")
-        lines.append("")
+    table(
+        ui.faq_by_guideline(lang),
+        faq.breakdowns["guideline"],
+        lambda k: engine.guideline_heading(int(k), lang) if k.isdecimal() else k,
+    )
     lines += ["---", "", f"*{corpus.preamble.translation_note(lang)}*", ""]
     return "\n".join(lines)

@@ -32,6 +32,7 @@ from .render import Part, render
 
 log = logging.getLogger("amicus.bot")
 UNKEEP = "k:"
+KEPT_SHOWN = 4000  # the kept notice, escaped, must fit one Telegram message (4096)
 STORAGE_ERRORS = (SQLAlchemyError, OSError)
 
 MakeEvent = Callable[[Session], Event]
@@ -95,7 +96,7 @@ class Handlers:
 
     async def guideline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         raw = (context.args or [""])[0]
-        number = int(raw) if raw.isdigit() else None
+        number = int(raw) if raw.isdecimal() else None
         if number in self.engine.corpus.guidelines:
             await self._turn(update, lambda s: Choose(f"g:{number}"))
         else:
@@ -146,7 +147,7 @@ class Handlers:
         # An unreadable or outdated button becomes a token the engine does not know,
         # which it answers with "out of date" and the current menu.
         token = decode(query.data, self.version) or ""
-        if token.startswith(UNKEEP) and token[len(UNKEEP) :].isdigit():
+        if token.startswith(UNKEEP) and token[len(UNKEEP) :].isdecimal():
             await self._unkeep(update, int(token[len(UNKEEP) :]))
             return
         await self._turn(update, lambda s: Choose(token))
@@ -173,7 +174,8 @@ class Handlers:
             await self._unavailable(update, session.lang, exc)
             return
         if first_time:
-            await self._send(update, [Part(self.engine.ui.privacy_first_time(session.lang))])
+            notice = Part(escape(self.engine.ui.privacy_first_time(session.lang)))
+            await self._post(chat.id, update, notice)
         await self._send(update, render(reply, self.version))
         if reply.record is not None and update.effective_user is not None:
             text = event.text if isinstance(event, FreeText) else None
@@ -201,14 +203,13 @@ class Handlers:
         button = InlineKeyboardButton(
             ui.dont_keep(lang), callback_data=encode(self.version, f"{UNKEEP}{kept.id}")
         )
-        await self._post(
-            update.effective_chat.id,  # type: ignore[union-attr]
-            update,
-            Part(
-                escape(ui.kept_notice.format(lang, text=kept.text)),
-                InlineKeyboardMarkup([[button]]),
-            ),
-        )
+        shown = kept.text
+        notice = escape(ui.kept_notice.format(lang, text=shown))
+        while len(notice) > KEPT_SHOWN:  # a long question, quoted back, must fit a message
+            shown = shown[: len(shown) * 9 // 10]
+            notice = escape(ui.kept_notice.format(lang, text=shown + "…"))
+        chat_id = update.effective_chat.id  # type: ignore[union-attr]
+        await self._post(chat_id, update, Part(notice, InlineKeyboardMarkup([[button]])))
 
     async def _unkeep(self, update: Update, row_id: int) -> None:
         query, user = update.callback_query, update.effective_user
@@ -238,7 +239,11 @@ class Handlers:
             await message.reply_text(self.engine.ui.faq_not_admin(lang))
             return
         wanted = (context.args or [""])[0]
-        if wanted and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", wanted):
+        # Only ended months: two exports of a running month would show, by difference,
+        # what single judges asked in between.
+        if wanted and (
+            not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", wanted) or wanted >= this_month()
+        ):
             await message.reply_text(self.engine.ui.faq_bad_month(lang))
             return
         month = wanted or months_before(this_month(), 1)
@@ -284,8 +289,10 @@ class Handlers:
         chat = update.effective_chat
         if chat is None:
             return False
+        # Business and guest messages may carry a "private" chat that is someone else's.
+        own = update.message or update.edited_message or update.callback_query
         if chat.type == ChatType.PRIVATE:
-            return True
+            return own is not None
         lang = telegram_lang(update)
         if update.callback_query is not None:
             with contextlib.suppress(TelegramError):
@@ -303,7 +310,11 @@ class Handlers:
 
     async def _unavailable(self, update: Update, lang: Lang, exc: BaseException) -> None:
         log.warning("storage unavailable: %s", type(exc).__name__)
-        await self._send(update, [Part(self.engine.ui.unavailable(lang))])
+        # A new message, never an edit: the tapped menu (or "Don't keep it" button) stays
+        # usable for when the database is back.
+        chat = update.effective_chat
+        assert chat is not None
+        await self._post(chat.id, update, Part(escape(self.engine.ui.unavailable(lang))))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -66,10 +66,12 @@ class AiohttpRequest(BaseRequest):
         try:
             async with self._session.request(method, url, data=data, timeout=timeout) as response:
                 return response.status, await response.read()
-        except TimeoutError as exc:
-            raise TimedOut from exc
+        # "from None": aiohttp's messages carry the request URL, and Bot API URLs carry
+        # the token; the type of failure is all a log needs.
+        except TimeoutError:
+            raise TimedOut from None
         except aiohttp.ClientError as exc:
-            raise NetworkError(f"aiohttp: {type(exc).__name__}") from exc
+            raise NetworkError(f"aiohttp: {type(exc).__name__}") from None
 
 
 def _value(given: object, default: float) -> float | None:

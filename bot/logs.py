@@ -19,6 +19,20 @@ class RedactToken(logging.Filter):
             message = record.getMessage()
             if self.token in message:
                 record.msg, record.args = message.replace(self.token, "<token>"), None
+            if record.exc_info:  # an exception's text may hold a URL, and so the token
+                text = logging.Formatter().formatException(record.exc_info)
+                record.exc_text = text.replace(self.token, "<token>")
+                record.exc_info = None
+        return True
+
+
+class DropUpdateContent(logging.Filter):
+    """python-telegram-bot's webhook handler logs a whole unparsable update (a judge's
+    words and identity) at CRITICAL; keep the fact, drop the content."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = "an update could not be processed (content not logged)", None
+        record.exc_info, record.exc_text = None, None
         return True
 
 
@@ -30,3 +44,4 @@ def configure_logging(settings: Settings, level: int = logging.INFO) -> None:
     guard = RedactToken(settings.token or "")
     for handler in logging.getLogger().handlers:
         handler.addFilter(guard)
+    logging.getLogger("telegram.ext._utils.webhookhandler").addFilter(DropUpdateContent())

@@ -27,6 +27,7 @@ class Settings:
     faq_min_askers: int
     rate_limit: float  # outgoing messages per second; 0 turns the limiter off
     retention_months: int  # question-log rows older than this are purged
+    session_days: int  # sessions idle this long are forgotten
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -50,10 +51,15 @@ class Settings:
             adviser_chat_id=_int("AMICUS_ADVISER_CHAT_ID", get("AMICUS_ADVISER_CHAT_ID")),
             faq_min_askers=_int("AMICUS_FAQ_MIN_ASKERS", get("AMICUS_FAQ_MIN_ASKERS"), 1) or 5,
             rate_limit=_float("AMICUS_RATE_LIMIT", get("AMICUS_RATE_LIMIT"), 30.0),
+            # At least 2: on the 1st, last month must survive until its FAQ is sent.
             retention_months=_int(
-                "AMICUS_LOG_RETENTION_MONTHS", get("AMICUS_LOG_RETENTION_MONTHS"), 1
+                "AMICUS_LOG_RETENTION_MONTHS", get("AMICUS_LOG_RETENTION_MONTHS"), 2
             )
             or 24,
+            session_days=_int(
+                "AMICUS_SESSION_RETENTION_DAYS", get("AMICUS_SESSION_RETENTION_DAYS"), 1
+            )
+            or 180,
         )
 
     def require_bot(self) -> None:

@@ -76,7 +76,17 @@ class Engine:
         return self.handle(Session(lang=lang), Start(lang))
 
     def handle(self, session: Session, event: Event) -> tuple[Session, Reply]:
-        session = self._sanitised(session)
+        before = self._sanitised(session)
+        after, reply = self._handle(before, event)
+        if reply.record is not None and reply.record.kind == "answer":
+            # A walkthrough answer counts once, when reached going forward: not again on
+            # Back from a cited guideline, a language switch or a notice.
+            reached = len(after.stack) > len(before.stack) and after.screen != before.screen
+            if not reached:
+                reply = replace(reply, record=None)
+        return after, reply
+
+    def _handle(self, session: Session, event: Event) -> tuple[Session, Reply]:
         match event:
             case Start(lang=lang):
                 return self._show(Session(lang=lang))
@@ -103,7 +113,7 @@ class Engine:
         if token == RESTART:
             return self._show(session.with_stack((HOME,)))
         if token.startswith(LANG_PREFIX) and token[1:] in LANGS:
-            return self.handle(session, SwitchLanguage(token[1:]))  # type: ignore[arg-type]
+            return self._handle(session, SwitchLanguage(token[1:]))  # type: ignore[arg-type]
         if token.startswith(BACK_PREFIX) and token[1:] in self._screens:
             return self._back(session, token[1:])
         if token in self._screens:

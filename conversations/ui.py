@@ -118,6 +118,8 @@ class UiText(Strict):
     faq_caption: Phrase
     faq_not_admin: Phrase
     faq_bad_month: Phrase
+    faq_about: Phrase
+    faq_asked_by: Phrase
 
 
 def load_ui(path: Path = UI_FILE) -> UiText:

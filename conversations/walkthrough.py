@@ -32,7 +32,7 @@ class Walkthrough:
     def resolve(self, token: str) -> tuple[str, str] | None:
         """``t:TREE:NODE:K`` -> (the node's screen, the screen option K leads to)."""
         parts = token.split(":")
-        if len(parts) != 4 or parts[0] != "t" or not parts[3].isdigit():
+        if len(parts) != 4 or parts[0] != "t" or not parts[3].isdecimal():
             return None
         tree = self.ctx.trees.trees.get(parts[1])
         node = tree.nodes.get(parts[2]) if tree else None

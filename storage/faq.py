@@ -2,14 +2,18 @@
 
 Every figure published rests on at least k distinct askers (AMICUS_FAQ_MIN_ASKERS):
 judges are a small population, and "one question in English about pseudonyms" can name
-someone. Groups below k are gathered under "other" without a number. And because the cells
-of a breakdown add up, a breakdown with a withheld group must not be recoverable by
-subtraction from a complete one: when any breakdown withholds something, every breakdown
-withholds at least one group and no grand total is printed.
+someone. Groups below k are gathered under "other" without a number. Because the cells of
+a breakdown add up (topic, language and best guideline each split the same questions), a
+withheld group must not be recoverable by subtraction from a complete breakdown: when any
+of them withholds something, each withholds at least one group and no total is printed.
+Clusters publish no counts at all (they would add up within a guideline), and a cluster's
+question is quoted only when at least k askers wrote it in the same words, so that no
+single judge's particulars are published as "the question".
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +24,8 @@ from sqlalchemy import select
 from .database import Database
 from .models import LoggedQuestion
 
-CLUSTER_SIMILARITY = 70.0  # token-set similarity (0-100) to join a cluster
+CLUSTER_SIMILARITY = 70.0  # token-sort similarity (0-100) to join a cluster
+_PLAIN = re.compile(r"[\W_]+")  # what does not count when comparing wordings
 MAX_LEADERS = 300  # clusters per guideline group; the rarest questions beyond that go to "other"
 
 
@@ -50,10 +55,10 @@ class Breakdown:
 
 @dataclass
 class Cluster:
-    representative: str
-    questions: int
-    askers: int
-    guidelines: tuple[int, ...]
+    representative: str | None  # None: no wording shared by k askers; show the topic instead
+    questions: int  # internal (ordering); never published
+    askers: int  # internal (ordering); never published
+    guidelines: tuple[int, ...]  # each cited for at least k of the cluster's askers
     lang: str
 
 
@@ -61,8 +66,7 @@ class Cluster:
 class Faq:
     month: str
     k: int
-    breakdowns: dict[str, Breakdown]
-    guidelines: list[Figure]  # overlapping (a question may match several): no sums to protect
+    breakdowns: dict[str, Breakdown]  # topic, language, guideline, walkthrough
     clusters: list[Cluster]
     total: Figure | None  # only when nothing anywhere is withheld
     notes: list[str] = field(default_factory=list)
@@ -91,11 +95,13 @@ def build(month: str, rows: Sequence[Row], k: int) -> Faq:
     partitions = {
         "topic": _cells(questions, lambda r: r.topic or "general"),
         "language": _cells(questions, lambda r: r.lang),
+        "guideline": _cells(questions, lambda r: r.guidelines[0] if r.guidelines else "none"),
         "walkthrough": _cells(answers, lambda r: (r.answer or "").split(":")[0]),
     }
     breakdowns = {name: _primary(name, cells, k) for name, cells in partitions.items()}
-    if any(b.withheld for b in breakdowns.values() if b.name != "walkthrough"):
-        for name in ("topic", "language"):
+    same_questions = ("topic", "language", "guideline")
+    if any(breakdowns[name].withheld for name in same_questions):
+        for name in same_questions:
             breakdowns[name] = _secondary(breakdowns[name])
     complete = not any(b.withheld for b in breakdowns.values())
     total_askers = len({r.asker for r in questions})
@@ -104,24 +110,14 @@ def build(month: str, rows: Sequence[Row], k: int) -> Faq:
         if complete and total_askers >= k and questions
         else None
     )
-    by_guideline = _cells(((g, r) for r in questions for g in r.guidelines[:1]), lambda x: x[0])
-    guideline_figures = sorted(
-        (
-            Figure(str(key), f.questions, f.askers)
-            for key, f in by_guideline.items()
-            if f.askers >= k
-        ),
-        key=lambda f: (-f.questions, int(f.key)),
-    )
-    return Faq(month, k, breakdowns, guideline_figures, cluster(questions, k), total)
+    return Faq(month, k, breakdowns, cluster(questions, k), total)
 
 
-def _cells(items: Iterable, key) -> dict[str, Figure]:
+def _cells(rows: Iterable[Row], key) -> dict[str, Figure]:
     counts: Counter = Counter()
     askers: dict[str, set[str]] = defaultdict(set)
-    for item in items:
-        row = item[1] if isinstance(item, tuple) else item
-        name = str(key(item))
+    for row in rows:
+        name = str(key(row))
         counts[name] += 1
         askers[name].add(row.asker)
     return {name: Figure(name, counts[name], len(askers[name])) for name in counts}
@@ -158,8 +154,10 @@ def cluster(rows: Sequence[Row], k: int) -> list[Cluster]:
         clusters: dict[str, list[str]] = {}
         for text in sorted(by_text, key=lambda t: -len(by_text[t])):
             match = (
+                # token_sort, not token_set: a question whose words contain another's is
+                # not thereby the same question.
                 process.extractOne(
-                    text, leaders, scorer=fuzz.token_set_ratio, score_cutoff=CLUSTER_SIMILARITY
+                    text, leaders, scorer=fuzz.token_sort_ratio, score_cutoff=CLUSTER_SIMILARITY
                 )
                 if leaders
                 else None
@@ -169,19 +167,41 @@ def cluster(rows: Sequence[Row], k: int) -> list[Cluster]:
             elif len(leaders) < MAX_LEADERS:
                 leaders.append(text)
                 clusters[text] = [text]
-        for leader, texts in clusters.items():
+        for texts in clusters.values():
             rows_in = [r for t in texts for r in by_text[t]]
             askers = len({r.asker for r in rows_in})
-            if askers >= k:
-                langs = Counter(r.lang for r in rows_in)
-                cited = Counter(g for r in rows_in for g in r.guidelines[:3])
-                published.append(
-                    Cluster(
-                        representative=leader,
-                        questions=len(rows_in),
-                        askers=askers,
-                        guidelines=tuple(g for g, _ in cited.most_common(3)) or guideline,
-                        lang=langs.most_common(1)[0][0],
-                    )
+            if askers < k:
+                continue
+            langs = Counter(r.lang for r in rows_in)
+            citing: dict[int, set[str]] = defaultdict(set)
+            for r in rows_in:
+                for g in r.guidelines[:3]:
+                    citing[g].add(r.asker)
+            shared = sorted(
+                (g for g, who in citing.items() if len(who) >= k),
+                key=lambda g: (-len(citing[g]), g),
+            )
+            published.append(
+                Cluster(
+                    representative=_shared_wording(texts, by_text, k),
+                    questions=len(rows_in),
+                    askers=askers,
+                    guidelines=tuple(shared[:3]) or guideline,
+                    lang=langs.most_common(1)[0][0],
                 )
-    return sorted(published, key=lambda c: (-c.askers, -c.questions, c.representative))
+            )
+    return sorted(published, key=lambda c: (-c.askers, -c.questions, c.representative or ""))
+
+
+def _shared_wording(texts: list[str], by_text: dict[str, list[Row]], k: int) -> str | None:
+    """The wording that most askers used, if at least k used it word for word (case and
+    punctuation aside). Nearly the same is not enough: one judge's single distinguishing
+    word ("the only maritime judge") is a small edit away from everyone else's question."""
+    askers: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, str] = {}
+    for text in texts:
+        key = _PLAIN.sub("", text.lower())
+        first.setdefault(key, text)
+        askers[key] |= {r.asker for r in by_text[text]}
+    key = max(askers, key=lambda k_: len(askers[k_]), default=None)
+    return first[key] if key is not None and len(askers[key]) >= k else None

@@ -56,6 +56,15 @@ class SessionStore:
             )
             return result.rowcount or 0
 
+    async def purge(self, idle_days: int, today: dt.date | None = None) -> int:
+        """Forget sessions untouched for ``idle_days``: a place kept forever is a trace."""
+        oldest = (today or dt.date.today()) - dt.timedelta(days=idle_days)
+        async with self.db.engine.begin() as connection:
+            result = await connection.execute(
+                delete(ChatSession).where(ChatSession.touched_on < oldest)
+            )
+            return result.rowcount or 0
+
     async def count(self) -> int:
         async with self.db.sessions() as session:
             return int(await session.scalar(select(func.count()).select_from(ChatSession)) or 0)

@@ -145,9 +145,10 @@ async def test_guideline_command_and_language(fake, bot):
     await fake.push_text(JUDGE, "/guideline 22")
     _, reply = await fake.wait_for(JUDGE, 2)
     assert "Guideline 22" in reply.text
-    await fake.push_text(JUDGE, "/guideline 99")
-    (reply,) = await fake.wait_for(JUDGE)
-    assert "numbered 1 to 40" in reply.text
+    for odd in ("/guideline 99", "/guideline ③", "/guideline", "/guideline@amicus_test_bot x"):
+        await fake.push_text(JUDGE, odd)
+        (reply,) = await fake.wait_for(JUDGE)
+        assert "numbered 1 to 40" in reply.text, odd
     await fake.push_text(JUDGE, "/language")
     (reply,) = await fake.wait_for(JUDGE)
     assert "已切换为中文" in reply.text

@@ -158,4 +158,17 @@ async def test_faq_command_sends_the_digest_to_admins_only(fake, bot, tmp_path):
     await fake.push_text(JUDGE + 7, "/faq")
     (refusal,) = await fake.wait_for(JUDGE + 7)
     assert "administrators only" in refusal.text
+    # A month still running is refused: two exports a day apart would differ by one judge.
+    await fake.push_text(JUDGE, f"/faq {dt.date.today():%Y-%m}")
+    (refusal,) = await fake.wait_for(JUDGE)
+    assert "a month that has ended" in refusal.text
     await asyncio.sleep(0)
+
+
+async def test_a_very_long_question_is_kept_and_shown_shortened(fake, bot, tmp_path):
+    long_question = "Can I accept a friend request from a lawyer <in> my case? " * 69
+    assert 4000 < len(long_question) <= 4096
+    messages = await ask(fake, long_question)
+    kept = messages[-1]
+    assert len(kept.text) <= 4096 and kept.text.endswith("…»")
+    assert kept.data_for("Don't keep it")

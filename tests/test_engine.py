@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -129,3 +130,33 @@ def test_empty_and_overlong_free_text(engine):
     assert after == session and [b.kind for b in reply.blocks] == ["notice"]
     after, reply = engine.handle(session, FreeText("x" * 4097))
     assert after == session and "at most 4096 characters" in reply.blocks[0].text
+
+
+def test_a_walkthrough_answer_is_recorded_once_when_reached(engine):
+    tree = engine.trees.trees["friend_request"]
+    path = next(p for p in tree.paths() if len(p) >= 3)
+    session, reply = engine.start("en")
+    session, reply = engine.handle(session, Choose("topics"))
+    session, reply = engine.handle(session, Choose(f"t:friend_request:{tree.start}"))
+    for here, there in itertools.pairwise(path):
+        index = [o.next for o in tree.nodes[here].options or ()].index(there)
+        session, reply = engine.handle(session, Choose(reply.options[index].token))
+    assert reply.record is not None and reply.record.kind == "answer"
+    assert reply.record.answer == f"friend_request:{path[-1]}"
+    # Reading a cited guideline and coming back, or switching language: not a new visit.
+    session, _ = engine.handle(session, Choose(f"g:{reply.citations[0]}"))
+    session, again = engine.handle(session, Back())
+    assert again.screen == reply.screen and again.record is None
+    _, switched = engine.handle(session, SwitchLanguage("zh"))
+    assert switched.record is None
+
+
+def test_typed_questions_carry_what_the_faq_may_count(engine):
+    session, _ = engine.start("en")
+    _, reply = engine.handle(
+        session, FreeText("a lawyer in my pending case sent me a friend request")
+    )
+    assert reply.record.kind == "question" and reply.record.lang == "en"
+    assert 30 in reply.record.guidelines and reply.record.topic == "friend_request"
+    _, reply = engine.handle(session, FreeText("When will the judicial pay rise take effect?"))
+    assert reply.record.topic == "out_of_scope" and reply.record.guidelines == ()
