@@ -138,5 +138,5 @@ def test_targets_on_our_own_held_out_questions():
         assert t.false_flags / t.in_scope <= 0.05, lang
 
 
-# Regression floors a little under what was measured (see the issue note); never tuned to.
-HOLDOUT_FLOOR = {"top3": 0.85, "top1": 0.70}
+# The issue's targets, which the held-out set now meets (see the issue note); never tuned to.
+HOLDOUT_FLOOR = {"top3": 0.90, "top1": 0.75}
