@@ -11,7 +11,6 @@ import io
 import json
 
 from conversations import Engine
-from conversations.answers import Answers
 from knowledge import Lang
 from storage.faq import Breakdown, Faq
 
@@ -81,7 +80,7 @@ def _cell(text: str) -> str:
 
 def markdown(faq: Faq, engine: Engine, lang: Lang) -> str:
     ui, corpus = engine.ui, engine.corpus
-    excerpt = Answers(engine.ctx).excerpt
+    excerpt = engine.ctx.excerpt
     lines = [f"# {ui.faq_title.format(lang, month=faq.month)}", "", ui.faq_intro(lang), ""]
     lines += [f"> {ui.faq_protection.format(lang, k=faq.k)}", ""]
     if faq.total:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from knowledge import Lang
 from knowledge.router import Routing
 
@@ -14,8 +12,6 @@ from .trees import node_screen
 
 # Matches scoring within this share of the best are too close to call: ask the judge.
 CLOSE = 0.85
-EXCERPT_CHARS = 120
-_SENTENCE = re.compile(r".+?[。！？.!?](?=\s|$)|.+$", re.S)
 
 
 class Answers:
@@ -49,7 +45,7 @@ class Answers:
             blocks.append(
                 Block(
                     "guideline",
-                    self.excerpt(m.guideline, lang),
+                    self.ctx.excerpt(m.guideline, lang),
                     heading=self.ctx.guideline_heading(m.guideline, lang),
                 )
             )
@@ -74,12 +70,3 @@ class Answers:
             citations=tuple(m.guideline for m in shown),
             record=record,
         )
-
-    def excerpt(self, number: int, lang: Lang) -> str:
-        """The guideline's first sentence, verbatim, cut with … only if very long."""
-        text = self.ctx.corpus.guideline(number).text(lang)
-        first = _SENTENCE.match(text)
-        sentence = first.group(0).strip() if first else text
-        if len(sentence) > EXCERPT_CHARS:
-            return sentence[: EXCERPT_CHARS - 1].rstrip() + "…"
-        return sentence if sentence == text.strip() else sentence + " …"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -11,6 +12,8 @@ from .replies import Block, Option, Reply
 from .trees import TreeSet
 from .ui import UiText
 
+EXCERPT_CHARS = 120
+_SENTENCE = re.compile(r".+?[。！？.!?](?=\s|$)|.+$", re.S)
 Renderer = Callable[[str, Lang], Reply]
 
 
@@ -39,6 +42,15 @@ class Context:
             Block("note", self.ui.section_of.format(lang, section=section.title(lang))),
             Block("note", self.ui.unofficial_rendering(lang)),
         )
+
+    def excerpt(self, number: int, lang: Lang) -> str:
+        """The guideline's first sentence, verbatim, cut with … only if very long."""
+        text = self.corpus.guideline(number).text(lang)
+        first = _SENTENCE.match(text)
+        sentence = first.group(0).strip() if first else text
+        if len(sentence) > EXCERPT_CHARS:
+            return sentence[: EXCERPT_CHARS - 1].rstrip() + "…"
+        return sentence if sentence == text.strip() else sentence + " …"
 
     def full_text_option(self, number: int, lang: Lang) -> Option:
         """The button that opens a cited guideline's verbatim text."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .corpus import Corpus
 from .lexicon import Lexicon, Pointer
@@ -43,7 +43,6 @@ class Routing:
     matches: tuple[Match, ...]
     tree: str | None
     out_of_scope: bool
-    concepts: frozenset[str] = field(default=frozenset(), compare=False)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -107,9 +106,9 @@ class Router:
             or (not social and (nearest_off_topic or top < MIN_SCORE_WITHOUT_SOCIAL))
         )
         if out_of_scope:
-            return Routing(lang, (), None, True, concepts)
+            return Routing(lang, (), None, True)
         matches = tuple(Match(n, _percent(s)) for s, n in ranked[:MAX_MATCHES])
-        return Routing(lang, matches, self._tree(concepts, found, nearest.tree), False, concepts)
+        return Routing(lang, matches, self._tree(concepts, found, nearest.tree), False)
 
     def _score(self, owner: str, pointer: Pointer, concepts: frozenset[str], found) -> float:
         score = sum(w * self._idf[c] for c, w in pointer.signals.items() if c in concepts)

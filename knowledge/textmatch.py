@@ -22,6 +22,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _TYPO_CUTOFF = 85.0
 _MIN_TYPO_LEN = 5
+_MAX_CORRECTIONS = 65536
 
 
 def normalise(text: str) -> str:
@@ -140,6 +141,7 @@ class TermMatcher:
                 self.english[term] = english_key(term)
         self.vocabulary = sorted({w for key in self.english.values() for w in key.split()})
         self._known = frozenset(self.vocabulary)
+        self._corrections: dict[str, str] = {}  # misspelt word -> nearest lexicon word
 
     def find(self, text: str) -> set[str]:
         text = normalise(text)
@@ -160,15 +162,12 @@ class TermMatcher:
     def _correct(self, word: str) -> str:
         if word in self._known or len(word) < _MIN_TYPO_LEN or word.isdigit():
             return word
-        return _nearest(word, self)
-
-    def __hash__(self) -> int:
-        return id(self)
-
-
-@lru_cache(maxsize=65536)
-def _nearest(word: str, matcher: TermMatcher) -> str:
-    best = process.extractOne(
-        word, matcher.vocabulary, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF
-    )
-    return best[0] if best else word
+        corrected = self._corrections.get(word)
+        if corrected is None:
+            if len(self._corrections) >= _MAX_CORRECTIONS:  # a bot runs for months
+                self._corrections.clear()
+            best = process.extractOne(
+                word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF
+            )
+            corrected = self._corrections[word] = best[0] if best else word
+        return corrected

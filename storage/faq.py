@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
@@ -69,7 +69,6 @@ class Faq:
     breakdowns: dict[str, Breakdown]  # topic, language, guideline, walkthrough
     clusters: list[Cluster]
     total: Figure | None  # only when nothing anywhere is withheld
-    notes: list[str] = field(default_factory=list)
 
 
 async def load_month(db: Database, month: str) -> list[Row]:
