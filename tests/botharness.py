@@ -20,10 +20,14 @@ class BotProcess:
         database_url: str,
         log_path: Path,
         args: tuple[str, ...] = (),
+        ready_on: str = "setMyCommands",
         **extra_env: str,
     ):
         self.fake = fake
         self.args = args
+        # Polling is ready once post_init has registered the commands; a webhook only
+        # once setWebhook has gone out, which PTB does after post_init.
+        self.ready_on = ready_on
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("AMICUS_", "TELEGRAM_"))},
             "TELEGRAM_BOT_TOKEN": fake.token,
@@ -40,9 +44,8 @@ class BotProcess:
         self.process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot", "run", *self.args, env=self.env, stdout=log, stderr=log
         )
-        # Ready once it has registered its commands (post_init ran, polling begins).
         for _ in range(300):
-            if any(m == "setMyCommands" for m, _ in self.fake.calls[self._calls_at_start :]):
+            if any(m == self.ready_on for m, _ in self.fake.calls[self._calls_at_start :]):
                 return
             if self.process.returncode is not None:
                 raise RuntimeError(f"bot exited: {self.log_path.read_text()}")
@@ -50,6 +53,19 @@ class BotProcess:
         raise TimeoutError(f"bot did not start: {self.log_path.read_text()}")
 
     _calls_at_start = 0
+
+    async def wait_listening(self, port: int) -> None:
+        """PTB serves the webhook only after setWebhook returns; wait for the socket."""
+        for _ in range(200):
+            try:
+                _, writer = await asyncio.open_connection("127.0.0.1", port)
+            except OSError:
+                await asyncio.sleep(0.05)
+                continue
+            writer.close()
+            await writer.wait_closed()
+            return
+        raise TimeoutError(f"webhook not listening on {port}: {self.logs()}")
 
     async def restart(self) -> None:
         await self.stop()

@@ -214,9 +214,11 @@ async def test_webhook_mode(fake, tmp_path):
         f"sqlite:///{tmp_path / 'a.db'}",
         tmp_path / "bot.log",
         args=("--webhook", url, "--port", str(port), "--listen", "127.0.0.1"),
+        ready_on="setWebhook",
     )
     await bot.start()
     try:
+        await bot.wait_listening(port)
         (webhook,) = [p for m, p in fake.calls if m == "setWebhook"]
         assert webhook["url"] == url
         update = {
