@@ -9,24 +9,39 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+# PTB's semaphore only admits updates to do_process_update, where the real limit is applied.
+_NO_LIMIT = 2**31 - 1
+
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
     """python-telegram-bot's simple processor runs updates either one at a time (one slow
     chat holds up everyone) or all at once (a judge's two quick taps may race). Here each
-    chat has a lock: its updates run in arrival order, other chats' run concurrently."""
+    chat has a lock: its updates run in arrival order, other chats' run concurrently.
+
+    The concurrency limit is taken *after* the chat's lock. PTB's own slot is taken before
+    do_process_update, so with it as the limit one chat's queued updates would hold every
+    slot while they wait for their lock, and all other judges would stall behind them."""
 
     def __init__(self, max_concurrent_updates: int = 256):
-        super().__init__(max_concurrent_updates)
+        super().__init__(_NO_LIMIT)
+        self._limit = max_concurrent_updates
+        self._running = asyncio.BoundedSemaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
+
+    @property
+    def running(self) -> int:
+        """Updates being handled now (not those waiting for their chat's turn)."""
+        return self._limit - self._running._value
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
-            await coroutine
+            async with self._running:
+                await coroutine
             return
         lock = self._locks.setdefault(chat.id, asyncio.Lock())
         try:
-            async with lock:
+            async with lock, self._running:
                 await coroutine
         finally:
             if not lock.locked() and not getattr(lock, "_waiters", None):

@@ -40,3 +40,29 @@ async def test_same_chat_in_order_other_chats_alongside():
         await asyncio.gather(first, second)
     assert events.index("A1 end") < events.index("A2 start")
     assert processor._locks == {}  # no lock left behind for finished chats
+
+
+async def test_one_judge_flooding_does_not_take_every_slot():
+    processor = PerChatUpdateProcessor(max_concurrent_updates=4)
+    release = asyncio.Event()
+    done: list[str] = []
+
+    async def work(name: str, wait: asyncio.Event | None = None) -> None:
+        if wait is not None:
+            await wait.wait()
+        done.append(name)
+
+    async with processor:
+        # Twenty updates from one chat: the first blocks, nineteen queue behind its lock.
+        flood = [
+            asyncio.create_task(processor.process_update(update(i, 10), work(f"A{i}", release)))
+            for i in range(20)
+        ]
+        await asyncio.sleep(0)
+        other = asyncio.create_task(processor.process_update(update(99, 20), work("B")))
+        await asyncio.wait_for(other, 5)  # another judge is served while the flood waits
+        assert done == ["B"]
+        assert processor.running == 1  # only A0 holds a slot
+        release.set()
+        await asyncio.gather(*flood)
+    assert done[1:] == [f"A{i}" for i in range(20)]  # the flood, in arrival order
