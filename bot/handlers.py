@@ -34,6 +34,12 @@ log = logging.getLogger("amicus.bot")
 UNKEEP = "k:"
 KEPT_SHOWN = 4000  # the kept notice, escaped, must fit one Telegram message (4096)
 STORAGE_ERRORS = (SQLAlchemyError, OSError)
+TURN_ATTEMPTS = 5
+
+
+class SessionContention(Exception):
+    """Another process kept saving this judge's session while we tried to."""
+
 
 MakeEvent = Callable[[Session], Event]
 
@@ -159,19 +165,25 @@ class Handlers:
             return
         chat = update.effective_chat
         assert chat is not None
+        lang = telegram_lang(update)
+        first_time = None
         try:
-            stored = await self.store.load(chat.id)
-        except STORAGE_ERRORS as exc:
-            await self._unavailable(update, telegram_lang(update), exc)
-            return
-        first_time = stored is None
-        session = Session.from_dict(stored) if stored else Session(lang=telegram_lang(update))
-        event = make_event(session)
-        session, reply = self.engine.handle(session, event)
-        try:
-            await self.store.save(chat.id, session.to_dict())
-        except STORAGE_ERRORS as exc:
-            await self._unavailable(update, session.lang, exc)
+            # The engine is pure, so a turn that lost a race with another process (the
+            # same judge's tap served elsewhere) is simply redone on the newer state.
+            for _ in range(TURN_ATTEMPTS):
+                stored = await self.store.read(chat.id)
+                if first_time is None:
+                    first_time = stored is None
+                session = Session.from_dict(stored.state) if stored else Session(lang=lang)
+                event = make_event(session)
+                session, reply = self.engine.handle(session, event)
+                lang = session.lang
+                if await self.store.write(chat.id, session.to_dict(), stored):
+                    break
+            else:
+                raise SessionContention
+        except (*STORAGE_ERRORS, SessionContention) as exc:
+            await self._unavailable(update, lang, exc)
             return
         if first_time:
             notice = Part(escape(self.engine.ui.privacy_first_time(session.lang)))

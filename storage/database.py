@@ -39,10 +39,10 @@ class Database:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
-    async def upgrade(self) -> None:
-        """Bring the schema to the newest migration (idempotent)."""
+    async def upgrade(self, revision: str = "head") -> None:
+        """Bring the schema to the newest migration, or to ``revision`` (idempotent)."""
         async with self.engine.begin() as connection:
-            await connection.run_sync(_upgrade)
+            await connection.run_sync(_upgrade, revision)
 
     async def ping(self) -> None:
         async with self.engine.connect() as connection:
@@ -52,7 +52,7 @@ class Database:
         await self.engine.dispose()
 
 
-def _upgrade(connection: Connection) -> None:
+def _upgrade(connection: Connection, revision: str) -> None:
     # Imported here: Alembic costs a third of a second to import, and only start-up needs it.
     from alembic import command
     from alembic.config import Config
@@ -60,7 +60,7 @@ def _upgrade(connection: Connection) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    command.upgrade(config, revision)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

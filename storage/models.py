@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, String
+from sqlalchemy import JSON, Date, Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -21,6 +21,9 @@ class ChatSession(Base):
     state: Mapped[dict] = mapped_column(JSON)
     # The day of the last update only (no time): enough to expire idle sessions.
     touched_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    # Bumped on every write: a turn saves only if nobody else saved since it read, so two
+    # processes serving one judge at the same moment cannot silently undo each other.
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class LoggedQuestion(Base):

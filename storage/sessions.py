@@ -7,15 +7,24 @@ the same database, loses nothing: the next tap continues where the judge was.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .database import Database
 from .keys import chat_key
 from .models import ChatSession
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A session as read, with the version a conditional write must still find."""
+
+    state: dict[str, Any]
+    version: int
 
 
 class SessionStore:
@@ -37,14 +46,50 @@ class SessionStore:
             )
             return dict(state) if state is not None else None
 
+    async def read(self, chat_id: int) -> Stored | None:
+        async with self.db.engine.connect() as connection:
+            row = (
+                await connection.execute(
+                    select(ChatSession.state, ChatSession.version).where(
+                        ChatSession.key == self.key(chat_id)
+                    )
+                )
+            ).first()
+            return Stored(dict(row.state), row.version) if row is not None else None
+
+    async def write(self, chat_id: int, state: dict[str, Any], read: Stored | None) -> bool:
+        """Save ``state`` only if the session is still as ``read`` found it (one statement).
+
+        False means another process saved, or forgot, this judge's session in between:
+        the caller reads again and redoes its turn on the newer state.
+        """
+        today = dt.date.today()
+        key = self.key(chat_id)
+        if read is None:
+            statement = (
+                self._insert(ChatSession)
+                .values(key=key, state=state, touched_on=today, version=1)
+                .on_conflict_do_nothing(index_elements=[ChatSession.key])
+            )
+        else:
+            statement = (
+                update(ChatSession)
+                .where(ChatSession.key == key, ChatSession.version == read.version)
+                .values(state=state, touched_on=today, version=read.version + 1)
+            )
+        async with self.db.engine.begin() as connection:
+            result = await connection.execute(statement)
+            return result.rowcount == 1
+
     async def save(self, chat_id: int, state: dict[str, Any]) -> None:
-        """One statement: insert, or replace the state of an existing session."""
+        """Insert, or replace the state whatever it was (for callers with no turn to redo)."""
         today = dt.date.today()
         statement = self._insert(ChatSession).values(
-            key=self.key(chat_id), state=state, touched_on=today
+            key=self.key(chat_id), state=state, touched_on=today, version=1
         )
         statement = statement.on_conflict_do_update(
-            index_elements=[ChatSession.key], set_={"state": state, "touched_on": today}
+            index_elements=[ChatSession.key],
+            set_={"state": state, "touched_on": today, "version": ChatSession.version + 1},
         )
         async with self.db.engine.begin() as connection:
             await connection.execute(statement)

@@ -178,6 +178,22 @@ class FakeBotApi:
         language_code: str = "en",
         edited: bool = False,
     ) -> int:
+        return await self.push(
+            self.text_update(
+                chat_id, text, chat_type=chat_type, language_code=language_code, edited=edited
+            )
+        )
+
+    def text_update(
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        chat_type: str = "private",
+        language_code: str = "en",
+        edited: bool = False,
+    ) -> dict[str, Any]:
+        """A judge's text message as Telegram would deliver it (without the update id)."""
         message = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
@@ -188,7 +204,7 @@ class FakeBotApi:
         if text.startswith("/"):
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        return await self.push({"edited_message" if edited else "message": message})
+        return {"edited_message" if edited else "message": message}
 
     async def push_sticker(self, chat_id: int) -> int:
         message = {
@@ -211,6 +227,12 @@ class FakeBotApi:
     async def push_tap(
         self, chat_id: int, message_id: int, data: str, *, chat_type: str = "private"
     ) -> int:
+        return await self.push(self.tap_update(chat_id, message_id, data, chat_type=chat_type))
+
+    def tap_update(
+        self, chat_id: int, message_id: int, data: str, *, chat_type: str = "private"
+    ) -> dict[str, Any]:
+        """A tap on a button of the bot's message ``message_id`` (without the update id)."""
         query = {
             "id": f"q{next(self._message_ids)}",
             "from": _user(chat_id, "en"),
@@ -224,7 +246,7 @@ class FakeBotApi:
                 "text": "…",
             },
         }
-        return await self.push({"callback_query": query})
+        return {"callback_query": query}
 
     async def wait_for(self, chat_id: int, count: int = 1, timeout: float = 10.0) -> list[Sent]:
         """The first ``count`` messages (sent or edited) to ``chat_id`` not yet taken."""

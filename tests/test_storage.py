@@ -28,6 +28,25 @@ async def test_migrations_are_idempotent(db):
     assert version is not None
 
 
+async def test_sessions_saved_before_versioning_carry_on_after_the_upgrade(tmp_path):
+    old = Database(f"sqlite:///{tmp_path / 'old.db'}")
+    try:
+        await old.upgrade("0002")  # a deployment from before sessions had a version
+        async with old.engine.begin() as connection:
+            await connection.execute(
+                text("INSERT INTO chat_sessions (key, state, touched_on) VALUES (:k, :s, :d)"),
+                {"k": SessionStore(old, SECRET).key(9), "s": '{"lang": "zh"}', "d": "2026-11-01"},
+            )
+        await old.upgrade()
+        store = SessionStore(old, SECRET)
+        stored = await store.read(9)
+        assert stored is not None and stored.state == {"lang": "zh"} and stored.version == 0
+        assert await store.write(9, {"lang": "en"}, stored)
+        assert await store.load(9) == {"lang": "en"}
+    finally:
+        await old.close()
+
+
 async def test_session_round_trip_upsert_and_forget(db):
     store = SessionStore(db, SECRET)
     assert await store.load(555001) is None
@@ -60,6 +79,27 @@ async def test_a_second_process_sees_the_same_sessions(db):
         }
     finally:
         await twin.close()
+
+
+async def test_a_write_after_someone_elses_is_refused_not_applied(db):
+    one, other = SessionStore(db, SECRET), SessionStore(db, SECRET)
+    assert await one.write(7, {"lang": "en", "stack": ["home"]}, None)
+    # Two processes read the same session; the first to write wins.
+    seen_by_one, seen_by_other = await one.read(7), await other.read(7)
+    assert seen_by_one == seen_by_other and seen_by_one is not None
+    assert await other.write(7, {"lang": "zh", "stack": ["home"]}, seen_by_other)
+    assert not await one.write(7, {"lang": "en", "stack": ["home", "browse"]}, seen_by_one)
+    assert await one.load(7) == {"lang": "zh", "stack": ["home"]}
+    # Read again, the turn goes through on the newer state.
+    fresh = await one.read(7)
+    assert fresh is not None and fresh.version == seen_by_one.version + 1
+    assert await one.write(7, {"lang": "zh", "stack": ["home", "browse"]}, fresh)
+    # A session created meanwhile, or forgotten meanwhile, also refuses a stale write.
+    assert not await one.write(7, {"lang": "en", "stack": ["home"]}, None)
+    stale = await one.read(7)
+    await other.forget(7)
+    assert not await one.write(7, {"lang": "en", "stack": ["home"]}, stale)
+    assert await one.load(7) is None
 
 
 @pytest.mark.parametrize(
