@@ -26,12 +26,14 @@ from storage.database import Database
 from storage.keys import keyed_hash
 from storage.questionlog import QuestionLog
 from storage.sessions import SessionStore
+from storage.tickets import TicketStore
 
 from .callbacks import knowledge_version
 from .faqjobs import FAQ_TIME, PURGE_TIME, monthly_faq, purge, purge_old_questions
 from .handlers import STORAGE_ERRORS, Handlers, on_error
 from .http import AiohttpRequest
 from .processor import PerChatUpdateProcessor
+from .relay import Relay
 from .settings import Settings
 
 log = logging.getLogger("amicus.bot")
@@ -58,11 +60,16 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
     version = knowledge_version(DATA_DIR, TREES_DIR, UI_FILE.parent)
     questions = QuestionLog(db, settings.secret)
     sessions = SessionStore(db, settings.secret)
+    tickets = TicketStore(db, settings.secret)
+    advisers = settings.adviser_chat_id
+    relay = Relay(engine, tickets, version, advisers) if advisers is not None else None
     handlers = Handlers(
         engine,
         sessions,
         version,
         questions,
+        tickets,
+        relay,
         settings.admin_ids,
         settings.faq_min_askers,
     )
@@ -92,8 +99,13 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
         retention_months=settings.retention_months,
         sessions=sessions,
         session_days=settings.session_days,
+        tickets=tickets,
+        ticket_days=settings.ticket_days,
     )
     h = handlers
+    if relay is not None:
+        # First: the advisers' chat is a group, which every other handler would refuse.
+        app.add_handler(MessageHandler(filters.Chat(advisers), relay.in_advisers_chat))
     for name in COMMANDS:
         app.add_handler(CommandHandler(name, getattr(h, name)))
     app.add_handler(CommandHandler("faq", h.faq))  # for administrators; not advertised

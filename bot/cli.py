@@ -217,7 +217,13 @@ def cmd_run(
     from bot.logs import configure_logging
 
     configure_logging(settings)
-    engine = Engine(engine.corpus, engine.ui, engine.trees, settings.adviser_contact)
+    engine = Engine(
+        engine.corpus,
+        engine.ui,
+        engine.trees,
+        settings.adviser_contact,
+        relay=settings.adviser_chat_id is not None,
+    )
     try:
         return run(settings, engine, webhook, port, listen)
     except Exception as exc:

@@ -50,12 +50,18 @@ async def purge_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def purge(data: dict) -> None:
-    """Retention: old question-log months, and sessions idle for too long."""
+    """Retention: old question-log months, idle sessions, and unanswered adviser tickets."""
     questions: QuestionLog = data["questions"]
     removed = await questions.purge(data["retention_months"])
     idle = await data["sessions"].purge(data["session_days"])
-    if removed or idle:
-        log.info("retention: %d question-log rows and %d idle sessions removed", removed, idle)
+    expired = await data["tickets"].purge(data["ticket_days"])
+    if removed or idle or expired:
+        log.info(
+            "retention: %d question-log rows, %d idle sessions, %d adviser tickets removed",
+            removed,
+            idle,
+            expired,
+        )
 
 
 FAQ_TIME = dt.time(8, 0)

@@ -25,9 +25,12 @@ from conversations.replies import Record
 from knowledge import Lang
 from storage.questionlog import QuestionLog, months_before, this_month
 from storage.sessions import SessionStore
+from storage.tickets import TicketStore
 
 from .callbacks import decode, encode
 from .faqjobs import send_faq
+from .relay import PREFIX as RELAY_PREFIX
+from .relay import Relay
 from .render import Part, render
 
 log = logging.getLogger("amicus.bot")
@@ -57,6 +60,8 @@ class Handlers:
         store: SessionStore,
         version: str,
         questions: QuestionLog,
+        tickets: TicketStore,
+        relay: Relay | None = None,
         admin_ids: frozenset[int] = frozenset(),
         faq_min_askers: int = 5,
     ):
@@ -64,6 +69,8 @@ class Handlers:
         self.store = store
         self.version = version
         self.questions = questions
+        self.tickets = tickets  # erased by /forget even once no advisers' chat is configured
+        self.relay = relay
         self.admin_ids = admin_ids
         self.faq_min_askers = faq_min_askers
 
@@ -117,6 +124,7 @@ class Handlers:
         user = update.effective_user
         try:
             await self.store.forget(chat.id)
+            await self.tickets.forget(chat.id)
             if user is not None:
                 await self.questions.forget(user.id)
         except STORAGE_ERRORS as exc:
@@ -153,6 +161,13 @@ class Handlers:
         # An unreadable or outdated button becomes a token the engine does not know,
         # which it answers with "out of date" and the current menu.
         token = decode(query.data, self.version) or ""
+        if self.relay is not None and token.startswith(RELAY_PREFIX):
+            try:
+                if await self.relay.tap(update, token, telegram_lang(update)):
+                    return
+            except STORAGE_ERRORS as exc:
+                await self._unavailable(update, telegram_lang(update), exc)
+                return
         if token.startswith(UNKEEP) and token[len(UNKEEP) :].isdecimal():
             await self._unkeep(update, int(token[len(UNKEEP) :]))
             return
@@ -188,6 +203,12 @@ class Handlers:
         if first_time:
             notice = Part(escape(self.engine.ui.privacy_first_time(session.lang)))
             await self._post(chat.id, update, notice)
+        if reply.relay and self.relay is not None and isinstance(event, FreeText):
+            try:
+                await self.relay.draft(update, event.text, session.lang)
+            except STORAGE_ERRORS as exc:
+                await self._unavailable(update, session.lang, exc)
+            return
         await self._send(update, render(reply, self.version))
         if reply.record is not None and update.effective_user is not None:
             text = event.text if isinstance(event, FreeText) else None

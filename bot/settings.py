@@ -28,6 +28,7 @@ class Settings:
     rate_limit: float  # outgoing messages per second; 0 turns the limiter off
     retention_months: int  # question-log rows older than this are purged
     session_days: int  # sessions idle this long are forgotten
+    ticket_days: int = 30  # adviser tickets unanswered this long are deleted
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -60,6 +61,7 @@ class Settings:
                 "AMICUS_SESSION_RETENTION_DAYS", get("AMICUS_SESSION_RETENTION_DAYS"), 1
             )
             or 180,
+            ticket_days=_int("AMICUS_TICKET_DAYS", get("AMICUS_TICKET_DAYS"), 1) or 30,
         )
 
     def require_bot(self) -> None:

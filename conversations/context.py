@@ -23,6 +23,7 @@ class Context:
     ui: UiText
     trees: TreeSet
     adviser_contact: str | None = None  # the judiciary's own text; None: the neutral default
+    relay: bool = False  # human advisers answer in a chat the transport can reach
 
     def citation(self, number: int, lang: Lang) -> str:
         return self.ui.citation.format(lang, number=number)

@@ -20,7 +20,7 @@ from .answers import Answers
 from .browse import Browse
 from .context import Context, Renderer
 from .events import Back, Choose, Event, FreeText, Notify, Restart, Start, SwitchLanguage
-from .menu import LANG_PREFIX, Menu
+from .menu import ADVISER, LANG_PREFIX, RELAY, Menu
 from .replies import Block, Option, Reply
 from .routing import build_router, default_router
 from .session import HOME, Session
@@ -41,11 +41,12 @@ class Engine:
         trees: TreeSet | None = None,
         adviser_contact: str | None = None,
         router: Router | None = None,
+        relay: bool = False,
     ):
         corpus = corpus or default_corpus()
         if trees is None:
             trees = default_trees() if corpus is default_corpus() else load_trees(corpus)
-        self.ctx = Context(corpus, ui or default_ui(), trees, adviser_contact)
+        self.ctx = Context(corpus, ui or default_ui(), trees, adviser_contact, relay)
         self.router = router or (
             default_router() if trees is default_trees() else build_router(corpus, trees)
         )
@@ -131,6 +132,11 @@ class Engine:
         if len(text) > MAX_TEXT:
             notice = self.ui.text_too_long.format(lang, limit=MAX_TEXT)
             return self._show(session, notice, brief=True)
+        if session.screen == RELAY:
+            # Back on the adviser screen: the next message is an ordinary question again.
+            session = self._at(session, ADVISER)
+            title = self.ui.relay_title(lang)
+            return session, Reply(screen=RELAY, title=title, relay=True)
         routing = self.router.route(text)
         detected = clear_language(text)
         if detected is not None and detected != lang:

@@ -10,6 +10,7 @@ from .session import HOME
 
 ABOUT = "about"
 ADVISER = "adviser"
+RELAY = "relay"
 PRIVACY = "privacy"
 TOPICS = "topics"
 BROWSE = "browse"
@@ -21,10 +22,13 @@ class Menu:
         self.ctx = ctx
 
     def screens(self) -> dict[str, Renderer]:
-        return {HOME: self.home, ABOUT: self.about, ADVISER: self.adviser, PRIVACY: self.privacy}
+        screens = {HOME: self.home, ABOUT: self.about, ADVISER: self.adviser, PRIVACY: self.privacy}
+        # Without an advisers' chat there is nothing to write to: no screen, and an old
+        # button for it is simply out of date.
+        return screens | ({RELAY: self.relay} if self.ctx.relay else {})
 
     def parents(self) -> dict[str, str]:
-        return {ABOUT: HOME, ADVISER: HOME, PRIVACY: HOME}
+        return {ABOUT: HOME, ADVISER: HOME, PRIVACY: HOME, RELAY: ADVISER}
 
     def home(self, screen: str, lang: Lang) -> Reply:
         ui = self.ctx.ui
@@ -69,8 +73,19 @@ class Menu:
                 Block("text", ui.adviser_intro(lang)),
                 Block("adviser", self.ctx.contact(lang)),
             ),
-            options=(self.ctx.full_text_option(29, lang),),
+            options=(
+                *((Option(RELAY, ui.relay_start(lang)),) if self.ctx.relay else ()),
+                self.ctx.full_text_option(29, lang),
+            ),
             citations=(29,),
+        )
+
+    def relay(self, screen: str, lang: Lang) -> Reply:
+        ui = self.ctx.ui
+        return Reply(
+            screen=screen,
+            title=ui.relay_title(lang),
+            blocks=(Block("text", ui.relay_intro(lang)),),
         )
 
     def privacy(self, screen: str, lang: Lang) -> Reply:

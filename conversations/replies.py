@@ -46,3 +46,6 @@ class Reply:
     options: tuple[Option, ...] = ()
     citations: tuple[int, ...] = field(default=())
     record: Record | None = None
+    # The judge's text is a question for a human adviser: the adapter redacts it, shows
+    # the judge exactly what would be sent, and sends it only when confirmed.
+    relay: bool = False

@@ -120,6 +120,26 @@ class UiText(Strict):
     faq_bad_month: Phrase
     faq_about: Phrase
     faq_asked_by: Phrase
+    relay_start: Phrase
+    relay_title: Phrase
+    relay_intro: Phrase
+    relay_preview: Phrase
+    relay_send: Phrase
+    relay_dont_send: Phrase
+    relay_sent: Phrase
+    relay_withdraw: Phrase
+    relay_not_sent: Phrase
+    relay_withdrawn: Phrase
+    relay_gone: Phrase
+    relay_for_advisers: Phrase
+    relay_withdrawn_for_advisers: Phrase
+    relay_answer: Phrase
+    relay_delivered: Phrase
+    relay_not_delivered: Phrase
+    relay_no_ticket: Phrase
+    relay_text_only: Phrase
+    relay_unreachable: Phrase
+    relay_advisers_unreachable: Phrase
 
 
 def load_ui(path: Path = UI_FILE) -> UiText:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, Integer, String
+from sqlalchemy import JSON, BigInteger, Date, Integer, LargeBinary, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -45,3 +45,24 @@ class LoggedQuestion(Base):
     topic: Mapped[str | None] = mapped_column(String(32), nullable=True)
     answer: Mapped[str | None] = mapped_column(String(64), nullable=True)  # tree:node reached
     asker: Mapped[str] = mapped_column(String(64), index=True)
+
+
+class AdviserTicket(Base):
+    """A question on its way to a human ethics adviser (guideline 29), and the way back.
+
+    ``route`` is the judge's chat id encrypted with a key derived from the secret: the
+    only reversible link to a judge Amicus holds, kept just until the answer is delivered
+    (or the ticket expires), then deleted with the row. ``text`` is the redacted draft the
+    judge is asked to confirm; it is erased once sent, when the adviser chat holds it.
+    """
+
+    __tablename__ = "adviser_tickets"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    asker: Mapped[str] = mapped_column(String(64), index=True)  # keyed hash, for /forget
+    route: Mapped[bytes] = mapped_column(LargeBinary(64))
+    lang: Mapped[str] = mapped_column(String(2))
+    text: Mapped[str | None] = mapped_column(String(4096), nullable=True)
+    status: Mapped[str] = mapped_column(String(10))  # draft | open | answering
+    adviser_message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)
+    created_on: Mapped[dt.date] = mapped_column(Date, index=True)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import itertools
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +37,11 @@ class Sent:
         rows = (self.markup or {}).get("inline_keyboard", [])
         return [(b["text"], b.get("callback_data", "")) for row in rows for b in row]
 
+    @property
+    def plain(self) -> str:
+        """The text as the judge reads it: HTML tags dropped, entities unescaped."""
+        return html.unescape(re.sub(r"<[^>]+>", "", self.text))
+
     def data_for(self, label: str) -> str:
         for text, data in self.buttons():
             if text == label:
@@ -50,6 +57,7 @@ class FakeBotApi:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.answered: list[str] = []
         self.left: list[int] = []
+        self.blocked: set[int] = set()  # chats whose user has blocked the bot
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._new_update = asyncio.Condition()
@@ -121,6 +129,11 @@ class FakeBotApi:
         return self.updates[:100]
 
     async def api_sendMessage(self, params):
+        if int(params["chat_id"]) in self.blocked:
+            return web.json_response(
+                {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked"},
+                status=403,
+            )
         return await self._record("sendMessage", params, next(self._message_ids))
 
     async def api_editMessageText(self, params):
@@ -206,21 +219,36 @@ class FakeBotApi:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         return {"edited_message" if edited else "message": message}
 
+    def group_reply_update(
+        self, chat_id: int, user_id: int, text: str | None, reply_to: Sent
+    ) -> dict[str, Any]:
+        """A member of a group replying to one of the bot's messages there."""
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "supergroup", "title": "Ethics advisers"},
+            "from": _user(user_id, "en"),
+            "reply_to_message": {
+                "message_id": reply_to.message_id,
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "supergroup", "title": "Ethics advisers"},
+                "from": BOT_USER,
+                "text": reply_to.text,
+            },
+        }
+        if text is None:
+            message["sticker"] = _STICKER
+        else:
+            message["text"] = text
+        return {"message": message}
+
     async def push_sticker(self, chat_id: int) -> int:
         message = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
             "chat": {"id": chat_id, "type": "private"},
             "from": _user(chat_id, "en"),
-            "sticker": {
-                "file_id": "s1",
-                "file_unique_id": "u1",
-                "width": 512,
-                "height": 512,
-                "is_animated": False,
-                "is_video": False,
-                "type": "regular",
-            },
+            "sticker": _STICKER,
         }
         return await self.push({"message": message})
 
@@ -262,6 +290,17 @@ class FakeBotApi:
                 await asyncio.wait_for(arrived.wait(), left)
         taken, inbox[:] = inbox[:count], inbox[count:]
         return taken
+
+
+_STICKER = {
+    "file_id": "s1",
+    "file_unique_id": "u1",
+    "width": 512,
+    "height": 512,
+    "is_animated": False,
+    "is_video": False,
+    "type": "regular",
+}
 
 
 def _user(user_id: int, language_code: str) -> dict[str, Any]:

@@ -160,3 +160,27 @@ def test_typed_questions_carry_what_the_faq_may_count(engine):
     assert 30 in reply.record.guidelines and reply.record.topic == "friend_request"
     _, reply = engine.handle(session, FreeText("When will the judicial pay rise take effect?"))
     assert reply.record.topic == "out_of_scope" and reply.record.guidelines == ()
+
+
+def test_writing_to_an_adviser_only_where_advisers_can_answer(engine):
+    from conversations import Engine
+
+    session, adviser = engine.handle(Session("en"), Choose("adviser"))
+    assert "relay" not in [o.token for o in adviser.options]  # the console: contact text only
+    assert engine.handle(session, Choose("relay"))[1].blocks[0].kind == "notice"  # out of date
+
+    relaying = Engine(engine.corpus, engine.ui, engine.trees, relay=True)
+    session, adviser = relaying.handle(Session("en"), Choose("adviser"))
+    assert adviser.options[0].label == "Write to an adviser anonymously"
+    session, prompt = relaying.handle(session, Choose("relay"))
+    assert not prompt.relay and session.screen == "relay"
+    # An empty message is not a question: still waiting for one.
+    waiting, empty = relaying.handle(session, FreeText("  "))
+    assert waiting.screen == "relay" and not empty.relay
+    # The question goes to the adapter to redact and confirm; not routed, not recorded.
+    after, relayed = relaying.handle(session, FreeText("我可以接受律师的好友请求吗？"))
+    assert relayed.relay and relayed.record is None
+    assert after.screen == "adviser" and after.lang == "en"
+    # The next message is an ordinary question again.
+    _, answered = relaying.handle(after, FreeText("May I accept a lawyer's friend request?"))
+    assert not answered.relay and 30 in answered.citations
