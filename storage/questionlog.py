@@ -12,6 +12,7 @@ from .database import Database
 from .keys import keyed_hash
 from .models import LoggedQuestion
 
+MAX_KEPT = 4096  # the column's size: PostgreSQL refuses more
 DEFAULT_RETENTION_MONTHS = 24
 
 
@@ -50,6 +51,8 @@ class QuestionLog:
     ) -> Kept:
         """Keep the redacted question; the raw text goes no further than this call."""
         kept = redact(text)
+        if len(kept) > MAX_KEPT:  # placeholders can be longer than what they replace
+            kept = kept[: MAX_KEPT - 1] + "…"
         row_id = await self._add(user_id, kept, lang, guidelines, topic, None, today)
         return Kept(row_id, kept)
 

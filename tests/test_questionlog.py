@@ -24,17 +24,21 @@ async def count(db: Database) -> int:
         return await connection.scalar(select(func.count()).select_from(LoggedQuestion))
 
 
+async def test_a_question_that_redaction_lengthens_is_still_kept(db):
+    # Each two-character name becomes the four-character [姓名]: 4,096 characters grow.
+    question = ("律师李明说，" * 700)[:4096]
+    kept = await QuestionLog(db, SECRET).record_question(1, question, "zh", [30], None, OCT)
+    assert len(kept.text) == 4096 and kept.text.endswith("…") and "李明" not in kept.text
+    async with db.engine.connect() as connection:
+        assert (await connection.execute(select(LoggedQuestion.text))).scalar_one() == kept.text
+
+
 async def test_kept_text_is_redacted_and_the_asker_a_monthly_pseudonym(db):
     log = QuestionLog(db, SECRET)
     kept = await log.record_question(
         424242, "律师李明加我微信，电话13812345678", "zh", [30, 28], "friend_request", OCT
     )
     assert "李明" not in kept.text and "13812345678" not in kept.text
-    (row,) = (
-        (await db.engine.connect().__aenter__()).execute(select(LoggedQuestion)).all()
-        if False
-        else [None]
-    )
     async with db.engine.connect() as connection:
         row = (await connection.execute(select(LoggedQuestion))).one()
     assert row.month == "2026-10" and row.text == kept.text and row.guidelines == [30, 28]
