@@ -22,7 +22,7 @@ from conversations import Engine
 from conversations.trees import TREES_DIR
 from conversations.ui import UI_FILE
 from knowledge.corpus import DATA_DIR
-from storage.database import Database
+from storage.database import STORAGE_ERRORS, Database
 from storage.keys import keyed_hash
 from storage.questionlog import QuestionLog
 from storage.sessions import SessionStore
@@ -30,7 +30,7 @@ from storage.tickets import TicketStore
 
 from .callbacks import knowledge_version
 from .faqjobs import FAQ_TIME, PURGE_TIME, monthly_faq, purge, purge_old_questions
-from .handlers import STORAGE_ERRORS, Handlers, on_error
+from .handlers import Handlers, on_error
 from .http import AiohttpRequest
 from .processor import PerChatUpdateProcessor
 from .relay import Relay
@@ -101,6 +101,7 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
         session_days=settings.session_days,
         tickets=tickets,
         ticket_days=settings.ticket_days,
+        relay=relay,
     )
     h = handlers
     if relay is not None:
@@ -125,7 +126,7 @@ async def _post_init(app: Application) -> None:
     db: Database = app.bot_data["db"]
     try:
         await db.upgrade()
-        await purge(app.bot_data)
+        await purge(app.bot_data, app.bot)
     except STORAGE_ERRORS as exc:
         # Start anyway: judges are told "temporarily unavailable" until the database is back.
         log.warning("database unavailable at start (%s); retrying", type(exc).__name__)

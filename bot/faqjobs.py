@@ -46,18 +46,23 @@ async def monthly_faq(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def purge_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
-    await purge(context.application.bot_data)
+    await purge(context.application.bot_data, context.bot)
 
 
-async def purge(data: dict) -> None:
-    """Retention: old question-log months, idle sessions, and unanswered adviser tickets."""
+async def purge(data: dict, bot: Bot | None = None) -> None:
+    """Retention: old question-log months, idle sessions, and unanswered adviser tickets
+    (whose judges and advisers are told, when a bot is at hand to tell them)."""
     questions: QuestionLog = data["questions"]
     removed = await questions.purge(data["retention_months"])
     idle = await data["sessions"].purge(data["session_days"])
-    expired = await data["tickets"].purge(data["ticket_days"])
+    closed = await data["tickets"].expire(data["ticket_days"])
+    relay = data.get("relay")
+    if closed and relay is not None and bot is not None:
+        await relay.expired(bot, closed, data["ticket_days"])
+    expired = len(closed)
     if removed or idle or expired:
         log.info(
-            "retention: %d question-log rows, %d idle sessions, %d adviser tickets removed",
+            "retention: %d question-log rows, %d idle sessions, %d unanswered adviser questions",
             removed,
             idle,
             expired,

@@ -13,7 +13,6 @@ import traceback
 from collections.abc import Callable
 from html import escape
 
-from sqlalchemy.exc import SQLAlchemyError
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
@@ -23,9 +22,10 @@ from conversations import Choose, Engine, FreeText, Notify, Restart, Session, St
 from conversations.events import Event
 from conversations.replies import Record
 from knowledge import Lang
+from storage.database import STORAGE_ERRORS
 from storage.questionlog import QuestionLog, months_before, this_month
 from storage.sessions import SessionStore
-from storage.tickets import TicketStore
+from storage.tickets import Ticket, TicketStore
 
 from .callbacks import decode, encode
 from .faqjobs import send_faq
@@ -36,7 +36,6 @@ from .render import Part, render
 log = logging.getLogger("amicus.bot")
 UNKEEP = "k:"
 KEPT_SHOWN = 4000  # the kept notice, escaped, must fit one Telegram message (4096)
-STORAGE_ERRORS = (SQLAlchemyError, OSError)
 TURN_ATTEMPTS = 5
 
 
@@ -124,12 +123,14 @@ class Handlers:
         user = update.effective_user
         try:
             await self.store.forget(chat.id)
-            await self.tickets.forget(chat.id)
+            posted = await self.tickets.forget(chat.id)
             if user is not None:
                 await self.questions.forget(user.id)
         except STORAGE_ERRORS as exc:
             await self._unavailable(update, lang, exc)
             return
+        if self.relay is not None:
+            await self.relay.tell_withdrawn(update.get_bot(), posted)
         await update.effective_message.reply_text(self.engine.ui.forgotten(lang))
 
     # -------------------------------------------------------------- messages
@@ -162,11 +163,15 @@ class Handlers:
         # which it answers with "out of date" and the current menu.
         token = decode(query.data, self.version) or ""
         if self.relay is not None and token.startswith(RELAY_PREFIX):
+            if not await self._private(update):
+                return
+            lang = telegram_lang(update)
             try:
-                if await self.relay.tap(update, token, telegram_lang(update)):
+                lang = await self._lang(update)
+                if await self.relay.tap(update, token, lang):
                     return
             except STORAGE_ERRORS as exc:
-                await self._unavailable(update, telegram_lang(update), exc)
+                await self._unavailable(update, lang, exc)
                 return
         if token.startswith(UNKEEP) and token[len(UNKEEP) :].isdecimal():
             await self._unkeep(update, int(token[len(UNKEEP) :]))
@@ -182,6 +187,7 @@ class Handlers:
         assert chat is not None
         lang = telegram_lang(update)
         first_time = None
+        draft = None
         try:
             # The engine is pure, so a turn that lost a race with another process (the
             # same judge's tap served elsewhere) is simply redone on the newer state.
@@ -193,6 +199,12 @@ class Handlers:
                 event = make_event(session)
                 session, reply = self.engine.handle(session, event)
                 lang = session.lang
+                if reply.relay and draft is None:
+                    # Kept before the session moves on: if it cannot be, the judge is
+                    # still on the adviser's page and simply writes again.
+                    draft = await self._keep_for_adviser(update, event, lang)
+                    if draft is None:
+                        return
                 if await self.store.write(chat.id, session.to_dict(), stored):
                     break
             else:
@@ -203,16 +215,29 @@ class Handlers:
         if first_time:
             notice = Part(escape(self.engine.ui.privacy_first_time(session.lang)))
             await self._post(chat.id, update, notice)
-        if reply.relay and self.relay is not None and isinstance(event, FreeText):
-            try:
-                await self.relay.draft(update, event.text, session.lang)
-            except STORAGE_ERRORS as exc:
-                await self._unavailable(update, session.lang, exc)
+        if draft is not None:
+            await self.relay.preview(update, draft)  # type: ignore[union-attr]
             return
         await self._send(update, render(reply, self.version))
         if reply.record is not None and update.effective_user is not None:
             text = event.text if isinstance(event, FreeText) else None
             await self._record(update, update.effective_user.id, reply.record, text, session.lang)
+
+    async def _keep_for_adviser(self, update: Update, event: Event, lang: Lang) -> Ticket | None:
+        """The judge's question for a human adviser, redacted and kept as a draft; None
+        (and the judge told why) when it cannot be."""
+        if self.relay is None or not isinstance(event, FreeText):
+            return None  # the relay screen exists only when the relay does
+        draft = await self.relay.keep(update.effective_chat.id, event.text, lang)  # type: ignore[union-attr]
+        if draft is None:
+            await self.relay.too_long(update, lang)
+        return draft
+
+    async def _lang(self, update: Update) -> Lang:
+        """The language the judge chose here, else their Telegram app's."""
+        chat = update.effective_chat
+        stored = await self.store.read(chat.id) if chat is not None else None
+        return Session.from_dict(stored.state).lang if stored else telegram_lang(update)
 
     async def _record(
         self, update: Update, user_id: int, record: Record, text: str | None, lang: Lang
@@ -249,9 +274,7 @@ class Handlers:
         assert query is not None and user is not None
         lang = telegram_lang(update)
         try:
-            stored = await self.store.load(user.id)
-            if stored:
-                lang = Session.from_dict(stored).lang
+            lang = await self._lang(update)
             removed = await self.questions.unkeep(user.id, row_id)
         except STORAGE_ERRORS as exc:
             await self._unavailable(update, lang, exc)
@@ -327,6 +350,11 @@ class Handlers:
         if chat.type == ChatType.PRIVATE:
             return own is not None
         lang = telegram_lang(update)
+        moved_from = update.message.migrate_from_chat_id if update.message else None
+        if self.relay is not None and moved_from == self.relay.advisers:
+            # The advisers' group became a supergroup with a new id: stay, and say so.
+            log.error("the advisers' group is now chat %s: set AMICUS_ADVISER_CHAT_ID", chat.id)
+            return False
         if update.callback_query is not None:
             with contextlib.suppress(TelegramError):
                 await update.callback_query.answer(

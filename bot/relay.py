@@ -10,26 +10,37 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Iterable
 from html import escape
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from conversations import Engine
-from conversations.replies import Block, Reply
 from knowledge import Lang
 from storage.anonymiser import redact
-from storage.tickets import DRAFT, TicketStore
+from storage.database import STORAGE_ERRORS
+from storage.tickets import DRAFT, OPEN, Found, Ticket, TicketStore
 
 from .callbacks import encode
-from .render import render
 
 log = logging.getLogger("amicus.relay")
 PREFIX = "a:"
 SEND, DROP = "s", "d"
-PREVIEW_SHOWN = 3800  # the preview, escaped, must fit one message with its wording
+MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units
+LARGEST_NUMBER = 10**10  # room for any ticket number when checking a message's length
+GONE_FOR_GOOD = ("chat not found", "user is deactivated", "bot was blocked", "bot was kicked")
+
+
+def units(text: str) -> int:
+    """Length as Telegram counts it (an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def lang_of(ticket: Ticket) -> Lang:
+    return "zh" if ticket.lang == "zh" else "en"
 
 
 class Relay:
@@ -41,143 +52,230 @@ class Relay:
 
     # ------------------------------------------------------------ the judge
 
-    async def draft(self, update: Update, text: str, lang: Lang) -> None:
-        """Keep the redacted text as a draft and ask the judge to confirm it."""
+    async def keep(self, chat_id: int, text: str, lang: Lang) -> Ticket | None:
+        """The redacted draft, kept for the judge to confirm; None if it would not fit the
+        advisers' message (redaction can lengthen a text)."""
+        redacted = await asyncio.to_thread(redact, text)
+        if not self._fits(redacted, lang):
+            return None
+        return await self.tickets.draft(chat_id, redacted, lang)
+
+    def limit(self, lang: Lang) -> int:
+        """Roughly how many characters a question for the advisers may have."""
+        empty = self.engine.ui.relay_for_advisers.format(lang, number=LARGEST_NUMBER, text="")
+        return MAX_MESSAGE - units(empty)
+
+    def _fits(self, text: str, lang: Lang) -> bool:
+        ui = self.engine.ui
+        posted = ui.relay_for_advisers.format(lang, number=LARGEST_NUMBER, text=text)
+        shown = escape(ui.relay_preview.format(lang, text=text))
+        return units(posted) <= MAX_MESSAGE and units(shown) <= MAX_MESSAGE
+
+    async def too_long(self, update: Update, lang: Lang) -> None:
         chat = update.effective_chat
         assert chat is not None
-        redacted = await asyncio.to_thread(redact, text)
-        ticket = await self.tickets.draft(chat.id, redacted, lang)
-        ui = self.engine.ui
+        text = self.engine.ui.relay_too_long.format(lang, limit=self.limit(lang))
+        await update.get_bot().send_message(chat.id, text)
+
+    async def preview(self, update: Update, ticket: Ticket) -> None:
+        """Exactly what the advisers would receive, with Send and Don't send."""
+        chat = update.effective_chat
+        assert chat is not None
+        ui, lang = self.engine.ui, lang_of(ticket)
         buttons = [
             self._button(ui.relay_send(lang), SEND, ticket.id),
             self._button(ui.relay_dont_send(lang), DROP, ticket.id),
         ]
-        preview = _shortened(redacted, PREVIEW_SHOWN)
         await update.get_bot().send_message(
             chat.id,
-            escape(ui.relay_preview.format(lang, text=preview)),
+            escape(ui.relay_preview.format(lang, text=ticket.text or "")),
             parse_mode=ParseMode.HTML,
             reply_markup=InlineKeyboardMarkup([buttons]),
         )
 
-    async def tap(self, update: Update, token: str, fallback: Lang) -> bool:
-        """Send or drop a draft, or withdraw a sent question; False if ``token`` is not ours."""
-        action, _, number = token[len(PREFIX) :].partition(":")
+    async def tap(self, update: Update, token: str, lang: Lang) -> bool:
+        """Send or drop a draft, or withdraw a sent question; False if ``token`` is not ours.
+        ``lang`` is the judge's, for when the ticket no longer exists."""
+        action, _, number = token.removeprefix(PREFIX).partition(":")
         if not token.startswith(PREFIX) or action not in (SEND, DROP) or not number.isdecimal():
             return False
-        chat, query = update.effective_chat, update.callback_query
-        assert chat is not None and query is not None
+        chat = update.effective_chat
+        assert chat is not None
         ticket = await self.tickets.mine(chat.id, int(number))
         ui = self.engine.ui
         if ticket is None:
-            await _edit(query.message, escape(ui.relay_gone(fallback)))
+            await self._answer_tap(update, escape(ui.relay_gone(lang)))
             return True
-        lang: Lang = "zh" if ticket.lang == "zh" else "en"
+        lang = lang_of(ticket)
         if action == SEND and ticket.status == DRAFT:
-            await self._send(update, ticket.id, ticket.text or "", lang)
-        elif action == DROP:
-            withdrawn = await self.tickets.withdraw(chat.id, ticket.id)
-            if withdrawn is None:
-                text = ui.relay_gone(lang)
-            elif withdrawn.status == DRAFT:
-                text = ui.relay_not_sent(lang)
-            else:
-                text = ui.relay_withdrawn.format(lang, number=ticket.id)
-                await self._tell_advisers(update, withdrawn.adviser_message_id, ticket.id, lang)
-            await _edit(query.message, escape(text))
-        else:  # "Send" on a question already sent: say where it stands
-            await _edit(query.message, escape(ui.relay_sent.format(lang, number=ticket.id)))
+            await self._send(update, ticket)
+        elif action == SEND and ticket.status == OPEN:  # tapped twice: where it stands
+            await self._answer_tap(update, *self._sent_message(ticket.id, lang))
+        elif action == DROP and ticket.status in (DRAFT, OPEN):
+            await self._withdraw(update, ticket)
+        else:  # being posted or answered at this very moment
+            await self._answer_tap(update, escape(ui.relay_busy(lang)))
         return True
 
-    async def _send(self, update: Update, number: int, text: str, lang: Lang) -> None:
-        chat, query = update.effective_chat, update.callback_query
-        assert chat is not None and query is not None
-        ui = self.engine.ui
+    async def _send(self, update: Update, ticket: Ticket) -> None:
+        chat = update.effective_chat
+        assert chat is not None
+        ui, lang = self.engine.ui, lang_of(ticket)
+        if not await self.tickets.sending(chat.id, ticket.id):
+            await self._answer_tap(update, escape(ui.relay_busy(lang)))
+            return
+        text = ui.relay_for_advisers.format(lang, number=ticket.id, text=ticket.text or "")
         try:
-            posted = await update.get_bot().send_message(
-                self.advisers, ui.relay_for_advisers.format(lang, number=number, text=text)
-            )
+            posted = await update.get_bot().send_message(self.advisers, text)
         except TelegramError as exc:
-            # The draft stays, so "Send" can simply be tapped again later.
-            log.warning("advisers' chat unreachable: %s", type(exc).__name__)
+            await self.tickets.unsend(ticket.id)  # a draft again: "Send" works later
+            if isinstance(exc, ChatMigrated):
+                log.error(
+                    "the advisers' group is now chat %s: set AMICUS_ADVISER_CHAT_ID to it",
+                    exc.new_chat_id,
+                )
+            else:
+                log.warning("advisers' chat unreachable: %s", type(exc).__name__)
             await update.get_bot().send_message(chat.id, ui.relay_advisers_unreachable(lang))
             return
-        if not await self.tickets.sent(chat.id, number, posted.message_id):
-            return  # sent twice at once from two taps: the first one stands
-        withdraw = self._button(ui.relay_withdraw(lang), DROP, number)
-        await _edit(
-            query.message,
-            escape(ui.relay_sent.format(lang, number=number)),
-            InlineKeyboardMarkup([[withdraw]]),
-        )
+        await self.tickets.sent(ticket.id, self.advisers, posted.message_id)
+        await self._answer_tap(update, *self._sent_message(ticket.id, lang))
 
-    async def _tell_advisers(
-        self, update: Update, message_id: int | None, number: int, lang: Lang
-    ) -> None:
-        text = self.engine.ui.relay_withdrawn_for_advisers.format(lang, number=number)
-        try:
-            await update.get_bot().send_message(self.advisers, text, reply_to_message_id=message_id)
-        except TelegramError as exc:
-            log.warning("advisers not told of a withdrawal: %s", type(exc).__name__)
+    async def _withdraw(self, update: Update, ticket: Ticket) -> None:
+        chat = update.effective_chat
+        assert chat is not None
+        ui, lang = self.engine.ui, lang_of(ticket)
+        withdrawn = await self.tickets.withdraw(chat.id, ticket.id)
+        if withdrawn is None:
+            text = ui.relay_busy(lang)
+        elif withdrawn.status == DRAFT:
+            text = ui.relay_not_sent(lang)
+        else:
+            text = ui.relay_withdrawn.format(lang, number=ticket.id)
+            await self.tell_withdrawn(update.get_bot(), [withdrawn])
+        await self._answer_tap(update, escape(text))
+
+    async def tell_withdrawn(self, bot: Bot, tickets: Iterable[Ticket]) -> None:
+        """Tell the advisers a posted question was withdrawn (or erased by /forget)."""
+        for ticket in tickets:
+            text = self.engine.ui.relay_withdrawn_for_advisers.format(
+                lang_of(ticket), number=ticket.id
+            )
+            await self._to_advisers(bot, text, ticket.adviser_message_id)
+
+    def _sent_message(self, number: int, lang: Lang) -> tuple[str, InlineKeyboardMarkup]:
+        ui = self.engine.ui
+        withdraw = self._button(ui.relay_withdraw(lang), DROP, number)
+        return escape(ui.relay_sent.format(lang, number=number)), InlineKeyboardMarkup([[withdraw]])
 
     def _button(self, label: str, action: str, number: int) -> InlineKeyboardButton:
         return InlineKeyboardButton(
             label, callback_data=encode(self.version, f"{PREFIX}{action}:{number}")
         )
 
+    async def _answer_tap(
+        self, update: Update, html: str, markup: InlineKeyboardMarkup | None = None
+    ) -> None:
+        """Edit the tapped message; a new message when it cannot be edited."""
+        query, chat = update.callback_query, update.effective_chat
+        assert chat is not None
+        message = query.message if query is not None else None
+        if isinstance(message, Message):
+            try:
+                await message.edit_text(html, parse_mode=ParseMode.HTML, reply_markup=markup)
+                return
+            except BadRequest as exc:
+                if "not modified" in str(exc).lower():
+                    return
+        await update.get_bot().send_message(
+            chat.id, html, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
+
     # ----------------------------------------------------------- the advisers
 
     async def in_advisers_chat(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Advisers talk among themselves here; only a reply to a question is an answer."""
-        message = update.message
+        message = update.effective_message
         if message is None or message.reply_to_message is None:
             return
         asked = message.reply_to_message
         if asked.from_user is None or asked.from_user.id != context.bot.id:
             return
         ui = self.engine.ui
+        if update.edited_message is not None:
+            await message.reply_text(_both(ui.relay_edit_ignored))
+            return
         if not message.text:
-            await message.reply_text(ui.relay_text_only("en") + "\n" + ui.relay_text_only("zh"))
+            await message.reply_text(_both(ui.relay_text_only))
             return
-        claimed = await self.tickets.claim(asked.message_id)
-        if claimed is None:
-            await message.reply_text(ui.relay_no_ticket("en") + "\n" + ui.relay_no_ticket("zh"))
-            return
-        ticket = claimed.ticket
-        lang: Lang = "zh" if ticket.lang == "zh" else "en"
-        answer = Reply(
-            screen="relay",
-            title=ui.relay_answer.format(lang, number=ticket.id),
-            blocks=(Block("text", message.text),),
-        )
         try:
-            for part in render(answer, self.version):
-                await context.bot.send_message(
-                    claimed.chat_id, part.html, parse_mode=ParseMode.HTML
-                )
-        except (Forbidden, BadRequest) as exc:  # blocked the bot, or the chat is gone
-            log.info("adviser answer undeliverable: %s", type(exc).__name__)
-            await self.tickets.close(ticket.id)
-            await message.reply_text(ui.relay_unreachable.format(lang, number=ticket.id))
+            found = await self.tickets.claim(self.advisers, asked.message_id)
+        except STORAGE_ERRORS as exc:
+            log.warning("adviser answer not delivered: storage %s", type(exc).__name__)
+            await message.reply_text(_both(ui.relay_try_later))
             return
+        if found is None:
+            await message.reply_text(_both(ui.relay_no_ticket))
+            return
+        try:
+            reply = await self._deliver(context.bot, found, message.text)
+        except STORAGE_ERRORS as exc:
+            log.warning("adviser answer: storage %s", type(exc).__name__)
+            reply = _both(ui.relay_try_later)
+        await message.reply_text(reply)
+
+    async def _deliver(self, bot: Bot, found: Found, answer: str) -> str:
+        """Send the answer to the judge; what to tell the advisers."""
+        ui, ticket = self.engine.ui, found.ticket
+        lang, number = lang_of(ticket), ticket.id
+        if found.chat_id is None:
+            await self.tickets.close(number)
+            return ui.relay_unreadable.format(lang, number=number)
+        header = ui.relay_answer.format(lang, number=number)
+        whole = f"{header}\n\n{answer}"
+        # Plain text, never HTML: the adviser's words go through exactly as written.
+        parts = [whole] if units(whole) <= MAX_MESSAGE else [header, answer]
+        try:
+            for part in parts:
+                await bot.send_message(found.chat_id, part)
+        except (Forbidden, BadRequest) as exc:
+            if isinstance(exc, Forbidden) or any(s in str(exc).lower() for s in GONE_FOR_GOOD):
+                log.info("adviser answer undeliverable: %s", type(exc).__name__)
+                await self.tickets.close(number)
+                return ui.relay_unreachable.format(lang, number=number)
+            log.warning("adviser answer refused: %s", type(exc).__name__)
+            await self.tickets.release(number)
+            return ui.relay_not_delivered.format(lang, number=number)
         except TelegramError as exc:
             log.warning("adviser answer not delivered yet: %s", type(exc).__name__)
-            await self.tickets.release(ticket.id)
-            await message.reply_text(ui.relay_not_delivered.format(lang, number=ticket.id))
-            return
-        await self.tickets.close(ticket.id)
-        await message.reply_text(ui.relay_delivered.format(lang, number=ticket.id))
+            await self.tickets.release(number)
+            return ui.relay_not_delivered.format(lang, number=number)
+        await self.tickets.close(number)
+        return ui.relay_delivered.format(lang, number=number)
+
+    async def expired(self, bot: Bot, found: Iterable[Found], days: int) -> None:
+        """Posted questions nobody answered in time: tell the judge and the advisers."""
+        ui = self.engine.ui
+        for item in found:
+            lang, number = lang_of(item.ticket), item.ticket.id
+            if item.chat_id is not None:
+                text = ui.relay_expired.format(lang, number=number, days=days)
+                try:
+                    await bot.send_message(item.chat_id, text)
+                except TelegramError as exc:
+                    log.info("expiry notice undeliverable: %s", type(exc).__name__)
+            notice = ui.relay_expired_for_advisers.format(lang, number=number)
+            await self._to_advisers(bot, notice, item.ticket.adviser_message_id)
+
+    async def _to_advisers(self, bot: Bot, text: str, reply_to: int | None) -> None:
+        try:
+            await bot.send_message(
+                self.advisers, text, reply_to_message_id=reply_to, allow_sending_without_reply=True
+            )
+        except TelegramError as exc:
+            log.warning("advisers not told: %s", type(exc).__name__)
 
 
-def _shortened(text: str, limit: int) -> str:
-    return text if len(escape(text)) <= limit else text[: limit // 2] + "…"
-
-
-async def _edit(message: object, html: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    if not isinstance(message, Message):
-        return
-    try:
-        await message.edit_text(html, parse_mode=ParseMode.HTML, reply_markup=markup)
-    except BadRequest as exc:
-        if "not modified" not in str(exc).lower():
-            raise
+def _both(phrase) -> str:
+    """For the advisers' chat when no question is known: both languages."""
+    return f"{phrase('zh')}\n{phrase('en')}"

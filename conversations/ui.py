@@ -140,6 +140,13 @@ class UiText(Strict):
     relay_text_only: Phrase
     relay_unreachable: Phrase
     relay_advisers_unreachable: Phrase
+    relay_busy: Phrase
+    relay_too_long: Phrase
+    relay_edit_ignored: Phrase
+    relay_try_later: Phrase
+    relay_unreadable: Phrase
+    relay_expired: Phrase
+    relay_expired_for_advisers: Phrase
 
 
 def load_ui(path: Path = UI_FILE) -> UiText:

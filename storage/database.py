@@ -10,9 +10,14 @@ from pathlib import Path
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from . import DEFAULT_URL
+
+# What a database that is down, or was cut off mid-query, raises: callers catch these and
+# say "temporarily unavailable" rather than fail.
+STORAGE_ERRORS = (SQLAlchemyError, OSError)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from sqlalchemy import JSON, BigInteger, Date, Integer, LargeBinary, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -57,12 +58,16 @@ class AdviserTicket(Base):
     """
 
     __tablename__ = "adviser_tickets"
+    # Never reuse a number: an old "Withdraw" button must not reach a newer question.
+    __table_args__: ClassVar[dict] = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     asker: Mapped[str] = mapped_column(String(64), index=True)  # keyed hash, for /forget
     route: Mapped[bytes] = mapped_column(LargeBinary(64))
     lang: Mapped[str] = mapped_column(String(2))
     text: Mapped[str | None] = mapped_column(String(4096), nullable=True)
-    status: Mapped[str] = mapped_column(String(10))  # draft | open | answering
+    status: Mapped[str] = mapped_column(String(10))  # draft | sending | open | answering
+    # Keyed hash of the advisers' chat it was posted in: message ids are unique per chat only.
+    venue: Mapped[str | None] = mapped_column(String(64), nullable=True)
     adviser_message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)
-    created_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    created_on: Mapped[dt.date] = mapped_column(Date, index=True)  # drafted, then sent, on

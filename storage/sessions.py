@@ -7,6 +7,7 @@ the same database, loses nothing: the next tap continues where the judge was.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,7 +69,7 @@ class SessionStore:
         if read is None:
             statement = (
                 self._insert(ChatSession)
-                .values(key=key, state=state, touched_on=today, version=1)
+                .values(key=key, state=state, touched_on=today, version=_first_version())
                 .on_conflict_do_nothing(index_elements=[ChatSession.key])
             )
         else:
@@ -85,7 +86,7 @@ class SessionStore:
         """Insert, or replace the state whatever it was (for callers with no turn to redo)."""
         today = dt.date.today()
         statement = self._insert(ChatSession).values(
-            key=self.key(chat_id), state=state, touched_on=today, version=1
+            key=self.key(chat_id), state=state, touched_on=today, version=_first_version()
         )
         statement = statement.on_conflict_do_update(
             index_elements=[ChatSession.key],
@@ -113,3 +114,9 @@ class SessionStore:
     async def count(self) -> int:
         async with self.db.sessions() as session:
             return int(await session.scalar(select(func.count()).select_from(ChatSession)) or 0)
+
+
+def _first_version() -> int:
+    """Random, not 1: a session forgotten and begun again elsewhere while a slow turn was
+    running must not look unchanged to it (and be overwritten with the forgotten state)."""
+    return secrets.randbelow(2**30)

@@ -4,6 +4,10 @@ A ticket lives from the judge's draft to the adviser's answer, then is deleted. 
 sees a ticket number and the redacted question, never who asked; Amicus finds the judge
 again through ``route``, the chat id sealed with AES-GCM under a key derived from the
 secret, so the database alone reveals no one and the link dies with the ticket.
+
+    draft ──send──► sending ──posted──► open ──an adviser replies──► answering ──► deleted
+      ▲                │                  │                              │
+      └──post failed───┘                  └──withdrawn, /forget, expiry──┴─► deleted
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from .database import Database
 from .keys import keyed_hash
 from .models import AdviserTicket
 
-DRAFT, OPEN, ANSWERING = "draft", "open", "answering"
+DRAFT, SENDING, OPEN, ANSWERING = "draft", "sending", "open", "answering"
 _NONCE = 12
 _ROUTE = b"amicus adviser route"
 
@@ -37,11 +41,12 @@ class Ticket:
 
 
 @dataclass(frozen=True)
-class Claimed:
-    """An open ticket an adviser has just answered, with the chat to deliver the answer to."""
+class Found:
+    """A ticket together with the judge's chat, for an answer or a notice to deliver.
+    ``chat_id`` is None when the route no longer opens (the secret was changed)."""
 
     ticket: Ticket
-    chat_id: int
+    chat_id: int | None
 
 
 class TicketStore:
@@ -53,6 +58,9 @@ class TicketStore:
 
     def asker(self, chat_id: int) -> str:
         return keyed_hash(self.secret, "ticket", chat_id)
+
+    def venue(self, advisers_chat_id: int) -> str:
+        return keyed_hash(self.secret, "advisers", advisers_chat_id)
 
     def seal(self, chat_id: int) -> bytes:
         nonce = os.urandom(_NONCE)
@@ -66,6 +74,8 @@ class TicketStore:
         except (InvalidTag, ValueError):
             return None
         return int.from_bytes(plain, "big", signed=True)
+
+    # ------------------------------------------------------------- the judge
 
     async def draft(
         self, chat_id: int, text: str, lang: str, today: dt.date | None = None
@@ -93,20 +103,34 @@ class TicketStore:
             )
             return _ticket(row) if row is not None else None
 
-    async def sent(self, chat_id: int, ticket_id: int, adviser_message_id: int) -> bool:
-        """The draft went to the advisers' chat: remember where, and erase its text."""
-        return await self._update(
-            (AdviserTicket.id == ticket_id, AdviserTicket.asker == self.asker(chat_id)),
-            DRAFT,
+    async def sending(self, chat_id: int, ticket_id: int) -> bool:
+        """Take this judge's draft for posting; False if it is not a draft (any more)."""
+        return await self._move(self._of(chat_id, ticket_id), DRAFT, status=SENDING)
+
+    async def unsend(self, ticket_id: int) -> None:
+        """Posting failed: a draft again, to be sent later."""
+        await self._move((AdviserTicket.id == ticket_id,), SENDING, status=DRAFT)
+
+    async def sent(
+        self, ticket_id: int, advisers_chat_id: int, message_id: int, today: dt.date | None = None
+    ) -> None:
+        """Posted in the advisers' chat: remember where, erase the text (the chat holds it),
+        and count the days to expiry from now."""
+        await self._move(
+            (AdviserTicket.id == ticket_id,),
+            SENDING,
             status=OPEN,
-            adviser_message_id=adviser_message_id,
+            venue=self.venue(advisers_chat_id),
+            adviser_message_id=message_id,
             text=None,
+            created_on=today or dt.date.today(),
         )
 
     async def withdraw(self, chat_id: int, ticket_id: int) -> Ticket | None:
-        """Delete a draft or an unanswered ticket of this judge; the ticket as it was."""
+        """Delete this judge's draft or unanswered question; the ticket as it was, or None
+        when there is none, or it is being posted or answered at this moment."""
         ticket = await self.mine(chat_id, ticket_id)
-        if ticket is None or ticket.status == ANSWERING:
+        if ticket is None or ticket.status not in (DRAFT, OPEN):
             return None
         async with self.db.engine.begin() as connection:
             result = await connection.execute(
@@ -116,52 +140,71 @@ class TicketStore:
             )
         return ticket if result.rowcount == 1 else None
 
-    async def claim(self, adviser_message_id: int) -> Claimed | None:
+    async def forget(self, chat_id: int) -> list[Ticket]:
+        """Delete every ticket of this judge; those that were posted, so the advisers can
+        be told the question is withdrawn."""
+        async with self.db.sessions.begin() as session:
+            rows = (
+                await session.scalars(
+                    select(AdviserTicket).where(AdviserTicket.asker == self.asker(chat_id))
+                )
+            ).all()
+            tickets = [_ticket(row) for row in rows]
+            await session.execute(
+                delete(AdviserTicket).where(AdviserTicket.asker == self.asker(chat_id))
+            )
+        return [t for t in tickets if t.adviser_message_id is not None]
+
+    # ---------------------------------------------------------- the advisers
+
+    async def claim(self, advisers_chat_id: int, message_id: int) -> Found | None:
         """Take the open ticket behind an advisers' chat message, so that only one answer
         is delivered even when two advisers reply at once."""
         async with self.db.sessions() as session:
             row = await session.scalar(
                 select(AdviserTicket).where(
-                    AdviserTicket.adviser_message_id == adviser_message_id,
+                    AdviserTicket.venue == self.venue(advisers_chat_id),
+                    AdviserTicket.adviser_message_id == message_id,
                     AdviserTicket.status == OPEN,
                 )
             )
             if row is None:
                 return None
-            ticket, route = _ticket(row), row.route
-        chat_id = self.unseal(route)
-        if chat_id is None:
+            found = Found(_ticket(row), self.unseal(row.route))
+        if not await self._move((AdviserTicket.id == found.ticket.id,), OPEN, status=ANSWERING):
             return None
-        if not await self._update((AdviserTicket.id == ticket.id,), OPEN, status=ANSWERING):
-            return None
-        return Claimed(ticket, chat_id)
+        return found
 
     async def release(self, ticket_id: int) -> None:
         """Delivery failed for a reason that may pass: the ticket is open again."""
-        await self._update((AdviserTicket.id == ticket_id,), ANSWERING, status=OPEN)
+        await self._move((AdviserTicket.id == ticket_id,), ANSWERING, status=OPEN)
 
     async def close(self, ticket_id: int) -> None:
         """Answered: the ticket, and with it the only link to the judge, is deleted."""
         async with self.db.engine.begin() as connection:
             await connection.execute(delete(AdviserTicket).where(AdviserTicket.id == ticket_id))
 
-    async def forget(self, chat_id: int) -> int:
-        async with self.db.engine.begin() as connection:
-            result = await connection.execute(
-                delete(AdviserTicket).where(AdviserTicket.asker == self.asker(chat_id))
-            )
-            return result.rowcount or 0
-
-    async def purge(self, days: int, today: dt.date | None = None) -> int:
-        """Tickets older than ``days`` (drafts never sent, questions nobody answered)."""
+    async def expire(self, days: int, today: dt.date | None = None) -> list[Found]:
+        """Delete tickets older than ``days``; the posted ones, so that the judge and the
+        advisers can be told that the question closed unanswered."""
         oldest = (today or dt.date.today()) - dt.timedelta(days=days)
-        async with self.db.engine.begin() as connection:
-            result = await connection.execute(
-                delete(AdviserTicket).where(AdviserTicket.created_on < oldest)
-            )
-            return result.rowcount or 0
+        old = AdviserTicket.created_on < oldest
+        async with self.db.sessions.begin() as session:
+            rows = (await session.scalars(select(AdviserTicket).where(old))).all()
+            found = [
+                Found(_ticket(row), self.unseal(row.route))
+                for row in rows
+                if row.adviser_message_id is not None
+            ]
+            await session.execute(delete(AdviserTicket).where(old))
+        return found
 
-    async def _update(self, where: tuple, was: str, **values: object) -> bool:
+    # ------------------------------------------------------------------------
+
+    def _of(self, chat_id: int, ticket_id: int) -> tuple:
+        return (AdviserTicket.id == ticket_id, AdviserTicket.asker == self.asker(chat_id))
+
+    async def _move(self, where: tuple, was: str, **values: object) -> bool:
         async with self.db.engine.begin() as connection:
             result = await connection.execute(
                 update(AdviserTicket).where(*where, AdviserTicket.status == was).values(**values)

@@ -153,6 +153,12 @@ class FakeBotApi:
     async def _record(self, method: str, params: dict[str, Any], message_id: int):
         chat_id = int(params["chat_id"])
         text = str(params.get("text") or params.get("caption") or "")
+        shown = html.unescape(re.sub(r"<[^>]+>", "", text)) if params.get("parse_mode") else text
+        if len(shown.encode("utf-16-le")) // 2 > 4096:  # as Telegram counts, after parsing
+            return web.json_response(
+                {"ok": False, "error_code": 400, "description": "Bad Request: message is too long"},
+                status=400,
+            )
         document = params.get("document")
         sent = Sent(
             method,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 
 import pytest
@@ -36,14 +37,19 @@ async def tap(fake, message, label):
     return reply
 
 
-async def draft(fake, question: str = QUESTION, first_time: bool = True):
-    """From /adviser to the preview of what the adviser would see."""
+async def draft_screen(fake, first_time: bool = True):
+    """From /adviser to the page that waits for the question."""
     await fake.push_text(JUDGE, "/adviser")
     # The first time, the privacy notice comes before the screen.
     screen = (await fake.wait_for(JUDGE, 2 if first_time else 1))[-1]
     assert "Guideline 29 encourages you" in screen.text
     prompt = await tap(fake, screen, "Write to an adviser anonymously")
     assert "shows you exactly what the adviser will see" in prompt.text
+
+
+async def draft(fake, question: str = QUESTION, first_time: bool = True):
+    """From /adviser to the preview of what the adviser would see."""
+    await draft_screen(fake, first_time)
     await fake.push_text(JUDGE, question)
     (preview,) = await fake.wait_for(JUDGE)
     return preview
@@ -119,7 +125,7 @@ async def test_dont_send_withdraw_and_forget(fake, bot, tmp_path):
         assert connection.execute("SELECT count(*) FROM adviser_tickets").fetchone() == (0,)
 
 
-async def test_a_judge_who_blocked_the_bot_and_chatter_among_advisers(fake, bot):
+async def test_chatter_among_advisers_and_a_judge_who_blocked_the_bot(fake, bot):
     preview = await draft(fake)
     await tap(fake, preview, "Send to the adviser")
     (question,) = await fake.wait_for(ADVISERS)
@@ -127,11 +133,18 @@ async def test_a_judge_who_blocked_the_bot_and_chatter_among_advisers(fake, bot)
     await fake.push(fake.group_reply_update(ADVISERS, ADVISER, None, question))
     (text_only,) = await fake.wait_for(ADVISERS)
     assert "Only text answers can be relayed." in text_only.text
+    # A message that replies to nothing, or to another adviser, is their own conversation.
+    await fake.push_text(ADVISERS, "Who takes question one?", chat_type="supergroup")
     fake.blocked.add(JUDGE)
     await fake.push(fake.group_reply_update(ADVISERS, ADVISER, "Decline it.", question))
-    (unreachable,) = await fake.wait_for(ADVISERS)
+    (unreachable,) = await fake.wait_for(ADVISERS)  # the chatter got no reply before this
     assert "can no longer be reached" in unreachable.text
-    assert not fake._inbox.get(JUDGE)
+    # Closed for good: the link to the judge is gone, a second try says so.
+    fake.blocked.discard(JUDGE)
+    await fake.push(fake.group_reply_update(ADVISERS, ADVISER, "Decline it.", question))
+    (closed,) = await fake.wait_for(ADVISERS)
+    assert "There is no open question" in closed.text
+    assert ADVISERS not in fake.left
 
 
 async def test_a_tap_from_someone_else_cannot_send_a_judges_draft(fake, bot):
@@ -154,3 +167,92 @@ async def test_advisers_chat_unreachable_keeps_the_draft_for_a_second_try(fake, 
     assert "Sent to the ethics adviser as question no." in sent.text
     (question,) = await fake.wait_for(ADVISERS)
     assert "[NAME]" in question.text
+
+
+async def test_a_question_too_long_once_redacted_is_refused_with_the_limit(fake, bot, tmp_path):
+    # 4,000 characters, each two-character name becoming the four-character [姓名].
+    question = ("律师李明说，" * 700)[:4000]
+    await draft_screen(fake)
+    await fake.push_text(JUDGE, question)
+    (refused,) = await fake.wait_for(JUDGE)
+    assert "too long for the advisers" in refused.text
+    limit = int(refused.text.split("about ")[1].split(" ")[0])
+    assert 3000 < limit < 4096
+    # Still on the adviser's page: a shorter text becomes the draft.
+    await fake.push_text(JUDGE, question[:1500])
+    (preview,) = await fake.wait_for(JUDGE)
+    assert "[姓名]" in preview.plain and "李明" not in preview.plain
+    sent = await tap(fake, preview, "Send to the adviser")
+    assert "Sent to the ethics adviser" in sent.text
+    (posted,) = await fake.wait_for(ADVISERS)
+    assert preview.plain.split("«", 1)[1] in posted.text  # exactly what the judge was shown
+    # Tapping Send again: where it stands, and Withdraw still there.
+    await fake.push_tap(JUDGE, preview.message_id, preview.data_for("Send to the adviser"))
+    (again,) = await fake.wait_for(JUDGE)
+    assert "Sent to the ethics adviser as question no." in again.text
+    assert again.data_for("Withdraw the question")
+    assert len([s for s in fake.sent if s.chat_id == ADVISERS]) == 1
+
+
+async def test_forget_tells_the_advisers_and_new_questions_get_new_numbers(fake, bot):
+    preview = await draft(fake)
+    sent = await tap(fake, preview, "Send to the adviser")
+    (question,) = await fake.wait_for(ADVISERS)
+    number = int(sent.text.split("question no. ")[1].split(".")[0])
+    assert question.text.startswith(f"Question no. {number} (anonymous)")
+    await fake.push_text(JUDGE, "/forget")
+    await fake.wait_for(JUDGE)
+    (told,) = await fake.wait_for(ADVISERS)
+    assert f"Question no. {number} was withdrawn by the judge" in told.text
+    preview = await draft(fake, "Can I like a politician's post?")  # after /forget: first time
+    sent = await tap(fake, preview, "Send to the adviser")
+    assert f"question no. {number + 1}." in sent.text
+
+
+async def test_an_unanswered_question_expires_and_both_sides_are_told(fake, tmp_path):
+    import datetime as dt
+
+    from botharness import SECRET
+
+    from storage.database import Database
+    from storage.tickets import TicketStore
+
+    url = f"sqlite:///{tmp_path / 'amicus.db'}"
+    db = Database(url)
+    await db.upgrade()
+    tickets = TicketStore(db, SECRET.encode())
+    weeks_ago = dt.date.today() - dt.timedelta(days=45)
+    old = await tickets.draft(JUDGE, "an old question", "en", today=weeks_ago)
+    await tickets.sending(JUDGE, old.id)
+    await tickets.sent(old.id, ADVISERS, 31337, today=weeks_ago)
+    await db.close()
+
+    bot = BotProcess(fake, url, tmp_path / "bot.log", AMICUS_ADVISER_CHAT_ID=str(ADVISERS))
+    await bot.start()  # retention runs at start, and nightly
+    try:
+        (judge,) = await fake.wait_for(JUDGE)
+        assert f"Your question no. {old.id} was not answered within 30 days" in judge.text
+        (advisers,) = await fake.wait_for(ADVISERS)
+        assert f"Question no. {old.id} was not answered in time" in advisers.text
+    finally:
+        assert await bot.stop() == 0, bot.logs()
+
+
+async def test_the_advisers_group_becoming_a_supergroup_is_not_left(fake, bot):
+    moved = {
+        "message": {
+            "message_id": 5,
+            "date": 0,
+            "chat": {"id": ADVISERS - 1, "type": "supergroup", "title": "Ethics advisers"},
+            "from": {"id": ADVISER, "is_bot": False, "first_name": "A"},
+            "migrate_from_chat_id": ADVISERS,
+        }
+    }
+    await fake.push(moved)
+    for _ in range(100):  # until the bot has dealt with it, one way or the other
+        if fake.left or "AMICUS_ADVISER_CHAT_ID" in bot.logs():
+            break
+        await asyncio.sleep(0.05)
+    assert ADVISERS - 1 not in fake.left
+    assert not fake._inbox.get(ADVISERS - 1)
+    assert "set AMICUS_ADVISER_CHAT_ID" in bot.logs()

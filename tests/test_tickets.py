@@ -7,16 +7,18 @@ import datetime as dt
 
 from sqlalchemy import text
 
-from storage.tickets import ANSWERING, DRAFT, OPEN, TicketStore
+from storage.tickets import ANSWERING, DRAFT, OPEN, SENDING, TicketStore
 
 SECRET = b"ticket-test-secret-0123456789ab"
 JUDGE, OTHER = 5550001234, 5550009876
+ADVISERS, ELSEWHERE = -1001000, -1002000
 
 
-async def dump(db) -> str:
+async def rows(db) -> list[tuple]:
     async with db.engine.connect() as connection:
-        rows = await connection.execute(text("SELECT * FROM adviser_tickets"))
-        return "\n".join(repr(value) for row in rows for value in row)
+        return [
+            tuple(row) for row in await connection.execute(text("SELECT * FROM adviser_tickets"))
+        ]
 
 
 async def test_a_ticket_from_draft_to_answer(db):
@@ -24,50 +26,94 @@ async def test_a_ticket_from_draft_to_answer(db):
     draft = await tickets.draft(JUDGE, "May I accept a friend request from [NAME]?", "en")
     assert draft.status == DRAFT and draft.text is not None
     assert await tickets.mine(OTHER, draft.id) is None  # another judge's tap proves nothing
-    assert not await tickets.sent(OTHER, draft.id, 77)
-    assert await tickets.sent(JUDGE, draft.id, 77)
+    assert not await tickets.sending(OTHER, draft.id)
+    assert await tickets.sending(JUDGE, draft.id)
+    assert not await tickets.sending(JUDGE, draft.id)  # a second tap does not post it twice
+    assert (await tickets.mine(JUDGE, draft.id)).status == SENDING
+    await tickets.sent(draft.id, ADVISERS, 77)
     sent = await tickets.mine(JUDGE, draft.id)
     assert sent is not None and sent.status == OPEN and sent.text is None  # the chat holds it
-    assert not await tickets.sent(JUDGE, draft.id, 78)  # sent once only
 
-    claimed = await tickets.claim(77)
+    assert await tickets.claim(ELSEWHERE, 77) is None  # message 77 of another chat is not it
+    claimed = await tickets.claim(ADVISERS, 77)
     assert claimed is not None and claimed.chat_id == JUDGE and claimed.ticket.id == draft.id
-    assert await tickets.claim(77) is None  # a second adviser's reply is not delivered twice
+    assert await tickets.claim(ADVISERS, 77) is None  # a second reply is not delivered twice
     assert (await tickets.mine(JUDGE, draft.id)).status == ANSWERING
+    assert await tickets.withdraw(JUDGE, draft.id) is None  # too late: being answered
     await tickets.release(draft.id)
-    assert (await tickets.claim(77)) is not None  # a failed delivery can be retried
+    assert await tickets.claim(ADVISERS, 77) is not None  # a failed delivery can be retried
     await tickets.close(draft.id)
     assert await tickets.mine(JUDGE, draft.id) is None  # answered: no link to the judge left
-    assert await dump(db) == ""
+    assert await rows(db) == []
+
+
+async def test_a_failed_post_leaves_a_draft_to_send_again(db):
+    tickets = TicketStore(db, SECRET)
+    draft = await tickets.draft(JUDGE, "q", "en")
+    assert await tickets.sending(JUDGE, draft.id)
+    await tickets.unsend(draft.id)
+    assert (await tickets.mine(JUDGE, draft.id)).status == DRAFT
+    assert await tickets.sending(JUDGE, draft.id)
+
+
+async def test_numbers_are_never_reused(db):
+    # An old "Withdraw" button carries a number: it must not reach a newer question.
+    tickets = TicketStore(db, SECRET)
+    first = await tickets.draft(JUDGE, "one", "en")
+    await tickets.withdraw(JUDGE, first.id)
+    second = await tickets.draft(JUDGE, "two", "en")
+    assert second.id > first.id
 
 
 async def test_nothing_in_the_table_names_the_judge(db):
     tickets = TicketStore(db, SECRET)
     ticket = await tickets.draft(JUDGE, "a question", "en")
-    await tickets.sent(JUDGE, ticket.id, 12)
-    stored = await dump(db)
-    for form in (str(JUDGE), JUDGE.to_bytes(8, "big").hex(), repr(JUDGE.to_bytes(8, "big"))):
-        assert form not in stored
+    await tickets.sending(JUDGE, ticket.id)
+    await tickets.sent(ticket.id, ADVISERS, 12)
+    ((*values,),) = await rows(db)
+    raw = JUDGE.to_bytes(8, "big", signed=True)
+    for value in values:
+        if isinstance(value, bytes | memoryview):
+            assert raw not in bytes(value)  # the route is sealed, not the id itself
+        assert str(JUDGE) not in str(value) and str(ADVISERS) not in str(value)
+    route = next(bytes(v) for v in values if isinstance(v, bytes | memoryview))
+    assert tickets.unseal(route) == JUDGE
     # The route opens only with the secret it was sealed with.
-    assert TicketStore(db, b"another-secret-0123456789abcdef").unseal(tickets.seal(JUDGE)) is None
+    assert TicketStore(db, b"another-secret-0123456789abcdef").unseal(route) is None
     assert tickets.seal(JUDGE) != tickets.seal(JUDGE)  # a fresh nonce: equal ids do not match
 
 
 async def test_withdraw_forget_and_expiry(db):
     tickets = TicketStore(db, SECRET)
     first = await tickets.draft(JUDGE, "one", "en")
-    second = await tickets.draft(JUDGE, "two", "zh")
+    posted = await tickets.draft(JUDGE, "two", "zh")
+    await tickets.sending(JUDGE, posted.id)
+    await tickets.sent(posted.id, ADVISERS, 501)
     theirs = await tickets.draft(OTHER, "three", "en")
     assert await tickets.withdraw(OTHER, first.id) is None
     assert (await tickets.withdraw(JUDGE, first.id)).id == first.id
     assert await tickets.withdraw(JUDGE, first.id) is None
-    assert await tickets.forget(JUDGE) == 1
-    assert await tickets.mine(JUDGE, second.id) is None
+    # /forget: everything of this judge goes; the posted ones are returned to tell advisers.
+    (told,) = await tickets.forget(JUDGE)
+    assert told.id == posted.id and told.adviser_message_id == 501
+    assert await tickets.mine(JUDGE, posted.id) is None
     assert await tickets.mine(OTHER, theirs.id) is not None
-    old = await tickets.draft(OTHER, "old", "en", today=dt.date(2026, 9, 1))
-    assert await tickets.purge(30, today=dt.date(2026, 11, 28)) == 1
-    assert await tickets.mine(OTHER, old.id) is None
-    assert await tickets.mine(OTHER, theirs.id) is not None
+
+    today = dt.date(2026, 11, 28)
+    old_draft = await tickets.draft(OTHER, "old", "en", today=dt.date(2026, 9, 1))
+    old_post = await tickets.draft(OTHER, "old, sent", "en", today=dt.date(2026, 9, 1))
+    await tickets.sending(OTHER, old_post.id)
+    # Drafted long ago, sent only now: the days to expiry count from sending.
+    late = await tickets.draft(OTHER, "late", "en", today=dt.date(2026, 9, 1))
+    await tickets.sending(OTHER, late.id)
+    await tickets.sent(late.id, ADVISERS, 600, today=today)
+    await tickets.sent(old_post.id, ADVISERS, 601, today=dt.date(2026, 9, 2))
+    (closed,) = await tickets.expire(30, today=today)
+    assert closed.ticket.id == old_post.id and closed.chat_id == OTHER
+    for gone in (old_draft, old_post):
+        assert await tickets.mine(OTHER, gone.id) is None
+    for kept in (theirs, late):
+        assert await tickets.mine(OTHER, kept.id) is not None
 
 
 async def test_the_nightly_retention_job_expires_unanswered_tickets(db):

@@ -22,8 +22,11 @@ def upgrade() -> None:
         sa.Column("lang", sa.String(2), nullable=False),
         sa.Column("text", sa.String(4096), nullable=True),
         sa.Column("status", sa.String(10), nullable=False),
+        sa.Column("venue", sa.String(64), nullable=True),
         sa.Column("adviser_message_id", sa.BigInteger(), nullable=True),
         sa.Column("created_on", sa.Date(), nullable=False),
+        # Never reuse a number: an old "Withdraw" button must not reach a newer question.
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_adviser_tickets_asker", "adviser_tickets", ["asker"])
     op.create_index(
