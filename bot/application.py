@@ -106,7 +106,7 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
     h = handlers
     if relay is not None:
         # First: the advisers' chat is a group, which every other handler would refuse.
-        app.add_handler(MessageHandler(filters.Chat(advisers), relay.in_advisers_chat))
+        app.add_handler(MessageHandler(relay.chat_filter, relay.in_advisers_chat))
     for name in COMMANDS:
         app.add_handler(CommandHandler(name, getattr(h, name)))
     app.add_handler(CommandHandler("faq", h.faq))  # for administrators; not advertised

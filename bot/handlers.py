@@ -199,7 +199,7 @@ class Handlers:
                 event = make_event(session)
                 session, reply = self.engine.handle(session, event)
                 lang = session.lang
-                if reply.relay and draft is None:
+                if reply.relay:
                     # Kept before the session moves on: if it cannot be, the judge is
                     # still on the adviser's page and simply writes again.
                     draft = await self._keep_for_adviser(update, event, lang)
@@ -207,9 +207,13 @@ class Handlers:
                         return
                 if await self.store.write(chat.id, session.to_dict(), stored):
                     break
+                # Redone on the newer state, which may no longer be the adviser's page.
+                draft = await self._drop_draft(chat.id, draft)
             else:
                 raise SessionContention
         except (*STORAGE_ERRORS, SessionContention) as exc:
+            with contextlib.suppress(*STORAGE_ERRORS):
+                await self._drop_draft(chat.id, draft)  # "not kept" must be true
             await self._unavailable(update, lang, exc)
             return
         if first_time:
@@ -232,6 +236,10 @@ class Handlers:
         if draft is None:
             await self.relay.too_long(update, lang)
         return draft
+
+    async def _drop_draft(self, chat_id: int, draft: Ticket | None) -> None:
+        if draft is not None:
+            await self.tickets.withdraw(chat_id, draft.id)
 
     async def _lang(self, update: Update) -> Lang:
         """The language the judge chose here, else their Telegram app's."""
@@ -352,8 +360,7 @@ class Handlers:
         lang = telegram_lang(update)
         moved_from = update.message.migrate_from_chat_id if update.message else None
         if self.relay is not None and moved_from == self.relay.advisers:
-            # The advisers' group became a supergroup with a new id: stay, and say so.
-            log.error("the advisers' group is now chat %s: set AMICUS_ADVISER_CHAT_ID", chat.id)
+            self.relay.moved_to(chat.id)  # the advisers' group, now a supergroup: follow it
             return False
         if update.callback_query is not None:
             with contextlib.suppress(TelegramError):

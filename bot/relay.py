@@ -9,20 +9,21 @@ and the ticket, with the sealed route to the judge, is deleted.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Iterable
 from html import escape
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
-from telegram.ext import ContextTypes
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError, TimedOut
+from telegram.ext import ContextTypes, filters
 
 from conversations import Engine
 from knowledge import Lang
 from storage.anonymiser import redact
 from storage.database import STORAGE_ERRORS
-from storage.tickets import DRAFT, OPEN, Found, Ticket, TicketStore
+from storage.tickets import DRAFT, OPEN, SENDING, Found, Ticket, TicketStore
 
 from .callbacks import encode
 
@@ -49,6 +50,8 @@ class Relay:
         self.tickets = tickets
         self.version = version
         self.advisers = advisers
+        # Which chat the advisers' handler listens to; it grows if the group moves.
+        self.chat_filter = filters.Chat(advisers)
 
     # ------------------------------------------------------------ the judge
 
@@ -60,16 +63,19 @@ class Relay:
             return None
         return await self.tickets.draft(chat_id, redacted, lang)
 
-    def limit(self, lang: Lang) -> int:
-        """Roughly how many characters a question for the advisers may have."""
-        empty = self.engine.ui.relay_for_advisers.format(lang, number=LARGEST_NUMBER, text="")
-        return MAX_MESSAGE - units(empty)
-
-    def _fits(self, text: str, lang: Lang) -> bool:
+    def _wrappers(self, lang: Lang, text: str) -> tuple[str, str]:
+        """The advisers' message and the judge's preview around ``text``."""
         ui = self.engine.ui
         posted = ui.relay_for_advisers.format(lang, number=LARGEST_NUMBER, text=text)
-        shown = escape(ui.relay_preview.format(lang, text=text))
-        return units(posted) <= MAX_MESSAGE and units(shown) <= MAX_MESSAGE
+        return posted, ui.relay_preview.format(lang, text=text)
+
+    def limit(self, lang: Lang) -> int:
+        """How many characters (as Telegram counts) a question for the advisers may have."""
+        return MAX_MESSAGE - max(units(w) for w in self._wrappers(lang, ""))
+
+    def _fits(self, text: str, lang: Lang) -> bool:
+        # Telegram counts after parsing the HTML, so escaping costs nothing.
+        return all(units(w) <= MAX_MESSAGE for w in self._wrappers(lang, text))
 
     async def too_long(self, update: Update, lang: Lang) -> None:
         chat = update.effective_chat
@@ -111,7 +117,7 @@ class Relay:
             await self._send(update, ticket)
         elif action == SEND and ticket.status == OPEN:  # tapped twice: where it stands
             await self._answer_tap(update, *self._sent_message(ticket.id, lang))
-        elif action == DROP and ticket.status in (DRAFT, OPEN):
+        elif action == DROP and ticket.status in (DRAFT, SENDING, OPEN):
             await self._withdraw(update, ticket)
         else:  # being posted or answered at this very moment
             await self._answer_tap(update, escape(ui.relay_busy(lang)))
@@ -124,22 +130,51 @@ class Relay:
         if not await self.tickets.sending(chat.id, ticket.id):
             await self._answer_tap(update, escape(ui.relay_busy(lang)))
             return
+        bot = update.get_bot()
         text = ui.relay_for_advisers.format(lang, number=ticket.id, text=ticket.text or "")
         try:
-            posted = await update.get_bot().send_message(self.advisers, text)
-        except TelegramError as exc:
-            await self.tickets.unsend(ticket.id)  # a draft again: "Send" works later
-            if isinstance(exc, ChatMigrated):
-                log.error(
-                    "the advisers' group is now chat %s: set AMICUS_ADVISER_CHAT_ID to it",
-                    exc.new_chat_id,
-                )
-            else:
-                log.warning("advisers' chat unreachable: %s", type(exc).__name__)
-            await update.get_bot().send_message(chat.id, ui.relay_advisers_unreachable(lang))
+            posted = await self._post(bot, text)
+        except TimedOut:
+            # It may well have arrived: not a draft again (Send would post it twice).
+            log.warning("posting to the advisers timed out")
+            withdraw = self._button(ui.relay_withdraw(lang), DROP, ticket.id)
+            text = escape(ui.relay_uncertain.format(lang, number=ticket.id))
+            await self._answer_tap(update, text, InlineKeyboardMarkup([[withdraw]]))
             return
-        await self.tickets.sent(ticket.id, self.advisers, posted.message_id)
+        except TelegramError as exc:
+            log.warning("advisers' chat unreachable: %s", type(exc).__name__)
+            await self.tickets.unsend(ticket.id)  # a draft again: "Send" works later
+            await bot.send_message(chat.id, ui.relay_advisers_unreachable(lang))
+            return
+        try:
+            recorded = await self.tickets.sent(ticket.id, self.advisers, posted.message_id)
+        except STORAGE_ERRORS:
+            recorded = False
+        if not recorded:
+            # Withdrawn meanwhile, or not recorded: no answer could find the judge, so the
+            # advisers must not see it either.
+            with contextlib.suppress(TelegramError):
+                await bot.delete_message(self.advisers, posted.message_id)
+            with contextlib.suppress(*STORAGE_ERRORS):
+                await self.tickets.unsend(ticket.id)
+            await bot.send_message(chat.id, ui.relay_advisers_unreachable(lang))
+            return
         await self._answer_tap(update, *self._sent_message(ticket.id, lang))
+
+    async def _post(self, bot: Bot, text: str) -> Message:
+        try:
+            return await bot.send_message(self.advisers, text)
+        except ChatMigrated as exc:  # the group became a supergroup: follow it
+            self.moved_to(exc.new_chat_id)
+            return await bot.send_message(self.advisers, text)
+
+    def moved_to(self, chat_id: int) -> None:
+        """The advisers' group has a new id (a basic group became a supergroup)."""
+        if chat_id == self.advisers:
+            return
+        log.error("the advisers' group is now chat %s: set AMICUS_ADVISER_CHAT_ID to it", chat_id)
+        self.advisers = chat_id
+        self.chat_filter.add_chat_ids(chat_id)
 
     async def _withdraw(self, update: Update, ticket: Ticket) -> None:
         chat = update.effective_chat
@@ -158,6 +193,8 @@ class Relay:
     async def tell_withdrawn(self, bot: Bot, tickets: Iterable[Ticket]) -> None:
         """Tell the advisers a posted question was withdrawn (or erased by /forget)."""
         for ticket in tickets:
+            if ticket.adviser_message_id is None:
+                continue  # never (known to be) posted
             text = self.engine.ui.relay_withdrawn_for_advisers.format(
                 lang_of(ticket), number=ticket.id
             )
@@ -196,6 +233,9 @@ class Relay:
     async def in_advisers_chat(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Advisers talk among themselves here; only a reply to a question is an answer."""
         message = update.effective_message
+        if message is not None and message.migrate_to_chat_id:
+            self.moved_to(message.migrate_to_chat_id)
+            return
         if message is None or message.reply_to_message is None:
             return
         asked = message.reply_to_message
@@ -238,6 +278,11 @@ class Relay:
         try:
             for part in parts:
                 await bot.send_message(found.chat_id, part)
+        except TimedOut:
+            # It may have arrived: a second delivery is better than none, so open again.
+            log.warning("adviser answer timed out")
+            await self.tickets.release(number)
+            return ui.relay_not_delivered.format(lang, number=number)
         except (Forbidden, BadRequest) as exc:
             if isinstance(exc, Forbidden) or any(s in str(exc).lower() for s in GONE_FOR_GOOD):
                 log.info("adviser answer undeliverable: %s", type(exc).__name__)
@@ -250,7 +295,12 @@ class Relay:
             log.warning("adviser answer not delivered yet: %s", type(exc).__name__)
             await self.tickets.release(number)
             return ui.relay_not_delivered.format(lang, number=number)
-        await self.tickets.close(number)
+        try:
+            await self.tickets.close(number)
+        except STORAGE_ERRORS as exc:
+            # Delivered all the same; the ticket, left "answering", is deleted at expiry
+            # without telling anyone it went unanswered.
+            log.warning("answered ticket not closed: storage %s", type(exc).__name__)
         return ui.relay_delivered.format(lang, number=number)
 
     async def expired(self, bot: Bot, found: Iterable[Found], days: int) -> None:

@@ -141,6 +141,7 @@ class UiText(Strict):
     relay_unreachable: Phrase
     relay_advisers_unreachable: Phrase
     relay_busy: Phrase
+    relay_uncertain: Phrase
     relay_too_long: Phrase
     relay_edit_ignored: Phrase
     relay_try_later: Phrase

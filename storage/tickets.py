@@ -113,10 +113,10 @@ class TicketStore:
 
     async def sent(
         self, ticket_id: int, advisers_chat_id: int, message_id: int, today: dt.date | None = None
-    ) -> None:
+    ) -> bool:
         """Posted in the advisers' chat: remember where, erase the text (the chat holds it),
-        and count the days to expiry from now."""
-        await self._move(
+        and count the days to expiry from now. False if the ticket was withdrawn meanwhile."""
+        return await self._move(
             (AdviserTicket.id == ticket_id,),
             SENDING,
             status=OPEN,
@@ -128,9 +128,11 @@ class TicketStore:
 
     async def withdraw(self, chat_id: int, ticket_id: int) -> Ticket | None:
         """Delete this judge's draft or unanswered question; the ticket as it was, or None
-        when there is none, or it is being posted or answered at this moment."""
+        when there is none, or an answer is on its way. A question stuck half-posted
+        (the process stopped, the post timed out) can be withdrawn too: a post still
+        under way then finds its ticket gone and takes its message back."""
         ticket = await self.mine(chat_id, ticket_id)
-        if ticket is None or ticket.status not in (DRAFT, OPEN):
+        if ticket is None or ticket.status not in (DRAFT, SENDING, OPEN):
             return None
         async with self.db.engine.begin() as connection:
             result = await connection.execute(
@@ -185,16 +187,15 @@ class TicketStore:
             await connection.execute(delete(AdviserTicket).where(AdviserTicket.id == ticket_id))
 
     async def expire(self, days: int, today: dt.date | None = None) -> list[Found]:
-        """Delete tickets older than ``days``; the posted ones, so that the judge and the
-        advisers can be told that the question closed unanswered."""
+        """Delete tickets older than ``days``; the open ones, so that the judge and the
+        advisers can be told that the question closed unanswered (not those whose answer
+        was on its way, which may well have arrived)."""
         oldest = (today or dt.date.today()) - dt.timedelta(days=days)
         old = AdviserTicket.created_on < oldest
         async with self.db.sessions.begin() as session:
             rows = (await session.scalars(select(AdviserTicket).where(old))).all()
             found = [
-                Found(_ticket(row), self.unseal(row.route))
-                for row in rows
-                if row.adviser_message_id is not None
+                Found(_ticket(row), self.unseal(row.route)) for row in rows if row.status == OPEN
             ]
             await session.execute(delete(AdviserTicket).where(old))
         return found

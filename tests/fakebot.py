@@ -58,6 +58,7 @@ class FakeBotApi:
         self.answered: list[str] = []
         self.left: list[int] = []
         self.blocked: set[int] = set()  # chats whose user has blocked the bot
+        self.migrated: dict[int, int] = {}  # basic groups that became supergroups: new ids
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._new_update = asyncio.Condition()
@@ -129,6 +130,17 @@ class FakeBotApi:
         return self.updates[:100]
 
     async def api_sendMessage(self, params):
+        moved = self.migrated.get(int(params["chat_id"]))
+        if moved is not None:
+            return web.json_response(
+                {
+                    "ok": False,
+                    "error_code": 400,
+                    "description": "Bad Request: group chat was upgraded to a supergroup chat",
+                    "parameters": {"migrate_to_chat_id": moved},
+                },
+                status=400,
+            )
         if int(params["chat_id"]) in self.blocked:
             return web.json_response(
                 {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked"},

@@ -256,3 +256,30 @@ async def test_the_advisers_group_becoming_a_supergroup_is_not_left(fake, bot):
     assert ADVISERS - 1 not in fake.left
     assert not fake._inbox.get(ADVISERS - 1)
     assert "set AMICUS_ADVISER_CHAT_ID" in bot.logs()
+
+
+async def test_a_question_full_of_quotes_near_the_limit_is_accepted(fake, bot):
+    # Telegram counts the text after parsing the HTML: escaping must not cost length.
+    question = "It's \"that\" lawyer & his firm's page. " * 90  # 3,510 characters
+    preview = await draft(fake, question)
+    assert "too long" not in preview.text
+    await tap(fake, preview, "Send to the adviser")
+    (posted,) = await fake.wait_for(ADVISERS)
+    assert question.strip() in posted.text
+
+
+async def test_the_advisers_group_moved_to_a_supergroup_is_followed(fake, bot):
+    supergroup = ADVISERS - 500
+    fake.migrated[ADVISERS] = supergroup
+    preview = await draft(fake)
+    sent = await tap(fake, preview, "Send to the adviser")
+    assert "Sent to the ethics adviser as question no." in sent.text
+    (question,) = await fake.wait_for(supergroup)
+    # Answers given in the new group reach the judge, and the group is not left.
+    await fake.push(fake.group_reply_update(supergroup, ADVISER, "Decline it.", question))
+    (delivered,) = await fake.wait_for(JUDGE)
+    assert "Decline it." in delivered.text
+    (confirmed,) = await fake.wait_for(supergroup)
+    assert "Delivered to the judge" in confirmed.text
+    assert supergroup not in fake.left
+    assert f"the advisers' group is now chat {supergroup}" in bot.logs()

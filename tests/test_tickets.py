@@ -40,6 +40,12 @@ async def test_a_ticket_from_draft_to_answer(db):
     assert await tickets.claim(ADVISERS, 77) is None  # a second reply is not delivered twice
     assert (await tickets.mine(JUDGE, draft.id)).status == ANSWERING
     assert await tickets.withdraw(JUDGE, draft.id) is None  # too late: being answered
+    # Delivering now: expiry must not tell the judge it went unanswered.
+    assert await tickets.expire(0, today=dt.date.today() + dt.timedelta(days=1)) == []
+    draft = await tickets.draft(JUDGE, "again", "en")
+    await tickets.sending(JUDGE, draft.id)
+    await tickets.sent(draft.id, ADVISERS, 77)
+    assert await tickets.claim(ADVISERS, 77) is not None
     await tickets.release(draft.id)
     assert await tickets.claim(ADVISERS, 77) is not None  # a failed delivery can be retried
     await tickets.close(draft.id)
@@ -54,6 +60,10 @@ async def test_a_failed_post_leaves_a_draft_to_send_again(db):
     await tickets.unsend(draft.id)
     assert (await tickets.mine(JUDGE, draft.id)).status == DRAFT
     assert await tickets.sending(JUDGE, draft.id)
+    # Stuck half-posted (a timeout): the judge can still withdraw it, and a post that
+    # was under way then finds nothing to record.
+    assert (await tickets.withdraw(JUDGE, draft.id)).status == SENDING
+    assert not await tickets.sent(draft.id, ADVISERS, 5)
 
 
 async def test_numbers_are_never_reused(db):
