@@ -31,7 +31,7 @@ from storage.tickets import TicketStore
 from .callbacks import knowledge_version
 from .faqjobs import FAQ_TIME, PURGE_TIME, monthly_faq, purge, purge_old_questions
 from .handlers import Handlers, on_error
-from .http import AiohttpRequest
+from .http import AiohttpRequest, UpdatesRequest
 from .processor import PerChatUpdateProcessor
 from .relay import Relay
 from .settings import Settings
@@ -78,7 +78,7 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
         .token(settings.token)
         .concurrent_updates(PerChatUpdateProcessor())
         .request(AiohttpRequest(connections=256))
-        .get_updates_request(AiohttpRequest(connections=1, read_timeout=30.0))
+        .get_updates_request(UpdatesRequest(connections=1, read_timeout=30.0))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

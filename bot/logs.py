@@ -27,12 +27,15 @@ class RedactToken(logging.Filter):
 
 
 class DropUpdateContent(logging.Filter):
-    """python-telegram-bot's webhook handler logs a whole unparsable update (a judge's
-    words and identity) at CRITICAL; keep the fact, drop the content."""
+    """python-telegram-bot logs a whole update it cannot parse (a judge's words and
+    identity): the webhook handler as ``telegram.ext.Updater``, getUpdates as the bot's
+    own logger. Matched by what the line says, not by logger name, which moves between
+    versions; the fact is kept, the content dropped."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg, record.args = "an update could not be processed (content not logged)", None
-        record.exc_info, record.exc_text = None, None
+        if record.name.startswith("telegram") and "Received data was" in str(record.msg):
+            record.msg, record.args = "an update could not be read (content not logged)", None
+            record.exc_info, record.exc_text = None, None
         return True
 
 
@@ -41,7 +44,7 @@ def configure_logging(settings: Settings, level: int = logging.INFO) -> None:
     # Request-by-request chatter is noise at INFO and carries URLs: keep it at WARNING.
     for noisy in ("httpx", "httpcore", "apscheduler", "telegram.ext.Updater"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    guard = RedactToken(settings.token or "")
+    guards = (DropUpdateContent(), RedactToken(settings.token or ""))
     for handler in logging.getLogger().handlers:
-        handler.addFilter(guard)
-    logging.getLogger("telegram.ext._utils.webhookhandler").addFilter(DropUpdateContent())
+        for guard in guards:
+            handler.addFilter(guard)

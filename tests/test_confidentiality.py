@@ -172,3 +172,61 @@ async def test_a_very_long_question_is_kept_and_shown_shortened(fake, bot, tmp_p
     kept = messages[-1]
     assert len(kept.text) <= 4096 and kept.text.endswith("…»")
     assert kept.data_for("Don't keep it")
+
+
+def unreadable(update: dict) -> dict:
+    """The update with its message's date removed: python-telegram-bot cannot parse it."""
+    message = dict(update["message"])
+    del message["date"]
+    return {"message": message}
+
+
+async def test_an_unreadable_update_neither_leaks_nor_stalls_the_others(fake, bot):
+    # One unreadable update in a batch used to fail the whole batch, be logged in full,
+    # and be fetched again forever. Now it is skipped, and the judge behind it is served.
+    secret_words = "李明 13812345678 my secret question"
+    await fake.push(unreadable(fake.text_update(JUDGE, secret_words)))
+    await fake.push_text(JUDGE + 1, "/start")
+    await fake.wait_for(JUDGE + 1, 2)
+    await fake.push_text(JUDGE + 2, "/start")  # and later updates too
+    await fake.wait_for(JUDGE + 2, 2)
+    logs = bot.logs()
+    assert "could not be read and was skipped (content not logged)" in logs
+    for identifier in ("李明", "13812345678", "secret question", str(JUDGE), f"judge{JUDGE}"):
+        assert identifier not in logs
+
+
+async def test_an_unreadable_webhook_update_is_not_logged(fake, tmp_path):
+    import socket
+
+    import aiohttp
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/amicus-hook"
+    bot = BotProcess(
+        fake,
+        f"sqlite:///{tmp_path / 'amicus.db'}",
+        tmp_path / "bot.log",
+        args=("--webhook", url, "--port", str(port), "--listen", "127.0.0.1"),
+        ready_on="setWebhook",
+    )
+    await bot.start()
+    try:
+        await bot.wait_listening(port)
+        (webhook,) = [p for m, p in fake.calls if m == "setWebhook"]
+        update = {"update_id": 7, **unreadable(fake.text_update(JUDGE, "李明 my secret question"))}
+        headers = {"X-Telegram-Bot-Api-Secret-Token": webhook["secret_token"]}
+        async with aiohttp.ClientSession() as http:
+            await http.post(url, json=update, headers=headers)
+        for _ in range(100):
+            if "could not be read" in bot.logs():
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        await bot.stop()
+    logs = bot.logs()
+    assert "an update could not be read (content not logged)" in logs
+    for identifier in ("李明", "secret question", str(JUDGE), f"judge{JUDGE}"):
+        assert identifier not in logs
