@@ -114,6 +114,8 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, h.edited))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, h.text))
     app.add_handler(MessageHandler(filters.COMMAND, h.help))  # an unknown /command
+    app.add_handler(MessageHandler(filters.StatusUpdate.ALL, h.service))
+    app.add_handler(MessageHandler(filters.CAPTION, h.caption))
     app.add_handler(MessageHandler(~filters.TEXT, h.not_text))
     app.add_error_handler(on_error)
     if app.job_queue is not None:

@@ -21,8 +21,21 @@ from knowledge.router import Router
 
 from .settings import Settings, SettingsError
 
+
+def database_failures() -> tuple[type[BaseException], ...]:
+    """What a wrong or unreachable AMICUS_DATABASE_URL raises: a bad URL or an unknown
+    dialect, a refused connection or an unwritable path, a driver not installed. A function,
+    since an ``except`` clause evaluates it only when something was raised, and importing
+    SQLAlchemy up front would slow every ``amicus ask`` by a fifth of a second."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return (SQLAlchemyError, OSError, ImportError)
+
+
 EXIT_USAGE = 2
 EXIT_DATA = 1
+EXIT_INTERRUPTED = 130  # as shells report a SIGINT
+EXIT_BROKEN_PIPE = 141  # as shells report a SIGPIPE
 
 
 def default_lang(environ: dict[str, str] | os._Environ[str] = os.environ) -> Lang:
@@ -96,6 +109,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C is how people leave a terminal program
+        print(file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader went away (… | head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     lang: Lang = getattr(args, "lang", None) or default_lang()
     if args.command == "lint":
@@ -127,6 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SettingsError as exc:
             print(f"amicus: {exc}", file=sys.stderr)
             return EXIT_USAGE
+        except database_failures() as exc:
+            return _database_error(settings.database_url, exc)
     if args.command == "graph":
         return cmd_graph(engine, args.tree, args.format, lang)
     if args.command == "chat":
@@ -139,7 +165,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         # A random secret per process (unless one is configured): nothing links this
         # console session to any other.
-        return run_chat(engine, lang, keeper=Keeper(settings.database_url, settings.secret))
+        try:
+            keeper = Keeper(settings.database_url, settings.secret)
+        except database_failures() as exc:
+            return _database_error(settings.database_url, exc)
+        return run_chat(engine, lang, keeper=keeper)
     raise AssertionError(args.command)  # argparse admits no other command
 
 
@@ -160,15 +190,18 @@ def cmd_guideline(engine: Engine, raw: str, lang: Lang) -> int:
 
 
 def cmd_redact(text: str) -> int:
-    from storage.anonymiser import redact
+    from storage.questionlog import kept_form
 
     lines = (line.rstrip("\n") for line in sys.stdin) if text == "-" else [text]
     for line in lines:
-        print(redact(line), flush=True)
+        print(kept_form(line), flush=True)
     return 0
 
 
 def cmd_ask(router: Router, question: str, lang: Lang | None, as_json: bool) -> int:
+    if question != "-" and not question.strip():
+        print("amicus ask: the question is empty", file=sys.stderr)
+        return EXIT_USAGE
     questions = sys.stdin if question == "-" else [question]
     corpus = router.corpus
     for line in questions:
@@ -189,13 +222,17 @@ def cmd_ask(router: Router, question: str, lang: Lang | None, as_json: bool) -> 
 
 
 def cmd_eval(router: Router, path: Path, show_misses: bool) -> int:
-    if not path.exists():
+    if not path.is_file():
         print(f"amicus eval: no such file: {path}", file=sys.stderr)
         return EXIT_USAGE
     try:
         tallies, misses = evaluate(router, path)
     except DataError as exc:
-        return _data_error(exc)
+        # The file given is at fault, not Amicus's own knowledge files.
+        print(f"amicus eval: {path} is not a labelled question file:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_USAGE
     for name in ("zh", "en", "all"):
         for line in tallies[name].lines(name):
             print(line)
@@ -212,6 +249,8 @@ def cmd_run(
 ) -> int:
     if port is not None and not webhook:
         raise SettingsError("--port goes with --webhook URL")
+    if port is not None and not 0 < port < 65536:
+        raise SettingsError(f"--port must be between 1 and 65535, not {port}")
     settings.require_bot()
     from bot.application import run
     from bot.logs import configure_logging
@@ -247,6 +286,12 @@ def cmd_faq_export(
     from storage.database import Database
     from storage.faq import build, load_month
 
+    missing = _missing_sqlite_file(settings.database_url)
+    if missing is not None:
+        # An export only reads: a mistyped path must not look like an empty month.
+        print(f"amicus faq export: there is no database at {missing}", file=sys.stderr)
+        return EXIT_DATA
+
     async def export() -> str:
         db = Database(settings.database_url)
         try:
@@ -259,10 +304,24 @@ def cmd_faq_export(
     text = asyncio.run(export())
     if out is None:
         sys.stdout.write(text)
-    else:
+        return 0
+    try:
         out.write_text(text, encoding="utf-8")
-        print(f"wrote {out}", file=sys.stderr)
+    except OSError as exc:
+        print(f"amicus faq export: cannot write {out}: {exc.strerror}", file=sys.stderr)
+        return EXIT_DATA
+    print(f"wrote {out}", file=sys.stderr)
     return 0
+
+
+def _missing_sqlite_file(url: str) -> Path | None:
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
 
 
 def _month(value: str) -> str:
@@ -328,6 +387,25 @@ def cmd_lint() -> int:
         f"{len(trees)} walkthroughs with {nodes} nodes"
     )
     return 0
+
+
+def _database_error(url: str, exc: BaseException) -> int:
+    """One line an operator can act on, never a driver's traceback (or a password)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        shown = "(not a database URL)"
+    reason = getattr(exc, "orig", None) or exc
+    detail = str(reason).strip().splitlines()[0] if str(reason).strip() else ""
+    print(
+        f"amicus: cannot use the database AMICUS_DATABASE_URL={shown}: "
+        f"{type(reason).__name__}{': ' + detail if detail else ''}",
+        file=sys.stderr,
+    )
+    return EXIT_DATA
 
 
 def _data_error(exc: DataError) -> int:

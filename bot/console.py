@@ -62,7 +62,8 @@ class Console:
                 self._print("")
                 self._print(self.engine.ui.goodbye(session.lang))
                 return 0
-            line = line.rstrip("\n")
+            # Bytes that are not UTF-8 arrive as lone surrogates, which no database takes.
+            line = line.rstrip("\n").encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             if self.echo:
                 self._print(line)
             if line.strip() in ("/quit", "/exit"):
@@ -117,6 +118,11 @@ class Console:
         if command == "/lang" and arg.strip() in LANGS:
             return SwitchLanguage(arg.strip())  # type: ignore[arg-type]
         if command == "/help":
+            self._print(self.engine.ui.console_help(session.lang))
+            return None
+        if command.startswith(("/", "／")):
+            # A mistyped command is not a question: answer with the help, keep nothing.
+            self._print(self.engine.ui.console_unknown_command.format(session.lang, command=text))
             self._print(self.engine.ui.console_help(session.lang))
             return None
         return FreeText(line)

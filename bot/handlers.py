@@ -29,14 +29,18 @@ from storage.tickets import Ticket, TicketStore
 
 from .callbacks import decode, encode
 from .faqjobs import send_faq
+from .relay import MAX_ID, Relay
 from .relay import PREFIX as RELAY_PREFIX
-from .relay import Relay
-from .render import Part, render
+from .render import Part, render, units
 
 log = logging.getLogger("amicus.bot")
 UNKEEP = "k:"
-KEPT_SHOWN = 4000  # the kept notice, escaped, must fit one Telegram message (4096)
+KEPT_SHOWN = 4000  # the kept notice must fit one Telegram message (4096, as it counts)
 TURN_ATTEMPTS = 5
+LANGUAGE_NAMES: dict[str, Lang] = {
+    **dict.fromkeys(("zh", "zh-cn", "zh-hans", "cn", "chinese", "中文", "汉语", "简体中文"), "zh"),
+    **dict.fromkeys(("en", "en-us", "en-gb", "english", "英文", "英语"), "en"),
+}
 
 
 class SessionContention(Exception):
@@ -76,7 +80,9 @@ class Handlers:
     # ------------------------------------------------------------ commands
 
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self._turn(update, lambda s: Start(telegram_lang(update)))
+        # A new judge's session starts in their app's language; a returning judge keeps
+        # the one they chose.
+        await self._turn(update, lambda s: Start(s.lang))
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await self._turn(update, lambda s: Notify(self.engine.ui.bot_help(s.lang)))
@@ -97,12 +103,15 @@ class Handlers:
         await self._turn(update, lambda s: Restart())
 
     async def language(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        wanted = (context.args or [""])[0].lower()
+        given = " ".join(context.args or []).strip().lower()
+        wanted = LANGUAGE_NAMES.get(given)
 
         def switch(session: Session) -> Event:
-            if wanted in ("zh", "en"):
-                return SwitchLanguage(wanted)  # type: ignore[arg-type]
-            return SwitchLanguage("en" if session.lang == "zh" else "zh")
+            if wanted is not None:
+                return SwitchLanguage(wanted)
+            if not given:  # no argument: the other language
+                return SwitchLanguage("en" if session.lang == "zh" else "zh")
+            return Notify(self.engine.ui.language_usage(session.lang))
 
         await self._turn(update, switch)
 
@@ -141,6 +150,21 @@ class Handlers:
         text = message.text or ""
         await self._turn(update, lambda s: FreeText(text))
 
+    async def caption(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A picture or file sent with a question as its caption: the caption is the
+        question (the file itself is neither downloaded nor read)."""
+        message = update.effective_message
+        assert message is not None
+        caption = message.caption or ""
+        await self._turn(update, lambda s: FreeText(caption))
+
+    async def service(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Pins, auto-delete timers and the like: nothing to answer in a private chat; in a
+        group, the usual refusal (or, for the advisers' group, following it)."""
+        chat = update.effective_chat
+        if chat is not None and chat.type != ChatType.PRIVATE:
+            await self._private(update)
+
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice, files: a short reply; nothing is downloaded."""
         await self._turn(update, lambda s: Notify(self.engine.ui.only_text(s.lang)))
@@ -174,7 +198,9 @@ class Handlers:
                 await self._unavailable(update, lang, exc)
                 return
         if token.startswith(UNKEEP) and token[len(UNKEEP) :].isdecimal():
-            await self._unkeep(update, int(token[len(UNKEEP) :]))
+            row_id = int(token[len(UNKEEP) :])
+            # A forged id no row can have: answered like any other unknown row.
+            await self._unkeep(update, row_id if row_id < MAX_ID else 0)
             return
         await self._turn(update, lambda s: Choose(token))
 
@@ -270,12 +296,20 @@ class Handlers:
             ui.dont_keep(lang), callback_data=encode(self.version, f"{UNKEEP}{kept.id}")
         )
         shown = kept.text
-        notice = escape(ui.kept_notice.format(lang, text=shown))
-        while len(notice) > KEPT_SHOWN:  # a long question, quoted back, must fit a message
+        notice = ui.kept_notice.format(lang, text=shown)
+        while units(notice) > KEPT_SHOWN:  # a long question, quoted back, must fit a message
             shown = shown[: len(shown) * 9 // 10]
-            notice = escape(ui.kept_notice.format(lang, text=shown + "…"))
+            notice = ui.kept_notice.format(lang, text=shown + "…")
         chat_id = update.effective_chat.id  # type: ignore[union-attr]
-        await self._post(chat_id, update, Part(notice, InlineKeyboardMarkup([[button]])))
+        try:
+            await self._post(
+                chat_id, update, Part(escape(notice), InlineKeyboardMarkup([[button]]))
+            )
+        except TelegramError:
+            # Nothing is kept that the judge was not shown, with its "Don't keep it".
+            with contextlib.suppress(*STORAGE_ERRORS):
+                await self.questions.unkeep(user_id, kept.id)
+            raise
 
     async def _unkeep(self, update: Update, row_id: int) -> None:
         query, user = update.callback_query, update.effective_user

@@ -26,18 +26,14 @@ from storage.database import STORAGE_ERRORS
 from storage.tickets import DRAFT, OPEN, SENDING, Found, Ticket, TicketStore
 
 from .callbacks import encode
+from .render import MAX_MESSAGE, units
 
 log = logging.getLogger("amicus.relay")
 PREFIX = "a:"
+MAX_ID = 2**31  # ids are 32-bit columns on PostgreSQL
 SEND, DROP = "s", "d"
-MAX_MESSAGE = 4096  # Telegram counts UTF-16 code units
 LARGEST_NUMBER = 10**10  # room for any ticket number when checking a message's length
 GONE_FOR_GOOD = ("chat not found", "user is deactivated", "bot was blocked", "bot was kicked")
-
-
-def units(text: str) -> int:
-    """Length as Telegram counts it (an emoji is two)."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 def lang_of(ticket: Ticket) -> Lang:
@@ -105,6 +101,8 @@ class Relay:
         action, _, number = token.removeprefix(PREFIX).partition(":")
         if not token.startswith(PREFIX) or action not in (SEND, DROP) or not number.isdecimal():
             return False
+        if not 0 < int(number) < MAX_ID:  # forged: no ticket can have it, no query needed
+            number = "0"
         chat = update.effective_chat
         assert chat is not None
         ticket = await self.tickets.mine(chat.id, int(number))
@@ -236,7 +234,11 @@ class Relay:
         if message is not None and message.migrate_to_chat_id:
             self.moved_to(message.migrate_to_chat_id)
             return
-        if message is None or message.reply_to_message is None:
+        if message is None:
+            return
+        if message.reply_to_message is None:
+            if (message.text or "").startswith("/"):  # a command meant for the bot: say what works
+                await message.reply_text(_both(self.engine.ui.relay_advisers_help))
             return
         asked = message.reply_to_message
         if asked.from_user is None or asked.from_user.id != context.bot.id:

@@ -12,6 +12,13 @@ from conversations import Block, Reply
 from .callbacks import encode
 
 MAX_MESSAGE = 4096
+
+
+def units(text: str) -> int:
+    """A text's length as Telegram counts it, in UTF-16 code units (an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 _CONTROL_TOKENS = ("<", "~")
 
 

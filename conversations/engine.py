@@ -10,6 +10,7 @@ an old message continues from that message; a token that no longer means anythin
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 from knowledge import LANGS, Corpus, Lang, default_corpus
@@ -127,7 +128,7 @@ class Engine:
 
     def _free_text(self, session: Session, text: str) -> tuple[Session, Reply]:
         lang = session.lang
-        if not text.strip():
+        if _blank(text):
             return self._show(session, self.ui.empty_text(lang), brief=True)
         if len(text) > MAX_TEXT:
             notice = self.ui.text_too_long.format(lang, limit=MAX_TEXT)
@@ -213,3 +214,9 @@ class Engine:
 
     def guideline_blocks(self, number: int, lang: Lang) -> tuple[Block, ...]:
         return self.ctx.guideline_blocks(number, lang)
+
+
+def _blank(text: str) -> bool:
+    """Nothing a person wrote: spaces, and the invisible (zero-width, control) characters
+    that ``str.strip`` leaves in place."""
+    return all(unicodedata.category(c)[0] in "ZC" for c in text)

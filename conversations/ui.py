@@ -102,6 +102,8 @@ class UiText(Strict):
     not_kept: Phrase
     not_kept_unknown: Phrase
     console_unkeep: Phrase
+    console_unknown_command: Phrase
+    language_usage: Phrase
     faq_title: Phrase
     faq_intro: Phrase
     faq_protection: Phrase
@@ -142,6 +144,7 @@ class UiText(Strict):
     relay_advisers_unreachable: Phrase
     relay_busy: Phrase
     relay_uncertain: Phrase
+    relay_advisers_help: Phrase
     relay_too_long: Phrase
     relay_edit_ignored: Phrase
     relay_try_later: Phrase

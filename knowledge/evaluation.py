@@ -12,14 +12,40 @@ from .router import Router
 from .schema import Strict, Text
 from .validation import load_model
 
+Topic = Literal[
+    "friend_request",
+    "online_insult",
+    "delete_content",
+    "pseudonym",
+    "following",
+    "online_research",
+    "case_comment",
+    "commercial",
+    "privacy_location",
+    "family_staff",
+    "court_account",
+    "training",
+    "conduct_tone",
+    "identity",
+    "general",
+    "out_of_scope",
+]
+Number = Annotated[int, Field(ge=1, le=40)]
+
 
 class LabelledQuestion(Strict):
     id: str
     lang: Literal["zh", "en"]
     text: Text
-    gold: list[Annotated[int, Field(ge=1, le=40)]]
-    related: list[Annotated[int, Field(ge=1, le=40)]] = Field(default_factory=list)
-    topic: str
+    gold: list[Number]
+    related: list[Number] = Field(default_factory=list)
+    topic: Topic
+
+    @model_validator(mode="after")
+    def no_number_twice(self) -> LabelledQuestion:
+        if len(set(self.gold)) != len(self.gold) or len(set(self.related)) != len(self.related):
+            raise ValueError("a guideline number appears twice in gold or in related")
+        return self
 
     @model_validator(mode="after")
     def out_of_scope_topic(self) -> LabelledQuestion:
@@ -32,6 +58,14 @@ class QuestionFile(Strict):
     version: int
     description: str = ""
     questions: list[LabelledQuestion] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def unique_ids(self) -> QuestionFile:
+        seen: set[str] = set()
+        twice = [q.id for q in self.questions if q.id in seen or seen.add(q.id)]
+        if twice:
+            raise ValueError(f"question ids must be unique; repeated: {', '.join(twice)}")
+        return self
 
 
 @dataclass

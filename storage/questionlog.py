@@ -13,6 +13,15 @@ from .keys import keyed_hash
 from .models import LoggedQuestion
 
 MAX_KEPT = 4096  # the column's size: PostgreSQL refuses more
+
+
+def kept_form(text: str) -> str:
+    """A question exactly as the log keeps it: redacted, then cut to fit the column
+    (placeholders can be longer than what they replace)."""
+    kept = redact(text)
+    return kept if len(kept) <= MAX_KEPT else kept[: MAX_KEPT - 1] + "…"
+
+
 DEFAULT_RETENTION_MONTHS = 24
 
 
@@ -50,9 +59,7 @@ class QuestionLog:
         today: dt.date | None = None,
     ) -> Kept:
         """Keep the redacted question; the raw text goes no further than this call."""
-        kept = redact(text)
-        if len(kept) > MAX_KEPT:  # placeholders can be longer than what they replace
-            kept = kept[: MAX_KEPT - 1] + "…"
+        kept = kept_form(text)
         row_id = await self._add(user_id, kept, lang, guidelines, topic, None, today)
         return Kept(row_id, kept)
 

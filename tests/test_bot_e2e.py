@@ -276,3 +276,65 @@ async def test_run_refuses_to_start_without_token_or_secret(tmp_path):
     )
     assert result.returncode == 2
     assert "AMICUS_SECRET must be set to run the bot" in result.stderr
+
+
+async def test_the_chosen_language_holds_and_odd_language_names(fake, bot):
+    await fake.push_text(JUDGE, "/language 中文")
+    _, reply = await fake.wait_for(JUDGE, 2)  # the first time, the privacy notice first
+    assert "已切换为中文" in reply.text
+    await fake.push_text(JUDGE, "/start")  # the judge's app is in English: the choice holds
+    (home,) = await fake.wait_for(JUDGE)
+    assert "您好" in home.text
+    await fake.push_text(JUDGE, "/language fr")  # not a language Amicus speaks: no switch
+    (reply,) = await fake.wait_for(JUDGE)
+    assert "/language zh" in reply.text and "已切换" not in reply.text
+    await fake.push_text(JUDGE, "/language English")
+    (reply,) = await fake.wait_for(JUDGE)
+    assert "Switched to English" in reply.text
+
+
+async def test_invisible_text_captions_and_service_messages(fake, bot, tmp_path):
+    await fake.push_text(JUDGE, "/start")
+    await fake.wait_for(JUDGE, 2)
+    await fake.push_text(JUDGE, "\u200b\u200c\ufeff")  # only zero-width characters
+    (reply,) = await fake.wait_for(JUDGE)
+    assert "empty" in reply.text
+    # A screenshot with the question as its caption: the caption is answered.
+    photo = fake.text_update(JUDGE, "x")
+    message = photo["message"]
+    del message["text"]
+    message["caption"] = "A lawyer in my case sent me a friend request"
+    message["photo"] = [{"file_id": "p", "file_unique_id": "u", "width": 9, "height": 9}]
+    await fake.push(photo)
+    answer, kept = await fake.wait_for(JUDGE, 2)
+    assert "Guideline 30" in answer.text and "Kept for the anonymised FAQ" in kept.text
+    # Pinning a message is not input: no reply at all.
+    pinned = fake.text_update(JUDGE, "x")
+    pinned["message"]["pinned_message"] = dict(pinned["message"])
+    del pinned["message"]["text"]
+    await fake.push(pinned)
+    await fake.push_text(JUDGE, "/help")
+    (reply,) = await fake.wait_for(JUDGE)
+    assert "/topics" in reply.text  # the next reply is the help's, nothing came between
+    rows = sqlite3.connect(tmp_path / "amicus.db").execute("SELECT COUNT(*) FROM question_log")
+    assert rows.fetchone()[0] == 1  # the caption only; not the invisible text
+
+
+@pytest.mark.parametrize("data", ["k:" + "9" * 25, "k:4294967296"])
+async def test_forged_row_ids_of_any_size_get_a_clear_reply(fake, bot, data):
+    await fake.push_text(JUDGE, "/start")
+    _, home = await fake.wait_for(JUDGE, 2)
+    version = home.buttons()[0][1].split("|")[0]
+    await fake.push_tap(JUDGE, home.message_id, f"{version}|{data}")
+    (reply,) = await fake.wait_for(JUDGE)
+    assert "no longer exists" in reply.text
+
+
+async def test_a_question_of_emoji_is_kept_and_shown_within_telegrams_count(fake, bot):
+    question = "friend request from a lawyer " + "😀" * 2030  # 4,089 characters, 8,119 units
+    await fake.push_text(JUDGE, question)
+    messages = []
+    while not any("|k:" in data for m in messages for _, data in m.buttons()):
+        messages += await fake.wait_for(JUDGE)
+    kept = messages[-1]
+    assert kept.plain.startswith("Kept for the anonymised FAQ") and kept.plain.endswith("…»")

@@ -145,3 +145,107 @@ def test_redact_dash_reads_one_text_per_line_and_keeps_line_count(amicus_cmd):
         "",
         "Guideline 22, 2024",
     ]
+
+
+def run_amicus(amicus_cmd, *args: str, cwd, env: dict | None = None, **kwargs):
+    import os
+
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("AMICUS_")}
+    return subprocess.run(
+        [*amicus_cmd, *args],
+        cwd=cwd,
+        env={**environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        **kwargs,
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("foo://", "NoSuchModuleError"),
+        ("not a url", "ArgumentError"),
+        ("sqlite:////proc/amicus-cannot-be-here.db", "unable to open database file"),
+        ("postgresql://amicus:hunter2@127.0.0.1:1/x", "ConnectionRefusedError"),
+    ],
+)
+def test_a_database_url_that_does_not_work_is_one_clear_line(amicus_cmd, tmp_path, url, reason):
+    commands = [("db", "upgrade"), ("faq", "export", "--month", "2025-10")]
+    if url.startswith("sqlite"):
+        commands.pop()  # an export of a missing file says so instead (tested below)
+    for args in commands:
+        result = run_amicus(amicus_cmd, *args, cwd=tmp_path, env={"AMICUS_DATABASE_URL": url})
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith("amicus: cannot use the database AMICUS_DATABASE_URL=")
+        assert reason in result.stderr
+        assert "hunter2" not in result.stderr  # the password stays out of the message
+
+
+def test_faq_export_reads_only_and_says_where_it_cannot_write(amicus_cmd, tmp_path):
+    missing = tmp_path / "typo.db"
+    env = {"AMICUS_DATABASE_URL": f"sqlite:///{missing}"}
+    result = run_amicus(amicus_cmd, "faq", "export", "--month", "2025-10", cwd=tmp_path, env=env)
+    assert result.returncode == 1 and f"there is no database at {missing}" in result.stderr
+    assert not missing.exists()  # a mistyped path does not become an empty month
+    run_amicus(amicus_cmd, "db", "upgrade", cwd=tmp_path, env=env)
+    for out, why in ((tmp_path / "no" / "x.md", "No such file"), (tmp_path, "Is a directory")):
+        result = run_amicus(
+            amicus_cmd,
+            "faq",
+            "export",
+            "--month",
+            "2025-10",
+            "--out",
+            str(out),
+            cwd=tmp_path,
+            env=env,
+        )
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert f"cannot write {out}: {why}" in result.stderr
+
+
+def test_empty_question_and_impossible_port_are_usage_errors(amicus_cmd, tmp_path):
+    result = run_amicus(amicus_cmd, "ask", "  ", cwd=tmp_path)
+    assert result.returncode == 2 and "the question is empty" in result.stderr
+    env = {"TELEGRAM_BOT_TOKEN": "1:x", "AMICUS_SECRET": "0123456789abcdef0123"}
+    result = run_amicus(
+        amicus_cmd, "run", "--webhook", "https://e.org/h", "--port", "70000", cwd=tmp_path, env=env
+    )
+    assert result.returncode == 2 and "--port must be between 1 and 65535" in result.stderr
+
+
+def test_redact_prints_what_the_log_keeps_even_when_redaction_lengthens_it(capsys):
+    code, out, _ = amicus(capsys, "redact", ("律师李明说，" * 700)[:4096])
+    assert code == 0 and len(out.rstrip("\n")) == 4096 and out.rstrip("\n").endswith("…")
+
+
+def test_a_closed_pipe_and_ctrl_c_end_quietly(amicus_cmd, tmp_path):
+    import signal
+    import time
+
+    questions = "".join(f"may I accept a lawyer's friend request {n}\n" for n in range(300))
+    reader = subprocess.Popen(
+        [*amicus_cmd, "ask", "-", "--json"],
+        cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    reader.stdout.close()  # like "| head -1" going away
+    _, err = reader.communicate(questions.encode(), timeout=60)
+    assert b"Traceback" not in err and reader.returncode == 141
+
+    chat = subprocess.Popen(
+        [*amicus_cmd, "chat"],
+        cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(3)  # at its prompt
+    chat.send_signal(signal.SIGINT)
+    _, err = chat.communicate(timeout=30)
+    assert b"Traceback" not in err and chat.returncode == 130

@@ -109,3 +109,22 @@ def test_console_keeps_only_the_redacted_question_and_unkeeps_on_request(engine,
     assert (
         "Jane Doe" not in text[0] and "jane@firm.example" not in text[0] and "Smith" not in text[0]
     )
+
+
+def test_a_mistyped_command_is_not_a_question_and_bad_bytes_do_not_crash(engine, tmp_path):
+    import sqlite3
+
+    from bot.console import Keeper
+
+    url = f"sqlite:///{tmp_path / 'console.db'}"
+    out = io.StringIO()
+    # What a pipe of bytes that are not UTF-8 decodes to: lone surrogates.
+    lines = "/lang xx\n/foo\nabc\udcff\udcfe lawyer friend request\n"
+    keeper = Keeper(url, b"console-test-secret-0123456789")
+    assert run_chat(engine, "en", io.StringIO(lines), out, keeper) == 0
+    transcript = out.getvalue()
+    assert "There is no such command: /lang xx" in transcript
+    assert "There is no such command: /foo" in transcript
+    kept = sqlite3.connect(tmp_path / "console.db").execute("SELECT text FROM question_log")
+    (text,) = kept.fetchall()  # only the question, not the mistyped commands
+    assert text[0] == "abc\ufffd\ufffd lawyer friend request"

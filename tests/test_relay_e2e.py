@@ -283,3 +283,10 @@ async def test_the_advisers_group_moved_to_a_supergroup_is_followed(fake, bot):
     assert "Delivered to the judge" in confirmed.text
     assert supergroup not in fake.left
     assert f"the advisers' group is now chat {supergroup}" in bot.logs()
+
+
+async def test_a_command_in_the_advisers_group_is_told_what_works_there(fake, bot):
+    await fake.push_text(ADVISERS, "/faq", chat_type="supergroup")
+    (reply,) = await fake.wait_for(ADVISERS)
+    assert "I only pass on replies to numbered questions" in reply.text
+    assert ADVISERS not in fake.left

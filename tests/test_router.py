@@ -102,10 +102,36 @@ def test_eval_rejects_a_malformed_file_naming_the_field(capsys, tmp_path):
         "version: 1\nquestions:\n  - {id: x, lang: fr, text: hi, gold: [], topic: out_of_scope}\n"
     )
     code, _, err = run(capsys, "eval", str(bad))
-    assert code == 1
+    assert code == 2  # the file given is at fault: a usage error, like a missing file
+    assert f"{bad} is not a labelled question file" in err
+    assert "knowledge files are broken" not in err
     assert f"{bad}: questions[0].lang: Input should be 'zh' or 'en'" in err
     code, _, err = run(capsys, "eval", str(tmp_path / "missing.yaml"))
     assert code == 2 and "no such file" in err
+    code, _, err = run(capsys, "eval", str(tmp_path))  # a directory
+    assert code == 2 and "no such file" in err
+
+
+@pytest.mark.parametrize(
+    ("questions", "problem"),
+    [
+        (
+            "  - {id: a, lang: en, text: hi, gold: [30], topic: friend_request}\n"
+            "  - {id: a, lang: zh, text: 你好, gold: [30], topic: friend_request}\n",
+            "question ids must be unique; repeated: a",
+        ),
+        ("  - {id: a, lang: en, text: hi, gold: [30], topic: bogus}\n", "questions[0].topic"),
+        (
+            "  - {id: a, lang: en, text: hi, gold: [30, 30], topic: friend_request}\n",
+            "a guideline number appears twice",
+        ),
+    ],
+)
+def test_eval_holds_files_to_the_shared_schema(capsys, tmp_path, questions, problem):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nquestions:\n" + questions)
+    code, _, err = run(capsys, "eval", str(bad))
+    assert code == 2 and problem in err
 
 
 def figures(path: Path):
