@@ -17,7 +17,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, model_validator
 
 from knowledge import Corpus, DataError, Problem, default_corpus
-from knowledge.schema import Bilingual, ShortBilingual, Strict
+from knowledge.schema import TOPICS, Bilingual, ShortBilingual, Strict
 from knowledge.validation import display_path, load_model
 
 TREES_DIR = Path(__file__).resolve().parent / "trees"
@@ -26,23 +26,6 @@ NODE_ID_MAX = 12
 # Telegram allows 64 bytes of callback data; the bot prefixes the knowledge version
 # ("1a2b3c4d|"), so a token may use what is left.
 TOKEN_MAX_BYTES = 64 - 9
-TOPICS = (
-    "friend_request",
-    "online_insult",
-    "delete_content",
-    "pseudonym",
-    "following",
-    "online_research",
-    "case_comment",
-    "commercial",
-    "privacy_location",
-    "family_staff",
-    "court_account",
-    "training",
-    "conduct_tone",
-    "identity",
-    "general",
-)
 
 TreeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=TREE_ID_MAX)]
 NodeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=NODE_ID_MAX)]

@@ -9,27 +9,10 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from .router import Router
-from .schema import Strict, Text
+from .schema import TOPICS, Strict, Text
 from .validation import load_model
 
-Topic = Literal[
-    "friend_request",
-    "online_insult",
-    "delete_content",
-    "pseudonym",
-    "following",
-    "online_research",
-    "case_comment",
-    "commercial",
-    "privacy_location",
-    "family_staff",
-    "court_account",
-    "training",
-    "conduct_tone",
-    "identity",
-    "general",
-    "out_of_scope",
-]
+Topic = Literal[(*TOPICS, "out_of_scope")]  # type: ignore[valid-type]
 Number = Annotated[int, Field(ge=1, le=40)]
 
 

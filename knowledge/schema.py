@@ -8,6 +8,25 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
+# What a question or a walkthrough is about: the labels of shared/eval/, which the FAQ
+# counts by and every tree declares (out-of-scope questions have none of them).
+TOPICS = (
+    "friend_request",
+    "online_insult",
+    "delete_content",
+    "pseudonym",
+    "following",
+    "online_research",
+    "case_comment",
+    "commercial",
+    "privacy_location",
+    "family_staff",
+    "court_account",
+    "training",
+    "conduct_tone",
+    "identity",
+    "general",
+)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # Titles become Telegram buttons and console menu lines: keep them short.

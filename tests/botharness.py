@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import sys
 from pathlib import Path
 
@@ -84,3 +85,24 @@ class BotProcess:
 
     def logs(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+class WebhookBot(BotProcess):
+    """``amicus run --webhook`` on a free local port; ``url`` is where Telegram would post."""
+
+    def __init__(self, fake: FakeBotApi, database_url: str, log_path: Path, **extra_env: str):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/amicus-hook"
+        args = ("--webhook", self.url, "--port", str(self.port), "--listen", "127.0.0.1")
+        super().__init__(fake, database_url, log_path, args, "setWebhook", **extra_env)
+
+    async def start(self) -> None:
+        await super().start()
+        await self.wait_listening(self.port)
+
+    @property
+    def secret_token(self) -> str:
+        (webhook,) = [p for m, p in self.fake.calls if m == "setWebhook"]
+        return webhook["secret_token"]

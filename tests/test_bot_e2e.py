@@ -7,7 +7,7 @@ import re
 import sqlite3
 
 import pytest
-from botharness import BotProcess
+from botharness import BotProcess, WebhookBot
 
 JUDGE = 4242001
 
@@ -201,24 +201,12 @@ async def _down_and_back(fake, tmp_path, database_url):
 
 
 async def test_webhook_mode(fake, tmp_path):
-    import socket
-
     import aiohttp
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/amicus-hook"
-    bot = BotProcess(
-        fake,
-        f"sqlite:///{tmp_path / 'a.db'}",
-        tmp_path / "bot.log",
-        args=("--webhook", url, "--port", str(port), "--listen", "127.0.0.1"),
-        ready_on="setWebhook",
-    )
+    bot = WebhookBot(fake, f"sqlite:///{tmp_path / 'a.db'}", tmp_path / "bot.log")
     await bot.start()
+    url = bot.url
     try:
-        await bot.wait_listening(port)
         (webhook,) = [p for m, p in fake.calls if m == "setWebhook"]
         assert webhook["url"] == url
         update = {

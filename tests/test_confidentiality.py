@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from botharness import SECRET, BotProcess
+from botharness import SECRET, BotProcess, WebhookBot
 
 JUDGE = 5550123  # the Telegram user id; _user() in fakebot makes username "judge5550123"
 QUESTIONS = [
@@ -197,29 +197,15 @@ async def test_an_unreadable_update_neither_leaks_nor_stalls_the_others(fake, bo
 
 
 async def test_an_unreadable_webhook_update_is_not_logged(fake, tmp_path):
-    import socket
-
     import aiohttp
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/amicus-hook"
-    bot = BotProcess(
-        fake,
-        f"sqlite:///{tmp_path / 'amicus.db'}",
-        tmp_path / "bot.log",
-        args=("--webhook", url, "--port", str(port), "--listen", "127.0.0.1"),
-        ready_on="setWebhook",
-    )
+    bot = WebhookBot(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
     await bot.start()
     try:
-        await bot.wait_listening(port)
-        (webhook,) = [p for m, p in fake.calls if m == "setWebhook"]
         update = {"update_id": 7, **unreadable(fake.text_update(JUDGE, "李明 my secret question"))}
-        headers = {"X-Telegram-Bot-Api-Secret-Token": webhook["secret_token"]}
+        headers = {"X-Telegram-Bot-Api-Secret-Token": bot.secret_token}
         async with aiohttp.ClientSession() as http:
-            await http.post(url, json=update, headers=headers)
+            await http.post(bot.url, json=update, headers=headers)
         for _ in range(100):
             if "could not be read" in bot.logs():
                 break

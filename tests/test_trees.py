@@ -210,7 +210,7 @@ def an_answer(data) -> str:
             lambda d: d.update(topic="gossip"),
             lambda d: (
                 "(top level): unknown topic 'gossip'; one of: "
-                + ", ".join(__import__("conversations.trees", fromlist=["TOPICS"]).TOPICS)
+                + ", ".join(__import__("knowledge.schema", fromlist=["TOPICS"]).TOPICS)
             ),
         ),
     ],
