@@ -326,3 +326,37 @@ async def test_a_question_of_emoji_is_kept_and_shown_within_telegrams_count(fake
         messages += await fake.wait_for(JUDGE)
     kept = messages[-1]
     assert kept.plain.startswith("Kept for the anonymised FAQ") and kept.plain.endswith("…»")
+
+
+@pytest.mark.parametrize("case", ["wrong token", "unreachable API"])
+async def test_a_failed_start_says_why_without_the_token(fake, tmp_path, case):
+    import socket
+    import subprocess
+    import sys
+
+    token = "987654:WRONG-TOKEN-never-to-be-printed"
+    base = fake.base_url
+    if case == "unreachable API":
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            base = f"http://127.0.0.1:{s.getsockname()[1]}/bot"  # nothing listens there
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "TELEGRAM_BOT_TOKEN": token,
+        "AMICUS_SECRET": "0123456789abcdef0123",
+        "AMICUS_TELEGRAM_BASE_URL": base,
+        "AMICUS_DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}",
+    }
+    result = await asyncio.to_thread(
+        subprocess.run,
+        [sys.executable, "-m", "bot", "run"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "amicus run: stopped: " in result.stderr
+    assert token not in result.stderr + result.stdout
+    assert token.split(":")[1] not in result.stderr + result.stdout
