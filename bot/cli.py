@@ -283,7 +283,7 @@ def cmd_faq_export(
     import asyncio
 
     from bot.faqreport import render
-    from storage.database import Database
+    from storage.database import Database, settle
     from storage.faq import build, load_month
 
     missing = _missing_sqlite_file(settings.database_url)
@@ -299,6 +299,7 @@ def cmd_faq_export(
             rows = await load_month(db, month)
         finally:
             await db.close()
+            await settle()
         return render(build(month, rows, settings.faq_min_askers), engine, fmt, lang)
 
     text = asyncio.run(export())
@@ -335,7 +336,7 @@ def _month(value: str) -> str:
 def cmd_db_upgrade(settings: Settings) -> int:
     import asyncio
 
-    from storage.database import Database
+    from storage.database import Database, settle
 
     async def upgrade() -> None:
         db = Database(settings.database_url)
@@ -343,6 +344,7 @@ def cmd_db_upgrade(settings: Settings) -> int:
             await db.upgrade()
         finally:
             await db.close()
+            await settle()
 
     asyncio.run(upgrade())
     print("database is up to date")

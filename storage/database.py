@@ -57,6 +57,23 @@ class Database:
         await self.engine.dispose()
 
 
+async def settle(timeout: float = 2.0) -> None:
+    """Wait for aiosqlite's worker threads to finish, before the caller's event loop ends.
+
+    After a failed connect aiosqlite stops the connection's thread without awaiting it; if
+    ``asyncio.run`` returns first, the thread's last callback meets a closed loop and prints
+    a traceback. For one-shot commands (``asyncio.run``), after ``close``.
+    """
+    import asyncio
+    import threading
+
+    deadline = asyncio.get_running_loop().time() + timeout
+    while asyncio.get_running_loop().time() < deadline and any(
+        t.is_alive() and "_connection_worker_thread" in t.name for t in threading.enumerate()
+    ):
+        await asyncio.sleep(0.01)
+
+
 def _upgrade(connection: Connection, revision: str) -> None:
     # Imported here: Alembic costs a third of a second to import, and only start-up needs it.
     from alembic import command

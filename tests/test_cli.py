@@ -245,7 +245,10 @@ def test_a_closed_pipe_and_ctrl_c_end_quietly(amicus_cmd, tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    time.sleep(3)  # at its prompt
+    seen = b""
+    deadline = time.monotonic() + 60
+    while not seen.endswith(b"> ") and time.monotonic() < deadline:  # at its prompt
+        seen += chat.stdout.read1(4096)
     chat.send_signal(signal.SIGINT)
     _, err = chat.communicate(timeout=30)
     assert b"Traceback" not in err and chat.returncode == 130
