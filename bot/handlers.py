@@ -234,7 +234,8 @@ class Handlers:
                 if await self.store.write(chat.id, session.to_dict(), stored):
                     break
                 # Redone on the newer state, which may no longer be the adviser's page.
-                draft = await self._drop_draft(chat.id, draft)
+                await self._drop_draft(chat.id, draft)
+                draft = None
             else:
                 raise SessionContention
         except (*STORAGE_ERRORS, SessionContention) as exc:
