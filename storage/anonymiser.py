@@ -933,36 +933,32 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return pos < 0 or text[pos] in ".!?。！？\n"
 
 
-def _en_names(text: str) -> Iterator[tuple[int, int]]:
+# Each English cue: where the name starts (after the cue, or before it), and whether the
+# capitalised words found there are a name. Two words always are; one only with more sign.
+_EN_CUES: list[tuple[re.Pattern[str], bool, Callable[[str, re.Match, list], bool]]] = [
     # Titles: Judge Smith, Attorney John Smith, Justice Mary O'Neil, Mr Smith.
-    for match in _TITLE_RE.finditer(text):
-        tokens = _name_tokens(text, match.end())
-        if tokens:
-            yield tokens[0][0], tokens[-1][1]
-    # A role word: two capitalised words (counsel Jane Doe), or one after a determiner
-    # (my clerk Tom, the plaintiff Jones).
-    for match in _ROLE_RE.finditer(text):
-        tokens = _name_tokens(text, match.end())
-        if len(tokens) >= 2 or (tokens and match.group("det")):
-            yield tokens[0][0], tokens[-1][1]
-    # Before a role: "John Smith, a lawyer"; one word only when it does not open a sentence.
-    for match in _BEFORE_ROLE_RE.finditer(text):
-        tokens = _name_tokens(text, match.start())
-        if len(tokens) >= 2 or (tokens and not _opens_sentence(text, match.start())):
-            yield tokens[0][0], tokens[-1][1]
-    for match in _MY_NAME_RE.finditer(text):
-        tokens = _name_tokens(text, match.end())
-        if tokens:
-            yield tokens[0][0], tokens[-1][1]
-    for match in _NAMED_RE.finditer(text):
-        tokens = _name_tokens(text, match.end())
-        if len(tokens) >= 2 or (tokens and match.group("who")):
-            yield tokens[0][0], tokens[-1][1]
+    (_TITLE_RE, False, lambda text, match, tokens: True),
+    # A role word: counsel Jane Doe; one word after a determiner (my clerk Tom).
+    (_ROLE_RE, False, lambda text, match, tokens: bool(match.group("det"))),
+    # Before a role: "John Smith, a lawyer"; one word when it does not open a sentence.
+    (_BEFORE_ROLE_RE, True, lambda text, match, tokens: not _opens_sentence(text, match.start())),
+    (_MY_NAME_RE, False, lambda text, match, tokens: True),
+    (_NAMED_RE, False, lambda text, match, tokens: bool(match.group("who"))),
     # "I'm Sarah Lee" – or "I'm Sarah, a family judge"; "I'm English" stays.
-    for match in _I_AM_RE.finditer(text):
-        tokens = _name_tokens(text, match.end())
-        if len(tokens) >= 2 or (tokens and _I_AM_ONE_TOKEN_OK.match(text, tokens[-1][1])):
-            yield tokens[0][0], tokens[-1][1]
+    (
+        _I_AM_RE,
+        False,
+        lambda text, match, tokens: bool(_I_AM_ONE_TOKEN_OK.match(text, tokens[-1][1])),
+    ),
+]
+
+
+def _en_names(text: str) -> Iterator[tuple[int, int]]:
+    for pattern, before, one_word_ok in _EN_CUES:
+        for match in pattern.finditer(text):
+            tokens = _name_tokens(text, match.start() if before else match.end())
+            if len(tokens) >= 2 or (tokens and one_word_ok(text, match, tokens)):
+                yield tokens[0][0], tokens[-1][1]
 
 
 # The name recognisers, after the regex rules (which have removed numbers, addresses and
