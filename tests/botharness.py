@@ -6,6 +6,7 @@ import asyncio
 import os
 import signal
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -106,3 +107,15 @@ class WebhookBot(BotProcess):
     def secret_token(self) -> str:
         (webhook,) = [p for m, p in self.fake.calls if m == "setWebhook"]
         return webhook["secret_token"]
+
+
+def run_once(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
+    """``amicus ARGS`` to the end, with only ``env`` (and a PATH) in its environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env={"PATH": "/usr/bin:/bin", **env},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

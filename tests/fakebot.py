@@ -200,20 +200,9 @@ class FakeBotApi:
             self._new_update.notify_all()
         return update_id
 
-    async def push_text(
-        self,
-        chat_id: int,
-        text: str,
-        *,
-        chat_type: str = "private",
-        language_code: str = "en",
-        edited: bool = False,
-    ) -> int:
-        return await self.push(
-            self.text_update(
-                chat_id, text, chat_type=chat_type, language_code=language_code, edited=edited
-            )
-        )
+    async def push_text(self, chat_id: int, text: str, **options: Any) -> int:
+        """Deliver :meth:`text_update` (same options) to the bot."""
+        return await self.push(self.text_update(chat_id, text, **options))
 
     def text_update(
         self,

@@ -7,7 +7,7 @@ import re
 import sqlite3
 
 import pytest
-from botharness import BotProcess, WebhookBot
+from botharness import BotProcess, WebhookBot, run_once
 
 JUDGE = 4242001
 
@@ -250,18 +250,7 @@ async def test_adviser_contact_comes_from_the_environment(fake, tmp_path):
 
 
 async def test_run_refuses_to_start_without_token_or_secret(tmp_path):
-    import subprocess
-    import sys
-
-    env = {"PATH": "/usr/bin:/bin", "TELEGRAM_BOT_TOKEN": "1:x"}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_once("run", env={"TELEGRAM_BOT_TOKEN": "1:x"}, cwd=tmp_path)
     assert result.returncode == 2
     assert "AMICUS_SECRET must be set to run the bot" in result.stderr
 
@@ -331,8 +320,6 @@ async def test_a_question_of_emoji_is_kept_and_shown_within_telegrams_count(fake
 @pytest.mark.parametrize("case", ["wrong token", "unreachable API"])
 async def test_a_failed_start_says_why_without_the_token(fake, tmp_path, case):
     import socket
-    import subprocess
-    import sys
 
     token = "987654:WRONG-TOKEN-never-to-be-printed"
     base = fake.base_url
@@ -341,21 +328,12 @@ async def test_a_failed_start_says_why_without_the_token(fake, tmp_path, case):
             s.bind(("127.0.0.1", 0))
             base = f"http://127.0.0.1:{s.getsockname()[1]}/bot"  # nothing listens there
     env = {
-        "PATH": "/usr/bin:/bin",
         "TELEGRAM_BOT_TOKEN": token,
         "AMICUS_SECRET": "0123456789abcdef0123",
         "AMICUS_TELEGRAM_BASE_URL": base,
         "AMICUS_DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}",
     }
-    result = await asyncio.to_thread(
-        subprocess.run,
-        [sys.executable, "-m", "bot", "run"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = await asyncio.to_thread(run_once, "run", env=env, cwd=tmp_path)
     assert result.returncode == 1
     assert "amicus run: stopped: " in result.stderr
     assert token not in result.stderr + result.stdout
