@@ -40,13 +40,6 @@ class SessionStore:
     # Plain Core statements on a connection: this runs on every tap, and the ORM's
     # unit-of-work bookkeeping would cost more than the query itself.
 
-    async def load(self, chat_id: int) -> dict[str, Any] | None:
-        async with self.db.engine.connect() as connection:
-            state = await connection.scalar(
-                select(ChatSession.state).where(ChatSession.key == self.key(chat_id))
-            )
-            return dict(state) if state is not None else None
-
     async def read(self, chat_id: int) -> Stored | None:
         async with self.db.engine.connect() as connection:
             row = (
@@ -81,19 +74,6 @@ class SessionStore:
         async with self.db.engine.begin() as connection:
             result = await connection.execute(statement)
             return result.rowcount == 1
-
-    async def save(self, chat_id: int, state: dict[str, Any]) -> None:
-        """Insert, or replace the state whatever it was (for callers with no turn to redo)."""
-        today = dt.date.today()
-        statement = self._insert(ChatSession).values(
-            key=self.key(chat_id), state=state, touched_on=today, version=_first_version()
-        )
-        statement = statement.on_conflict_do_update(
-            index_elements=[ChatSession.key],
-            set_={"state": state, "touched_on": today, "version": ChatSession.version + 1},
-        )
-        async with self.db.engine.begin() as connection:
-            await connection.execute(statement)
 
     async def forget(self, chat_id: int) -> int:
         async with self.db.sessions.begin() as session:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import itertools
 
+from stores import put, state_of
 from telegram import Update
 
 from bot.application import build
 from bot.settings import Settings
 from conversations import Engine
 from storage.database import Database
+from storage.sessions import SessionStore
 
 JUDGE = 4242777
 SECRET = "instances-test-secret-0123456789"
@@ -70,7 +72,7 @@ async def test_a_tap_served_elsewhere_meanwhile_is_not_undone(fake, db, engine: 
         # The judge chose Chinese: the walkthrough list comes in Chinese, and stays so.
         assert engine.ui.topics_title("zh") in topics.text
         assert engine.ui.topics_title("en") not in topics.text
-        stored = await first.bot_data["sessions"].load(JUDGE)
+        stored = await state_of(first.bot_data["sessions"], JUDGE)
         assert stored is not None and stored["lang"] == "zh"
     finally:
         await first.shutdown()
@@ -83,11 +85,11 @@ async def test_a_session_that_never_stops_changing_gets_unavailable_not_an_error
 ):
     app = build(settings(fake, db), engine, db)
     store = app.bot_data["sessions"]
-    read = store.read
+    elsewhere = SessionStore(store.db, store.secret)  # another process, same database
 
     async def always_overtaken(chat_id: int):
-        stored = await read(chat_id)
-        await store.save(chat_id, {"lang": "en", "stack": ["home"]})  # someone else, again
+        stored = await elsewhere.read(chat_id)
+        await put(elsewhere, chat_id, {"lang": "en", "stack": ["home"]})  # someone else, again
         return stored
 
     store.read = always_overtaken

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from sqlalchemy import func, select
+from stores import put, state_of
 
 from storage.database import Database
 from storage.faq import Row, build, load_month
@@ -70,10 +71,10 @@ async def test_idle_sessions_are_forgotten(db):
     from storage.sessions import SessionStore
 
     store = SessionStore(db, SECRET)
-    await store.save(1, {"lang": "en", "stack": ["home"]})
+    await put(store, 1, {"lang": "en", "stack": ["home"]})
     assert await store.purge(180, today=dt.date.today() + dt.timedelta(days=179)) == 0
     assert await store.purge(180, today=dt.date.today() + dt.timedelta(days=181)) == 1
-    assert await store.load(1) is None
+    assert await state_of(store, 1) is None
 
 
 async def test_retention_purges_old_months_only(db):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import text
+from stores import put, state_of
 
 from storage.database import Database, async_url
 from storage.sessions import SessionStore
@@ -42,27 +43,27 @@ async def test_sessions_saved_before_versioning_carry_on_after_the_upgrade(tmp_p
         stored = await store.read(9)
         assert stored is not None and stored.state == {"lang": "zh"} and stored.version == 0
         assert await store.write(9, {"lang": "en"}, stored)
-        assert await store.load(9) == {"lang": "en"}
+        assert await state_of(store, 9) == {"lang": "en"}
     finally:
         await old.close()
 
 
 async def test_session_round_trip_upsert_and_forget(db):
     store = SessionStore(db, SECRET)
-    assert await store.load(555001) is None
-    await store.save(555001, {"lang": "zh", "stack": ["home"]})
-    await store.save(555001, {"lang": "en", "stack": ["home", "browse"]})
-    await store.save(555002, {"lang": "zh", "stack": ["home"]})
-    assert await store.load(555001) == {"lang": "en", "stack": ["home", "browse"]}
+    assert await state_of(store, 555001) is None
+    await put(store, 555001, {"lang": "zh", "stack": ["home"]})
+    await put(store, 555001, {"lang": "en", "stack": ["home", "browse"]})
+    await put(store, 555002, {"lang": "zh", "stack": ["home"]})
+    assert await state_of(store, 555001) == {"lang": "en", "stack": ["home", "browse"]}
     assert await store.count() == 2
     assert await store.forget(555001) == 1
-    assert await store.load(555001) is None
-    assert await store.load(555002) == {"lang": "zh", "stack": ["home"]}
+    assert await state_of(store, 555001) is None
+    assert await state_of(store, 555002) == {"lang": "zh", "stack": ["home"]}
 
 
 async def test_no_raw_chat_id_reaches_the_database(db):
     store = SessionStore(db, SECRET)
-    await store.save(987654321, {"lang": "en", "stack": ["home"]})
+    await put(store, 987654321, {"lang": "en", "stack": ["home"]})
     dump = await all_values(db)
     assert "987654321" not in dump
     other = SessionStore(db, b"another-secret-entirely-000000")
@@ -72,8 +73,8 @@ async def test_no_raw_chat_id_reaches_the_database(db):
 async def test_a_second_process_sees_the_same_sessions(db):
     twin = Database(str(db.engine.url.render_as_string(hide_password=False)))
     try:
-        await SessionStore(db, SECRET).save(42, {"lang": "zh", "stack": ["home", "topics"]})
-        assert await SessionStore(twin, SECRET).load(42) == {
+        await put(SessionStore(db, SECRET), 42, {"lang": "zh", "stack": ["home", "topics"]})
+        assert await state_of(SessionStore(twin, SECRET), 42) == {
             "lang": "zh",
             "stack": ["home", "topics"],
         }
@@ -89,7 +90,7 @@ async def test_a_write_after_someone_elses_is_refused_not_applied(db):
     assert seen_by_one == seen_by_other and seen_by_one is not None
     assert await other.write(7, {"lang": "zh", "stack": ["home"]}, seen_by_other)
     assert not await one.write(7, {"lang": "en", "stack": ["home", "browse"]}, seen_by_one)
-    assert await one.load(7) == {"lang": "zh", "stack": ["home"]}
+    assert await state_of(one, 7) == {"lang": "zh", "stack": ["home"]}
     # Read again, the turn goes through on the newer state.
     fresh = await one.read(7)
     assert fresh is not None and fresh.version == seen_by_one.version + 1
@@ -99,7 +100,7 @@ async def test_a_write_after_someone_elses_is_refused_not_applied(db):
     stale = await one.read(7)
     await other.forget(7)
     assert not await one.write(7, {"lang": "en", "stack": ["home"]}, stale)
-    assert await one.load(7) is None
+    assert await state_of(one, 7) is None
 
 
 @pytest.mark.parametrize(
