@@ -30,7 +30,8 @@ class ChatSession(Base):
 class LoggedQuestion(Base):
     """One question as the anonymised FAQ needs it, and nothing more.
 
-    ``text`` is the redacted question (None for a walkthrough completed without typing).
+    ``text`` is the redacted question; None for a walkthrough completed without typing, and
+    for a question outside the guidelines (topic ``out_of_scope``), kept without its words.
     ``asker`` is HMAC(secret, month|user id): it counts distinct askers within a month and
     finds a judge's own rows for /forget; it is unlinkable across months and useless
     without the secret. No timestamp: the month is all the FAQ uses.
@@ -46,6 +47,14 @@ class LoggedQuestion(Base):
     topic: Mapped[str | None] = mapped_column(String(32), nullable=True)
     answer: Mapped[str | None] = mapped_column(String(64), nullable=True)  # tree:node reached
     asker: Mapped[str] = mapped_column(String(64), index=True)
+    # What a "Don't keep it" or /kept button names: a random code, so a judge's buttons
+    # reveal nothing of how many questions others asked in between (a row id would).
+    token: Mapped[str | None] = mapped_column(String(16), index=True, unique=True, nullable=True)
+    # Keyed hash of the Telegram update that kept it: an update replayed after a crash is
+    # kept once. Cleared once the month is over, when no replay can come any more.
+    update_key: Mapped[str | None] = mapped_column(
+        String(64), index=True, unique=True, nullable=True
+    )
 
 
 class AdviserTicket(Base):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 
 from .anonymiser import redact
 from .database import Database
@@ -35,10 +37,31 @@ def months_before(month: str, count: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+# The topic the engine gives a question no guideline speaks to: kept without its words.
+OUT_OF_SCOPE = "out_of_scope"
+TOKEN_BYTES = 9  # 72 random bits, 12 characters: unguessable, and short enough for a button
+
+
 @dataclass(frozen=True)
 class Kept:
-    id: int
-    text: str
+    """One thing kept about a judge, as they may see it: ``token`` names it for removal.
+
+    ``text`` is the redacted question, or None: for a question outside the guidelines
+    (``topic`` out_of_scope) and for a walkthrough answer reached (``answer``)."""
+
+    token: str
+    text: str | None
+    lang: str
+    topic: str | None = None
+    answer: str | None = None
+
+    @property
+    def out_of_scope(self) -> bool:
+        return self.answer is None and self.topic == OUT_OF_SCOPE
+
+    @staticmethod
+    def of(row: LoggedQuestion) -> Kept:
+        return Kept(row.token or "", row.text, row.lang, row.topic, row.answer)
 
 
 class QuestionLog:
@@ -57,11 +80,19 @@ class QuestionLog:
         guidelines: list[int],
         topic: str | None,
         today: dt.date | None = None,
+        update_id: int | None = None,
     ) -> Kept:
-        """Keep the redacted question; the raw text goes no further than this call."""
-        kept = kept_form(text)
-        row_id = await self._add(user_id, kept, lang, guidelines, topic, None, today)
-        return Kept(row_id, kept)
+        """Keep the redacted question; the raw text goes no further than this call.
+
+        A question outside the guidelines is kept only as "out of scope" with its language:
+        its words serve no FAQ entry, and are often about something else entirely (pay, a
+        case) that the judge would not want kept. ``update_id`` (the Telegram update's):
+        the same update handled twice, as after a crash, is kept once."""
+        if topic == OUT_OF_SCOPE:
+            return await self._add(user_id, None, lang, [], topic, None, today, update_id)
+        return await self._add(
+            user_id, kept_form(text), lang, guidelines, topic, None, today, update_id
+        )
 
     async def record_answer(
         self,
@@ -71,12 +102,16 @@ class QuestionLog:
         topic: str | None,
         answer: str,
         today: dt.date | None = None,
-    ) -> int:
+        update_id: int | None = None,
+    ) -> Kept:
         """A walkthrough that reached an answer: counted for the FAQ's usage figures."""
-        return await self._add(user_id, None, lang, cites, topic, answer, today)
+        return await self._add(user_id, None, lang, cites, topic, answer, today, update_id)
 
-    async def _add(self, user_id, text, lang, guidelines, topic, answer, today) -> int:
+    async def _add(self, user_id, text, lang, guidelines, topic, answer, today, update_id) -> Kept:
         month = this_month(today)
+        # A keyed hash, not the update id: ids are sequential per bot, so a raw one would
+        # order the log and match it to Telegram's records of who sent what.
+        update_key = None if update_id is None else keyed_hash(self.secret, "update", update_id)
         row = LoggedQuestion(
             month=month,
             lang=lang,
@@ -85,16 +120,51 @@ class QuestionLog:
             topic=topic,
             answer=answer,
             asker=self.asker(month, user_id),
+            token=secrets.token_urlsafe(TOKEN_BYTES),
+            update_key=update_key,
         )
-        async with self.db.sessions.begin() as session:
-            session.add(row)
-            await session.flush()
-            return row.id
+        if update_key is not None:
+            earlier = await self._by_update(update_key)
+            if earlier is not None:
+                return earlier
+        try:
+            async with self.db.sessions.begin() as session:
+                session.add(row)
+        except IntegrityError:
+            # The same update, kept a moment ago by another process: that row is the one.
+            earlier = await self._by_update(update_key) if update_key is not None else None
+            if earlier is None:
+                raise
+            return earlier
+        return Kept.of(row)
 
-    async def unkeep(self, user_id: int, row_id: int) -> bool:
-        """Delete one kept question, only if it is this judge's own."""
+    async def _by_update(self, update_key: str) -> Kept | None:
+        async with self.db.sessions() as session:
+            row = await session.scalar(
+                select(LoggedQuestion).where(LoggedQuestion.update_key == update_key)
+            )
+            return None if row is None else Kept.of(row)
+
+    async def kept(self, user_id: int, today: dt.date | None = None) -> list[Kept]:
+        """What is kept of this judge this month, in the order it was kept."""
+        month = this_month(today)
+        async with self.db.sessions() as session:
+            rows = await session.scalars(
+                select(LoggedQuestion)
+                .where(
+                    LoggedQuestion.month == month,
+                    LoggedQuestion.asker == self.asker(month, user_id),
+                )
+                .order_by(LoggedQuestion.id)
+            )
+            return [Kept.of(row) for row in rows]
+
+    async def unkeep(self, user_id: int, token: str) -> bool:
+        """Delete one kept row, only if it is this judge's own."""
+        if not token:
+            return False
         async with self.db.sessions.begin() as session:
-            row = await session.get(LoggedQuestion, row_id)
+            row = await session.scalar(select(LoggedQuestion).where(LoggedQuestion.token == token))
             if row is None or row.asker != self.asker(row.month, user_id):
                 return False
             await session.delete(row)
@@ -116,9 +186,16 @@ class QuestionLog:
         self, keep_months: int = DEFAULT_RETENTION_MONTHS, today: dt.date | None = None
     ) -> int:
         """Drop rows older than the retention period (the current month counts as one)."""
-        oldest = months_before(this_month(today), keep_months - 1)
+        month = this_month(today)
+        oldest = months_before(month, keep_months - 1)
         async with self.db.sessions.begin() as session:
             result = await session.execute(
                 delete(LoggedQuestion).where(LoggedQuestion.month < oldest)
+            )
+            # No update of an ended month can be replayed any more: its keys serve nothing.
+            await session.execute(
+                update(LoggedQuestion)
+                .where(LoggedQuestion.month < month, LoggedQuestion.update_key.is_not(None))
+                .values(update_key=None)
             )
             return result.rowcount or 0

@@ -51,10 +51,81 @@ async def test_kept_text_is_redacted_and_the_asker_a_monthly_pseudonym(db):
 async def test_unkeep_only_ones_own_row(db):
     log = QuestionLog(db, SECRET)
     mine = await log.record_question(1, "a friend request from counsel", "en", [30], None, OCT)
-    assert not await log.unkeep(2, mine.id)
-    assert await log.unkeep(1, mine.id)
-    assert not await log.unkeep(1, mine.id)
+    assert not await log.unkeep(2, mine.token)
+    assert await log.unkeep(1, mine.token)
+    assert not await log.unkeep(1, mine.token)
     assert await count(db) == 0
+
+
+async def test_what_a_judge_is_shown_names_no_row_number(db):
+    # Row ids are counted across all judges: a judge holding two would learn how many
+    # questions others asked in between. The token a judge sees is random instead.
+    log = QuestionLog(db, SECRET)
+    first = await log.record_question(1, "a friend request from counsel", "en", [30], None)
+    await log.record_question(2, "someone insults me online", "en", [22], None)
+    second = await log.record_question(1, "may I like a post", "en", [6], None)
+    async with db.engine.connect() as connection:
+        ids = (await connection.execute(select(LoggedQuestion.id))).scalars().all()
+    for kept in (first, second):
+        assert len(kept.token) >= 12 and kept.token not in {str(i) for i in ids}
+    assert first.token != second.token
+    assert not await log.unkeep(1, str(min(ids)))  # a row number removes nothing
+    assert await count(db) == 3
+
+
+async def test_an_out_of_scope_question_is_kept_without_its_words(db):
+    log = QuestionLog(db, SECRET)
+    question = "Judge Wang here: when is my salary raised, and what sentence for theft?"
+    kept = await log.record_question(5, question, "en", [12], "out_of_scope", OCT)
+    assert kept.text is None and kept.out_of_scope and kept.lang == "en"
+    async with db.engine.connect() as connection:
+        row = (await connection.execute(select(LoggedQuestion))).one()
+    assert (row.text, row.guidelines, row.topic, row.lang) == (None, [], "out_of_scope", "en")
+    assert row.month == "2026-10"
+
+
+async def test_a_judge_sees_this_months_kept_questions_and_removes_any(db):
+    log = QuestionLog(db, SECRET)
+    today = dt.date.today()
+    last_month = dt.date.fromisoformat(months_before(today.strftime("%Y-%m"), 1) + "-15")
+    await log.record_question(1, "asked last month about friends", "en", [30], None, last_month)
+    first = await log.record_question(1, "律师李明加我微信", "zh", [30], "friend_request")
+    await log.record_question(2, "someone else's question", "en", [22], None)
+    out = await log.record_question(1, "what is my pension", "en", [], "out_of_scope")
+    walk = await log.record_answer(1, "en", [30], "friend_request", "friend_request:a_party")
+    listed = await log.kept(1)
+    assert [k.token for k in listed] == [first.token, out.token, walk.token]
+    assert listed[0].text == first.text and "李明" not in listed[0].text
+    assert listed[1].out_of_scope and listed[2].answer == "friend_request:a_party"
+    assert await log.unkeep(1, out.token)  # the middle one, not only the last
+    assert [k.token for k in await log.kept(1)] == [first.token, walk.token]
+    assert await log.kept(3) == []
+
+
+async def test_an_update_handled_twice_is_kept_once(db):
+    log = QuestionLog(db, SECRET)
+    question = "a lawyer in my case sent me a friend request"
+    first = await log.record_question(1, question, "en", [30], None, update_id=7001)
+    again = await log.record_question(1, question, "en", [30], None, update_id=7001)
+    assert again == first and await count(db) == 1
+    await log.record_question(1, question, "en", [30], None, update_id=7002)  # asked anew
+    await log.record_answer(1, "en", [30], "friend_request", "friend_request:a", update_id=7003)
+    await log.record_answer(1, "en", [30], "friend_request", "friend_request:a", update_id=7003)
+    assert await count(db) == 3
+    async with db.engine.connect() as connection:
+        keys = (await connection.execute(select(LoggedQuestion.update_key))).scalars().all()
+    assert all(key and "700" not in key for key in keys)  # a keyed hash, not the id
+
+
+async def test_update_keys_are_dropped_once_their_month_is_over(db):
+    log = QuestionLog(db, SECRET)
+    await log.record_question(1, "q", "en", [1], None, dt.date(2026, 9, 3), update_id=1)
+    await log.record_question(1, "q", "en", [1], None, dt.date(2026, 10, 3), update_id=2)
+    await log.purge(24, today=dt.date(2026, 10, 20))
+    async with db.engine.connect() as connection:
+        rows = await connection.execute(select(LoggedQuestion.month, LoggedQuestion.update_key))
+        keys = dict(rows.all())
+    assert keys["2026-09"] is None and keys["2026-10"] is not None
 
 
 async def test_forget_finds_every_month_of_the_judge_and_nobody_else(db):
@@ -84,6 +155,23 @@ async def test_retention_purges_old_months_only(db):
         await log.record_question(1, "q", "en", [1], None, dt.date(year, mon, 1))
     assert await log.purge(24, today=dt.date(2026, 10, 20)) == 1  # 2024-10 is 25 months back
     assert await count(db) == 2
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="storage/faq.py (another engineer's) counts only rows with text as questions: "
+    "it must count every row without an answer, and cluster only rows with text",
+)
+def test_the_faq_counts_questions_outside_the_guidelines():
+    rows = [Row("en", None, (), "out_of_scope", None, f"a{i}") for i in range(6)]
+    rows += [
+        Row("en", "friend request from a lawyer", (30,), "friend_request", None, f"b{i}")
+        for i in range(5)
+    ]
+    faq = build("2026-10", rows, 5)
+    topics = {f.key: f.askers for f in faq.breakdowns["topic"].shown}
+    assert topics.get("out_of_scope") == 6
+    assert all(c.representative for c in faq.clusters)  # no empty quotation
 
 
 def test_months_before():
