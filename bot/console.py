@@ -10,7 +10,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from conversations import Back, Choose, Engine, FreeText, Reply, Restart, Session, SwitchLanguage
 from conversations.events import Event
+from conversations.menu import PRIVACY
 from knowledge import LANGS, Lang
+
+from .privacy import database_place, kept_list, kept_notice, with_face
 
 
 def render(reply: Reply) -> str:
@@ -44,7 +47,7 @@ class Console:
         self.stdout = stdout
         self.lang = lang
         self.keeper = keeper
-        self.last_kept: int | None = None
+        self.last_kept: str | None = None  # the token of the question just shown as kept
         # Behind a pipe nobody sees what was typed: echo it, so the transcript reads whole.
         self.echo = not stdin.isatty()
 
@@ -54,6 +57,9 @@ class Console:
         session, reply = self.engine.start(self.lang)
         self._print(render(reply))
         self._print(self.engine.ui.console_help(session.lang))
+        if self._keeping:
+            where = self._where(session.lang)
+            self._print(self.engine.ui.console_privacy_first.format(session.lang, where=where))
         while True:
             self.stdout.write("> ")
             self.stdout.flush()
@@ -69,13 +75,15 @@ class Console:
             if line.strip() in ("/quit", "/exit"):
                 self._print(self.engine.ui.goodbye(session.lang))
                 return 0
-            if line.strip() == "/unkeep":
-                self._unkeep(session.lang)
+            command, _, arg = line.strip().partition(" ")
+            if command in ("/unkeep", "/kept", "/forget"):
+                self._kept_command(command, arg.strip(), session.lang)
                 continue
             event = self._event(line, reply, session)
             if event is None:
                 continue
             session, reply = self.engine.handle(session, event)
+            reply = with_face(reply, self._privacy_paragraph(session.lang))
             self._print(render(reply))
             if self.keeper is not None and reply.record is not None:
                 text = event.text if isinstance(event, FreeText) else None
@@ -86,18 +94,53 @@ class Console:
         assert self.keeper is not None
         kept = self.keeper.keep(record, text)
         if kept is not None:
-            self.last_kept = kept.id
+            self.last_kept = kept.token
             ui = self.engine.ui
-            self._print(f"{ui.kept_notice.format(lang, text=kept.text)} {ui.console_unkeep(lang)}")
+            self._print(f"{kept_notice(ui, kept, lang)} {ui.console_unkeep(lang)}")
 
-    def _unkeep(self, lang: Lang) -> None:
+    @property
+    def _keeping(self) -> bool:
+        return self.keeper is not None and self.keeper.available
+
+    def _where(self, lang: Lang) -> str:
+        assert self.keeper is not None
+        return database_place(self.keeper.url, self.engine.ui, lang)
+
+    def _privacy_paragraph(self, lang: Lang) -> str:
         ui = self.engine.ui
-        removed = (
-            self.keeper is not None
-            and self.last_kept is not None
-            and self.keeper.unkeep(self.last_kept)
-        )
-        self.last_kept = None
+        if not self._keeping:
+            return ui.privacy_console_off(lang)
+        return ui.privacy_console.format(lang, where=self._where(lang))
+
+    def _kept_command(self, command: str, arg: str, lang: Lang) -> None:
+        """/kept lists this month's kept items, /unkeep [N] removes one, /forget all."""
+        ui = self.engine.ui
+        items = self.keeper.kept() if self.keeper is not None and self._keeping else None
+        if items is None:
+            self._print(ui.console_unavailable(lang))
+            return
+        assert self.keeper is not None
+        if command == "/forget":
+            count = self.keeper.forget()
+            self.last_kept = None
+            self._print(ui.console_forgotten.format(lang, count=count, where=self._where(lang)))
+            return
+        if command == "/kept" or (command == "/unkeep" and not arg and self.last_kept is None):
+            # Nothing just kept to remove: the list, so the judge can pick by number.
+            hint = ui.kept_hint_console(lang)
+            self._print(kept_list(ui, self.engine.trees, items, lang, hint)[0])
+            return
+        if not arg:
+            token, self.last_kept = self.last_kept, None
+        else:
+            number = int(arg) if arg.isdecimal() and len(arg) < 6 else 0
+            if not 1 <= number <= len(items):
+                self._print(ui.kept_no_such_item.format(lang, number=arg))
+                return
+            token = items[number - 1].token
+            if token == self.last_kept:
+                self.last_kept = None
+        removed = self.keeper.unkeep(token or "")
         self._print(ui.not_kept(lang) if removed else ui.not_kept_unknown(lang))
 
     def _event(self, line: str, reply: Reply, session: Session) -> Event | None:
@@ -117,6 +160,8 @@ class Console:
             return Restart()
         if command == "/lang" and arg.strip() in LANGS:
             return SwitchLanguage(arg.strip())  # type: ignore[arg-type]
+        if command == "/privacy":
+            return Choose(PRIVACY)
         if command == "/help":
             self._print(self.engine.ui.console_help(session.lang))
             return None
@@ -143,6 +188,7 @@ class Keeper:
         from storage.questionlog import QuestionLog
 
         self.runner = asyncio.Runner()
+        self.url = database_url
         self.db = Database(database_url)
         self.log = QuestionLog(self.db, secret)
         self.available = self._run(self.db.upgrade()) is not _FAILED
@@ -166,8 +212,17 @@ class Keeper:
         )
         return None if kept is _FAILED else kept
 
-    def unkeep(self, row_id: int) -> bool:
-        return self._run(self.log.unkeep(self.USER, row_id)) is True
+    def unkeep(self, token: str) -> bool:
+        return self._run(self.log.unkeep(self.USER, token)) is True
+
+    def kept(self) -> list | None:
+        """This month's kept items of this console's asker; None when the database fails."""
+        items = self._run(self.log.kept(self.USER))
+        return None if items is _FAILED else items
+
+    def forget(self) -> int:
+        count = self._run(self.log.forget(self.USER))
+        return 0 if count is _FAILED else count
 
     def close(self) -> None:
         self._run(self.db.close())

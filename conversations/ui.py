@@ -151,6 +151,29 @@ class UiText(Strict):
     relay_unreadable: Phrase
     relay_expired: Phrase
     relay_expired_for_advisers: Phrase
+    # What is kept, said per face (issue 13)
+    privacy_telegram: Phrase
+    privacy_console: Phrase
+    privacy_console_off: Phrase
+    privacy_where_file: Phrase
+    privacy_where_server: Phrase
+    console_privacy_first: Phrase
+    language_name_zh: Phrase
+    language_name_en: Phrase
+    kept_out_of_scope: Phrase
+    kept_title: Phrase
+    kept_item_question: Phrase
+    kept_item_out_of_scope: Phrase
+    kept_item_answer: Phrase
+    kept_more: Phrase
+    kept_hint_telegram: Phrase
+    kept_hint_console: Phrase
+    kept_remove: Phrase
+    kept_none: Phrase
+    kept_no_such_item: Phrase
+    console_forgotten: Phrase
+    console_unavailable: Phrase
+    command_kept: Phrase
 
 
 def load_ui(path: Path = UI_FILE) -> UiText:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 
+import pytest
 from transcripts import chat, options, path_to_guideline_30, pick, screens
 
 from bot.console import run_chat
@@ -128,3 +129,93 @@ def test_a_mistyped_command_is_not_a_question_and_bad_bytes_do_not_crash(engine,
     kept = sqlite3.connect(tmp_path / "console.db").execute("SELECT text FROM question_log")
     (text,) = kept.fetchall()  # only the question, not the mistyped commands
     assert text[0] == "abc\ufffd\ufffd lawyer friend request"
+
+
+# ------------------------------------------------------- what is kept, and where (issue 13)
+
+
+def console_run(engine, tmp_path, lines: list[str], lang: str = "en") -> tuple[str, list[tuple]]:
+    """A console session on its own SQLite file: the transcript, and every row it kept."""
+    import sqlite3
+
+    from bot.console import Keeper
+
+    keeper = Keeper(f"sqlite:///{tmp_path / 'console.db'}", b"console-test-secret-0123456789")
+    out = io.StringIO()
+    stdin = io.StringIO("".join(f"{line}\n" for line in lines))
+    assert run_chat(engine, lang, stdin, out, keeper) == 0
+    with sqlite3.connect(tmp_path / "console.db") as connection:
+        rows = connection.execute(
+            "SELECT text, lang, topic, guidelines FROM question_log ORDER BY id"
+        ).fetchall()
+    return out.getvalue(), rows
+
+
+QUESTION = "Attorney Jane Doe, who appears before me, sent me a friend request on Facebook"
+OUT_OF_SCOPE_EN = "what will my salary be next year?"
+OUT_OF_SCOPE_ZH = "我的工资什么时候涨？"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_privacy_in_the_console_says_what_it_keeps_and_in_which_file(engine, tmp_path, lang):
+    out, _ = console_run(engine, tmp_path, ["/privacy"], lang)
+    database = str((tmp_path / "console.db").resolve())
+    privacy = out.split(f"== {engine.ui.privacy_title(lang)} ==")[1]
+    assert database in privacy  # named, whole, on the privacy screen
+    assert database in out.split("== ")[1]  # and before the first question is typed
+    assert engine.ui.console_unknown_command.format(lang, command="/privacy") not in out
+    said = {
+        "en": ["nothing you type goes through Telegram", "stays on this computer"],
+        "zh": ["不经过 Telegram", "只留在这台电脑上"],
+    }[lang]
+    for words in said:
+        assert words in privacy
+    # No promise the console cannot keep, and no Telegram account it does not have.
+    for broken in ("nor the words you type", "Telegram account", "也不保存您输入的原文"):
+        assert broken not in privacy
+
+
+def test_privacy_in_a_console_without_a_database_says_nothing_is_kept(engine):
+    out = chat(engine, ["/privacy"])
+    assert "nothing at all is kept" in out and "SQLite" not in out
+
+
+def test_forget_in_the_console_erases_what_it_kept(engine, tmp_path):
+    out, rows = console_run(engine, tmp_path, [QUESTION, OUT_OF_SCOPE_EN, "/forget"])
+    assert rows == []
+    assert "There is no such command: /forget" not in out
+    assert "everything this console session kept (2)" in out
+
+
+def test_the_console_lists_this_months_kept_questions_and_removes_any(engine, tmp_path):
+    second = "A party to my case follows me on Instagram"
+    out, rows = console_run(
+        engine, tmp_path, [QUESTION, second, OUT_OF_SCOPE_EN, "/kept", "/unkeep 1", "/kept"]
+    )
+    first_list, second_list = out.split("> /kept\n")[1:]
+    assert "1. «Attorney [NAME]" in first_list and "Jane Doe" not in first_list
+    assert "2. «A party to my case follows me on Instagram»" in first_list
+    assert "3. A question outside the guidelines (English), without its words" in first_list
+    assert "Removed: this question is not kept." in out
+    # The first question is gone, not the last one kept.
+    assert "1. «A party to my case follows me on Instagram»" in second_list
+    assert [text for text, *_ in rows] == [second, None]
+
+
+def test_nothing_to_remove_gets_a_clear_reply_in_the_console(engine, tmp_path):
+    out, rows = console_run(engine, tmp_path, ["/unkeep", "/kept", QUESTION, "/unkeep 7"])
+    assert "That record no longer exists" not in out
+    assert out.count("Nothing is kept about you this month, so there is nothing to remove.") == 2
+    assert "There is no item 7. Type /kept to see the list." in out
+    assert len(rows) == 1
+
+
+@pytest.mark.parametrize(("lang", "question"), [("en", OUT_OF_SCOPE_EN), ("zh", OUT_OF_SCOPE_ZH)])
+def test_an_out_of_scope_question_is_kept_as_out_of_scope_only(engine, tmp_path, lang, question):
+    out, rows = console_run(engine, tmp_path, [question], lang)
+    assert rows == [(None, lang, "out_of_scope", "[]")]
+    notice = {
+        "en": "only that a question outside the guidelines was asked, in English; not its words",
+        "zh": "有一个超出指南范围的问题（中文），不含文字",
+    }[lang]
+    assert notice in out and f"«{question}»" not in out
