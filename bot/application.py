@@ -48,6 +48,7 @@ COMMANDS = (
     "guideline",
     "language",
     "privacy",
+    "kept",
     "forget",
     "adviser",
     "cancel",

@@ -29,12 +29,16 @@ from storage.tickets import Ticket, TicketStore
 
 from .callbacks import decode, encode
 from .faqjobs import send_faq
-from .relay import MAX_ID, Relay
+from .privacy import kept_list, kept_notice, with_face
 from .relay import PREFIX as RELAY_PREFIX
+from .relay import Relay
 from .render import Part, render, units
 
 log = logging.getLogger("amicus.bot")
-UNKEEP = "k:"
+UNKEEP = "k:"  # "Don't keep it" under the kept notice, then the random token of the row
+UNKEEP_LISTED = "kl:"  # "Remove N" under /kept: the list is shown again without it
+KEPT_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,32}")
+KEPT_BUTTONS_PER_ROW = 5
 KEPT_SHOWN = 4000  # the kept notice must fit one Telegram message (4096, as it counts)
 TURN_ATTEMPTS = 5
 LANGUAGE_NAMES: dict[str, Lang] = {
@@ -123,6 +127,12 @@ class Handlers:
         else:
             await self._turn(update, lambda s: Notify(self.engine.ui.no_such_guideline(s.lang)))
 
+    async def kept(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """This month's kept items, each with a button to remove it."""
+        if not await self._private(update):
+            return
+        await self._show_kept(update)
+
     async def forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not await self._private(update):
             return
@@ -197,11 +207,13 @@ class Handlers:
             except STORAGE_ERRORS as exc:
                 await self._unavailable(update, lang, exc)
                 return
-        if token.startswith(UNKEEP) and token[len(UNKEEP) :].isdecimal():
-            row_id = int(token[len(UNKEEP) :])
-            # A forged id no row can have: answered like any other unknown row.
-            await self._unkeep(update, row_id if row_id < MAX_ID else 0)
-            return
+        for prefix in (UNKEEP, UNKEEP_LISTED):
+            # A forged or pre-token (row number) button: answered like any row gone.
+            if token.startswith(prefix):
+                code = token[len(prefix) :]
+                code = code if KEPT_TOKEN.fullmatch(code) else ""
+                await self._unkeep(update, code, listed=prefix == UNKEEP_LISTED)
+                return
         await self._turn(update, lambda s: Choose(token))
 
     # ------------------------------------------------------------- the turn
@@ -224,6 +236,7 @@ class Handlers:
                 session = Session.from_dict(stored.state) if stored else Session(lang=lang)
                 event = make_event(session)
                 session, reply = self.engine.handle(session, event)
+                reply = with_face(reply, self.engine.ui.privacy_telegram(session.lang))
                 lang = session.lang
                 if reply.relay:
                     # Kept before the session moves on: if it cannot be, the judge is
@@ -254,6 +267,38 @@ class Handlers:
             text = event.text if isinstance(event, FreeText) else None
             await self._record(update, update.effective_user.id, reply.record, text, session.lang)
 
+    async def _show_kept(self, update: Update) -> None:
+        user = update.effective_user
+        assert user is not None
+        lang = telegram_lang(update)
+        try:
+            lang = await self._lang(update)
+            items = await self.questions.kept(user.id)
+        except STORAGE_ERRORS as exc:
+            await self._unavailable(update, lang, exc)
+            return
+        ui = self.engine.ui
+        text, shown = kept_list(
+            ui,
+            self.engine.trees,
+            items,
+            lang,
+            ui.kept_hint_telegram(lang),
+            fits=lambda t: units(t) <= KEPT_SHOWN,
+        )
+        buttons = [
+            InlineKeyboardButton(
+                ui.kept_remove.format(lang, number=number),
+                callback_data=encode(self.version, f"{UNKEEP_LISTED}{item.token}"),
+            )
+            for number, item in shown
+        ]
+        rows = [
+            buttons[i : i + KEPT_BUTTONS_PER_ROW]
+            for i in range(0, len(buttons), KEPT_BUTTONS_PER_ROW)
+        ]
+        await self._send(update, [Part(escape(text), InlineKeyboardMarkup(rows) if rows else None)])
+
     async def _keep_for_adviser(self, update: Update, event: Event, lang: Lang) -> Ticket | None:
         """The judge's question for a human adviser, redacted and kept as a draft; None
         (and the judge told why) when it cannot be."""
@@ -281,26 +326,36 @@ class Handlers:
         try:
             if record.kind == "answer":
                 await self.questions.record_answer(
-                    user_id, record.lang, list(record.guidelines), record.topic, record.answer or ""
+                    user_id,
+                    record.lang,
+                    list(record.guidelines),
+                    record.topic,
+                    record.answer or "",
+                    update_id=update.update_id,
                 )
                 return
             if text is None:
                 return
             kept = await self.questions.record_question(
-                user_id, text, record.lang, list(record.guidelines), record.topic
+                user_id,
+                text,
+                record.lang,
+                list(record.guidelines),
+                record.topic,
+                update_id=update.update_id,
             )
         except STORAGE_ERRORS as exc:
             log.warning("question not kept: %s", type(exc).__name__)  # the answer still stands
             return
         ui = self.engine.ui
         button = InlineKeyboardButton(
-            ui.dont_keep(lang), callback_data=encode(self.version, f"{UNKEEP}{kept.id}")
+            ui.dont_keep(lang), callback_data=encode(self.version, f"{UNKEEP}{kept.token}")
         )
-        shown = kept.text
-        notice = ui.kept_notice.format(lang, text=shown)
+        shown = kept.text or ""
+        notice = kept_notice(ui, kept, lang)
         while units(notice) > KEPT_SHOWN:  # a long question, quoted back, must fit a message
             shown = shown[: len(shown) * 9 // 10]
-            notice = ui.kept_notice.format(lang, text=shown + "…")
+            notice = kept_notice(ui, kept, lang, shown + "…")
         chat_id = update.effective_chat.id  # type: ignore[union-attr]
         try:
             await self._post(
@@ -309,18 +364,23 @@ class Handlers:
         except TelegramError:
             # Nothing is kept that the judge was not shown, with its "Don't keep it".
             with contextlib.suppress(*STORAGE_ERRORS):
-                await self.questions.unkeep(user_id, kept.id)
+                await self.questions.unkeep(user_id, kept.token)
             raise
 
-    async def _unkeep(self, update: Update, row_id: int) -> None:
+    async def _unkeep(self, update: Update, token: str, listed: bool = False) -> None:
+        if not await self._private(update):
+            return
         query, user = update.callback_query, update.effective_user
         assert query is not None and user is not None
         lang = telegram_lang(update)
         try:
             lang = await self._lang(update)
-            removed = await self.questions.unkeep(user.id, row_id)
+            removed = await self.questions.unkeep(user.id, token)
         except STORAGE_ERRORS as exc:
             await self._unavailable(update, lang, exc)
+            return
+        if listed:
+            await self._show_kept(update)  # the list again, in place, as it now stands
             return
         ui = self.engine.ui
         text = ui.not_kept(lang) if removed else ui.not_kept_unknown(lang)

@@ -38,7 +38,7 @@ async def tap(fake, message, label):
 async def test_start_then_the_friend_request_walkthrough_by_buttons(fake, bot):
     await fake.push_text(JUDGE, "/start")
     notice, home = await fake.wait_for(JUDGE, 2)
-    assert "Confidentiality" in notice.text
+    assert "not end-to-end encrypted" in notice.text
     assert home.text.startswith("<b>Amicus")
     step = await tap(fake, home, "Walk through a dilemma")
     step = await tap(fake, step, "Friend and follow requests")
@@ -67,6 +67,7 @@ async def test_commands_are_registered_in_both_languages(fake, bot):
         "guideline",
         "language",
         "privacy",
+        "kept",
         "forget",
         "adviser",
         "cancel",
@@ -297,14 +298,14 @@ async def test_invisible_text_captions_and_service_messages(fake, bot, tmp_path)
     assert rows.fetchone()[0] == 1  # the caption only; not the invisible text
 
 
-@pytest.mark.parametrize("data", ["k:" + "9" * 25, "k:4294967296"])
+@pytest.mark.parametrize("data", ["k:" + "9" * 25, "k:4294967296", "k:" + "x" * 40, "kl:1"])
 async def test_forged_row_ids_of_any_size_get_a_clear_reply(fake, bot, data):
     await fake.push_text(JUDGE, "/start")
     _, home = await fake.wait_for(JUDGE, 2)
     version = home.buttons()[0][1].split("|")[0]
     await fake.push_tap(JUDGE, home.message_id, f"{version}|{data}")
     (reply,) = await fake.wait_for(JUDGE)
-    assert "no longer exists" in reply.text
+    assert "no longer kept" in reply.text or "Nothing is kept about you" in reply.text
 
 
 async def test_a_question_of_emoji_is_kept_and_shown_within_telegrams_count(fake, bot):

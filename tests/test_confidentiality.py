@@ -102,11 +102,11 @@ async def test_the_judge_sees_what_is_kept_and_can_unkeep_it(fake, bot, tmp_path
     assert rows(tmp_path, "SELECT id FROM question_log WHERE text IS NOT NULL") == []
     # A forged tap for someone else's row deletes nothing.
     await ask(fake, QUESTIONS[1])
-    (row_id,) = rows(tmp_path, "SELECT id FROM question_log")[0]
+    (token,) = rows(tmp_path, "SELECT token FROM question_log")[0]
     version = kept.data_for("不要保存").split("|")[0]
-    await fake.push_tap(JUDGE + 1, kept.message_id, f"{version}|k:{row_id}")
+    await fake.push_tap(JUDGE + 1, kept.message_id, f"{version}|k:{token}")
     (reply,) = await fake.wait_for(JUDGE + 1)
-    assert "no longer exists" in reply.text
+    assert "no longer kept" in reply.text
     assert len(rows(tmp_path, "SELECT id FROM question_log")) == 1
 
 
