@@ -14,7 +14,7 @@ from stores import put, state_of
 from storage.database import Database
 from storage.faq import Row, build, load_month
 from storage.models import LoggedQuestion
-from storage.questionlog import QuestionLog, months_before
+from storage.questionlog import QuestionLog, months_before, this_month
 
 SECRET = b"question-log-test-secret-012345"
 OCT = dt.date(2026, 10, 12)
@@ -115,6 +115,40 @@ async def test_an_update_handled_twice_is_kept_once(db):
     async with db.engine.connect() as connection:
         keys = (await connection.execute(select(LoggedQuestion.update_key))).scalars().all()
     assert all(key and "700" not in key for key in keys)  # a keyed hash, not the id
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+async def test_questions_kept_before_the_upgrade_can_be_removed_after_it(backend, tmp_path):
+    import contextlib
+
+    from postgres import TemporaryDatabase, require_postgres
+    from sqlalchemy import text
+
+    async with contextlib.AsyncExitStack() as stack:
+        if backend == "sqlite":
+            url = f"sqlite:///{tmp_path / 'old.db'}"
+        else:
+            require_postgres()
+            url = (await stack.enter_async_context(TemporaryDatabase())).url
+        old = Database(url)
+        stack.push_async_callback(old.close)
+        await old.upgrade("0004")  # a deployment from before rows had tokens
+        log = QuestionLog(old, SECRET)
+        async with old.engine.begin() as connection:
+            for question in ("a friend request from counsel", "may I like a post"):
+                await connection.execute(
+                    text(
+                        "INSERT INTO question_log (month, lang, text, guidelines, asker) "
+                        "VALUES (:m, 'en', :t, '[30]', :a)"
+                    ),
+                    {"m": this_month(), "t": question, "a": log.asker(this_month(), 1)},
+                )
+        await old.upgrade()
+        listed = await log.kept(1)
+        assert [k.text for k in listed] == ["a friend request from counsel", "may I like a post"]
+        assert len({k.token for k in listed}) == 2 and all(len(k.token) >= 12 for k in listed)
+        assert await log.unkeep(1, listed[0].token)
+        assert [k.text for k in await log.kept(1)] == ["may I like a post"]
 
 
 async def test_update_keys_are_dropped_once_their_month_is_over(db):
