@@ -219,3 +219,14 @@ def test_an_out_of_scope_question_is_kept_as_out_of_scope_only(engine, tmp_path,
         "zh": "有一个超出指南范围的问题（中文），不含文字",
     }[lang]
     assert notice in out and f"«{question}»" not in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"), [("en", "Ask a human ethics adviser"), ("zh", "咨询伦理顾问")]
+)
+def test_the_adviser_screen_promises_no_confidence_amicus_cannot_give(engine, lang, label):
+    out = chat(engine, [pick(engine, [], label, lang)], lang)
+    assert screens(out)[-1] == engine.ui.adviser_title(lang)
+    for promise in ("treated in confidence", "将被保密处理"):
+        assert promise not in out
+    assert {"en": "Amicus cannot promise it", "zh": "Amicus 无法为此作出承诺"}[lang] in out
