@@ -174,7 +174,9 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def cmd_guideline(engine: Engine, raw: str, lang: Lang) -> int:
-    number = int(raw) if raw.strip().isdecimal() else None
+    digits = raw.strip()
+    # Short before int(): Python refuses to convert thousands of digits (a traceback).
+    number = int(digits) if digits.isdecimal() and len(digits) <= 3 else None
     if number not in engine.corpus.guidelines:
         print(
             f"amicus guideline: there is no guideline {raw!r}; "

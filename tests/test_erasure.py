@@ -128,3 +128,28 @@ async def test_postgresql_vacuums_the_erased_rows(db):
                     )
                 )
             assert left == 0, table
+
+
+@pytest.mark.parametrize("erase", ["/forget", "Don't keep it"])
+async def test_the_running_bot_leaves_no_trace_after_an_erasure(fake, tmp_path, erase):
+    from botharness import BotProcess
+
+    bot = BotProcess(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
+    await bot.start()
+    try:
+        word = MARKER.lower()  # not a name: kept as typed, unlike "Quokka…"
+        await fake.push_text(JUDGE, f"May I follow the {word} account of a lawyer on social media?")
+        messages = []
+        while not any("|k:" in data for m in messages for _, data in m.buttons()):
+            messages += await fake.wait_for(JUDGE)
+        assert traces(tmp_path, [word.encode()])
+        if erase == "/forget":
+            await fake.push_text(JUDGE, "/forget")
+        else:
+            kept = messages[-1]
+            await fake.push_tap(JUDGE, kept.message_id, kept.data_for(erase))
+        await fake.wait_for(JUDGE)
+        # The bot still runs, its connections open: nothing may wait for a clean exit.
+        assert traces(tmp_path, [word.encode()]) == {}
+    finally:
+        assert await bot.stop() == 0, bot.logs()

@@ -304,3 +304,24 @@ async def test_a_command_in_the_advisers_group_is_told_what_works_there(fake, bo
     assert "I only pass on replies to numbered questions" in reply.text
     assert ADVISERS not in fake.left
 
+
+@pytest.mark.parametrize("namespace", ["k:1", "a:d:", "topics"])
+async def test_a_forged_button_in_the_advisers_group_changes_nothing_there(fake, bot, namespace):
+    # Someone in the advisers' group crafts callback data of each kind against the bot's
+    # own question message: the bot must not overwrite that message, nor post a menu.
+    preview = await draft(fake)
+    sent = await tap(fake, preview, "Send to the adviser")
+    (question,) = await fake.wait_for(ADVISERS)
+    code = sent.text.split("question no. ")[1].split(".")[0]
+    version = preview.buttons()[0][1].split("|")[0]
+    data = f"{version}|{namespace}{code if namespace.startswith('a:') else ''}"
+    forged = fake.tap_update(ADVISERS, question.message_id, data, chat_type="supergroup")
+    await fake.push(forged)
+    # Handled once answered (the answer is the refusal, shown as an alert).
+    await eventually(lambda: forged["callback_query"]["id"] in fake.answered)
+    await asyncio.sleep(0.3)  # anything the bot would do after answering, it has done
+    edits = [m for m in fake.sent if m.chat_id == ADVISERS and m.method == "editMessageText"]
+    assert edits == []
+    assert [m.text for m in fake.sent if m.chat_id == ADVISERS] == [question.text]
+    alerts = [p for m, p in fake.calls if m == "answerCallbackQuery" and p.get("show_alert")]
+    assert alerts  # the one who tapped is told the bot works in private chats only
