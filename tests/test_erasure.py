@@ -105,9 +105,20 @@ async def test_a_delivered_adviser_question_leaves_no_trace(sqlite_db, tmp_path)
     assert traces(tmp_path, [MARKER.encode(), route, tickets.asker(JUDGE).encode()]) == {}
 
 
-async def test_postgresql_vacuums_the_erased_rows(db):
-    if db.is_sqlite:
-        pytest.skip("the SQLite side is tested above, on an upstream-default build")
+@pytest.fixture
+async def postgresql_db():
+    from postgres import TemporaryDatabase, require_postgres
+
+    require_postgres()
+    async with TemporaryDatabase() as temporary:
+        db = Database(temporary.url)
+        await db.upgrade()
+        yield db
+        await db.close()
+
+
+async def test_postgresql_vacuums_the_erased_rows(postgresql_db):
+    db = postgresql_db
     await keep_everything(db)
     async with db.engine.begin() as connection:
         await connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pageinspect")
