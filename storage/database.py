@@ -6,6 +6,7 @@ SQLite (WAL) by default, PostgreSQL for several instances. All access is async
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from sqlalchemy import event, text
@@ -14,6 +15,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from . import DEFAULT_URL
+
+log = logging.getLogger("amicus.storage")
 
 # What a database that is down, or was cut off mid-query, raises: callers catch these and
 # say "temporarily unavailable" rather than fail.
@@ -63,8 +66,13 @@ class Database:
         and does not guarantee).
         """
         if self.is_sqlite:
+            # Waits (busy_timeout) for readers of older snapshots to finish; if some are
+            # still reading then, the log is emptied at the next erasure or checkpoint.
             async with self.engine.connect() as connection:
-                await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                result = await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                busy = result.first()
+            if busy is not None and busy[0]:
+                log.warning("write-ahead log not emptied after an erasure: readers busy")
             return
         async with self.engine.connect() as connection:
             # VACUUM cannot run inside a transaction.
