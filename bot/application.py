@@ -13,6 +13,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     MessageHandler,
     filters,
@@ -112,6 +113,7 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
         app.add_handler(CommandHandler(name, getattr(h, name)))
     app.add_handler(CommandHandler("faq", h.faq))  # for administrators; not advertised
     app.add_handler(CallbackQueryHandler(h.button))
+    app.add_handler(ChatMemberHandler(h.added, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, h.edited))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, h.text))
     app.add_handler(MessageHandler(filters.COMMAND, h.help))  # an unknown /command

@@ -163,10 +163,12 @@ def _main(argv: Sequence[str] | None) -> int:
         except SettingsError as exc:
             print(f"amicus: {exc}", file=sys.stderr)
             return EXIT_USAGE
-        # A random secret per process (unless one is configured): nothing links this
-        # console session to any other.
+        # The configured secret, else a key file beside the database: one person's
+        # sessions count as one asker, however often they start the chat.
         try:
-            keeper = Keeper(settings.database_url, settings.secret)
+            keeper = Keeper(
+                settings.database_url, settings.secret if settings.secret_given else None
+            )
         except database_failures() as exc:
             return _database_error(settings.database_url, exc)
         return run_chat(engine, lang, keeper=keeper)
@@ -174,7 +176,9 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def cmd_guideline(engine: Engine, raw: str, lang: Lang) -> int:
-    number = int(raw) if raw.strip().isdecimal() else None
+    digits = raw.strip()
+    # Short before int(): Python refuses to convert thousands of digits (a traceback).
+    number = int(digits) if digits.isdecimal() and len(digits) <= 3 else None
     if number not in engine.corpus.guidelines:
         print(
             f"amicus guideline: there is no guideline {raw!r}; "

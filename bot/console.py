@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import secrets
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -178,20 +181,27 @@ class Console:
 
 
 class Keeper:
-    """The console's question log: the database of AMICUS_DATABASE_URL (SQLite by default),
-    with this process's own random secret, so a console session is one anonymous asker."""
+    """The console's question log: the database of AMICUS_DATABASE_URL (SQLite by default).
 
-    USER = 0  # one asker per process; the secret is what makes it unlinkable
+    Every console session of one database is one and the same asker: keyed by
+    AMICUS_SECRET when it is set, else by a key file kept beside the SQLite database.
+    A random key per process would count one person running ``amicus chat`` five times
+    as five judges, and publish their question as "asked by at least 5 judges". With
+    neither (a server database and no AMICUS_SECRET) nothing is kept.
+    """
 
-    def __init__(self, database_url: str, secret: bytes):
+    USER = 0  # the console's one asker
+
+    def __init__(self, database_url: str, secret: bytes | None):
         from storage.database import Database
         from storage.questionlog import QuestionLog
 
         self.runner = asyncio.Runner()
         self.url = database_url
         self.db = Database(database_url)
-        self.log = QuestionLog(self.db, secret)
-        self.available = self._run(self.db.upgrade()) is not _FAILED
+        key = secret if secret is not None else console_key(database_url)
+        self.log = QuestionLog(self.db, key or b"")
+        self.available = key is not None and self._run(self.db.upgrade()) is not _FAILED
 
     def keep(self, record, text: str | None):
         if not self.available:
@@ -213,7 +223,10 @@ class Keeper:
         return None if kept is _FAILED else kept
 
     def unkeep(self, token: str) -> bool:
-        return self._run(self.log.unkeep(self.USER, token)) is True
+        removed = self._run(self.log.unkeep(self.USER, token)) is True
+        if removed:
+            self._run(self.db.scrub())  # off the disk too
+        return removed
 
     def kept(self) -> list | None:
         """This month's kept items of this console's asker; None when the database fails."""
@@ -222,7 +235,10 @@ class Keeper:
 
     def forget(self) -> int:
         count = self._run(self.log.forget(self.USER))
-        return 0 if count is _FAILED else count
+        if count is _FAILED:
+            return 0
+        self._run(self.db.scrub())  # off the disk too
+        return count
 
     def close(self) -> None:
         self._run(self.db.close())
@@ -236,6 +252,32 @@ class Keeper:
 
 
 _FAILED = object()
+
+
+def console_key(database_url: str) -> bytes | None:
+    """The key of the console's asker, from a file beside the SQLite database (``amicus.db``:
+    ``amicus.key``), created on first use, readable by its owner only; None when the
+    database is not a file."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database_url)
+    if not url.drivername.startswith("sqlite") or url.database in (None, "", ":memory:"):
+        return None
+    path = Path(url.database).with_suffix(".key")
+    if not path.exists():
+        # Written whole under another name, then linked into place: two consoles starting
+        # at once agree on one key, and neither can read a half-written one.
+        draft = path.with_name(f".{path.name}.{os.getpid()}")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(fd, "w") as file:
+                file.write(secrets.token_hex(32) + "\n")
+            os.link(draft, path)
+        except FileExistsError:
+            pass  # another console was first: its key is the one
+        finally:
+            draft.unlink(missing_ok=True)
+    return path.read_text().strip().encode()
 
 
 def run_chat(

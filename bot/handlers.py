@@ -14,7 +14,7 @@ from collections.abc import Callable
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
@@ -121,7 +121,8 @@ class Handlers:
 
     async def guideline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         raw = (context.args or [""])[0]
-        number = int(raw) if raw.isdecimal() else None
+        # Short before int(): thousands of digits make int() raise (and cost time).
+        number = int(raw) if raw.isdecimal() and len(raw) <= 3 else None
         if number in self.engine.corpus.guidelines:
             await self._turn(update, lambda s: Choose(f"g:{number}"))
         else:
@@ -145,6 +146,7 @@ class Handlers:
             posted = await self.tickets.forget(chat.id)
             if user is not None:
                 await self.questions.forget(user.id)
+            await self.questions.db.scrub()  # off the disk too, not only out of the tables
         except STORAGE_ERRORS as exc:
             await self._unavailable(update, lang, exc)
             return
@@ -157,7 +159,7 @@ class Handlers:
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
         assert message is not None
-        text = message.text or ""
+        text = _valid_text(message.text or "")
         await self._turn(update, lambda s: FreeText(text))
 
     async def caption(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -165,15 +167,38 @@ class Handlers:
         question (the file itself is neither downloaded nor read)."""
         message = update.effective_message
         assert message is not None
-        caption = message.caption or ""
+        caption = _valid_text(message.caption or "")
         await self._turn(update, lambda s: FreeText(caption))
 
     async def service(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Pins, auto-delete timers and the like: nothing to answer in a private chat; in a
         group, the usual refusal (or, for the advisers' group, following it)."""
-        chat = update.effective_chat
+        chat, message = update.effective_chat, update.effective_message
+        if message is not None and any(u.id == context.bot.id for u in message.new_chat_members):
+            return  # the bot itself was added: ``added`` says so and leaves
         if chat is not None and chat.type != ChatType.PRIVATE:
             await self._private(update)
+
+    async def added(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Added to a group or a channel (other than the advisers' group): say that Amicus
+        works in private chats only, and leave, rather than stay there unnoticed."""
+        change, chat = update.my_chat_member, update.effective_chat
+        if change is None or chat is None or chat.type == ChatType.PRIVATE:
+            return
+        joined = change.new_chat_member.status in (
+            ChatMemberStatus.MEMBER,
+            ChatMemberStatus.ADMINISTRATOR,
+            ChatMemberStatus.RESTRICTED,
+        ) and change.old_chat_member.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+        if not joined:
+            return
+        if self.relay is not None and chat.id in self.relay.chat_filter.chat_ids:
+            return  # the advisers' group: the one group Amicus belongs in
+        bot = update.get_bot()
+        with contextlib.suppress(TelegramError):  # a channel may not let it post
+            await bot.send_message(chat.id, self.engine.ui.private_only(telegram_lang(update)))
+        with contextlib.suppress(TelegramError):
+            await bot.leave_chat(chat.id)
 
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice, files: a short reply; nothing is downloaded."""
@@ -189,16 +214,18 @@ class Handlers:
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         assert query is not None
-        if update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE:
-            # Answered first, so the judge never watches a spinner, whatever follows.
-            with contextlib.suppress(TelegramError):
-                await query.answer()
+        # Every namespace (menus, "Don't keep it", the relay's buttons) is checked here, in
+        # one place: a button's data can be forged, and in a group (the advisers' above
+        # all) it must not make the bot overwrite its own messages.
+        if not await self._private(update):
+            return
+        # Answered first, so the judge never watches a spinner, whatever follows.
+        with contextlib.suppress(TelegramError):
+            await query.answer()
         # An unreadable or outdated button becomes a token the engine does not know,
         # which it answers with "out of date" and the current menu.
         token = decode(query.data, self.version) or ""
         if self.relay is not None and token.startswith(RELAY_PREFIX):
-            if not await self._private(update):
-                return
             lang = telegram_lang(update)
             try:
                 lang = await self._lang(update)
@@ -376,6 +403,8 @@ class Handlers:
         try:
             lang = await self._lang(update)
             removed = await self.questions.unkeep(user.id, token)
+            if removed:
+                await self.questions.db.scrub()  # off the disk too
         except STORAGE_ERRORS as exc:
             await self._unavailable(update, lang, exc)
             return
@@ -447,6 +476,11 @@ class Handlers:
         """Groups and channels get one short refusal; nothing of theirs is processed or kept."""
         chat = update.effective_chat
         if chat is None:
+            if update.callback_query is not None:  # a button of an inline message: no chat
+                with contextlib.suppress(TelegramError):
+                    await update.callback_query.answer(
+                        self.engine.ui.private_only(telegram_lang(update)), show_alert=True
+                    )
             return False
         # Business and guest messages may carry a "private" chat that is someone else's.
         own = update.message or update.edited_message or update.callback_query
@@ -478,6 +512,12 @@ class Handlers:
         chat = update.effective_chat
         assert chat is not None
         await self._post(chat.id, update, Part(escape(self.engine.ui.unavailable(lang))))
+
+
+def _valid_text(text: str) -> str:
+    """Telegram's JSON can carry lone surrogates (``\\ud800``), which no encoder, database
+    or reply takes: each becomes U+FFFD, and the judge gets an answer like any other."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,8 +1,8 @@
 """A question to a human ethics adviser (guideline 29), anonymously, and the answer back.
 
 The judge's text is redacted and shown back before anything leaves; on "Send" it is posted
-to the advisers' chat (``AMICUS_ADVISER_CHAT_ID``) as a numbered question. An adviser
-answers by replying to that message; the answer reaches the judge under the number only,
+to the advisers' chat (``AMICUS_ADVISER_CHAT_ID``) under a random code. An adviser
+answers by replying to that message; the answer reaches the judge under the code only,
 and the ticket, with the sealed route to the judge, is deleted.
 """
 
@@ -23,7 +23,16 @@ from conversations import Engine
 from knowledge import Lang
 from storage.anonymiser import redact
 from storage.database import STORAGE_ERRORS
-from storage.tickets import DRAFT, OPEN, SENDING, Found, Ticket, TicketStore
+from storage.tickets import (
+    CODE_LENGTH,
+    DRAFT,
+    OPEN,
+    SENDING,
+    Found,
+    Ticket,
+    TicketStore,
+    is_code,
+)
 
 from .callbacks import encode
 from .render import MAX_MESSAGE, units
@@ -32,7 +41,7 @@ log = logging.getLogger("amicus.relay")
 PREFIX = "a:"
 MAX_ID = 2**31  # ids are 32-bit columns on PostgreSQL
 SEND, DROP = "s", "d"
-LARGEST_NUMBER = 10**10  # room for any ticket number when checking a message's length
+WIDEST_CODE = "W" * CODE_LENGTH  # room for any ticket code when checking a message's length
 GONE_FOR_GOOD = ("chat not found", "user is deactivated", "bot was blocked", "bot was kicked")
 
 
@@ -62,7 +71,7 @@ class Relay:
     def _wrappers(self, lang: Lang, text: str) -> tuple[str, str]:
         """The advisers' message and the judge's preview around ``text``."""
         ui = self.engine.ui
-        posted = ui.relay_for_advisers.format(lang, number=LARGEST_NUMBER, text=text)
+        posted = ui.relay_for_advisers.format(lang, number=WIDEST_CODE, text=text)
         return posted, ui.relay_preview.format(lang, text=text)
 
     def limit(self, lang: Lang) -> int:
@@ -85,8 +94,8 @@ class Relay:
         assert chat is not None
         ui, lang = self.engine.ui, lang_of(ticket)
         buttons = [
-            self._button(ui.relay_send(lang), SEND, ticket.id),
-            self._button(ui.relay_dont_send(lang), DROP, ticket.id),
+            self._button(ui.relay_send(lang), SEND, ticket.code),
+            self._button(ui.relay_dont_send(lang), DROP, ticket.code),
         ]
         await update.get_bot().send_message(
             chat.id,
@@ -98,14 +107,13 @@ class Relay:
     async def tap(self, update: Update, token: str, lang: Lang) -> bool:
         """Send or drop a draft, or withdraw a sent question; False if ``token`` is not ours.
         ``lang`` is the judge's, for when the ticket no longer exists."""
-        action, _, number = token.removeprefix(PREFIX).partition(":")
-        if not token.startswith(PREFIX) or action not in (SEND, DROP) or not number.isdecimal():
+        action, _, code = token.removeprefix(PREFIX).partition(":")
+        if not token.startswith(PREFIX) or action not in (SEND, DROP):
             return False
-        if not 0 < int(number) < MAX_ID:  # forged: no ticket can have it, no query needed
-            number = "0"
         chat = update.effective_chat
         assert chat is not None
-        ticket = await self.tickets.mine(chat.id, int(number))
+        # A forged code no ticket can have needs no query.
+        ticket = await self.tickets.mine(chat.id, code) if is_code(code) else None
         ui = self.engine.ui
         if ticket is None:
             await self._answer_tap(update, escape(ui.relay_gone(lang)))
@@ -114,7 +122,7 @@ class Relay:
         if action == SEND and ticket.status == DRAFT:
             await self._send(update, ticket)
         elif action == SEND and ticket.status == OPEN:  # tapped twice: where it stands
-            await self._answer_tap(update, *self._sent_message(ticket.id, lang))
+            await self._answer_tap(update, *self._sent_message(ticket.code, lang))
         elif action == DROP and ticket.status in (DRAFT, SENDING, OPEN):
             await self._withdraw(update, ticket)
         else:  # being posted or answered at this very moment
@@ -129,14 +137,14 @@ class Relay:
             await self._answer_tap(update, escape(ui.relay_busy(lang)))
             return
         bot = update.get_bot()
-        text = ui.relay_for_advisers.format(lang, number=ticket.id, text=ticket.text or "")
+        text = ui.relay_for_advisers.format(lang, number=ticket.code, text=ticket.text or "")
         try:
             posted = await self._post(bot, text)
         except TimedOut:
             # It may well have arrived: not a draft again (Send would post it twice).
             log.warning("posting to the advisers timed out")
-            withdraw = self._button(ui.relay_withdraw(lang), DROP, ticket.id)
-            text = escape(ui.relay_uncertain.format(lang, number=ticket.id))
+            withdraw = self._button(ui.relay_withdraw(lang), DROP, ticket.code)
+            text = escape(ui.relay_uncertain.format(lang, number=ticket.code))
             await self._answer_tap(update, text, InlineKeyboardMarkup([[withdraw]]))
             return
         except TelegramError as exc:
@@ -157,7 +165,7 @@ class Relay:
                 await self.tickets.unsend(ticket.id)
             await bot.send_message(chat.id, ui.relay_advisers_unreachable(lang))
             return
-        await self._answer_tap(update, *self._sent_message(ticket.id, lang))
+        await self._answer_tap(update, *self._sent_message(ticket.code, lang))
 
     async def _post(self, bot: Bot, text: str) -> Message:
         try:
@@ -184,7 +192,7 @@ class Relay:
         elif withdrawn.status == DRAFT:
             text = ui.relay_not_sent(lang)
         else:
-            text = ui.relay_withdrawn.format(lang, number=ticket.id)
+            text = ui.relay_withdrawn.format(lang, number=ticket.code)
             await self.tell_withdrawn(update.get_bot(), [withdrawn])
         await self._answer_tap(update, escape(text))
 
@@ -194,18 +202,18 @@ class Relay:
             if ticket.adviser_message_id is None:
                 continue  # never (known to be) posted
             text = self.engine.ui.relay_withdrawn_for_advisers.format(
-                lang_of(ticket), number=ticket.id
+                lang_of(ticket), number=ticket.code
             )
             await self._to_advisers(bot, text, ticket.adviser_message_id)
 
-    def _sent_message(self, number: int, lang: Lang) -> tuple[str, InlineKeyboardMarkup]:
+    def _sent_message(self, number: str, lang: Lang) -> tuple[str, InlineKeyboardMarkup]:
         ui = self.engine.ui
         withdraw = self._button(ui.relay_withdraw(lang), DROP, number)
         return escape(ui.relay_sent.format(lang, number=number)), InlineKeyboardMarkup([[withdraw]])
 
-    def _button(self, label: str, action: str, number: int) -> InlineKeyboardButton:
+    def _button(self, label: str, action: str, code: str) -> InlineKeyboardButton:
         return InlineKeyboardButton(
-            label, callback_data=encode(self.version, f"{PREFIX}{action}:{number}")
+            label, callback_data=encode(self.version, f"{PREFIX}{action}:{code}")
         )
 
     async def _answer_tap(
@@ -269,9 +277,9 @@ class Relay:
     async def _deliver(self, bot: Bot, found: Found, answer: str) -> str:
         """Send the answer to the judge; what to tell the advisers."""
         ui, ticket = self.engine.ui, found.ticket
-        lang, number = lang_of(ticket), ticket.id
+        lang, number = lang_of(ticket), ticket.code
         if found.chat_id is None:
-            await self.tickets.close(number)
+            await self.tickets.close(ticket.id)
             return ui.relay_unreadable.format(lang, number=number)
         header = ui.relay_answer.format(lang, number=number)
         whole = f"{header}\n\n{answer}"
@@ -283,22 +291,22 @@ class Relay:
         except TimedOut:
             # It may have arrived: a second delivery is better than none, so open again.
             log.warning("adviser answer timed out")
-            await self.tickets.release(number)
+            await self.tickets.release(ticket.id)
             return ui.relay_not_delivered.format(lang, number=number)
         except (Forbidden, BadRequest) as exc:
             if isinstance(exc, Forbidden) or any(s in str(exc).lower() for s in GONE_FOR_GOOD):
                 log.info("adviser answer undeliverable: %s", type(exc).__name__)
-                await self.tickets.close(number)
+                await self.tickets.close(ticket.id)
                 return ui.relay_unreachable.format(lang, number=number)
             log.warning("adviser answer refused: %s", type(exc).__name__)
-            await self.tickets.release(number)
+            await self.tickets.release(ticket.id)
             return ui.relay_not_delivered.format(lang, number=number)
         except TelegramError as exc:
             log.warning("adviser answer not delivered yet: %s", type(exc).__name__)
-            await self.tickets.release(number)
+            await self.tickets.release(ticket.id)
             return ui.relay_not_delivered.format(lang, number=number)
         try:
-            await self.tickets.close(number)
+            await self.tickets.close(ticket.id)
         except STORAGE_ERRORS as exc:
             # Delivered all the same; the ticket, left "answering", is deleted at expiry
             # without telling anyone it went unanswered.
@@ -309,7 +317,7 @@ class Relay:
         """Posted questions nobody answered in time: tell the judge and the advisers."""
         ui = self.engine.ui
         for item in found:
-            lang, number = lang_of(item.ticket), item.ticket.id
+            lang, number = lang_of(item.ticket), item.ticket.code
             if item.chat_id is not None:
                 text = ui.relay_expired.format(lang, number=number, days=days)
                 try:

@@ -9,6 +9,11 @@ from dataclasses import dataclass
 
 from storage import DEFAULT_URL
 
+from .secretcheck import MAKE_ONE, weakness
+
+# Below 3, "asked by at least k judges" could be one judge and the one who reads the FAQ.
+MIN_FAQ_ASKERS = 3
+
 
 class SettingsError(Exception):
     """A variable is missing or malformed; the message names it and says what to do."""
@@ -37,8 +42,13 @@ class Settings:
             return value or None
 
         secret = get("AMICUS_SECRET")
-        if secret is not None and len(secret) < 16:
-            raise SettingsError("AMICUS_SECRET must be at least 16 characters long")
+        problem = weakness(secret) if secret is not None else None
+        if problem is not None:
+            raise SettingsError(
+                f"AMICUS_SECRET {problem}. Anyone who obtains the database or the webhook "
+                "token can test guesses of it offline, so it must be long and random; "
+                f"make one with: {MAKE_ONE}"
+            )
         return cls(
             token=get("TELEGRAM_BOT_TOKEN"),
             base_url=get("AMICUS_TELEGRAM_BASE_URL"),
@@ -50,7 +60,10 @@ class Settings:
             admin_ids=_ids("AMICUS_ADMIN_IDS", get("AMICUS_ADMIN_IDS")),
             adviser_contact=get("AMICUS_ADVISER_CONTACT"),
             adviser_chat_id=_int("AMICUS_ADVISER_CHAT_ID", get("AMICUS_ADVISER_CHAT_ID")),
-            faq_min_askers=_int("AMICUS_FAQ_MIN_ASKERS", get("AMICUS_FAQ_MIN_ASKERS"), 1) or 5,
+            faq_min_askers=_int(
+                "AMICUS_FAQ_MIN_ASKERS", get("AMICUS_FAQ_MIN_ASKERS"), MIN_FAQ_ASKERS
+            )
+            or 5,
             rate_limit=_float("AMICUS_RATE_LIMIT", get("AMICUS_RATE_LIMIT"), 30.0),
             # At least 2: on the 1st, last month must survive until its FAQ is sent.
             retention_months=_int(
@@ -77,7 +90,7 @@ class Settings:
             raise SettingsError(
                 f"{' and '.join(missing)} must be set to run the bot "
                 "(AMICUS_SECRET: a long random string, kept out of the database; "
-                "e.g. python3 -c 'import secrets; print(secrets.token_hex(32))')"
+                f"make one with: {MAKE_ONE})"
             )
 
 

@@ -6,6 +6,7 @@ SQLite (WAL) by default, PostgreSQL for several instances. All access is async
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from sqlalchemy import event, text
@@ -15,11 +16,16 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 
 from . import DEFAULT_URL
 
+log = logging.getLogger("amicus.storage")
+
 # What a database that is down, or was cut off mid-query, raises: callers catch these and
 # say "temporarily unavailable" rather than fail.
 STORAGE_ERRORS = (SQLAlchemyError, OSError)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# The tables that hold what a judge can have erased (/forget, "Don't keep it", an answered
+# or withdrawn adviser question): what ``scrub`` cleans after an erasure.
+ERASABLE = ("chat_sessions", "question_log", "adviser_tickets")
 
 
 def async_url(url: str) -> str:
@@ -48,6 +54,30 @@ class Database:
         """Bring the schema to the newest migration, or to ``revision`` (idempotent)."""
         async with self.engine.begin() as connection:
             await connection.run_sync(_upgrade, revision)
+
+    async def scrub(self) -> None:
+        """After an erasure: make the deleted rows leave the disk, not only the tables.
+
+        SQLite overwrites deleted content with zeros (``secure_delete``, set on every
+        connection), but the pages as they were before the deletion stay in the write-ahead
+        log until it is checkpointed: TRUNCATE copies the log into the main file and
+        empties it. PostgreSQL keeps deleted rows as dead tuples until a VACUUM removes
+        them and makes their space reusable (README, "What is kept", says what that does
+        and does not guarantee).
+        """
+        if self.is_sqlite:
+            # Waits (busy_timeout) for readers of older snapshots to finish; if some are
+            # still reading then, the log is emptied at the next erasure or checkpoint.
+            async with self.engine.connect() as connection:
+                result = await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                busy = result.first()
+            if busy is not None and busy[0]:
+                log.warning("write-ahead log not emptied after an erasure: readers busy")
+            return
+        async with self.engine.connect() as connection:
+            # VACUUM cannot run inside a transaction.
+            autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await autocommit.exec_driver_sql(f"VACUUM {', '.join(ERASABLE)}")
 
     async def ping(self) -> None:
         async with self.engine.connect() as connection:
@@ -94,4 +124,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Erased must mean erased: overwrite deleted content with zeros instead of leaving it
+    # in free pages. Upstream SQLite builds default to off (some distributions' to on).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()

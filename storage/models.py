@@ -71,6 +71,8 @@ class AdviserTicket(Base):
     __table_args__: ClassVar[dict] = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    # What the judge and the advisers see: random, so it says nothing of how many came before.
+    code: Mapped[str] = mapped_column(String(12), unique=True, index=True)
     asker: Mapped[str] = mapped_column(String(64), index=True)  # keyed hash, for /forget
     route: Mapped[bytes] = mapped_column(LargeBinary(64))
     lang: Mapped[str] = mapped_column(String(2))

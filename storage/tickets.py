@@ -1,9 +1,15 @@
 """Questions relayed to a human ethics adviser (guideline 29), and how answers find the judge.
 
 A ticket lives from the judge's draft to the adviser's answer, then is deleted. The adviser
-sees a ticket number and the redacted question, never who asked; Amicus finds the judge
+sees a ticket code and the redacted question, never who asked; Amicus finds the judge
 again through ``route``, the chat id sealed with AES-GCM under a key derived from the
-secret, so the database alone reveals no one and the link dies with the ticket.
+secret, so the database alone reveals no one and the link dies with the ticket. The route
+is bound to its ticket (the ticket's id is the associated data): a route copied onto
+another ticket no longer opens, so whoever can write to the database still cannot
+redirect an adviser's answer.
+
+Tickets are shown by a short random ``code``, never by their row id: sequential numbers
+would let a judge count the other judges' questions between two of their own.
 
     draft ──send──► sending ──posted──► open ──an adviser replies──► answering ──► deleted
       ▲                │                  │                              │
@@ -13,27 +19,40 @@ secret, so the database alone reveals no one and the link dies with the ticket.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import os
+import secrets
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 
 from .database import Database
-from .keys import keyed_hash
+from .keys import derive, keyed_hash
 from .models import AdviserTicket
 
 DRAFT, SENDING, OPEN, ANSWERING = "draft", "sending", "open", "answering"
 _NONCE = 12
-_ROUTE = b"amicus adviser route"
+_ROUTE = "amicus/adviser-route/aes-gcm"
+# Codes: no 0/O, 1/I/L, so an adviser can read one out; 31**6 ≈ 887 million of them.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+_CODE_ATTEMPTS = 8
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def is_code(value: str) -> bool:
+    return len(value) == CODE_LENGTH and all(c in CODE_ALPHABET for c in value)
 
 
 @dataclass(frozen=True)
 class Ticket:
-    id: int
+    id: int  # the row's, internal: never shown (it would reveal how many came before)
+    code: str  # what the judge and the advisers see
     lang: str
     text: str | None
     status: str
@@ -54,7 +73,7 @@ class TicketStore:
         self.db = db
         self.secret = secret
         # A key of its own, derived from the secret: the keyed hashes never share it.
-        self._aead = AESGCM(hmac.new(secret, _ROUTE, hashlib.sha256).digest())
+        self._aead = AESGCM(derive(secret, _ROUTE))
 
     def asker(self, chat_id: int) -> str:
         return keyed_hash(self.secret, "ticket", chat_id)
@@ -62,15 +81,16 @@ class TicketStore:
     def venue(self, advisers_chat_id: int) -> str:
         return keyed_hash(self.secret, "advisers", advisers_chat_id)
 
-    def seal(self, chat_id: int) -> bytes:
+    def seal(self, chat_id: int, ticket_id: int) -> bytes:
         nonce = os.urandom(_NONCE)
         plain = chat_id.to_bytes(8, "big", signed=True)
-        return nonce + self._aead.encrypt(nonce, plain, _ROUTE)
+        return nonce + self._aead.encrypt(nonce, plain, _bound_to(ticket_id))
 
-    def unseal(self, route: bytes) -> int | None:
-        """The chat id, or None when the route was not sealed with this secret."""
+    def unseal(self, route: bytes, ticket_id: int) -> int | None:
+        """The chat id, or None when the route was not sealed with this secret for this
+        very ticket."""
         try:
-            plain = self._aead.decrypt(route[:_NONCE], route[_NONCE:], _ROUTE)
+            plain = self._aead.decrypt(route[:_NONCE], route[_NONCE:], _bound_to(ticket_id))
         except (InvalidTag, ValueError):
             return None
         return int.from_bytes(plain, "big", signed=True)
@@ -80,9 +100,19 @@ class TicketStore:
     async def draft(
         self, chat_id: int, text: str, lang: str, today: dt.date | None = None
     ) -> Ticket:
+        for attempt in range(_CODE_ATTEMPTS):
+            try:
+                return await self._draft(chat_id, text, lang, today)
+            except IntegrityError:  # the random code is taken: draw another
+                if attempt == _CODE_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def _draft(self, chat_id: int, text: str, lang: str, today: dt.date | None) -> Ticket:
         row = AdviserTicket(
+            code=new_code(),
             asker=self.asker(chat_id),
-            route=self.seal(chat_id),
+            route=b"",  # sealed below, once the row has the id it is bound to
             lang=lang,
             text=text,
             status=DRAFT,
@@ -91,14 +121,16 @@ class TicketStore:
         async with self.db.sessions.begin() as session:
             session.add(row)
             await session.flush()
+            row.route = self.seal(chat_id, row.id)
+            await session.flush()
             return _ticket(row)
 
-    async def mine(self, chat_id: int, ticket_id: int) -> Ticket | None:
-        """The ticket if this judge asked it: a button's id alone proves nothing."""
+    async def mine(self, chat_id: int, code: str) -> Ticket | None:
+        """The ticket if this judge asked it: a button's code alone proves nothing."""
         async with self.db.sessions() as session:
             row = await session.scalar(
                 select(AdviserTicket).where(
-                    AdviserTicket.id == ticket_id, AdviserTicket.asker == self.asker(chat_id)
+                    AdviserTicket.code == code, AdviserTicket.asker == self.asker(chat_id)
                 )
             )
             return _ticket(row) if row is not None else None
@@ -131,7 +163,9 @@ class TicketStore:
         when there is none, or an answer is on its way. A question stuck half-posted
         (the process stopped, the post timed out) can be withdrawn too: a post still
         under way then finds its ticket gone and takes its message back."""
-        ticket = await self.mine(chat_id, ticket_id)
+        async with self.db.sessions() as session:
+            row = await session.scalar(select(AdviserTicket).where(*self._of(chat_id, ticket_id)))
+            ticket = _ticket(row) if row is not None else None
         if ticket is None or ticket.status not in (DRAFT, SENDING, OPEN):
             return None
         async with self.db.engine.begin() as connection:
@@ -140,11 +174,15 @@ class TicketStore:
                     AdviserTicket.id == ticket_id, AdviserTicket.status == ticket.status
                 )
             )
-        return ticket if result.rowcount == 1 else None
+        if result.rowcount != 1:
+            return None
+        await self.db.scrub()
+        return ticket
 
     async def forget(self, chat_id: int) -> list[Ticket]:
         """Delete every ticket of this judge; those that were posted, so the advisers can
-        be told the question is withdrawn."""
+        be told the question is withdrawn. The caller scrubs the database once all of the
+        judge's data is deleted."""
         async with self.db.sessions.begin() as session:
             rows = (
                 await session.scalars(
@@ -172,7 +210,7 @@ class TicketStore:
             )
             if row is None:
                 return None
-            found = Found(_ticket(row), self.unseal(row.route))
+            found = Found(_ticket(row), self.unseal(row.route, row.id))
         if not await self._move((AdviserTicket.id == found.ticket.id,), OPEN, status=ANSWERING):
             return None
         return found
@@ -182,9 +220,11 @@ class TicketStore:
         await self._move((AdviserTicket.id == ticket_id,), ANSWERING, status=OPEN)
 
     async def close(self, ticket_id: int) -> None:
-        """Answered: the ticket, and with it the only link to the judge, is deleted."""
+        """Answered: the ticket, and with it the only link to the judge, is deleted (from
+        the disk too)."""
         async with self.db.engine.begin() as connection:
             await connection.execute(delete(AdviserTicket).where(AdviserTicket.id == ticket_id))
+        await self.db.scrub()
 
     async def expire(self, days: int, today: dt.date | None = None) -> list[Found]:
         """Delete tickets older than ``days``; the open ones, so that the judge and the
@@ -195,9 +235,13 @@ class TicketStore:
         async with self.db.sessions.begin() as session:
             rows = (await session.scalars(select(AdviserTicket).where(old))).all()
             found = [
-                Found(_ticket(row), self.unseal(row.route)) for row in rows if row.status == OPEN
+                Found(_ticket(row), self.unseal(row.route, row.id))
+                for row in rows
+                if row.status == OPEN
             ]
             await session.execute(delete(AdviserTicket).where(old))
+        if rows:
+            await self.db.scrub()
         return found
 
     # ------------------------------------------------------------------------
@@ -213,5 +257,9 @@ class TicketStore:
             return result.rowcount == 1
 
 
+def _bound_to(ticket_id: int) -> bytes:
+    return f"{_ROUTE}|ticket {ticket_id}".encode()
+
+
 def _ticket(row: AdviserTicket) -> Ticket:
-    return Ticket(row.id, row.lang, row.text, row.status, row.adviser_message_id)
+    return Ticket(row.id, row.code, row.lang, row.text, row.status, row.adviser_message_id)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from fakebot import FakeBotApi
 
-SECRET = "test-secret-0123456789abcdef"
+# Random, as a real one must be: weak secrets are refused at start-up.
+SECRET = "4f1c9e2a7b3d8e6f0a5c1b9d2e7f3a8c6b0d4e9f1a2c7b3e8d5f0a6c9b1e4d2f"
 
 
 class BotProcess:

@@ -330,7 +330,7 @@ async def test_a_failed_start_says_why_without_the_token(fake, tmp_path, case):
             base = f"http://127.0.0.1:{s.getsockname()[1]}/bot"  # nothing listens there
     env = {
         "TELEGRAM_BOT_TOKEN": token,
-        "AMICUS_SECRET": "0123456789abcdef0123",
+        "AMICUS_SECRET": "9c2e5a8f1d4b7e0a3c6f9b2d5e8a1c4f7b0e3d6a9c2f5b8e1d4a7c0f3b6e9d2a",
         "AMICUS_TELEGRAM_BASE_URL": base,
         "AMICUS_DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}",
     }

@@ -210,7 +210,10 @@ def test_faq_export_reads_only_and_says_where_it_cannot_write(amicus_cmd, tmp_pa
 def test_empty_question_and_impossible_port_are_usage_errors(amicus_cmd, tmp_path):
     result = run_amicus(amicus_cmd, "ask", "  ", cwd=tmp_path)
     assert result.returncode == 2 and "the question is empty" in result.stderr
-    env = {"TELEGRAM_BOT_TOKEN": "1:x", "AMICUS_SECRET": "0123456789abcdef0123"}
+    env = {
+        "TELEGRAM_BOT_TOKEN": "1:x",
+        "AMICUS_SECRET": "9c2e5a8f1d4b7e0a3c6f9b2d5e8a1c4f7b0e3d6a9c2f5b8e1d4a7c0f3b6e9d2a",
+    }
     result = run_amicus(
         amicus_cmd, "run", "--webhook", "https://e.org/h", "--port", "70000", cwd=tmp_path, env=env
     )

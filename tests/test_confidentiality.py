@@ -49,7 +49,7 @@ async def bot(fake, tmp_path):
         f"sqlite:///{tmp_path / 'amicus.db'}",
         tmp_path / "bot.log",
         AMICUS_ADMIN_IDS=str(JUDGE),
-        AMICUS_FAQ_MIN_ASKERS="2",
+        AMICUS_FAQ_MIN_ASKERS="3",
     )
     await process.start()
     yield process

@@ -20,7 +20,7 @@ from storage.database import Database
 from storage.sessions import SessionStore
 
 JUDGE = 4242777
-SECRET = "instances-test-secret-0123456789"
+SECRET = "2d8f6a1c4e9b7d3f5a0c8e2b6d4f1a9c7e3b5d0f8a2c6e4b1d9f7a3c5e0b8d6f"
 
 
 def settings(fake, db: Database) -> Settings:

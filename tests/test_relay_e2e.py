@@ -8,6 +8,8 @@ import sqlite3
 import pytest
 from botharness import BotProcess
 
+from storage.tickets import is_code
+
 JUDGE = 4242555
 ADVISERS = -1001234567
 ADVISER = 777001
@@ -29,6 +31,14 @@ async def bot(fake, tmp_path):
     await process.start()
     yield process
     assert await process.stop() == 0, process.logs()
+
+
+async def eventually(condition, timeout: float = 10.0) -> None:
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    assert condition()
 
 
 async def tap(fake, message, label):
@@ -194,11 +204,13 @@ async def test_a_question_too_long_once_redacted_is_refused_with_the_limit(fake,
     assert len([s for s in fake.sent if s.chat_id == ADVISERS]) == 1
 
 
-async def test_forget_tells_the_advisers_and_new_questions_get_new_numbers(fake, bot):
+async def test_forget_tells_the_advisers_and_new_questions_get_new_codes(fake, bot):
     preview = await draft(fake)
     sent = await tap(fake, preview, "Send to the adviser")
     (question,) = await fake.wait_for(ADVISERS)
-    number = int(sent.text.split("question no. ")[1].split(".")[0])
+    number = sent.text.split("question no. ")[1].split(".")[0]
+    # A random code, not a running number that would count the other judges' questions.
+    assert is_code(number)
     assert question.text.startswith(f"Question no. {number} (anonymous)")
     await fake.push_text(JUDGE, "/forget")
     await fake.wait_for(JUDGE)
@@ -206,7 +218,8 @@ async def test_forget_tells_the_advisers_and_new_questions_get_new_numbers(fake,
     assert f"Question no. {number} was withdrawn by the judge" in told.text
     preview = await draft(fake, "Can I like a politician's post?")  # after /forget: first time
     sent = await tap(fake, preview, "Send to the adviser")
-    assert f"question no. {number + 1}." in sent.text
+    second = sent.text.split("question no. ")[1].split(".")[0]
+    assert is_code(second) and second != number
 
 
 async def test_an_unanswered_question_expires_and_both_sides_are_told(fake, tmp_path):
@@ -231,9 +244,9 @@ async def test_an_unanswered_question_expires_and_both_sides_are_told(fake, tmp_
     await bot.start()  # retention runs at start, and nightly
     try:
         (judge,) = await fake.wait_for(JUDGE)
-        assert f"Your question no. {old.id} was not answered within 30 days" in judge.text
+        assert f"Your question no. {old.code} was not answered within 30 days" in judge.text
         (advisers,) = await fake.wait_for(ADVISERS)
-        assert f"Question no. {old.id} was not answered in time" in advisers.text
+        assert f"Question no. {old.code} was not answered in time" in advisers.text
     finally:
         assert await bot.stop() == 0, bot.logs()
 
@@ -290,3 +303,25 @@ async def test_a_command_in_the_advisers_group_is_told_what_works_there(fake, bo
     (reply,) = await fake.wait_for(ADVISERS)
     assert "I only pass on replies to numbered questions" in reply.text
     assert ADVISERS not in fake.left
+
+
+@pytest.mark.parametrize("namespace", ["k:1", "a:d:", "topics"])
+async def test_a_forged_button_in_the_advisers_group_changes_nothing_there(fake, bot, namespace):
+    # Someone in the advisers' group crafts callback data of each kind against the bot's
+    # own question message: the bot must not overwrite that message, nor post a menu.
+    preview = await draft(fake)
+    sent = await tap(fake, preview, "Send to the adviser")
+    (question,) = await fake.wait_for(ADVISERS)
+    code = sent.text.split("question no. ")[1].split(".")[0]
+    version = preview.buttons()[0][1].split("|")[0]
+    data = f"{version}|{namespace}{code if namespace.startswith('a:') else ''}"
+    forged = fake.tap_update(ADVISERS, question.message_id, data, chat_type="supergroup")
+    await fake.push(forged)
+    # Handled once answered (the answer is the refusal, shown as an alert).
+    await eventually(lambda: forged["callback_query"]["id"] in fake.answered)
+    await asyncio.sleep(0.3)  # anything the bot would do after answering, it has done
+    edits = [m for m in fake.sent if m.chat_id == ADVISERS and m.method == "editMessageText"]
+    assert edits == []
+    assert [m.text for m in fake.sent if m.chat_id == ADVISERS] == [question.text]
+    alerts = [p for m, p in fake.calls if m == "answerCallbackQuery" and p.get("show_alert")]
+    assert alerts  # the one who tapped is told the bot works in private chats only

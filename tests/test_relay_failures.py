@@ -15,7 +15,7 @@ from conversations import Engine
 
 JUDGE = 4242888
 ADVISERS = -1009876
-SECRET = "relay-failure-secret-0123456789"
+SECRET = "b7e3a1f9c5d2084e6a3f1c7b9e2d5a80f4c6e1b3d7a9f2c5e8b0d3a6f1c4e7b9"
 
 
 @pytest.fixture
