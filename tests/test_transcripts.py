@@ -44,8 +44,8 @@ def test_insulted_online_over_a_case_still_open_chinese(engine):
         lang="zh",
     )
     answer = last_screen(out)
-    assert "依据：第17条、第22条" in answer
-    assert "查看第17条全文" in options(out).values()
+    assert "依据：第22条、第17条" in answer
+    assert "查看第22条全文" in options(out).values()
 
 
 def test_old_posts_from_before_appointment_then_back_and_restart(engine):
