@@ -52,9 +52,10 @@ def test_old_posts_from_before_appointment_then_back_and_restart(engine):
     labels = [
         "Walk through a dilemma",
         "Deleting or reviewing old content",
+        "No, neither",
         "Before I took judicial office",
         "No, or I don't know",
-        "Views on contested issues",
+        "Views on contested issues or causes",
     ]
     path, out = by_labels(engine, labels)
     assert "Based on: Guideline 21, Guideline 16" in last_screen(out)

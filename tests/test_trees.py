@@ -247,7 +247,7 @@ def test_lint_finds_a_cycle(trees_copy):
 # --------------------------------------------------------------------------- what options mean
 
 # The walkthroughs whose options say, in a judge's own words, what each one means (issue 12.1).
-MEANT = ["friend_request", "online_insult"]
+MEANT = ["friend_request", "online_insult", "delete_content", "getting_started"]
 
 
 @pytest.mark.parametrize("tree_id", [t for t in MEANT if t in TREES])
@@ -269,6 +269,6 @@ def test_every_option_says_what_a_judge_would_type_for_it(tree_id):
                 assert not claimed, f"{where}.means.{lang}: also a sibling's: {claimed}"
 
 
-@pytest.mark.parametrize("tree_id", ["friend_request", "online_insult"])
+@pytest.mark.parametrize("tree_id", ["friend_request", "online_insult", "delete_content"])
 def test_the_three_core_dilemmas_are_asked_as_an_adviser_would(tree_id):
     assert len(TREES[tree_id].paths()) >= 18
