@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from itertools import pairwise
 from pathlib import Path
@@ -272,3 +273,32 @@ def test_every_option_says_what_a_judge_would_type_for_it(tree_id):
 @pytest.mark.parametrize("tree_id", ["friend_request", "online_insult", "delete_content"])
 def test_the_three_core_dilemmas_are_asked_as_an_adviser_would(tree_id):
     assert len(TREES[tree_id].paths()) >= 18
+
+
+def english_texts(tree):
+    yield tree.title.en
+    yield tree.summary.en
+    for node in tree.nodes.values():
+        for text in (node.ask, node.why, node.advice, node.first_step):
+            if text:
+                yield text.en
+        yield from (tip.en for tip in node.tips)
+        yield from (option.label.en for option in node.options or ())
+
+
+@pytest.mark.parametrize("tree_id", list(TREES))
+def test_english_walkthroughs_do_not_talk_about_the_chinese_translation(tree_id):
+    # That is said once, under the guideline's own text (its translation note).
+    for text in english_texts(TREES[tree_id]):
+        assert "Chinese" not in text and not re.search(r"[\u4e00-\u9fff]", text), text
+
+
+@pytest.mark.parametrize("tree_id", list(TREES))
+def test_where_judiciaries_differ_the_note_comes_first_and_says_it_is_not_guideline_text(tree_id):
+    for node_id, node in TREES[tree_id].nodes.items():
+        for i, tip in enumerate(node.tips):
+            differ = tip.en.startswith("Judiciaries differ")
+            assert differ == tip.zh.startswith("各司法机关在这一点上做法不一"), node_id
+            if differ:
+                assert i == 0, f"{tree_id}.{node_id}: the 'judiciaries differ' note goes first"
+                assert "not guideline text" in tip.en and "并非指南原文" in tip.zh
