@@ -152,13 +152,13 @@ def test_a_former_colleague_from_practice_now_before_me(engine, lang):
                 "Friend and follow requests",
                 "Someone sent me a request",
                 "A lawyer who may appear before me",
-                "Ex-colleague or client from practice",
+                "My ex-colleague or client, now before me",
             ],
             "zh": [
                 "好友与关注请求",
                 "有人加我好友或关注我",
                 "可能在我面前出庭的律师",
-                "我任职前的律所同事或客户",
+                "我任职前的同事或客户，现在出庭",
             ],
         },
     )
