@@ -31,9 +31,18 @@ TreeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_leng
 NodeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=NODE_ID_MAX)]
 
 
+class OptionMeaning(Strict):
+    """What an option means in a judge's own words: how a typed message selects it."""
+
+    en: list[str] = Field(default_factory=list)
+    zh: list[str] = Field(default_factory=list)
+    concepts: list[str] = Field(default_factory=list)
+
+
 class TreeOption(Strict):
     label: ShortBilingual
     next: NodeId
+    means: OptionMeaning | None = None
 
 
 class Node(Strict):
@@ -43,12 +52,20 @@ class Node(Strict):
     advice: Bilingual | None = None
     cites: list[Annotated[int, Field(ge=1, le=40)]] | None = Field(default=None, min_length=1)
     tips: list[Bilingual] = Field(default_factory=list)
+    # A practical safety step (not guideline text) shown before the advice, e.g. on threats.
+    first_step: Bilingual | None = None
     adviser: bool = False
 
     @model_validator(mode="after")
     def question_or_answer(self) -> Node:
         question = self.ask is not None or self.options is not None or self.why is not None
-        answer = self.advice is not None or self.cites is not None or self.tips or self.adviser
+        answer = (
+            self.advice is not None
+            or self.cites is not None
+            or self.tips
+            or self.first_step is not None
+            or self.adviser
+        )
         if question and answer:
             raise ValueError("a node is a question (ask, options) or an answer (advice, cites)")
         if question and (self.ask is None or self.options is None):
