@@ -149,12 +149,18 @@ def cluster(rows: Sequence[Row], k: int) -> list[Cluster]:
         groups[row.guidelines[:1]].append(row)
     published: list[Cluster] = []
     for guideline, members in groups.items():
+        # Compared, and quoted, in canonical form: "MAY I …?!" and "may i …" are one wording.
+        forms: dict[str, str] = {}
         by_text: dict[str, list[Row]] = defaultdict(list)
         for row in members:
-            by_text[" ".join((row.text or "").split())].append(row)
+            raw = row.text or ""
+            form = forms.get(raw)
+            if form is None:
+                form = forms[raw] = canonical(raw)
+            by_text[form].append(row)
         leaders: list[str] = []
         clusters: dict[str, list[str]] = {}
-        for text in sorted(by_text, key=lambda t: -len(by_text[t])):
+        for text in sorted(by_text, key=lambda t: (-len(by_text[t]), t)):
             match = (
                 # token_sort, not token_set: a question whose words contain another's is
                 # not thereby the same question.
@@ -212,9 +218,6 @@ def _shared_wording(texts: list[str], by_text: dict[str, list[Row]], k: int) -> 
     (case and punctuation aside). Nearly the same is not enough: one judge's single
     distinguishing word ("the only maritime judge") is a small edit away from everyone
     else's question."""
-    askers: dict[str, set[str]] = defaultdict(set)
-    for text in texts:
-        askers[canonical(text)] |= {r.asker for r in by_text[text]}
-    askers.pop("", None)  # nothing but symbols: no wording to quote
+    askers = {text: {r.asker for r in by_text[text]} for text in texts if text}
     key = max(sorted(askers), key=lambda k_: len(askers[k_]), default=None)
     return key if key is not None and len(askers[key]) >= k else None

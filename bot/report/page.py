@@ -119,7 +119,8 @@ class Page:
             inside, outside = split
             percent = round(outside.value * 100 / (inside.value + outside.value))
             cards.append(
-                f'<div class=card><span class=big data-figure="{outside.ident}">{percent}%'
+                f"<div class=card><span class=big "
+                f'data-figure="share|{self.faq.month}|out_of_scope">{percent}%'
                 f"</span><span>{escape(t.kpi_outside(lang))}</span></div>"
             )
         return (
