@@ -54,10 +54,17 @@ def _style() -> dict:
 
 
 def _figure(height: float, width: float = WIDTH):
-    # The object-oriented API, not pyplot: no global figure state, no GUI backend.
+    # The object-oriented API, not pyplot: no global figure state, no GUI backend. Margins
+    # are computed here rather than by a layout engine, which would draw every chart twice.
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(width, height), layout="constrained")
+    return Figure(figsize=(width, height))
+
+
+def _text_inches(label: str, size: float) -> float:
+    """About how wide a label prints: CJK glyphs are a full em, Latin ones a little over half."""
+    ems = sum(1.0 if ord(c) > 0x2E7F else 0.6 for c in label)
+    return ems * size / 72
 
 
 def _quiet(fig) -> None:
@@ -76,10 +83,14 @@ def bars(
     import matplotlib
 
     with matplotlib.rc_context(_style()):
-        fig = _figure(0.35 + 0.3 * max(len(bars_), 1), WIDTH / 2 - 0.2 if half else WIDTH)
+        width, limit = (WIDTH / 2 - 0.2, 22) if half else (WIDTH, 60)
+        height = 0.3 + 0.3 * max(len(bars_), 1)
+        fig = _figure(height, width)
         _quiet(fig)
-        ax = fig.add_subplot()
-        _bar_axes(ax, bars_, chart, colour, 26 if half else 60)
+        label = max((_text_inches(_short(b.label, limit), 9) for b in bars_), default=0.5)
+        left = min(label + 0.15, width * 0.6)
+        ax = fig.add_axes((left / width, 0.1 / height, 1 - (left + 0.1) / width, 1 - 0.2 / height))
+        _bar_axes(ax, bars_, chart, colour, limit)
         return _svg(fig, title)
 
 
@@ -116,7 +127,7 @@ def share(inside: Bar, outside: Bar, title: str, labels: tuple[str, str], chart:
     with matplotlib.rc_context(_style()):
         fig = _figure(0.5)
         _quiet(fig)
-        ax = fig.add_subplot()
+        ax = fig.add_axes((0.01, 0.05, 0.98, 0.9))
         left = 0.0
         for bar, label, colour in zip(
             (inside, outside), labels, (PALETTE[0], PALETTE[1]), strict=True
@@ -147,16 +158,20 @@ def trend(series: Sequence[Series], months: Sequence[str], title: str, chart: st
     columns = 3
     rows = max(1, math.ceil(len(series) / columns))
     with matplotlib.rc_context(_style()):
-        fig = _figure(0.3 + 1.6 * rows)
+        cell_h, title_h, ticks_h, left, gap = 1.6, 0.42, 0.22, 0.32, 0.22
+        height = 0.1 + cell_h * rows
+        fig = _figure(height)
         _quiet(fig)
-        axes = fig.subplots(rows, columns, sharey=True, squeeze=False)
         top = max((v for s in series for v in s.values if v is not None), default=1)
-        for index, ax in enumerate(axes.flat):
-            if index >= len(series):
-                ax.set_axis_off()
-                continue
-            _trend_axes(ax, series[index], months, top, PALETTE[index % len(PALETTE)], chart)
-            if index % columns:
+        cell_w = (WIDTH - left - 0.1 - gap * (columns - 1)) / columns
+        for index, s in enumerate(series):
+            row, column = divmod(index, columns)
+            x = left + column * (cell_w + gap)
+            y = height - 0.05 - (row + 1) * cell_h + ticks_h
+            box = (x / WIDTH, y / height, cell_w / WIDTH, (cell_h - title_h - ticks_h) / height)
+            ax = fig.add_axes(box)
+            _trend_axes(ax, s, months, top, PALETTE[index % len(PALETTE)], chart)
+            if column:
                 ax.tick_params(axis="y", labelleft=False)
         return _svg(fig, title)
 
