@@ -62,8 +62,13 @@ async def purge_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def purge(data: dict, bot: Bot | None = None) -> None:
     """Retention: old question-log months, idle sessions, and unanswered adviser tickets
-    (whose judges and advisers are told, when a bot is at hand to tell them)."""
+    (whose judges and advisers are told, when a bot is at hand to tell them); and the
+    freezing of last month's FAQ digest."""
     questions: QuestionLog = data["questions"]
+    if data.get("k") is not None:
+        # The month that has just ended is frozen the first night (and at start), so even
+        # its first export cannot differ from what it was when the month ended.
+        await trend(questions.db, months_before(this_month(), 1), data["k"], months=1)
     removed = await questions.purge(data["retention_months"])
     idle = await data["sessions"].purge(data["session_days"])
     closed = await data["tickets"].expire(data["ticket_days"])

@@ -18,7 +18,7 @@ from samplelog import fill, sample_rows
 from bot.faqreport import FORMATS, render
 from storage.faq import Row, build, load_month
 from storage.faqdigest import TrendMonth, digest, trend
-from storage.questionlog import QuestionLog
+from storage.questionlog import QuestionLog, months_before
 
 SECRET = b"faq-report-test-secret-0123456789"
 OCT = dt.date(2026, 10, 12)
@@ -55,6 +55,31 @@ async def test_an_erasure_changes_no_later_export_of_an_ended_month(db, engine):
     # Rebuilt from the rows, the month would now differ: the freeze is what holds it.
     rebuilt = build("2026-10", await load_month(db, "2026-10"), 5)
     assert render(rebuilt, engine, "md", "en").encode() != before["md"]
+
+
+async def test_the_nightly_job_freezes_the_month_that_has_just_ended(db, engine):
+    from bot.faqjobs import purge
+    from storage.sessions import SessionStore
+    from storage.tickets import TicketStore
+
+    last_month = months_before(dt.date.today().strftime("%Y-%m"), 1)
+    day = dt.date.fromisoformat(f"{last_month}-15")
+    log = QuestionLog(db, SECRET)
+    for i in range(6):
+        await log.record_question(i, "can I use a pen name", "en", [13], "pseudonym", day)
+    data = {
+        "questions": log,
+        "retention_months": 24,
+        "sessions": SessionStore(db, SECRET),
+        "session_days": 180,
+        "tickets": TicketStore(db, SECRET),
+        "ticket_days": 30,
+        "k": 5,
+    }
+    await purge(data)  # at start, and every night
+    await log.forget(0)  # one judge of six leaves: the pseudonym topic would fall below k
+    page = await export(db, engine, last_month, "md")
+    assert b"Pseudonyms" in page and b"6 questions, 6 askers" in page
 
 
 async def test_a_running_month_is_never_frozen(db):
