@@ -345,3 +345,17 @@ async def test_faq_export_html_from_the_command_line(db, tmp_path):
     assert page.count("<svg") >= 5
     # Self-contained: nothing is fetched from anywhere.
     assert not re.search(r'src=|href="(?!#)|@import|url\((?!#)|https?://(?!www\.w3\.org/)', page)
+
+
+def test_the_reports_words_are_checked_like_every_other_yaml_file(tmp_path):
+    from bot.report.texts import TEXTS_FILE, load_texts
+    from knowledge.validation import DataError
+
+    assert load_texts().chart_trend("zh") and load_texts().chart_trend("en")
+    broken = tmp_path / "texts.yaml"
+    broken.write_text(
+        TEXTS_FILE.read_text(encoding="utf-8").replace('  en: "Questions per topic"', ""),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match=r"texts.yaml: chart_topics.en: is required but missing"):
+        load_texts(broken)

@@ -162,7 +162,7 @@ class Page:
         )
 
     def figures(self) -> str:
-        t, lang, faq = self.t, self.lang, self.faq
+        t, lang = self.t, self.lang
         parts = [f"<section class=figures><h2>{escape(t.figures_heading(lang))}</h2>"]
         parts.append(self._bar_figure("topic", t.chart_topics(lang), wide=True))
         split = self._inside_outside()
@@ -189,7 +189,6 @@ class Page:
         parts.append("</div>")
         parts.append(self._bar_figure("guideline", t.chart_guidelines(lang), wide=True))
         parts.append("</section>")
-        del faq
         return "".join(parts)
 
     def trend_section(self) -> str:
@@ -286,7 +285,10 @@ class Page:
 
     def _card(self, value: int | None, label: str, ident: str | None) -> str:
         if value is None:
-            return f"<div class=card><span class=big>—</span><span>{escape(label)}</span></div>"
+            return (
+                f"<div class=card><span class=big>{escape(self.t.kpi_none(self.lang))}</span>"
+                f"<span>{escape(label)}</span></div>"
+            )
         return (
             f'<div class=card><span class=big data-figure="total|{self.faq.month}|{ident}">'
             f"{value:,}</span><span>{escape(label)}</span></div>"
