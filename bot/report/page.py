@@ -220,6 +220,7 @@ class Page:
         if not faq.clusters:
             parts.append(f"<p>{escape(ui.faq_nothing(lang))}</p>")
         seen: set[str] = set()
+        quoted: set[int] = set()
         for c in faq.clusters:
             if c.representative is not None:
                 heading = f"<q>{escape(c.representative)}</q>"
@@ -231,11 +232,16 @@ class Page:
             if heading in seen:  # two clusters on one subject, neither quoted: say it once
                 continue
             seen.add(heading)
-            items = "".join(
-                f"<li><strong>{escape(engine.guideline_heading(n, lang))}</strong> "
-                f"<span class=excerpt>{escape(engine.ctx.excerpt(n, lang))}</span></li>"
-                for n in c.guidelines
-            )
+            items = ""
+            for n in c.guidelines:
+                # Each guideline's excerpt once, where it first answers: the page is looked
+                # at, and the same sentence five times over is only read past.
+                excerpt = "" if n in quoted else escape(engine.ctx.excerpt(n, lang))
+                quoted.add(n)
+                items += (
+                    f"<li><strong>{escape(engine.guideline_heading(n, lang))}</strong> "
+                    f"<span class=excerpt>{excerpt}</span></li>"
+                )
             answered = (
                 f"<p class=by>{escape(ui.faq_answered_by(lang))}</p><ul>{items}</ul>"
                 if items
