@@ -5,8 +5,10 @@ Run by hand:  .venv/bin/python bench/faq_bench.py [--rows 100000] [--database UR
 Fills a fresh database (SQLite in a temporary folder by default) with one month of
 redacted questions from 2,000 askers, written from templates across every topic with
 random variations, so that clustering has real work; then times load + build + render
-(Markdown) as `amicus faq export` does, and reports the peak resident memory of the
-export (ru_maxrss after the fill is subtracted by measuring in a fresh process).
+(Markdown) as `amicus faq export` did before months were frozen, and the HTML report as
+`amicus faq export --format html` makes it now (build, freeze, 12-month trend, charts), each
+in a fresh process with its peak resident memory; and the start-up of `amicus faq export`
+on an empty month (md and html), the cost a user pays before any row is read.
 """
 
 from __future__ import annotations
@@ -129,6 +131,47 @@ print(json.dumps({{"rows": n, "clusters": clusters, "bytes": size, "load": t1 - 
 """
 
 
+EXPORT_HTML = """
+import asyncio, json, resource, sys, time
+sys.path.insert(0, {repo!r})
+t0 = time.perf_counter()
+from conversations import Engine
+from bot.faqreport import render
+from storage.database import Database
+from storage.faqdigest import digest, trend
+async def main():
+    db = Database({url!r})
+    faq = await digest(db, "2026-10", 5)
+    t1 = time.perf_counter()
+    months = await trend(db, "2026-10", 5)
+    await db.close()
+    t2 = time.perf_counter()
+    text = render(faq, Engine(), "html", "en", months)
+    t3 = time.perf_counter()
+    return len(faq.clusters), len(text), t1, t2, t3
+clusters, size, t1, t2, t3 = asyncio.run(main())
+print(json.dumps({{"clusters": clusters, "bytes": size, "digest": t1 - t0, "trend": t2 - t1,
+    "render": t3 - t2, "total": t3 - t0,
+    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def startup(url: str, fmt: str) -> float:
+    """Wall time of `amicus faq export` on a month with no rows (best of 3)."""
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot", "faq", "export", "--month", "2025-10", "--format", fmt],
+            capture_output=True,
+            check=True,
+            cwd=REPO,
+            env={**os.environ, "AMICUS_DATABASE_URL": url},
+        )
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
@@ -154,6 +197,32 @@ def main() -> None:
             f"render {r['render']:.2f} s); "
             f"{r['clusters']} clusters published; peak memory {r['peak_mb']:.0f} MB"
         )
+        out = subprocess.run(
+            [sys.executable, "-c", EXPORT_HTML.format(repo=str(REPO), url=url)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=os.environ,
+        )
+        r = json.loads(out.stdout)
+        print(
+            f"html report (first export: build + freeze): {r['total']:.2f} s "
+            f"(imports+load+build+freeze {r['digest']:.2f} s, trend {r['trend']:.2f} s, "
+            f"render {r['render']:.2f} s); {r['bytes'] // 1024} KiB; "
+            f"peak memory {r['peak_mb']:.0f} MB"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", EXPORT_HTML.format(repo=str(REPO), url=url)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=os.environ,
+        )
+        r = json.loads(out.stdout)
+        print(f"html report (frozen month): {r['total']:.2f} s; peak memory {r['peak_mb']:.0f} MB")
+        for fmt in ("md", "html"):
+            elapsed = startup(url, fmt)
+            print(f"start-up, amicus faq export --format {fmt} (empty month): {elapsed:.2f} s")
 
 
 if __name__ == "__main__":

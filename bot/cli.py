@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     faq_commands = faq.add_subparsers(dest="faq_command", required=True, metavar="ACTION")
     export = faq_commands.add_parser("export", help="write one month's FAQ")
     export.add_argument("--month", required=True, type=_month, help="YYYY-MM")
-    export.add_argument("--format", choices=("md", "csv", "json"), default="md")
+    export.add_argument("--format", choices=("md", "csv", "json", "html"), default="md")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     _add_lang(export)
 
@@ -288,7 +288,7 @@ def cmd_faq_export(
 
     from bot.faqreport import render
     from storage.database import Database, settle
-    from storage.faq import build, load_month
+    from storage.faqdigest import digest, trend
 
     missing = _missing_sqlite_file(settings.database_url)
     if missing is not None:
@@ -298,13 +298,16 @@ def cmd_faq_export(
 
     async def export() -> str:
         db = Database(settings.database_url)
+        k = settings.faq_min_askers
         try:
             await db.upgrade()
-            rows = await load_month(db, month)
+            # The month's frozen digest: the same at every export, whatever was erased since.
+            faq = await digest(db, month, k)
+            months = await trend(db, month, k) if fmt in ("json", "html") else []
         finally:
             await db.close()
             await settle()
-        return render(build(month, rows, settings.faq_min_askers), engine, fmt, lang)
+        return render(faq, engine, fmt, lang, months)
 
     text = asyncio.run(export())
     if out is None:

@@ -12,10 +12,12 @@ from telegram.ext import ContextTypes
 from conversations import Engine
 from knowledge import Lang
 from storage.database import Database
-from storage.faq import build, load_month
+from storage.faqdigest import digest, trend
 from storage.questionlog import QuestionLog, months_before, this_month
 
 from .faqreport import render
+from .report import overview_png
+from .report.texts import report_texts
 
 log = logging.getLogger("amicus.faq")
 
@@ -23,14 +25,23 @@ log = logging.getLogger("amicus.faq")
 async def send_faq(
     bot: Bot, chat_id: int, month: str, engine: Engine, db: Database, k: int, lang: Lang = "en"
 ) -> None:
-    # Clustering is CPU work: off the event loop, so no judge waits behind the export.
-    faq = await asyncio.to_thread(build, month, await load_month(db, month), k)
-    document = render(faq, engine, "md", lang).encode("utf-8")
+    """The month's report page as a document, and its overview chart as a picture."""
+    faq = await digest(db, month, k)  # frozen: the same page at every request
+    months = await trend(db, month, k)
+    # Drawing charts is CPU work: off the event loop, so no judge waits behind the report.
+    page = await asyncio.to_thread(render, faq, engine, "html", lang, months)
+    picture = await asyncio.to_thread(overview_png, faq, months, engine, lang)
+    caption = engine.ui.faq_caption.format(lang, month=month)
     await bot.send_document(
         chat_id,
-        document=document,
-        filename=f"amicus-faq-{month}.md",
-        caption=engine.ui.faq_caption.format(lang, month=month),
+        document=page.encode("utf-8"),
+        filename=f"amicus-faq-{month}.html",
+        caption=caption,
+    )
+    await bot.send_photo(
+        chat_id,
+        photo=picture,
+        caption=report_texts().overview_caption.format(lang, month=month),
     )
 
 
@@ -51,8 +62,13 @@ async def purge_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def purge(data: dict, bot: Bot | None = None) -> None:
     """Retention: old question-log months, idle sessions, and unanswered adviser tickets
-    (whose judges and advisers are told, when a bot is at hand to tell them)."""
+    (whose judges and advisers are told, when a bot is at hand to tell them); and the
+    freezing of last month's FAQ digest."""
     questions: QuestionLog = data["questions"]
+    if data.get("k") is not None:
+        # The month that has just ended is frozen the first night (and at start), so even
+        # its first export cannot differ from what it was when the month ended.
+        await trend(questions.db, months_before(this_month(), 1), data["k"], months=1)
     removed = await questions.purge(data["retention_months"])
     idle = await data["sessions"].purge(data["session_days"])
     closed = await data["tickets"].expire(data["ticket_days"])

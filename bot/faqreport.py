@@ -1,7 +1,9 @@
-"""The monthly FAQ as the ethics office receives it: a Markdown digest, CSV or JSON.
+"""The monthly FAQ as the ethics office receives it: a Markdown digest, CSV, JSON or an
+HTML page with charts (bot.report).
 
-The figures come from storage.faq (already k-anonymous); this module only writes them out,
-with the guideline titles and verbatim excerpts that answer each cluster of questions.
+The figures come from storage.faq (already k-anonymous, frozen once the month has ended);
+this module only writes them out, with the guideline titles and verbatim excerpts that
+answer each cluster of questions.
 """
 
 from __future__ import annotations
@@ -9,25 +11,40 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 
 from conversations import Engine
 from knowledge import Lang
 from storage.faq import Breakdown, Faq
+from storage.faqdigest import TrendMonth
 
-FORMATS = ("md", "csv", "json")
+from .report.texts import report_texts
+
+FORMATS = ("md", "csv", "json", "html")
 
 
-def render(faq: Faq, engine: Engine, fmt: str, lang: Lang = "en") -> str:
+def render(
+    faq: Faq,
+    engine: Engine,
+    fmt: str,
+    lang: Lang = "en",
+    trend: Sequence[TrendMonth] = (),
+) -> str:
+    """``trend``: the frozen digests of the months up to ``faq.month`` (json and html)."""
     if fmt == "md":
         return markdown(faq, engine, lang)
     if fmt == "csv":
         return csv_text(faq)
     if fmt == "json":
-        return json.dumps(as_data(faq), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(as_data(faq, trend), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "html":
+        from .report import render_html  # matplotlib: only when a page is drawn
+
+        return render_html(faq, trend, engine, lang)
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def as_data(faq: Faq) -> dict:
+def as_data(faq: Faq, trend: Sequence[TrendMonth] = ()) -> dict:
     return {
         "month": faq.month,
         "min_askers": faq.k,
@@ -52,6 +69,23 @@ def as_data(faq: Faq) -> dict:
                 "guidelines": list(c.guidelines),
             }
             for c in faq.clusters
+        ],
+        # Each month's topic figures as that month's digest published them: a topic below k
+        # that month is absent, "other_withheld" says so; null when nothing was kept.
+        "trend": [
+            {
+                "month": m.month,
+                "topics": (
+                    [
+                        {"key": f.key, "questions": f.questions, "askers": f.askers}
+                        for f in m.faq.breakdowns["topic"].shown
+                    ]
+                    if m.faq
+                    else None
+                ),
+                "other_withheld": m.faq.breakdowns["topic"].withheld if m.faq else None,
+            }
+            for m in trend
         ],
     }
 
@@ -96,10 +130,15 @@ def markdown(faq: Faq, engine: Engine, lang: Lang) -> str:
     for i, c in enumerate(faq.clusters, 1):
         if c.representative is not None:
             heading = f"«{c.representative}»"
-        else:  # no wording shared by k askers: name the subject, not anyone's words
+        elif c.guidelines:  # no wording shared by k askers: name the subject, not anyone's words
             heading = ui.faq_about.format(lang, title=corpus.guideline(c.guidelines[0]).title(lang))
+        else:  # similar questions no guideline answers, in no shared wording
+            heading = report_texts().outside_heading(lang)
         lines += [f"### {i}. {heading}", "", f"*{ui.faq_asked_by.format(lang, k=faq.k)}*", ""]
-        lines.append(f"**{ui.faq_answered_by(lang)}:**")
+        if c.guidelines:
+            lines.append(f"**{ui.faq_answered_by(lang)}:**")
+        else:
+            lines.append(report_texts().outside_answer(lang))
         for number in c.guidelines:
             heading = engine.guideline_heading(number, lang)
             lines.append(f"- **{heading}**: {excerpt(number, lang)}")

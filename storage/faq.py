@@ -8,7 +8,8 @@ withheld group must not be recoverable by subtraction from a complete breakdown:
 of them withholds something, each withholds at least one group and no total is printed.
 Clusters publish no counts at all (they would add up within a guideline), and a cluster's
 question is quoted only when at least k askers wrote it in the same words, so that no
-single judge's particulars are published as "the question".
+single judge's particulars are published as "the question"; and it is quoted in its
+canonical form (the one the comparison uses), never in one asker's spelling of it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from .database import Database
 from .models import LoggedQuestion
 
 CLUSTER_SIMILARITY = 70.0  # token-sort similarity (0-100) to join a cluster
-_PLAIN = re.compile(r"[\W_]+")  # what does not count when comparing wordings
+# A wording, as compared: redaction placeholders ([NAME], [电话] …) and runs of letters or
+# digits; case, punctuation, symbols and emoji do not count.
+_WORD = re.compile(r"\[[^\[\]\s]{1,24}\]|[^\W_]+")
 MAX_LEADERS = 300  # clusters per guideline group; the rarest questions beyond that go to "other"
 
 
@@ -146,12 +149,18 @@ def cluster(rows: Sequence[Row], k: int) -> list[Cluster]:
         groups[row.guidelines[:1]].append(row)
     published: list[Cluster] = []
     for guideline, members in groups.items():
+        # Compared, and quoted, in canonical form: "MAY I …?!" and "may i …" are one wording.
+        forms: dict[str, str] = {}
         by_text: dict[str, list[Row]] = defaultdict(list)
         for row in members:
-            by_text[" ".join((row.text or "").split())].append(row)
+            raw = row.text or ""
+            form = forms.get(raw)
+            if form is None:
+                form = forms[raw] = canonical(raw)
+            by_text[form].append(row)
         leaders: list[str] = []
         clusters: dict[str, list[str]] = {}
-        for text in sorted(by_text, key=lambda t: -len(by_text[t])):
+        for text in sorted(by_text, key=lambda t: (-len(by_text[t]), t)):
             match = (
                 # token_sort, not token_set: a question whose words contain another's is
                 # not thereby the same question.
@@ -176,9 +185,10 @@ def cluster(rows: Sequence[Row], k: int) -> list[Cluster]:
             for r in rows_in:
                 for g in r.guidelines[:3]:
                     citing[g].add(r.asker)
+            # The group's own guideline first: it names the cluster when no wording is quoted.
             shared = sorted(
                 (g for g, who in citing.items() if len(who) >= k),
-                key=lambda g: (-len(citing[g]), g),
+                key=lambda g: (g not in guideline, -len(citing[g]), g),
             )
             published.append(
                 Cluster(
@@ -192,15 +202,22 @@ def cluster(rows: Sequence[Row], k: int) -> list[Cluster]:
     return sorted(published, key=lambda c: (-c.askers, -c.questions, c.representative or ""))
 
 
+def canonical(text: str) -> str:
+    """The wording as the comparison sees it, and as the FAQ quotes it: words casefolded and
+    joined by single spaces, placeholders in capitals. Quoting the most repeated variant
+    symbol for symbol would publish one judge's own spelling, emoji or punctuation."""
+    words = []
+    for token in _WORD.findall(text):
+        token = token.casefold()
+        words.append(token.upper() if token.startswith("[") else token)
+    return " ".join(words)
+
+
 def _shared_wording(texts: list[str], by_text: dict[str, list[Row]], k: int) -> str | None:
-    """The wording that most askers used, if at least k used it word for word (case and
-    punctuation aside). Nearly the same is not enough: one judge's single distinguishing
-    word ("the only maritime judge") is a small edit away from everyone else's question."""
-    askers: dict[str, set[str]] = defaultdict(set)
-    first: dict[str, str] = {}
-    for text in texts:
-        key = _PLAIN.sub("", text.lower())
-        first.setdefault(key, text)
-        askers[key] |= {r.asker for r in by_text[text]}
-    key = max(askers, key=lambda k_: len(askers[k_]), default=None)
-    return first[key] if key is not None and len(askers[key]) >= k else None
+    """The canonical wording that most askers used, if at least k used it word for word
+    (case and punctuation aside). Nearly the same is not enough: one judge's single
+    distinguishing word ("the only maritime judge") is a small edit away from everyone
+    else's question."""
+    askers = {text: {r.asker for r in by_text[text]} for text in texts if text}
+    key = max(sorted(askers), key=lambda k_: len(askers[k_]), default=None)
+    return key if key is not None and len(askers[key]) >= k else None

@@ -331,8 +331,9 @@ def test_similar_questions_cluster_with_a_representative():
     faq = build("2026-10", rows, 5)
     (cluster,) = faq.clusters
     assert cluster.askers == 8 and cluster.guidelines[0] == 30
-    # Five askers used these very words (punctuation aside); the variants joined the cluster.
-    assert cluster.representative == "A lawyer in my case sent me a friend request"
+    # Five askers used these very words (case and punctuation aside); the variants joined
+    # the cluster; the quote is the canonical form, not one asker's capitals or "!".
+    assert cluster.representative == "a lawyer in my case sent me a friend request"
 
 
 async def test_faq_export_cli_in_three_formats(db, tmp_path):
@@ -368,7 +369,7 @@ async def test_faq_export_cli_in_three_formats(db, tmp_path):
 
     md = export("--format", "md", "--lang", "en")
     assert md.startswith("# Amicus anonymised FAQ: 2026-10")
-    assert "«a lawyer in my case sent me a friend request on X»" in md
+    assert "«a lawyer in my case sent me a friend request on x»" in md
     assert "Guideline 30 · Friend requests from parties and lawyers" in md
     assert "pseudonym" not in md.lower()  # one asker: not published anywhere
     assert "not binding" in md
@@ -392,7 +393,7 @@ async def test_faq_export_cli_in_three_formats(db, tmp_path):
     assert refused.returncode == 2 and "has not ended yet" in refused.stderr
 
 
-async def test_the_monthly_job_sends_last_months_faq_to_every_admin(tmp_path):
+async def test_the_monthly_job_sends_last_months_report_to_every_admin(tmp_path):
     from types import SimpleNamespace
 
     from bot.faqjobs import monthly_faq
@@ -402,9 +403,12 @@ async def test_the_monthly_job_sends_last_months_faq_to_every_admin(tmp_path):
 
     class Bot:
         async def send_document(self, chat_id, document, filename, caption):
-            sent.append((chat_id, filename, document.decode()))
+            sent.append((chat_id, filename, document))
             if chat_id == 2:
                 raise OSError("this admin blocked the bot")  # the others still get it
+
+        async def send_photo(self, chat_id, photo, caption):
+            sent.append((chat_id, "photo", photo))
 
     database = Database(f"sqlite:///{tmp_path / 'jobs.db'}")
     await database.upgrade()
@@ -417,9 +421,14 @@ async def test_the_monthly_job_sends_last_months_faq_to_every_admin(tmp_path):
     )
     await monthly_faq(context)
     await database.close()
+    page = f"amicus-faq-{last_month}.html"
     assert [(chat, name) for chat, name, _ in sent] == [
-        (1, f"amicus-faq-{last_month}.md"),
-        (2, f"amicus-faq-{last_month}.md"),
-        (3, f"amicus-faq-{last_month}.md"),
+        (1, page),
+        (1, "photo"),
+        (2, page),
+        (3, page),
+        (3, "photo"),
     ]
-    assert sent[0][2].startswith(f"# Amicus anonymised FAQ: {last_month}")
+    assert sent[0][2].decode().startswith("<!DOCTYPE html>")
+    assert f"Amicus anonymised FAQ: {last_month}" in sent[0][2].decode()
+    assert sent[1][2].startswith(b"\x89PNG\r\n")
