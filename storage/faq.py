@@ -92,7 +92,9 @@ async def load_month(db: Database, month: str) -> list[Row]:
 
 
 def build(month: str, rows: Sequence[Row], k: int) -> Faq:
-    questions = [r for r in rows if r.text is not None]
+    # Every typed question counts, including those kept without words (out of scope);
+    # only worded ones can be clustered and quoted.
+    questions = [r for r in rows if r.answer is None]
     answers = [r for r in rows if r.answer is not None]
     partitions = {
         "topic": _cells(questions, lambda r: r.topic or "general"),
@@ -112,7 +114,8 @@ def build(month: str, rows: Sequence[Row], k: int) -> Faq:
         if complete and total_askers >= k and questions
         else None
     )
-    return Faq(month, k, breakdowns, cluster(questions, k), total)
+    worded = [r for r in questions if r.text is not None]
+    return Faq(month, k, breakdowns, cluster(worded, k), total)
 
 
 def _cells(rows: Iterable[Row], key) -> dict[str, Figure]:

@@ -191,11 +191,6 @@ async def test_retention_purges_old_months_only(db):
     assert await count(db) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="storage/faq.py (another engineer's) counts only rows with text as questions: "
-    "it must count every row without an answer, and cluster only rows with text",
-)
 def test_the_faq_counts_questions_outside_the_guidelines():
     rows = [Row("en", None, (), "out_of_scope", None, f"a{i}") for i in range(6)]
     rows += [
