@@ -136,7 +136,7 @@ class WebhookServer:
     ) -> tuple[HTTPStatus, bytes, str, bool]:
         method, target, headers, close = _parse_head(head)
         path = target.split("?", 1)[0]
-        has_body = "content-length" in headers or "transfer-encoding" in headers
+        has_body = headers.get("content-length", "0") != "0" or "transfer-encoding" in headers
         if method == "GET" and path == "/healthz" and not has_body:
             healthy = await self._healthy()
             status = HTTPStatus.OK if healthy else HTTPStatus.SERVICE_UNAVAILABLE
@@ -168,8 +168,12 @@ class WebhookServer:
         task = asyncio.ensure_future(self._process(update))
         self._busy.add(task)
         task.add_done_callback(self._busy.discard)
-        # Shielded: a client that hangs up does not cancel an update half handled.
-        await asyncio.shield(task)
+        try:
+            # Shielded: a client that hangs up does not cancel an update half handled.
+            await asyncio.shield(task)
+        except Exception as exc:  # handlers' own errors never get here; this is a bug
+            log.error("an update failed outside its handlers: %s", type(exc).__name__)
+            return HTTPStatus.INTERNAL_SERVER_ERROR, b"", "text/plain", True
         return HTTPStatus.OK, b"", "text/plain", close
 
 
