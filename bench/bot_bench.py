@@ -1,6 +1,11 @@
 """N judges at once through the fake Bot API server: Amicus against a bare echo bot.
 
 Run by hand:  .venv/bin/python bench/bot_bench.py [--judges 200] [--steps 6]
+              .venv/bin/python bench/bot_bench.py --replicas [--judges 200]
+
+``--replicas``: webhook mode on one PostgreSQL database (a temporary one on
+127.0.0.1:5432), one replica and then two behind a round-robin balancer, throughput
+(no reading time): updates/s and p99 for each, and whether every reply came exactly once.
 
 Each judge sends /start, then taps through a walkthrough (friend requests, the longest
 path), waiting for each reply before the next tap. Two runs: with reading time between taps
@@ -25,7 +30,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "tests"))  # fakebot, postgres
 sys.path.insert(0, str(REPO))
 
 from fakebot import FakeBotApi  # noqa: E402
@@ -144,6 +149,156 @@ def show(name: str, r: dict[str, float]) -> None:
     )
 
 
+class Replicas:
+    """N ``amicus run --webhook`` processes, fed round robin as a load balancer would."""
+
+    def __init__(self, fake: FakeBotApi, url: str, count: int):
+        self.fake, self.url, self.count = fake, url, count
+        self.processes: list[asyncio.subprocess.Process] = []
+        self.ports: list[int] = []
+        self.ids = iter(range(1, 10**9))
+        self.http = None
+
+    async def start(self) -> None:
+        import socket
+
+        import aiohttp
+
+        for _ in range(self.count):
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+            env = {
+                **os.environ,
+                "TELEGRAM_BOT_TOKEN": self.fake.token,
+                "AMICUS_TELEGRAM_BASE_URL": self.fake.base_url,
+                "AMICUS_SECRET": "bench-secret-0123456789abcdef",
+                "AMICUS_DATABASE_URL": self.url,
+                "AMICUS_RATE_LIMIT": "0",
+            }
+            hook = f"http://127.0.0.1:{port}/hook"
+            self.processes.append(
+                await asyncio.create_subprocess_exec(
+                    sys.executable,
+                    "-m",
+                    "bot",
+                    "run",
+                    "--webhook",
+                    hook,
+                    "--port",
+                    str(port),
+                    env=env,
+                    stdout=asyncio.subprocess.DEVNULL,
+                    stderr=asyncio.subprocess.DEVNULL,
+                )
+            )
+            self.ports.append(port)
+        # As Telegram: at most 40 connections to a webhook (setWebhook max_connections).
+        self.http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit_per_host=40))
+        for port in self.ports:
+            for _ in range(400):
+                try:
+                    async with self.http.get(f"http://127.0.0.1:{port}/healthz") as r:
+                        if r.status == 200:
+                            break
+                except aiohttp.ClientError:
+                    pass
+                await asyncio.sleep(0.05)
+            else:
+                raise RuntimeError("replica did not start")
+        self.secret = [p for m, p in self.fake.calls if m == "setWebhook"][-1]["secret_token"]
+
+    async def send(self, update: dict) -> None:
+        update_id = next(self.ids)
+        port = self.ports[update_id % self.count]
+        headers = {"X-Telegram-Bot-Api-Secret-Token": self.secret}
+        async with self.http.post(
+            f"http://127.0.0.1:{port}/hook",
+            json={"update_id": update_id, **update},
+            headers=headers,
+        ) as response:
+            assert response.status == 200, response.status
+
+    async def stop(self) -> float:
+        cpu = sum(cpu_seconds(p.pid) for p in self.processes)
+        for process in self.processes:
+            process.send_signal(signal.SIGTERM)
+        for process in self.processes:
+            await process.wait()
+        await self.http.close()
+        return cpu
+
+
+async def webhook_judge(
+    fake: FakeBotApi,
+    lb: Replicas,
+    chat_id: int,
+    steps: int,
+    latencies: list[float],
+    starts: list[float],
+) -> int:
+    sent_at = time.perf_counter()
+    await lb.send(fake.text_update(chat_id, "/start"))
+    replies = await fake.wait_for(chat_id, 2, timeout=120)
+    latencies.append(time.perf_counter() - sent_at)
+    starts.append(latencies[-1])
+    message = replies[-1]
+    for label in PATH[:steps]:
+        sent_at = time.perf_counter()
+        await lb.send(fake.tap_update(chat_id, message.message_id, message.data_for(label)))
+        (reply,) = await fake.wait_for(chat_id, 1, timeout=120)
+        latencies.append(time.perf_counter() - sent_at)
+        message = reply
+    return 1 + steps
+
+
+async def run_replicas(count: int, judges: int, steps: int) -> dict[str, float]:
+    from postgres import TemporaryDatabase
+
+    fake = FakeBotApi()
+    await fake.start()
+    async with TemporaryDatabase() as database:
+        lb = Replicas(fake, database.url, count)
+        await lb.start()
+        cpu0 = sum(cpu_seconds(p.pid) for p in lb.processes)
+        sim0 = time.process_time()
+        latencies: list[float] = []
+        starts: list[float] = []  # all 200 /start at once: a queue, reported apart
+        t0 = time.perf_counter()
+        counts = await asyncio.gather(
+            *(
+                webhook_judge(fake, lb, 7_000_000 + i, steps, latencies, starts)
+                for i in range(judges)
+            )
+        )
+        wall = time.perf_counter() - t0
+        sim = time.process_time() - sim0
+        await asyncio.sleep(0.5)
+        cpu = await lb.stop() - cpu0
+    await fake.stop()
+    updates = sum(counts)
+    taps = sorted(set(latencies) - set(starts))
+    latencies.sort()
+    starts.sort()
+    print(
+        f"   ({count} repl.) taps only: p50 {taps[len(taps) // 2] * 1000:.0f} ms, "
+        f"p99 {taps[int(len(taps) * 0.99)] * 1000:.0f} ms; the {judges} /start at once: "
+        f"p50 {starts[len(starts) // 2] * 1000:.0f} ms, max {starts[-1] * 1000:.0f} ms"
+    )
+    return {
+        "updates": updates,
+        "wall": wall,
+        "ups": updates / wall,
+        "p50": latencies[len(latencies) // 2] * 1000,
+        "p99": latencies[int(len(latencies) * 0.99)] * 1000,
+        "cpu_per_update_ms": cpu / updates * 1000,
+        "peak_mb": float("nan"),
+        "replies_ok": len(fake.sent) == updates + judges,
+        "bot_cpu_share": cpu / wall,
+        "sim_cpu_share": sim / wall,
+    }
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--judges", type=int, default=200)
@@ -154,7 +309,15 @@ async def main() -> None:
         default=2.0,
         help="mean seconds a judge reads before the next tap (latency run)",
     )
+    parser.add_argument(
+        "--replicas", action="store_true", help="webhook replicas on PostgreSQL: 1 vs 2"
+    )
     args = parser.parse_args()
+    if args.replicas:
+        print(f"-- webhook on one PostgreSQL database, {args.judges} judges, no reading time")
+        for count in (1, 2):
+            show(f"{count} repl.", await run_replicas(count, args.judges, args.steps))
+        return
     amicus = [sys.executable, "-m", "bot", "run"]
     echo = [sys.executable, str(REPO / "bench" / "echo_bot.py")]
     print("-- latency: judges read for a while between taps (as people do)")

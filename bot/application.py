@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import datetime as dt
 import logging
 import signal
 from urllib.parse import urlparse
 
-from telegram import BotCommand, BotCommandScopeAllPrivateChats
+from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -15,7 +17,9 @@ from telegram.ext import (
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
+    ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -25,17 +29,22 @@ from conversations.ui import UI_FILE
 from knowledge.corpus import DATA_DIR
 from storage.database import STORAGE_ERRORS, Database
 from storage.keys import keyed_hash
-from storage.questionlog import QuestionLog
+from storage.locks import exclusive, run_once
+from storage.messages import MessageLog
+from storage.questionlog import QuestionLog, months_before, this_month
 from storage.sessions import SessionStore
 from storage.tickets import TicketStore
 
 from .callbacks import knowledge_version
+from .chatclear import MessageTracker
 from .faqjobs import FAQ_TIME, PURGE_TIME, monthly_faq, purge, purge_old_questions
 from .handlers import Handlers, on_error
+from .health import database_answers, open_tickets
 from .http import AiohttpRequest, UpdatesRequest
-from .processor import PerChatUpdateProcessor
+from .metrics import CONTENT_TYPE, ERRORS, TICKETS_OPEN, MeasuredUpdateProcessor, exposition
 from .relay import Relay
 from .settings import Settings
+from .webhook import WebhookServer
 
 log = logging.getLogger("amicus.bot")
 # What Amicus serves, and nothing else (business or guest messages would carry other
@@ -75,11 +84,12 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
         settings.admin_ids,
         settings.faq_min_askers,
     )
+    tracker = MessageTracker(MessageLog(db, settings.secret))
     builder = (
         ApplicationBuilder()
         .token(settings.token)
-        .concurrent_updates(PerChatUpdateProcessor())
-        .request(AiohttpRequest(connections=256))
+        .concurrent_updates(MeasuredUpdateProcessor())
+        .request(AiohttpRequest(connections=256, on_message=tracker.noted))
         .get_updates_request(UpdatesRequest(connections=1, read_timeout=30.0))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -104,8 +114,11 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
         tickets=tickets,
         ticket_days=settings.ticket_days,
         relay=relay,
+        messages=tracker,
     )
     h = handlers
+    # Before every other handler, and whatever they do: note the judge's message number.
+    app.add_handler(TypeHandler(Update, tracker.incoming), group=-1)
     if relay is not None:
         # First: the advisers' chat is a group, which every other handler would refuse.
         app.add_handler(MessageHandler(relay.chat_filter, relay.in_advisers_chat))
@@ -121,17 +134,46 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
     app.add_handler(MessageHandler(filters.CAPTION, h.caption))
     app.add_handler(MessageHandler(~filters.TEXT, h.not_text))
     app.add_error_handler(on_error)
+    app.add_error_handler(_count_error)
     if app.job_queue is not None:
-        app.job_queue.run_monthly(monthly_faq, when=FAQ_TIME, day=1, name="monthly-faq")
-        app.job_queue.run_daily(purge_old_questions, time=PURGE_TIME, name="retention")
+        app.job_queue.run_monthly(_monthly_faq_once, when=FAQ_TIME, day=1, name="monthly-faq")
+        app.job_queue.run_daily(_retention_once, time=PURGE_TIME, name="retention")
     return app
+
+
+async def _count_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    ERRORS.inc()
+
+
+# Every replica schedules the same jobs; the first to get there does each one, once per
+# period (storage/locks.py), and the others skip it.
+
+
+async def _monthly_faq_once(context: ContextTypes.DEFAULT_TYPE) -> None:
+    db: Database = context.application.bot_data["db"]
+    month = months_before(this_month(), 1)
+    await run_once(db, "monthly-faq", month, lambda: monthly_faq(context))
+
+
+async def _retention_once(context: ContextTypes.DEFAULT_TYPE) -> None:
+    data = context.application.bot_data
+
+    async def work() -> None:
+        await purge_old_questions(context)
+        await data["messages"].messages.purge()
+
+    await run_once(data["db"], "retention", dt.date.today().isoformat(), work)
 
 
 async def _post_init(app: Application) -> None:
     db: Database = app.bot_data["db"]
     try:
         await db.upgrade()
-        await purge(app.bot_data, app.bot)
+        # Several replicas starting together: one purges, the others need not wait.
+        async with exclusive(db, "retention", wait=False) as mine:
+            if mine:
+                await purge(app.bot_data, app.bot)
+                await app.bot_data["messages"].messages.purge()
     except STORAGE_ERRORS as exc:
         # Start anyway: judges are told "temporarily unavailable" until the database is back.
         log.warning("database unavailable at start (%s); retrying", type(exc).__name__)
@@ -139,10 +181,15 @@ async def _post_init(app: Application) -> None:
     engine: Engine = app.bot_data["engine"]
     ui = engine.ui
     for lang, code in (("en", None), ("zh", "zh")):
+        # What a judge reads before pressing Start, in their app's language.
+        await app.bot.set_my_description(ui.bot_description(lang), language_code=code)
+        await app.bot.set_my_short_description(ui.bot_short_description(lang), language_code=code)
+    for lang, code in (("en", None), ("zh", "zh")):
         commands = [BotCommand(name, getattr(ui, f"command_{name}")(lang)) for name in COMMANDS]
         await app.bot.set_my_commands(
             commands, scope=BotCommandScopeAllPrivateChats(), language_code=code
         )
+    app.bot_data["messages"].start()
     log.info("Amicus is ready (knowledge version %s)", app.bot_data.get("version", "?"))
 
 
@@ -158,6 +205,7 @@ async def _upgrade_when_back(db: Database, every: float = 5.0) -> None:
 
 
 async def _post_shutdown(app: Application) -> None:
+    await app.bot_data["messages"].stop()
     await app.bot_data["db"].close()
 
 
@@ -166,17 +214,58 @@ def run(
 ) -> int:
     db = Database(settings.database_url)
     app = build(settings, engine, db)
-    stop = (signal.SIGINT, signal.SIGTERM)
     if webhook:
-        app.run_webhook(
-            listen=listen,
-            port=port or 8443,
-            url_path=urlparse(webhook).path.lstrip("/"),
-            webhook_url=webhook,
-            secret_token=keyed_hash(settings.secret, "webhook", "telegram"),
-            allowed_updates=UPDATES,
-            stop_signals=stop,
-        )
+        secret_token = keyed_hash(settings.secret, "webhook", "telegram")
+        asyncio.run(serve_webhook(app, webhook, port or 8443, listen, secret_token))
     else:
-        app.run_polling(allowed_updates=UPDATES, stop_signals=stop)
+        app.run_polling(allowed_updates=UPDATES, stop_signals=(signal.SIGINT, signal.SIGTERM))
     return 0
+
+
+async def serve_webhook(
+    app: Application, url: str, port: int, listen: str, secret_token: str
+) -> None:
+    """The webhook's life: start, register with Telegram, serve until SIGTERM or Ctrl-C,
+    then finish the updates in hand before stopping (bot/webhook.py)."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    db: Database = app.bot_data["db"]
+
+    async def process(data: dict) -> None:
+        try:
+            update = Update.de_json(data, app.bot)
+        except Exception:
+            log.warning("an update could not be read (content not logged)")
+            return
+        await app.update_processor.process_update(update, app.process_update(update))
+
+    async def metrics() -> tuple[bytes, str]:
+        with contextlib.suppress(*STORAGE_ERRORS, TimeoutError):
+            TICKETS_OPEN.set(await asyncio.wait_for(open_tickets(db), 3))
+        return exposition(), CONTENT_TYPE
+
+    server = WebhookServer(
+        urlparse(url).path, secret_token, process, lambda: database_answers(db), metrics
+    )
+    await app.initialize()
+    try:
+        if app.post_init:
+            await app.post_init(app)
+        await server.start(listen, port)
+        await app.bot.set_webhook(
+            url,
+            secret_token=secret_token,
+            allowed_updates=UPDATES,
+            max_connections=40,
+        )
+        await app.start()
+        await stop.wait()
+    finally:
+        await server.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+        if app.post_shutdown:
+            await app.post_shutdown(app)

@@ -78,7 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="the Telegram bot (long polling by default)")
     run.add_argument("--webhook", metavar="URL", help="receive updates at this public URL")
     run.add_argument("--port", type=int, help="local port for --webhook (default 8443)")
-    run.add_argument("--listen", default="0.0.0.0", help="local address for --webhook")
+    # Loopback by default: a reverse proxy terminates TLS in front (README "Deploying").
+    run.add_argument(
+        "--listen", default="127.0.0.1", help="local address for --webhook (default 127.0.0.1)"
+    )
 
     faq = commands.add_parser("faq", help="the anonymised monthly FAQ (guideline 40)")
     faq_commands = faq.add_subparsers(dest="faq_command", required=True, metavar="ACTION")
@@ -87,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("md", "csv", "json", "html"), default="md")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     _add_lang(export)
+
+    commands.add_parser("health", help="exit 0 when the database answers, else 1")
+
+    links = commands.add_parser("links", help="deep links to walkthroughs, guidelines, adviser")
+    links.add_argument("--bot", metavar="USERNAME", help="the bot's username (without @)")
 
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -140,13 +148,17 @@ def _main(argv: Sequence[str] | None) -> int:
         return _data_error(exc)
     if args.command == "guideline":
         return cmd_guideline(engine, args.number, lang)
-    if args.command in ("run", "db", "faq"):
+    if args.command == "links":
+        return cmd_links(engine, args.bot)
+    if args.command in ("run", "db", "faq", "health"):
         try:
             settings = Settings.from_env()
             if args.command == "run":
                 return cmd_run(settings, engine, args.webhook, args.port, args.listen)
             if args.command == "faq":
                 return cmd_faq_export(settings, engine, args.month, args.format, args.out, lang)
+            if args.command == "health":
+                return cmd_health(settings)
             return cmd_db_upgrade(settings)
         except SettingsError as exc:
             print(f"amicus: {exc}", file=sys.stderr)
@@ -355,6 +367,50 @@ def cmd_db_upgrade(settings: Settings) -> int:
 
     asyncio.run(upgrade())
     print("database is up to date")
+    return 0
+
+
+def cmd_health(settings: Settings) -> int:
+    """For container health checks: one line, exit 0 or 1; never a driver's traceback."""
+    import asyncio
+
+    from bot.health import database_answers
+    from storage.database import Database, settle
+
+    missing = _missing_sqlite_file(settings.database_url)
+    if missing is not None:
+        print(f"unhealthy: there is no database at {missing}", file=sys.stderr)
+        return EXIT_DATA
+
+    async def probe() -> bool:
+        db = Database(settings.database_url)
+        try:
+            return await database_answers(db)
+        finally:
+            await db.close()
+            await settle()
+
+    if asyncio.run(probe()):
+        print("healthy: the database answers")
+        return 0
+    print("unhealthy: the database does not answer", file=sys.stderr)
+    return EXIT_DATA
+
+
+def cmd_links(engine: Engine, bot: str | None) -> int:
+    from bot.links import PLACEHOLDER, USERNAME, all_links
+
+    if bot is not None:
+        bot = bot.removeprefix("@")
+        if not USERNAME.fullmatch(bot):
+            print(
+                f"amicus links: {bot!r} is not a Telegram bot username "
+                "(5-32 letters, digits or underscores, starting with a letter)",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    for link in all_links(engine):
+        print(f"{link.url(bot or PLACEHOLDER)}\t{link.title_en}\t{link.title_zh}")
     return 0
 
 

@@ -27,8 +27,11 @@ from storage.questionlog import QuestionLog, months_before, this_month
 from storage.sessions import SessionStore
 from storage.tickets import Ticket, TicketStore
 
+from . import chatclear
 from .callbacks import decode, encode
 from .faqjobs import send_faq
+from .links import screen_for
+from .metrics import DATABASE_UNAVAILABLE
 from .privacy import kept_list, kept_notice, with_face
 from .relay import PREFIX as RELAY_PREFIX
 from .relay import Relay
@@ -85,7 +88,11 @@ class Handlers:
 
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         # A new judge's session starts in their app's language; a returning judge keeps
-        # the one they chose.
+        # the one they chose. A deep link (t.me/<bot>?start=g30) opens its screen.
+        screen = screen_for(context.args[0], self.engine) if context.args else None
+        if screen is not None:
+            await self._turn(update, lambda s: Choose(screen))
+            return
         await self._turn(update, lambda s: Start(s.lang))
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -152,7 +159,30 @@ class Handlers:
             return
         if self.relay is not None:
             await self.relay.tell_withdrawn(update.get_bot(), posted)
-        await update.effective_message.reply_text(self.engine.ui.forgotten(lang))
+        ui = self.engine.ui
+        await update.effective_message.reply_text(
+            f"{ui.forgotten(lang)}\n\n{ui.clear_offer(lang)}",
+            reply_markup=chatclear.offer(ui, lang, self.version),
+        )
+
+    async def _clear_chat(self, update: Update, context: ContextTypes.DEFAULT_TYPE, token: str):
+        """The answer to /forget's offer: delete what Telegram allows, or keep it all."""
+        chat = update.effective_chat
+        assert chat is not None
+        tracker: chatclear.MessageTracker = context.bot_data["messages"]
+        lang = telegram_lang(update)
+        ui = self.engine.ui
+        try:
+            if token == chatclear.CLEAR:
+                deleted, _ = await chatclear.clear(update.get_bot(), tracker, chat.id)
+                text = ui.chat_cleared.format(lang, count=deleted)
+                await update.get_bot().send_message(chat.id, text)
+            else:
+                await update.get_bot().send_message(chat.id, ui.chat_kept(lang))
+            # Nothing of this chat stays noted, not even the message just sent.
+            await chatclear.forget_numbers(tracker, chat.id)
+        except STORAGE_ERRORS as exc:
+            await self._unavailable(update, lang, exc)
 
     # -------------------------------------------------------------- messages
 
@@ -234,6 +264,10 @@ class Handlers:
             except STORAGE_ERRORS as exc:
                 await self._unavailable(update, lang, exc)
                 return
+        if token in (chatclear.CLEAR, chatclear.KEEP):
+            if await self._private(update):
+                await self._clear_chat(update, context, token)
+            return
         for prefix in (UNKEEP, UNKEEP_LISTED):
             # A forged or pre-token (row number) button: answered like any row gone.
             if token.startswith(prefix):
@@ -507,6 +541,7 @@ class Handlers:
 
     async def _unavailable(self, update: Update, lang: Lang, exc: BaseException) -> None:
         log.warning("storage unavailable: %s", type(exc).__name__)
+        DATABASE_UNAVAILABLE.inc()
         # A new message, never an edit: the tapped menu (or "Don't keep it" button) stays
         # usable for when the database is back.
         chat = update.effective_chat

@@ -174,6 +174,14 @@ class UiText(Strict):
     console_forgotten: Phrase
     console_unavailable: Phrase
     command_kept: Phrase
+    # Deployment and Telegram conventions (issue 15): the bot's profile, clearing the chat.
+    bot_description: Phrase
+    bot_short_description: Phrase
+    clear_offer: Phrase
+    clear_chat: Phrase
+    keep_chat: Phrase
+    chat_cleared: Phrase
+    chat_kept: Phrase
 
 
 def load_ui(path: Path = UI_FILE) -> UiText:

@@ -52,7 +52,11 @@ class Database:
 
     async def upgrade(self, revision: str = "head") -> None:
         """Bring the schema to the newest migration, or to ``revision`` (idempotent)."""
-        async with self.engine.begin() as connection:
+        from .locks import exclusive
+
+        # Replicas starting together take turns: the first migrates, the others then
+        # find the schema up to date (instead of both creating the same tables).
+        async with exclusive(self, "migrations"), self.engine.begin() as connection:
             await connection.run_sync(_upgrade, revision)
 
     async def scrub(self) -> None:

@@ -97,7 +97,8 @@ class WebhookBot(BotProcess):
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}/amicus-hook"
-        args = ("--webhook", self.url, "--port", str(self.port), "--listen", "127.0.0.1")
+        # No --listen: the default (loopback) is what is tested.
+        args = ("--webhook", self.url, "--port", str(self.port))
         super().__init__(fake, database_url, log_path, args, "setWebhook", **extra_env)
 
     async def start(self) -> None:
@@ -106,8 +107,30 @@ class WebhookBot(BotProcess):
 
     @property
     def secret_token(self) -> str:
-        (webhook,) = [p for m, p in self.fake.calls if m == "setWebhook"]
-        return webhook["secret_token"]
+        return [p for m, p in self.fake.calls if m == "setWebhook"][-1]["secret_token"]
+
+    async def deliver(self, update: dict) -> int:
+        """POST one update as Telegram does; the HTTP status (0: nobody listening)."""
+        import aiohttp
+
+        headers = {"X-Telegram-Bot-Api-Secret-Token": self.secret_token}
+        try:
+            async with (
+                aiohttp.ClientSession() as http,
+                http.post(self.url, json=update, headers=headers) as response,
+            ):
+                return response.status
+        except aiohttp.ClientConnectionError:
+            return 0
+
+    async def get(self, path: str) -> tuple[int, str]:
+        import aiohttp
+
+        async with (
+            aiohttp.ClientSession() as http,
+            http.get(f"http://127.0.0.1:{self.port}{path}") as response,
+        ):
+            return response.status, await response.text()
 
 
 def run_once(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:

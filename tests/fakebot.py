@@ -59,6 +59,13 @@ class FakeBotApi:
         self.left: list[int] = []
         self.blocked: set[int] = set()  # chats whose user has blocked the bot
         self.migrated: dict[int, int] = {}  # basic groups that became supergroups: new ids
+        # Every message in a chat, by (chat id, message id): Telegram's date of it. Added
+        # to a new message's date: a test moves the chat's past back in time with it.
+        self.dates: dict[tuple[int, int], int] = {}
+        self.clock_offset = 0
+        self.deleted: list[tuple[int, int]] = []  # (chat id, message id) deleteMessages took
+        self.descriptions: dict[tuple[str, str], str] = {}  # (method, language code): text
+        self.broken_updates: bytes | None = None  # the next getUpdates answers this, not JSON
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._new_update = asyncio.Condition()
@@ -120,6 +127,9 @@ class FakeBotApi:
         return BOT_USER
 
     async def api_getUpdates(self, params):
+        if self.broken_updates is not None:
+            body, self.broken_updates = self.broken_updates, None
+            return web.Response(body=body, content_type="application/json")
         offset = int(params.get("offset") or 0)
         timeout = min(float(params.get("timeout") or 0), 2.0)
         async with self._new_update:
@@ -159,6 +169,38 @@ class FakeBotApi:
         self.left.append(int(params["chat_id"]))
         return True
 
+    async def api_setMyDescription(self, params):
+        return self._describe("setMyDescription", params, "description", 512)
+
+    async def api_setMyShortDescription(self, params):
+        return self._describe("setMyShortDescription", params, "short_description", 120)
+
+    def _describe(self, method: str, params: dict[str, Any], field: str, limit: int):
+        text = str(params.get(field) or "")
+        if len(text) > limit:
+            return _bad_request(f"Bad Request: {field} is too long")
+        self.descriptions[(method, str(params.get("language_code") or ""))] = text
+        return True
+
+    async def api_deleteMessages(self, params):
+        """As Telegram: 1 to 100 ids; unknown ids are skipped; a message older than 48
+        hours cannot be deleted by a bot, and fails the call."""
+        chat_id, ids = int(params["chat_id"]), [int(i) for i in params["message_ids"]]
+        if not 1 <= len(ids) <= 100:
+            return _bad_request("Bad Request: too many messages to delete")
+        now = time.time()
+        known = [i for i in ids if (chat_id, i) in self.dates]
+        if any(now - self.dates[(chat_id, i)] > 48 * 3600 for i in known):
+            return _bad_request("Bad Request: message can't be deleted for everyone")
+        for message_id in known:
+            del self.dates[(chat_id, message_id)]
+            self.deleted.append((chat_id, message_id))
+        return True
+
+    def now(self) -> int:
+        """Telegram's clock for a new message, moved by ``clock_offset``."""
+        return int(time.time()) + self.clock_offset
+
     async def api_sendDocument(self, params):
         return await self._record("sendDocument", params, next(self._message_ids))
 
@@ -187,9 +229,10 @@ class FakeBotApi:
         self.sent.append(sent)
         self._inbox.setdefault(chat_id, []).append(sent)
         self._arrived.setdefault(chat_id, asyncio.Event()).set()
+        date = self.dates.setdefault((chat_id, message_id), self.now())
         return {
             "message_id": message_id,
-            "date": int(time.time()),
+            "date": date,
             "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
             "from": BOT_USER,
             "text": text,
@@ -218,9 +261,11 @@ class FakeBotApi:
         edited: bool = False,
     ) -> dict[str, Any]:
         """A judge's text message as Telegram would deliver it (without the update id)."""
+        message_id = next(self._message_ids)
+        self.dates[(chat_id, message_id)] = self.now()
         message = {
-            "message_id": next(self._message_ids),
-            "date": int(time.time()),
+            "message_id": message_id,
+            "date": self.dates[(chat_id, message_id)],
             "chat": {"id": chat_id, "type": chat_type},
             "from": _user(chat_id, language_code),
             "text": text,
@@ -301,6 +346,12 @@ class FakeBotApi:
                 await asyncio.wait_for(arrived.wait(), left)
         taken, inbox[:] = inbox[:count], inbox[count:]
         return taken
+
+
+def _bad_request(description: str) -> web.Response:
+    return web.json_response(
+        {"ok": False, "error_code": 400, "description": description}, status=400
+    )
 
 
 _STICKER = {
