@@ -30,19 +30,16 @@ from knowledge.corpus import DATA_DIR
 from storage.database import STORAGE_ERRORS, Database
 from storage.keys import keyed_hash
 from storage.locks import exclusive, run_once
-from storage.messages import MessageLog
-from storage.questionlog import QuestionLog, months_before, this_month
-from storage.sessions import SessionStore
-from storage.tickets import TicketStore
+from storage.questionlog import months_before, this_month
 
+from . import admin
 from .callbacks import knowledge_version
-from .chatclear import MessageTracker
 from .faqjobs import FAQ_TIME, PURGE_TIME, monthly_faq, purge, purge_old_questions
 from .handlers import Handlers, on_error
 from .health import database_answers, open_tickets
 from .http import AiohttpRequest, UpdatesRequest
 from .metrics import CONTENT_TYPE, ERRORS, TICKETS_OPEN, MeasuredUpdateProcessor, exposition
-from .relay import Relay
+from .services import Services, services_of
 from .settings import Settings
 from .webhook import WebhookServer
 
@@ -69,22 +66,9 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
     settings.require_bot()
     assert settings.token is not None
     version = knowledge_version(DATA_DIR, TREES_DIR, UI_FILE.parent)
-    questions = QuestionLog(db, settings.secret)
-    sessions = SessionStore(db, settings.secret)
-    tickets = TicketStore(db, settings.secret)
-    advisers = settings.adviser_chat_id
-    relay = Relay(engine, tickets, version, advisers) if advisers is not None else None
-    handlers = Handlers(
-        engine,
-        sessions,
-        version,
-        questions,
-        tickets,
-        relay,
-        settings.admin_ids,
-        settings.faq_min_askers,
-    )
-    tracker = MessageTracker(MessageLog(db, settings.secret))
+    services = Services.wire(settings, engine, db, version)
+    relay, tracker = services.relay, services.messages
+    handlers = Handlers(services)
     builder = (
         ApplicationBuilder()
         .token(settings.token)
@@ -101,21 +85,7 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
             AIORateLimiter(overall_max_rate=settings.rate_limit, max_retries=3)
         )
     app = builder.build()
-    app.bot_data.update(
-        engine=engine,
-        db=db,
-        version=version,
-        questions=questions,
-        admin_ids=settings.admin_ids,
-        k=settings.faq_min_askers,
-        retention_months=settings.retention_months,
-        sessions=sessions,
-        session_days=settings.session_days,
-        tickets=tickets,
-        ticket_days=settings.ticket_days,
-        relay=relay,
-        messages=tracker,
-    )
+    app.bot_data["services"] = services
     h = handlers
     # Before every other handler, and whatever they do: note the judge's message number.
     app.add_handler(TypeHandler(Update, tracker.incoming), group=-1)
@@ -124,7 +94,7 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
         app.add_handler(MessageHandler(relay.chat_filter, relay.in_advisers_chat))
     for name in COMMANDS:
         app.add_handler(CommandHandler(name, getattr(h, name)))
-    app.add_handler(CommandHandler("faq", h.faq))  # for administrators; not advertised
+    app.add_handler(CommandHandler("faq", admin.faq))  # for administrators; not advertised
     app.add_handler(CallbackQueryHandler(h.button))
     app.add_handler(ChatMemberHandler(h.added, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, h.edited))
@@ -150,36 +120,36 @@ async def _count_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def _monthly_faq_once(context: ContextTypes.DEFAULT_TYPE) -> None:
-    db: Database = context.application.bot_data["db"]
+    db = services_of(context.application).db
     month = months_before(this_month(), 1)
     await run_once(db, "monthly-faq", month, lambda: monthly_faq(context))
 
 
 async def _retention_once(context: ContextTypes.DEFAULT_TYPE) -> None:
-    data = context.application.bot_data
+    services = services_of(context.application)
 
     async def work() -> None:
         await purge_old_questions(context)
-        await data["messages"].messages.purge()
+        await services.messages.messages.purge()
 
-    await run_once(data["db"], "retention", dt.date.today().isoformat(), work)
+    await run_once(services.db, "retention", dt.date.today().isoformat(), work)
 
 
 async def _post_init(app: Application) -> None:
-    db: Database = app.bot_data["db"]
+    services = services_of(app)
+    db = services.db
     try:
         await db.upgrade()
         # Several replicas starting together: one purges, the others need not wait.
         async with exclusive(db, "retention", wait=False) as mine:
             if mine:
-                await purge(app.bot_data, app.bot)
-                await app.bot_data["messages"].messages.purge()
+                await purge(services, app.bot)
+                await services.messages.messages.purge()
     except STORAGE_ERRORS as exc:
         # Start anyway: judges are told "temporarily unavailable" until the database is back.
         log.warning("database unavailable at start (%s); retrying", type(exc).__name__)
         app.create_task(_upgrade_when_back(db), name="amicus-db-retry")
-    engine: Engine = app.bot_data["engine"]
-    ui = engine.ui
+    ui = services.engine.ui
     for lang, code in (("en", None), ("zh", "zh")):
         # What a judge reads before pressing Start, in their app's language.
         await app.bot.set_my_description(ui.bot_description(lang), language_code=code)
@@ -189,8 +159,8 @@ async def _post_init(app: Application) -> None:
         await app.bot.set_my_commands(
             commands, scope=BotCommandScopeAllPrivateChats(), language_code=code
         )
-    app.bot_data["messages"].start()
-    log.info("Amicus is ready (knowledge version %s)", app.bot_data.get("version", "?"))
+    services.messages.start()
+    log.info("Amicus is ready (knowledge version %s)", services.version)
 
 
 async def _upgrade_when_back(db: Database, every: float = 5.0) -> None:
@@ -205,8 +175,9 @@ async def _upgrade_when_back(db: Database, every: float = 5.0) -> None:
 
 
 async def _post_shutdown(app: Application) -> None:
-    await app.bot_data["messages"].stop()
-    await app.bot_data["db"].close()
+    services = services_of(app)
+    await services.messages.stop()
+    await services.db.close()
 
 
 def run(
@@ -231,7 +202,7 @@ async def serve_webhook(
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    db: Database = app.bot_data["db"]
+    db = services_of(app).db
 
     async def process(data: dict) -> None:
         try:

@@ -23,6 +23,7 @@ from storage.database import STORAGE_ERRORS
 from storage.messages import MessageLog
 
 from .callbacks import encode
+from .chat import telegram_lang, unavailable
 
 log = logging.getLogger("amicus.chatclear")
 PREFIX = "x:"
@@ -99,3 +100,23 @@ async def clear(bot: Bot, tracker: MessageTracker, chat_id: int) -> tuple[int, i
 async def forget_numbers(tracker: MessageTracker, chat_id: int) -> None:
     await tracker.flush()
     await tracker.messages.forget(chat_id)
+
+
+async def answer(
+    update: Update, tracker: MessageTracker, ui: UiText, token: str, errors: tuple
+) -> None:
+    """The answer to /forget's offer: delete what Telegram allows, or keep it all."""
+    chat = update.effective_chat
+    assert chat is not None
+    lang = telegram_lang(update)
+    bot = update.get_bot()
+    try:
+        if token == CLEAR:
+            deleted, _ = await clear(bot, tracker, chat.id)
+            await bot.send_message(chat.id, ui.chat_cleared.format(lang, count=deleted))
+        else:
+            await bot.send_message(chat.id, ui.chat_kept(lang))
+        # Nothing of this chat stays noted, not even the message just sent.
+        await forget_numbers(tracker, chat.id)
+    except errors as exc:
+        await unavailable(update, ui, lang, exc)

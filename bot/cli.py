@@ -168,7 +168,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "graph":
         return cmd_graph(engine, args.tree, args.format, lang)
     if args.command == "chat":
-        from bot.console import Keeper, run_chat
+        from bot.console import ConsoleStorage, run_chat
 
         try:
             settings = Settings.from_env()
@@ -178,12 +178,12 @@ def _main(argv: Sequence[str] | None) -> int:
         # The configured secret, else a key file beside the database: one person's
         # sessions count as one asker, however often they start the chat.
         try:
-            keeper = Keeper(
+            storage = ConsoleStorage(
                 settings.database_url, settings.secret if settings.secret_given else None
             )
         except database_failures() as exc:
             return _database_error(settings.database_url, exc)
-        return run_chat(engine, lang, keeper=keeper)
+        return run_chat(engine, lang, storage=storage)
     raise AssertionError(args.command)  # argparse admits no other command
 
 

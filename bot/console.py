@@ -9,12 +9,22 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from conversations import Back, Choose, Engine, FreeText, Reply, Restart, Session, SwitchLanguage
+from conversations import (
+    Back,
+    Choose,
+    Engine,
+    FreeText,
+    Reply,
+    Restart,
+    Session,
+    Start,
+    SwitchLanguage,
+)
 from conversations.events import Event
 from conversations.menu import PRIVACY
+from conversations.turn import Outcome, ProcessSessions, Turn, Unavailable
 from knowledge import LANGS, Lang
+from storage.database import STORAGE_ERRORS
 
 from .privacy import database_place, kept_list, kept_notice, with_face
 
@@ -36,6 +46,9 @@ def render(reply: Reply) -> str:
     return "\n".join(lines)
 
 
+CHAT = ASKER = 0  # the console's one chat, and its one asker
+
+
 class Console:
     def __init__(
         self,
@@ -43,13 +56,17 @@ class Console:
         stdin: TextIO,
         stdout: TextIO,
         lang: Lang,
-        keeper: Keeper | None = None,
+        storage: ConsoleStorage | None = None,
     ):
         self.engine = engine
         self.stdin = stdin
         self.stdout = stdout
         self.lang = lang
-        self.keeper = keeper
+        self.storage = storage
+        self.runner = storage.runner if storage is not None else asyncio.Runner()
+        questions = storage.questions if storage is not None else None
+        db = storage.db if questions is not None else None  # type: ignore[union-attr]
+        self.turn = Turn(engine, ProcessSessions(), questions, db, STORAGE_ERRORS)
         self.last_kept: str | None = None  # the token of the question just shown as kept
         # Behind a pipe nobody sees what was typed: echo it, so the transcript reads whole.
         self.echo = not stdin.isatty()
@@ -57,7 +74,8 @@ class Console:
     def run(self) -> int:
         if not self.echo:
             import readline  # noqa: F401  (line editing and history at a real terminal)
-        session, reply = self.engine.start(self.lang)
+        outcome = self._take(Start(self.lang), self.lang)
+        session, reply = outcome.session, outcome.reply
         self._print(render(reply))
         self._print(self.engine.ui.console_help(session.lang))
         if self._keeping:
@@ -85,29 +103,29 @@ class Console:
             event = self._event(line, reply, session)
             if event is None:
                 continue
-            session, reply = self.engine.handle(session, event)
-            reply = with_face(reply, self._privacy_paragraph(session.lang))
-            self._print(render(reply))
-            if self.keeper is not None and reply.record is not None:
-                text = event.text if isinstance(event, FreeText) else None
-                self._keep(reply.record, text, session.lang)
+            outcome = self._take(event, session.lang)
+            session, reply = outcome.session, outcome.reply
+            self._print(render(with_face(reply, self._privacy_paragraph(session.lang))))
+            # The same log the bot keeps, shown the same way: exactly what was kept.
+            kept = self.runner.run(self.turn.keep(ASKER, outcome))
+            if kept is not None:
+                self.last_kept = kept.token
+                ui, lang = self.engine.ui, session.lang
+                self._print(f"{kept_notice(ui, kept, lang)} {ui.console_unkeep(lang)}")
 
-    def _keep(self, record, text: str | None, lang: Lang) -> None:
-        """The same log the bot keeps, shown the same way: exactly what was kept."""
-        assert self.keeper is not None
-        kept = self.keeper.keep(record, text)
-        if kept is not None:
-            self.last_kept = kept.token
-            ui = self.engine.ui
-            self._print(f"{kept_notice(ui, kept, lang)} {ui.console_unkeep(lang)}")
+    def _take(self, event: Event, lang: Lang) -> Outcome:
+        outcome = self.runner.run(self.turn.take(CHAT, lambda s: event, lang))
+        # The console's sessions live in this process: a turn cannot fail or be refused.
+        assert outcome.session is not None and outcome.reply is not None
+        return outcome
 
     @property
     def _keeping(self) -> bool:
-        return self.keeper is not None and self.keeper.available
+        return self.turn.questions is not None
 
     def _where(self, lang: Lang) -> str:
-        assert self.keeper is not None
-        return database_place(self.keeper.url, self.engine.ui, lang)
+        assert self.storage is not None
+        return database_place(self.storage.url, self.engine.ui, lang)
 
     def _privacy_paragraph(self, lang: Lang) -> str:
         ui = self.engine.ui
@@ -118,13 +136,13 @@ class Console:
     def _kept_command(self, command: str, arg: str, lang: Lang) -> None:
         """/kept lists this month's kept items, /unkeep [N] removes one, /forget all."""
         ui = self.engine.ui
-        items = self.keeper.kept() if self.keeper is not None and self._keeping else None
+        items = self._storage(self.turn.kept(ASKER)) if self._keeping else None
         if items is None:
             self._print(ui.console_unavailable(lang))
             return
-        assert self.keeper is not None
         if command == "/forget":
-            count = self.keeper.forget()
+            forgotten = self._storage(self.turn.forget(CHAT, ASKER))
+            count = forgotten.questions if forgotten is not None else 0
             self.last_kept = None
             self._print(ui.console_forgotten.format(lang, count=count, where=self._where(lang)))
             return
@@ -143,8 +161,15 @@ class Console:
             token = items[number - 1].token
             if token == self.last_kept:
                 self.last_kept = None
-        removed = self.keeper.unkeep(token or "")
+        removed = self._storage(self.turn.unkeep(ASKER, token or "")) is True
         self._print(ui.not_kept(lang) if removed else ui.not_kept_unknown(lang))
+
+    def _storage(self, coroutine):
+        """What the database answered; None when it did not (the chat goes on)."""
+        try:
+            return self.runner.run(coroutine)
+        except Unavailable:
+            return None
 
     def _event(self, line: str, reply: Reply, session: Session) -> Event | None:
         text = line.strip()
@@ -180,17 +205,16 @@ class Console:
         self.stdout.flush()
 
 
-class Keeper:
-    """The console's question log: the database of AMICUS_DATABASE_URL (SQLite by default).
+class ConsoleStorage:
+    """Where the console keeps what the FAQ may count: the database of AMICUS_DATABASE_URL
+    (SQLite by default), wired to the turn's ports.
 
     Every console session of one database is one and the same asker: keyed by
     AMICUS_SECRET when it is set, else by a key file kept beside the SQLite database.
     A random key per process would count one person running ``amicus chat`` five times
     as five judges, and publish their question as "asked by at least 5 judges". With
-    neither (a server database and no AMICUS_SECRET) nothing is kept.
+    neither (a server database and no AMICUS_SECRET) nothing is kept (``questions`` None).
     """
-
-    USER = 0  # the console's one asker
 
     def __init__(self, database_url: str, secret: bytes | None):
         from storage.database import Database
@@ -200,58 +224,17 @@ class Keeper:
         self.url = database_url
         self.db = Database(database_url)
         key = secret if secret is not None else console_key(database_url)
-        self.log = QuestionLog(self.db, key or b"")
-        self.available = key is not None and self._run(self.db.upgrade()) is not _FAILED
-
-    def keep(self, record, text: str | None):
-        if not self.available:
-            return None
-        if record.kind == "answer":
-            self._run(
-                self.log.record_answer(
-                    self.USER, record.lang, list(record.guidelines), record.topic, record.answer
-                )
-            )
-            return None
-        if text is None:
-            return None
-        kept = self._run(
-            self.log.record_question(
-                self.USER, text, record.lang, list(record.guidelines), record.topic
-            )
-        )
-        return None if kept is _FAILED else kept
-
-    def unkeep(self, token: str) -> bool:
-        removed = self._run(self.log.unkeep(self.USER, token)) is True
-        if removed:
-            self._run(self.db.scrub())  # off the disk too
-        return removed
-
-    def kept(self) -> list | None:
-        """This month's kept items of this console's asker; None when the database fails."""
-        items = self._run(self.log.kept(self.USER))
-        return None if items is _FAILED else items
-
-    def forget(self) -> int:
-        count = self._run(self.log.forget(self.USER))
-        if count is _FAILED:
-            return 0
-        self._run(self.db.scrub())  # off the disk too
-        return count
+        self.questions: QuestionLog | None = None
+        if key is not None:
+            try:
+                self.runner.run(self.db.upgrade())
+                self.questions = QuestionLog(self.db, key)
+            except STORAGE_ERRORS:
+                pass  # the chat goes on; nothing is kept
 
     def close(self) -> None:
-        self._run(self.db.close())
+        self.runner.run(self.db.close())
         self.runner.close()
-
-    def _run(self, coroutine):
-        try:
-            return self.runner.run(coroutine)
-        except (SQLAlchemyError, OSError):
-            return _FAILED  # the chat goes on; the question is simply not kept
-
-
-_FAILED = object()
 
 
 def console_key(database_url: str) -> bytes | None:
@@ -285,10 +268,13 @@ def run_chat(
     lang: Lang,
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
-    keeper: Keeper | None = None,
+    storage: ConsoleStorage | None = None,
 ) -> int:
+    console = Console(engine, stdin, stdout, lang, storage)
     try:
-        return Console(engine, stdin, stdout, lang, keeper).run()
+        return console.run()
     finally:
-        if keeper is not None:
-            keeper.close()
+        if storage is not None:
+            storage.close()
+        else:
+            console.runner.close()

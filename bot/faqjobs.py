@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+from typing import TYPE_CHECKING
 
 from telegram import Bot
 from telegram.ext import ContextTypes
@@ -13,11 +14,14 @@ from conversations import Engine
 from knowledge import Lang
 from storage.database import Database
 from storage.faqdigest import digest, trend
-from storage.questionlog import QuestionLog, months_before, this_month
+from storage.questionlog import months_before, this_month
 
 from .faqreport import render
 from .report import overview_png
 from .report.texts import report_texts
+
+if TYPE_CHECKING:
+    from .services import Services
 
 log = logging.getLogger("amicus.faq")
 
@@ -47,34 +51,33 @@ async def send_faq(
 
 async def monthly_faq(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Last month's FAQ to every administrator (scheduled for the 1st of each month)."""
-    data = context.application.bot_data
+    services: Services = context.application.bot_data["services"]
     month = months_before(this_month(), 1)
-    for admin in sorted(data["admin_ids"]):
+    k = services.settings.faq_min_askers
+    for admin in sorted(services.settings.admin_ids):
         try:
-            await send_faq(context.bot, admin, month, data["engine"], data["db"], data["k"])
+            await send_faq(context.bot, admin, month, services.engine, services.db, k)
         except Exception as exc:  # one unreachable admin must not stop the others
             log.warning("FAQ for %s not delivered to an admin: %s", month, type(exc).__name__)
 
 
 async def purge_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
-    await purge(context.application.bot_data, context.bot)
+    await purge(context.application.bot_data["services"], context.bot)
 
 
-async def purge(data: dict, bot: Bot | None = None) -> None:
+async def purge(services: Services, bot: Bot | None = None) -> None:
     """Retention: old question-log months, idle sessions, and unanswered adviser tickets
     (whose judges and advisers are told, when a bot is at hand to tell them); and the
     freezing of last month's FAQ digest."""
-    questions: QuestionLog = data["questions"]
-    if data.get("k") is not None:
-        # The month that has just ended is frozen the first night (and at start), so even
-        # its first export cannot differ from what it was when the month ended.
-        await trend(questions.db, months_before(this_month(), 1), data["k"], months=1)
-    removed = await questions.purge(data["retention_months"])
-    idle = await data["sessions"].purge(data["session_days"])
-    closed = await data["tickets"].expire(data["ticket_days"])
-    relay = data.get("relay")
-    if closed and relay is not None and bot is not None:
-        await relay.expired(bot, closed, data["ticket_days"])
+    settings = services.settings
+    # The month that has just ended is frozen the first night (and at start), so even
+    # its first export cannot differ from what it was when the month ended.
+    await trend(services.db, months_before(this_month(), 1), settings.faq_min_askers, months=1)
+    removed = await services.questions.purge(settings.retention_months)
+    idle = await services.sessions.purge(settings.session_days)
+    closed = await services.tickets.expire(settings.ticket_days)
+    if closed and services.relay is not None and bot is not None:
+        await services.relay.expired(bot, closed, settings.ticket_days)
     expired = len(closed)
     if removed or idle or expired:
         log.info(

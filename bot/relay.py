@@ -68,6 +68,10 @@ class Relay:
             return None
         return await self.tickets.draft(chat_id, redacted, lang)
 
+    async def drop(self, chat_id: int, draft: Ticket) -> None:
+        """A draft kept for a turn that was then redone (or failed): not kept after all."""
+        await self.tickets.withdraw(chat_id, draft.id)
+
     def _wrappers(self, lang: Lang, text: str) -> tuple[str, str]:
         """The advisers' message and the judge's preview around ``text``."""
         ui = self.engine.ui

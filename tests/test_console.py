@@ -94,14 +94,14 @@ def test_chat_as_a_real_process_from_a_pipe(amicus_cmd, engine, corpus, tmp_path
 def test_console_keeps_only_the_redacted_question_and_unkeeps_on_request(engine, tmp_path):
     import sqlite3
 
-    from bot.console import Keeper
+    from bot.console import ConsoleStorage
 
     url = f"sqlite:///{tmp_path / 'console.db'}"
     out = io.StringIO()
     question = "Judge Smith here: lawyer Jane Doe (jane@firm.example) sent me a friend request"
     lines = f"{question}\n/unkeep\n{question}\n"
-    keeper = Keeper(url, b"console-test-secret-0123456789")
-    assert run_chat(engine, "en", io.StringIO(lines), out, keeper) == 0
+    storage = ConsoleStorage(url, b"console-test-secret-0123456789")
+    assert run_chat(engine, "en", io.StringIO(lines), out, storage) == 0
     transcript = out.getvalue()
     assert "Kept for the anonymised FAQ (guideline 40): «" in transcript
     assert "Removed: this question is not kept." in transcript
@@ -115,14 +115,14 @@ def test_console_keeps_only_the_redacted_question_and_unkeeps_on_request(engine,
 def test_a_mistyped_command_is_not_a_question_and_bad_bytes_do_not_crash(engine, tmp_path):
     import sqlite3
 
-    from bot.console import Keeper
+    from bot.console import ConsoleStorage
 
     url = f"sqlite:///{tmp_path / 'console.db'}"
     out = io.StringIO()
     # What a pipe of bytes that are not UTF-8 decodes to: lone surrogates.
     lines = "/lang xx\n/foo\nabc\udcff\udcfe lawyer friend request\n"
-    keeper = Keeper(url, b"console-test-secret-0123456789")
-    assert run_chat(engine, "en", io.StringIO(lines), out, keeper) == 0
+    storage = ConsoleStorage(url, b"console-test-secret-0123456789")
+    assert run_chat(engine, "en", io.StringIO(lines), out, storage) == 0
     transcript = out.getvalue()
     assert "There is no such command: /lang xx" in transcript
     assert "There is no such command: /foo" in transcript
@@ -138,12 +138,14 @@ def console_run(engine, tmp_path, lines: list[str], lang: str = "en") -> tuple[s
     """A console session on its own SQLite file: the transcript, and every row it kept."""
     import sqlite3
 
-    from bot.console import Keeper
+    from bot.console import ConsoleStorage
 
-    keeper = Keeper(f"sqlite:///{tmp_path / 'console.db'}", b"console-test-secret-0123456789")
+    storage = ConsoleStorage(
+        f"sqlite:///{tmp_path / 'console.db'}", b"console-test-secret-0123456789"
+    )
     out = io.StringIO()
     stdin = io.StringIO("".join(f"{line}\n" for line in lines))
-    assert run_chat(engine, lang, stdin, out, keeper) == 0
+    assert run_chat(engine, lang, stdin, out, storage) == 0
     with sqlite3.connect(tmp_path / "console.db") as connection:
         rows = connection.execute(
             "SELECT text, lang, topic, guidelines FROM question_log ORDER BY id"

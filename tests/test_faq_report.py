@@ -58,25 +58,16 @@ async def test_an_erasure_changes_no_later_export_of_an_ended_month(db, engine):
 
 
 async def test_the_nightly_job_freezes_the_month_that_has_just_ended(db, engine):
+    from stores import services_for
+
     from bot.faqjobs import purge
-    from storage.sessions import SessionStore
-    from storage.tickets import TicketStore
 
     last_month = months_before(dt.date.today().strftime("%Y-%m"), 1)
     day = dt.date.fromisoformat(f"{last_month}-15")
     log = QuestionLog(db, SECRET)
     for i in range(6):
         await log.record_question(i, "can I use a pen name", "en", [13], "pseudonym", day)
-    data = {
-        "questions": log,
-        "retention_months": 24,
-        "sessions": SessionStore(db, SECRET),
-        "session_days": 180,
-        "tickets": TicketStore(db, SECRET),
-        "ticket_days": 30,
-        "k": 5,
-    }
-    await purge(data)  # at start, and every night
+    await purge(services_for(db, engine))  # at start, and every night
     await log.forget(0)  # one judge of six leaves: the pseudonym topic would fall below k
     page = await export(db, engine, last_month, "md")
     assert b"Pseudonyms" in page and b"6 questions, 6 askers" in page

@@ -49,7 +49,7 @@ async def test_a_tap_served_elsewhere_meanwhile_is_not_undone(fake, db, engine: 
         await serve(first, fake.text_update(JUDGE, "/start"))
         _, home = await fake.wait_for(JUDGE, 2)
 
-        store = first.bot_data["sessions"]
+        store = first.bot_data["services"].sessions
         read = store.read
         raced = False
 
@@ -72,7 +72,7 @@ async def test_a_tap_served_elsewhere_meanwhile_is_not_undone(fake, db, engine: 
         # The judge chose Chinese: the walkthrough list comes in Chinese, and stays so.
         assert engine.ui.topics_title("zh") in topics.text
         assert engine.ui.topics_title("en") not in topics.text
-        stored = await state_of(first.bot_data["sessions"], JUDGE)
+        stored = await state_of(first.bot_data["services"].sessions, JUDGE)
         assert stored is not None and stored["lang"] == "zh"
     finally:
         await first.shutdown()
@@ -84,7 +84,7 @@ async def test_a_session_that_never_stops_changing_gets_unavailable_not_an_error
     fake, db, engine: Engine
 ):
     app = build(settings(fake, db), engine, db)
-    store = app.bot_data["sessions"]
+    store = app.bot_data["services"].sessions
     elsewhere = SessionStore(store.db, store.secret)  # another process, same database
 
     async def always_overtaken(chat_id: int):

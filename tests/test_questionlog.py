@@ -405,14 +405,14 @@ async def test_the_monthly_job_sends_last_months_report_to_every_admin(tmp_path)
         async def send_photo(self, chat_id, photo, caption):
             sent.append((chat_id, "photo", photo))
 
+    from stores import services_for
+
     database = Database(f"sqlite:///{tmp_path / 'jobs.db'}")
     await database.upgrade()
     last_month = months_before(dt.date.today().strftime("%Y-%m"), 1)
+    services = services_for(database, Engine(), AMICUS_ADMIN_IDS="1,2,3")
     context = SimpleNamespace(
-        bot=Bot(),
-        application=SimpleNamespace(
-            bot_data={"admin_ids": frozenset({1, 2, 3}), "engine": Engine(), "db": database, "k": 5}
-        ),
+        bot=Bot(), application=SimpleNamespace(bot_data={"services": services})
     )
     await monthly_faq(context)
     await database.close()

@@ -66,7 +66,7 @@ def failing(*_args, **_kwargs):
 
 async def test_a_draft_is_not_left_behind_when_the_session_cannot_be_saved(fake, app, db):
     await on_the_relay_page(fake, app)
-    app.bot_data["sessions"].write = _async(failing)
+    app.bot_data["services"].sessions.write = _async(failing)
     await serve(app, fake.text_update(JUDGE, "May I accept a lawyer's friend request?"))
     (told,) = await fake.wait_for(JUDGE)
     assert "temporarily unavailable" in told.text
@@ -77,7 +77,7 @@ async def test_a_post_that_cannot_be_recorded_is_taken_back_from_the_advisers(fa
     await on_the_relay_page(fake, app)
     await serve(app, fake.text_update(JUDGE, "May I accept a lawyer's friend request?"))
     (preview,) = await fake.wait_for(JUDGE)
-    app.bot_data["tickets"].sent = _async(failing)
+    app.bot_data["services"].tickets.sent = _async(failing)
     await serve(
         app, fake.tap_update(JUDGE, preview.message_id, preview.data_for("Send to the adviser"))
     )
@@ -87,7 +87,7 @@ async def test_a_post_that_cannot_be_recorded_is_taken_back_from_the_advisers(fa
     deleted = [p for m, p in fake.calls if m == "deleteMessage"]
     assert deleted == [{"chat_id": ADVISERS, "message_id": posted.message_id}]
     # The draft is a draft again: Send works once the database is back.
-    del app.bot_data["tickets"].sent
+    del app.bot_data["services"].tickets.sent
     await serve(
         app, fake.tap_update(JUDGE, preview.message_id, preview.data_for("Send to the adviser"))
     )
@@ -104,7 +104,7 @@ async def test_an_answer_delivered_is_reported_delivered_even_if_closing_fails(f
     )
     (question,) = await fake.wait_for(ADVISERS)
     await fake.wait_for(JUDGE)
-    app.bot_data["tickets"].close = _async(failing)
+    app.bot_data["services"].tickets.close = _async(failing)
     await serve(app, fake.group_reply_update(ADVISERS, 777, "Decline it.", question))
     (answer,) = await fake.wait_for(JUDGE)
     assert "Decline it." in answer.text

@@ -156,22 +156,14 @@ async def test_withdraw_forget_and_expiry(db):
 
 
 async def test_the_nightly_retention_job_expires_unanswered_tickets(db):
+    from stores import services_for
+
     from bot.faqjobs import purge
-    from storage.questionlog import QuestionLog
-    from storage.sessions import SessionStore
 
     tickets = TicketStore(db, SECRET)
     stale = await tickets.draft(JUDGE, "old", "en", today=dt.date.today() - dt.timedelta(days=31))
     fresh = await tickets.draft(JUDGE, "new", "en")
-    data = {
-        "questions": QuestionLog(db, SECRET),
-        "retention_months": 24,
-        "sessions": SessionStore(db, SECRET),
-        "session_days": 180,
-        "tickets": tickets,
-        "ticket_days": 30,
-    }
-    await purge(data)
+    await purge(services_for(db))  # AMICUS_TICKET_DAYS: 30 by default
     assert await tickets.mine(JUDGE, stale.code) is None
     assert await tickets.mine(JUDGE, fresh.code) is not None
 
