@@ -86,7 +86,11 @@ def configure_logging(settings: Settings, level: int = logging.INFO) -> None:
     # Request-by-request chatter is noise at INFO and carries URLs: keep it at WARNING.
     for noisy in ("httpx", "httpcore", "apscheduler", "telegram.ext.Updater"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    guards = (DropUpdateContent(), LibraryDetailOnly(), RedactToken(settings.token or ""))
     for handler in logging.getLogger().handlers:
-        for guard in guards:
+        for guard in guards(settings):
             handler.addFilter(guard)
+
+
+def guards(settings: Settings) -> tuple[logging.Filter, ...]:
+    """What every log handler passes a record through before writing it."""
+    return (DropUpdateContent(), LibraryDetailOnly(), RedactToken(settings.token or ""))

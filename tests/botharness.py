@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import functools
+import logging
 import os
 import signal
 import socket
@@ -131,6 +133,99 @@ class WebhookBot(BotProcess):
             http.get(f"http://127.0.0.1:{self.port}{path}") as response,
         ):
             return response.status, await response.text()
+
+
+class InProcessBot:
+    """The same bot as ``amicus run`` (polling), built and run in the test's own event loop.
+
+    For properties that a separate process proves nothing more about (what a judge sees,
+    what is kept, the relay's state machine): it saves the interpreter start and the
+    corpus load, which were nine tenths of the suite's time. What only a real process can
+    show (logging as configured at start, signals, exit codes, a database that goes away)
+    keeps ``BotProcess``. Same interface as ``BotProcess``.
+    """
+
+    def __init__(
+        self,
+        fake: FakeBotApi,
+        database_url: str,
+        log_path: Path,
+        args: tuple[str, ...] = (),
+        ready_on: str = "setMyCommands",
+        **extra_env: str,
+    ):
+        assert not args, "webhook mode needs a real process (WebhookBot)"
+        self.fake = fake
+        self.env = {
+            "TELEGRAM_BOT_TOKEN": fake.token,
+            "AMICUS_TELEGRAM_BASE_URL": fake.base_url,
+            "AMICUS_SECRET": SECRET,
+            "AMICUS_DATABASE_URL": database_url,
+            **extra_env,
+        }
+        self.log_path = log_path
+        self.app = None
+        self._handler: logging.Handler | None = None
+
+    async def start(self) -> None:
+        from bot.application import UPDATES, build
+        from bot.logs import guards
+        from bot.settings import Settings
+        from conversations import Engine
+        from storage.database import Database
+
+        settings = Settings.from_env(self.env)
+        base = _engine()
+        engine = Engine(
+            base.corpus,
+            base.ui,
+            base.trees,
+            settings.adviser_contact,
+            relay=settings.adviser_chat_id is not None,
+        )
+        # What the process would log, guarded as ``configure_logging`` guards it.
+        self._handler = logging.FileHandler(self.log_path, encoding="utf-8")
+        self._handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        for guard in guards(settings):
+            self._handler.addFilter(guard)
+        logging.getLogger().addHandler(self._handler)
+        logging.getLogger("amicus").setLevel(logging.INFO)
+        self.app = app = build(settings, engine, Database(settings.database_url))
+        await app.initialize()
+        if app.post_init:
+            await app.post_init(app)
+        await app.updater.start_polling(allowed_updates=UPDATES)
+        await app.start()
+
+    async def stop(self) -> int | None:
+        app, self.app = self.app, None
+        if app is not None:
+            if app.updater.running:
+                await app.updater.stop()
+            if app.running:
+                await app.stop()
+            await app.shutdown()
+            if app.post_shutdown:
+                await app.post_shutdown(app)
+        if self._handler is not None:
+            logging.getLogger().removeHandler(self._handler)
+            self._handler.close()
+            self._handler = None
+        return 0
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+    def logs(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+@functools.cache
+def _engine():
+    from conversations import Engine
+
+    return Engine()
 
 
 def run_once(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:

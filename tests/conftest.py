@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from pathlib import Path
+from subprocess import Popen
 
 import pytest
 
@@ -12,6 +14,54 @@ from knowledge import Corpus, default_corpus
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SEED = SHARED / "seed" / "000_2290a9a1c09ec0b1.txt"
+
+
+# What starts another process (the real ``amicus``, a pip, a browser): such a test, or a
+# fixture it uses, is marked ``e2e``; ``pytest -m "not e2e"`` is the quick run.
+SPAWNS = (
+    "BotProcess(",
+    "WebhookBot(",
+    "run_once",
+    "subprocess.",
+    "create_subprocess",
+    "amicus_cmd",
+    "playwright",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    sources: dict[object, str] = {}
+
+    def source(function: object) -> str:
+        if function not in sources:
+            try:
+                sources[function] = inspect.getsource(function)  # type: ignore[arg-type]
+            except (OSError, TypeError):
+                sources[function] = ""
+        return sources[function]
+
+    for item in items:
+        functions = [getattr(item, "function", None)]
+        info = getattr(item, "_fixtureinfo", None)
+        for definitions in info.name2fixturedefs.values() if info else ():
+            functions += [definition.func for definition in definitions]
+        if any(s in source(f) for f in functions if f is not None for s in SPAWNS):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(autouse=True)
+def _processes_only_in_e2e(request, monkeypatch):
+    """A test that starts a process without being marked ``e2e`` fails, saying so: the
+    quick run stays quick, and the marking stays true."""
+    if request.node.get_closest_marker("e2e") is not None:
+        return
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(
+            "this test starts a process: mark it @pytest.mark.e2e (see tests/conftest.py)"
+        )
+
+    monkeypatch.setattr(Popen, "__init__", refuse)
 
 
 @pytest.fixture(scope="session")

@@ -74,6 +74,7 @@ class FakeBotApi:
         self._inbox: dict[int, list[Sent]] = {}
         self._arrived: dict[int, asyncio.Event] = {}
         self._runner: web.AppRunner | None = None
+        self._stopping = False
         self.port = 0
 
     # ------------------------------------------------------------------ server
@@ -88,6 +89,9 @@ class FakeBotApi:
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:
+        self._stopping = True
+        async with self._new_update:  # a long poll still open returns now, not in 2 s
+            self._new_update.notify_all()
         if self._runner:
             await self._runner.cleanup()
 
@@ -133,7 +137,7 @@ class FakeBotApi:
         offset = int(params.get("offset") or 0)
         timeout = min(float(params.get("timeout") or 0), 2.0)
         async with self._new_update:
-            if not any(u["update_id"] >= offset for u in self.updates):
+            if not self._stopping and not any(u["update_id"] >= offset for u in self.updates):
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._new_update.wait(), timeout)
         self.updates = [u for u in self.updates if u["update_id"] >= offset]

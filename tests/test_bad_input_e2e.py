@@ -9,7 +9,7 @@ import sys
 import time
 
 import pytest
-from botharness import BotProcess
+from botharness import InProcessBot
 from fakebot import BOT_USER
 
 JUDGE = 4242777
@@ -18,7 +18,7 @@ APOLOGY = "something went wrong"
 
 @pytest.fixture
 async def bot(fake, tmp_path):
-    process = BotProcess(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
+    process = InProcessBot(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
     await process.start()
     yield process
     assert await process.stop() == 0, process.logs()

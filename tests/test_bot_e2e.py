@@ -7,14 +7,14 @@ import re
 import sqlite3
 
 import pytest
-from botharness import BotProcess, WebhookBot, run_once
+from botharness import BotProcess, InProcessBot, WebhookBot, run_once
 
 JUDGE = 4242001
 
 
 @pytest.fixture
 async def bot(fake, tmp_path):
-    process = BotProcess(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
+    process = InProcessBot(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
     await process.start()
     yield process
     code = await process.stop()
@@ -166,6 +166,7 @@ async def test_logs_hold_no_judge_text_ids_or_token(fake, bot):
     assert re.search(r"ready", logs)
 
 
+@pytest.mark.e2e  # the database goes away under a real process
 async def test_database_down_then_back(fake, tmp_path):
     """Through a proxy to PostgreSQL that the test cuts and restores."""
     from postgres import TemporaryDatabase, require_postgres

@@ -9,6 +9,8 @@ import stat
 import subprocess
 import sys
 
+import pytest
+
 QUESTION = "May I follow the account of a lawyer who appears before me on social media?"
 
 
@@ -34,6 +36,7 @@ def askers(tmp_path) -> tuple[int, int]:
         ).fetchone()
 
 
+@pytest.mark.e2e  # the real command, in a process of its own
 def test_five_console_sessions_are_one_asker(tmp_path):
     for _ in range(5):
         chat(tmp_path)
@@ -43,6 +46,7 @@ def test_five_console_sessions_are_one_asker(tmp_path):
     assert len(key.read_text().strip()) == 64
 
 
+@pytest.mark.e2e  # the real command, in a process of its own
 def test_with_a_configured_secret_no_key_file_is_made(tmp_path):
     secret = "c5c5ca35dc795ee44d67fc61f2469e2889c4d9a990b3177dd22a3bc3930b65f6"
     for _ in range(2):

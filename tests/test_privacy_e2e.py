@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from botharness import BotProcess, WebhookBot
+from botharness import InProcessBot, WebhookBot
 
 JUDGE = 6660123
 OTHER = 6660456  # a judge whose Telegram speaks Chinese
@@ -20,7 +20,7 @@ OUT_OF_SCOPE = "what will my salary be next year?"
 
 @pytest.fixture
 async def bot(fake, tmp_path):
-    process = BotProcess(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
+    process = InProcessBot(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
     await process.start()
     yield process
     assert await process.stop() == 0, process.logs()

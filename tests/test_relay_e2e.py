@@ -6,7 +6,7 @@ import asyncio
 import sqlite3
 
 import pytest
-from botharness import BotProcess
+from botharness import BotProcess, InProcessBot
 
 from storage.tickets import is_code
 
@@ -22,7 +22,7 @@ IDENTIFIERS = ("John Smith", "555 0142", "john.smith@example.com", "2:23-cv-0123
 
 @pytest.fixture
 async def bot(fake, tmp_path):
-    process = BotProcess(
+    process = InProcessBot(
         fake,
         f"sqlite:///{tmp_path / 'amicus.db'}",
         tmp_path / "bot.log",

@@ -109,7 +109,7 @@ def replica_settings(fake, url: str, admin: int) -> Settings:
         {
             "TELEGRAM_BOT_TOKEN": fake.token,
             "AMICUS_TELEGRAM_BASE_URL": fake.base_url,
-            "AMICUS_SECRET": "replicas-test-secret-0123456789",
+            "AMICUS_SECRET": "3e8a1c5f9b2d7e4a0c6f1b8d3a9e5c2f7b4d0a6e1c8f3b9d5a2e7c4f0b6d1a8e",
             "AMICUS_DATABASE_URL": url,
             "AMICUS_RATE_LIMIT": "0",
             "AMICUS_ADMIN_IDS": str(admin),
@@ -134,7 +134,7 @@ async def test_the_monthly_faq_and_the_purge_run_once_across_replicas(
     try:
         for app in apps:
             await app.initialize()
-            await app.bot_data["db"].upgrade()
+            await app.bot_data["services"].db.upgrade()
         contexts = [SimpleNamespace(application=app, bot=app.bot) for app in apps]
         # Both replicas' schedules fire at the same moment ...
         await asyncio.gather(*(_monthly_faq_once(c) for c in contexts))
@@ -144,7 +144,7 @@ async def test_the_monthly_faq_and_the_purge_run_once_across_replicas(
         assert len(documents) == 1
 
         purges = 0
-        original = apps[0].bot_data["questions"].purge
+        original = apps[0].bot_data["services"].questions.purge
 
         async def counted(*args, **kwargs):
             nonlocal purges
@@ -152,7 +152,7 @@ async def test_the_monthly_faq_and_the_purge_run_once_across_replicas(
             return await original(*args, **kwargs)
 
         for app in apps:
-            app.bot_data["questions"].purge = counted
+            app.bot_data["services"].questions.purge = counted
         await asyncio.gather(*(_retention_once(c) for c in contexts))
         await _retention_once(contexts[0])
         assert purges == 1

@@ -183,6 +183,7 @@ def run_in(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.e2e  # the real command, in a process of its own
 def test_chat_refuses_to_start_on_a_broken_file(broken_install):
     result = run_in(broken_install, "chat", "--lang", "en")
     assert result.returncode == 1
@@ -193,6 +194,7 @@ def test_chat_refuses_to_start_on_a_broken_file(broken_install):
     ) in result.stderr
 
 
+@pytest.mark.e2e  # the real command, in a process of its own
 def test_lint_lists_the_problem_and_fails(broken_install):
     result = run_in(broken_install, "lint")
     assert result.returncode == 1

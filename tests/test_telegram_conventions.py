@@ -8,7 +8,7 @@ import asyncio
 import json
 
 import pytest
-from botharness import BotProcess, run_once
+from botharness import InProcessBot, run_once
 
 from conversations import Engine
 
@@ -17,7 +17,7 @@ JUDGE = 4242515
 
 @pytest.fixture
 async def bot(fake, tmp_path):
-    process = BotProcess(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
+    process = InProcessBot(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
     await process.start()
     yield process
     assert await process.stop() == 0, process.logs()
