@@ -23,7 +23,7 @@ from telegram.ext import (
     filters,
 )
 
-from conversations import Engine
+from conversations import Engine, tokens
 from conversations.trees import TREES_DIR
 from conversations.ui import UI_FILE
 from knowledge.corpus import DATA_DIR
@@ -33,11 +33,12 @@ from storage.locks import exclusive, run_once
 from storage.questionlog import months_before, this_month
 
 from . import admin
-from .callbacks import knowledge_version
+from .callbacks import knowledge_version, pattern
 from .faqjobs import FAQ_TIME, PURGE_TIME, monthly_faq, purge, purge_old_questions
 from .handlers import Handlers, on_error
 from .health import database_answers, open_tickets
 from .http import AiohttpRequest, UpdatesRequest
+from .membership import Membership
 from .metrics import CONTENT_TYPE, ERRORS, TICKETS_OPEN, MeasuredUpdateProcessor, exposition
 from .services import Services, services_of
 from .settings import Settings
@@ -95,12 +96,20 @@ def build(settings: Settings, engine: Engine, db: Database) -> Application:
     for name in COMMANDS:
         app.add_handler(CommandHandler(name, getattr(h, name)))
     app.add_handler(CommandHandler("faq", admin.faq))  # for administrators; not advertised
+    # Buttons by namespace (conversations/tokens.py); the engine's take the rest.
+    if relay is not None:
+        app.add_handler(CallbackQueryHandler(h.relay_tap, pattern=pattern(tokens.RELAY)))
+    app.add_handler(CallbackQueryHandler(h.clear_chat, pattern=pattern(tokens.CLEAR, tokens.KEEP)))
+    app.add_handler(
+        CallbackQueryHandler(h.unkeep, pattern=pattern(tokens.UNKEEP, tokens.UNKEEP_LISTED))
+    )
     app.add_handler(CallbackQueryHandler(h.button))
-    app.add_handler(ChatMemberHandler(h.added, ChatMemberHandler.MY_CHAT_MEMBER))
+    members = Membership(services)
+    app.add_handler(ChatMemberHandler(members.added, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, h.edited))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, h.text))
     app.add_handler(MessageHandler(filters.COMMAND, h.help))  # an unknown /command
-    app.add_handler(MessageHandler(filters.StatusUpdate.ALL, h.service))
+    app.add_handler(MessageHandler(filters.StatusUpdate.ALL, members.service))
     app.add_handler(MessageHandler(filters.CAPTION, h.caption))
     app.add_handler(MessageHandler(~filters.TEXT, h.not_text))
     app.add_error_handler(on_error)

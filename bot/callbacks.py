@@ -9,10 +9,12 @@ its option by position, which the change may have moved, so it is declared out o
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
-MAX_BYTES = 64
-VERSION_CHARS = 8
+from conversations import tokens
+from conversations.tokens import DATA_MAX_BYTES as MAX_BYTES
+from conversations.tokens import VERSION_CHARS
 
 
 def knowledge_version(*folders: Path) -> str:
@@ -38,6 +40,12 @@ def decode(data: str | None, version: str) -> str | None:
     sent_version, token = data.split("|", 1)
     if sent_version == version:
         return token
-    if token.startswith("t:") and token.count(":") == 3:
+    if tokens.is_step(token):
         return None
     return token
+
+
+def pattern(*prefixes: str) -> re.Pattern[str]:
+    """Button data whose token is in one of these namespaces (for CallbackQueryHandler)."""
+    alternatives = "|".join(re.escape(p) for p in prefixes)
+    return re.compile(rf"^[^|]*\|(?:{alternatives})")

@@ -17,6 +17,7 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from conversations import tokens
 from conversations.ui import UiText
 from knowledge import Lang
 from storage.database import STORAGE_ERRORS
@@ -26,8 +27,7 @@ from .callbacks import encode
 from .chat import telegram_lang, unavailable
 
 log = logging.getLogger("amicus.chatclear")
-PREFIX = "x:"
-CLEAR, KEEP = f"{PREFIX}clear", f"{PREFIX}keep"
+CLEAR, KEEP = tokens.CLEAR, tokens.KEEP
 BATCH = 100  # deleteMessages takes 1 to 100 ids
 FLUSH_EVERY = 1.0
 

@@ -8,33 +8,29 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 import traceback
 from html import escape
 
 from telegram import Update
-from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from conversations import Choose, FreeText, Notify, Restart, Session, Start, SwitchLanguage
-from conversations.events import Event
+from conversations import Session, tokens
+from conversations.events import Choose, Event, FreeText, Notify, Restart, Start, SwitchLanguage
 from conversations.turn import MakeEvent, Turn, Unavailable
 from knowledge import Lang
 
 from . import chat, chatclear
 from .callbacks import decode
 from .chat import telegram_lang
-from .kept import UNKEEP, UNKEEP_LISTED, KeptView
+from .kept import KeptView
 from .links import screen_for
 from .privacy import with_face
-from .relay import PREFIX as RELAY_PREFIX
 from .relay import Relay
 from .render import Part, render
 from .services import Services
 
 log = logging.getLogger("amicus.bot")
-KEPT_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,32}")
 LANGUAGE_NAMES: dict[str, Lang] = {
     **dict.fromkeys(("zh", "zh-cn", "zh-hans", "cn", "chinese", "中文", "汉语", "简体中文"), "zh"),
     **dict.fromkeys(("en", "en-us", "en-gb", "english", "英文", "英语"), "en"),
@@ -98,7 +94,7 @@ class Handlers:
         # Short before int(): thousands of digits make int() raise (and cost time).
         number = int(raw) if raw.isdecimal() and len(raw) <= 3 else None
         if number in self.engine.corpus.guidelines:
-            await self._turn(update, lambda s: Choose(f"g:{number}"))
+            await self._turn(update, lambda s: Choose(tokens.guideline(number)))  # type: ignore[arg-type]
         else:
             await self._turn(update, lambda s: Notify(self.ui.no_such_guideline(s.lang)))
 
@@ -137,34 +133,6 @@ class Handlers:
         caption = _valid_text(update.effective_message.caption or "")  # type: ignore[union-attr]
         await self._turn(update, lambda s: FreeText(caption))
 
-    async def service(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Pins, auto-delete timers and the like: nothing to answer in a private chat; in a
-        group, the usual refusal (or, for the advisers' group, following it)."""
-        where, message = update.effective_chat, update.effective_message
-        if message is not None and any(u.id == context.bot.id for u in message.new_chat_members):
-            return  # the bot itself was added: ``added`` says so and leaves
-        if where is not None and where.type != ChatType.PRIVATE:
-            await chat.private(update, self.ui, self.relay)
-
-    async def added(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Added to a group or a channel (other than the advisers' group): say that Amicus
-        works in private chats only, and leave, rather than stay there unnoticed."""
-        change, where = update.my_chat_member, update.effective_chat
-        if change is None or where is None or where.type == ChatType.PRIVATE:
-            return
-        joined = change.new_chat_member.status in (
-            ChatMemberStatus.MEMBER,
-            ChatMemberStatus.ADMINISTRATOR,
-            ChatMemberStatus.RESTRICTED,
-        ) and change.old_chat_member.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
-        if not joined or (self.relay is not None and where.id in self.relay.chat_filter.chat_ids):
-            return  # the advisers' group is the one group Amicus belongs in
-        bot = update.get_bot()
-        with contextlib.suppress(TelegramError):  # a channel may not let it post
-            await bot.send_message(where.id, self.ui.private_only(telegram_lang(update)))
-        with contextlib.suppress(TelegramError):
-            await bot.leave_chat(where.id)
-
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice, files: a short reply; nothing is downloaded."""
         await self._turn(update, lambda s: Notify(self.ui.only_text(s.lang)))
@@ -175,43 +143,58 @@ class Handlers:
             assert message is not None
             await message.reply_text(self.ui.edited_ignored(telegram_lang(update)))
 
+    # Buttons: one handler per namespace of tokens (conversations/tokens.py), routed by
+    # CallbackQueryHandler(pattern=…) in application.py; the engine's take the rest.
+
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        token = await self._tapped(update)
+        if token is not None:
+            await self._turn(update, lambda s: Choose(token))
+
+    async def relay_tap(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        token = await self._tapped(update)
+        if token is None or self.relay is None:
+            return
+        lang = telegram_lang(update)
+        try:
+            lang = await self.turn.language(update.effective_chat.id, lang)  # type: ignore[union-attr]
+            if await self.relay.tap(update, token, lang):
+                return
+        except (Unavailable, *self.turn.errors) as exc:
+            await chat.unavailable(update, self.ui, lang, exc)
+            return
+        await self._turn(update, lambda s: Choose(token))  # not the relay's after all
+
+    async def clear_chat(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        token = await self._tapped(update)
+        if token in (tokens.CLEAR, tokens.KEEP):
+            await chatclear.answer(update, self.services.messages, self.ui, token, self.turn.errors)
+        elif token is not None:
+            await self._turn(update, lambda s: Choose(token))
+
+    async def unkeep(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        token = await self._tapped(update)
+        # A forged or pre-token (row number) button: answered like any row gone.
+        tap = tokens.parse_unkeep(token) if token is not None else None
+        if tap is not None:
+            await self.kept_view.unkeep(update, tap.code, tap.listed)
+        elif token is not None:
+            await self._turn(update, lambda s: Choose(token))
+
+    async def _tapped(self, update: Update) -> str | None:
+        """The token of a tapped button, None when the tap is not to be served. Every
+        namespace comes through here: a button's data can be forged, and in a group (the
+        advisers' above all) it must not make the bot overwrite its own messages."""
         query = update.callback_query
         assert query is not None
-        # Every namespace (menus, "Don't keep it", the relay's buttons) is checked here, in
-        # one place: a button's data can be forged, and in a group (the advisers' above
-        # all) it must not make the bot overwrite its own messages.
         if not await chat.private(update, self.ui, self.relay):
-            return
+            return None
         # Answered first, so the judge never watches a spinner, whatever follows.
         with contextlib.suppress(TelegramError):
             await query.answer()
         # An unreadable or outdated button becomes a token the engine does not know,
         # which it answers with "out of date" and the current menu.
-        token = decode(query.data, self.version) or ""
-        if self.relay is not None and token.startswith(RELAY_PREFIX):
-            lang = telegram_lang(update)
-            try:
-                lang = await self.turn.language(update.effective_chat.id, lang)  # type: ignore[union-attr]
-                if await self.relay.tap(update, token, lang):
-                    return
-            except Unavailable as exc:
-                await chat.unavailable(update, self.ui, lang, exc)
-                return
-            except self.turn.errors as exc:
-                await chat.unavailable(update, self.ui, lang, exc)
-                return
-        if token in (chatclear.CLEAR, chatclear.KEEP):
-            await chatclear.answer(update, self.services.messages, self.ui, token, self.turn.errors)
-            return
-        for prefix in (UNKEEP, UNKEEP_LISTED):
-            # A forged or pre-token (row number) button: answered like any row gone.
-            if token.startswith(prefix):
-                code = token[len(prefix) :]
-                code = code if KEPT_TOKEN.fullmatch(code) else ""
-                await self.kept_view.unkeep(update, code, listed=prefix == UNKEEP_LISTED)
-                return
-        await self._turn(update, lambda s: Choose(token))
+        return decode(query.data, self.version) or ""
 
     # ------------------------------------------------------------- the turn
 

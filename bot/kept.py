@@ -9,6 +9,7 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
+from conversations import tokens
 from conversations.turn import Outcome, Turn, Unavailable
 from knowledge import Lang
 
@@ -17,8 +18,6 @@ from .callbacks import encode
 from .privacy import kept_list, kept_notice
 from .render import MAX_MESSAGE, Part, units
 
-UNKEEP = "k:"  # "Don't keep it" under the kept notice, then the random token of the row
-UNKEEP_LISTED = "kl:"  # "Remove N" under /kept: the list is shown again without it
 BUTTONS_PER_ROW = 5
 SHOWN = MAX_MESSAGE - 96  # the kept notice, with room to spare, fits one message
 
@@ -40,7 +39,7 @@ class KeptView:
             return
         lang, ui = outcome.lang, self.ui
         button = InlineKeyboardButton(
-            ui.dont_keep(lang), callback_data=encode(self.version, f"{UNKEEP}{kept.token}")
+            ui.dont_keep(lang), callback_data=encode(self.version, tokens.unkeep(kept.token))
         )
         shown = kept.text or ""
         notice = kept_notice(ui, kept, lang)
@@ -73,7 +72,8 @@ class KeptView:
         buttons = [
             InlineKeyboardButton(
                 ui.kept_remove.format(lang, number=number),
-                callback_data=encode(self.version, f"{UNKEEP_LISTED}{item.token}"),
+                # "Remove N" under /kept: the list is shown again without it
+                callback_data=encode(self.version, tokens.unkeep(item.token, listed=True)),
             )
             for number, item in shown
         ]

@@ -19,7 +19,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError, TimedOut
 from telegram.ext import ContextTypes, filters
 
-from conversations import Engine
+from conversations import Engine, tokens
 from knowledge import Lang
 from storage.anonymiser import redact
 from storage.database import STORAGE_ERRORS
@@ -38,9 +38,8 @@ from .callbacks import encode
 from .render import MAX_MESSAGE, units
 
 log = logging.getLogger("amicus.relay")
-PREFIX = "a:"
 MAX_ID = 2**31  # ids are 32-bit columns on PostgreSQL
-SEND, DROP = "s", "d"
+SEND, DROP = tokens.SEND, tokens.DROP
 WIDEST_CODE = "W" * CODE_LENGTH  # room for any ticket code when checking a message's length
 GONE_FOR_GOOD = ("chat not found", "user is deactivated", "bot was blocked", "bot was kicked")
 
@@ -111,9 +110,10 @@ class Relay:
     async def tap(self, update: Update, token: str, lang: Lang) -> bool:
         """Send or drop a draft, or withdraw a sent question; False if ``token`` is not ours.
         ``lang`` is the judge's, for when the ticket no longer exists."""
-        action, _, code = token.removeprefix(PREFIX).partition(":")
-        if not token.startswith(PREFIX) or action not in (SEND, DROP):
+        tap = tokens.parse_relay(token)
+        if tap is None:
             return False
+        action, code = tap.action, tap.code
         chat = update.effective_chat
         assert chat is not None
         # A forged code no ticket can have needs no query.
@@ -217,7 +217,7 @@ class Relay:
 
     def _button(self, label: str, action: str, code: str) -> InlineKeyboardButton:
         return InlineKeyboardButton(
-            label, callback_data=encode(self.version, f"{PREFIX}{action}:{code}")
+            label, callback_data=encode(self.version, tokens.relay(action, code))
         )
 
     async def _answer_tap(

@@ -7,7 +7,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from conversations import Block, Reply
+from conversations import Block, Reply, tokens
 
 from .callbacks import encode
 
@@ -17,9 +17,6 @@ MAX_MESSAGE = 4096
 def units(text: str) -> int:
     """A text's length as Telegram counts it, in UTF-16 code units (an emoji is two)."""
     return len(text.encode("utf-16-le")) // 2
-
-
-_CONTROL_TOKENS = ("<", "~")
 
 
 @dataclass(frozen=True)
@@ -52,7 +49,7 @@ def keyboard(reply: Reply, version: str) -> InlineKeyboardMarkup | None:
     controls: list[InlineKeyboardButton] = []
     for option in reply.options:
         button = InlineKeyboardButton(option.label, callback_data=encode(version, option.token))
-        if option.token.startswith(_CONTROL_TOKENS):
+        if tokens.is_control(option.token):
             controls.append(button)
         else:
             rows.append([button])

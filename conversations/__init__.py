@@ -4,6 +4,7 @@ No Telegram import here: ``bot/`` turns the engine's replies into messages, and 
 console turns them into numbered lines.
 """
 
+from . import tokens
 from .engine import Engine
 from .events import Back, Choose, Event, FreeText, Notify, Restart, Start, SwitchLanguage
 from .replies import Block, Option, Reply
@@ -23,4 +24,5 @@ __all__ = [
     "Session",
     "Start",
     "SwitchLanguage",
+    "tokens",
 ]

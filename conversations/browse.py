@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from knowledge import Lang
 
+from . import tokens
 from .context import Context, Renderer
 from .menu import BROWSE
 from .replies import Block, Option, Reply
 from .session import HOME
 
-
-def section_screen(section_id: str) -> str:
-    return f"s:{section_id}"
-
-
-def guideline_screen(number: int) -> str:
-    return f"g:{number}"
+section_screen = tokens.section
+guideline_screen = tokens.guideline
 
 
 class Browse:
@@ -50,7 +46,7 @@ class Browse:
 
     def section(self, screen: str, lang: Lang) -> Reply:
         corpus, ui = self.ctx.corpus, self.ctx.ui
-        section = corpus.section(screen.removeprefix("s:"))
+        section = corpus.section(tokens.parse_section(screen) or "")
         return Reply(
             screen=screen,
             title=section.title(lang),
@@ -65,7 +61,7 @@ class Browse:
         )
 
     def guideline(self, screen: str, lang: Lang) -> Reply:
-        number = int(screen.removeprefix("g:"))
+        number = tokens.parse_guideline(screen) or 0
         return Reply(
             screen=screen,
             title=self.ctx.guideline_heading(number, lang),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from knowledge import Corpus, Lang
 
+from . import tokens
 from .replies import Block, Option, Reply
 from .trees import TreeSet
 from .ui import UiText
@@ -59,7 +60,7 @@ class Context:
     def full_text_option(self, number: int, lang: Lang) -> Option:
         """The button that opens a cited guideline's verbatim text."""
         label = self.ui.full_text.format(lang, citation=self.citation(number, lang))
-        return Option(f"g:{number}", label)
+        return Option(tokens.guideline(number), label)
 
     def contact(self, lang: Lang) -> str:
         return self.adviser_contact or self.ui.adviser_default_contact(lang)

@@ -13,15 +13,16 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
-from knowledge import LANGS, Corpus, Lang, default_corpus
+from knowledge import Corpus, Lang, default_corpus
 from knowledge.router import Router
 from knowledge.textmatch import clear_language
 
+from . import tokens
 from .answers import Answers
 from .browse import Browse
 from .context import Context, Renderer
 from .events import Back, Choose, Event, FreeText, Notify, Restart, Start, SwitchLanguage
-from .menu import ADVISER, LANG_PREFIX, RELAY, Menu
+from .menu import ADVISER, RELAY, Menu
 from .replies import Block, Option, Reply
 from .routing import build_router, default_router
 from .session import HOME, Session
@@ -30,8 +31,6 @@ from .ui import UiText, default_ui
 from .walkthrough import Walkthrough
 
 MAX_TEXT = 4096  # Telegram's own limit on one message
-BACK_PREFIX = "<"
-RESTART = "~"
 
 
 class Engine:
@@ -112,12 +111,12 @@ class Engine:
         return self._show(self._sanitised(session))[1]
 
     def _choose(self, session: Session, token: str) -> tuple[Session, Reply]:
-        if token == RESTART:
+        if token == tokens.RESTART:
             return self._show(session.with_stack((HOME,)))
-        if token.startswith(LANG_PREFIX) and token[1:] in LANGS:
-            return self._handle(session, SwitchLanguage(token[1:]))  # type: ignore[arg-type]
-        if token.startswith(BACK_PREFIX) and token[1:] in self._screens:
-            return self._back(session, token[1:])
+        if (lang := tokens.parse_language(token)) is not None:
+            return self._handle(session, SwitchLanguage(lang))
+        if (origin := tokens.parse_back(token)) is not None and origin in self._screens:
+            return self._back(session, origin)
         if token in self._screens:
             return self._show(self._open(session, token))
         step = self.walkthrough.resolve(token)
@@ -203,8 +202,8 @@ class Engine:
 
     def _controls(self, screen: str, lang: Lang) -> tuple[Option, ...]:
         return (
-            Option(BACK_PREFIX + screen, self.ui.back(lang)),
-            Option(RESTART, self.ui.restart(lang)),
+            Option(tokens.back(screen), self.ui.back(lang)),
+            Option(tokens.RESTART, self.ui.restart(lang)),
         )
 
     # ------------------------------------------------------- for the adapters

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from knowledge import Lang
 
+from . import tokens
 from .context import Context, Renderer
 from .replies import Block, Option, Reply
 from .session import HOME
@@ -14,7 +15,6 @@ RELAY = "relay"
 PRIVACY = "privacy"
 TOPICS = "topics"
 BROWSE = "browse"
-LANG_PREFIX = "@"
 
 
 class Menu:
@@ -44,7 +44,7 @@ class Menu:
                 Option(ADVISER, ui.menu_adviser(lang)),
                 Option(ABOUT, ui.menu_about(lang)),
                 Option(PRIVACY, ui.menu_privacy(lang)),
-                Option(LANG_PREFIX + other, ui.switch_language(lang)),
+                Option(tokens.language(other), ui.switch_language(lang)),
             ),
         )
 

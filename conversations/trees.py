@@ -20,12 +20,12 @@ from knowledge import Corpus, DataError, Problem, default_corpus
 from knowledge.schema import TOPICS, Bilingual, ShortBilingual, Strict
 from knowledge.validation import display_path, load_model
 
+from . import tokens
+from .tokens import TOKEN_MAX_BYTES
+
 TREES_DIR = Path(__file__).resolve().parent / "trees"
 TREE_ID_MAX = 16
 NODE_ID_MAX = 12
-# Telegram allows 64 bytes of callback data; the bot prefixes the knowledge version
-# ("1a2b3c4d|"), so a token may use what is left.
-TOKEN_MAX_BYTES = 64 - 9
 
 TreeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=TREE_ID_MAX)]
 NodeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=NODE_ID_MAX)]
@@ -173,9 +173,9 @@ def tree_problems(tree: Tree, path: Path, corpus: Corpus) -> list[Problem]:
                 problem(f"nodes.{node_id}.cites", f"guideline {number} does not exist")
         if node.cites and len(set(node.cites)) != len(node.cites):
             problem(f"nodes.{node_id}.cites", "a guideline is cited twice")
-        tokens = [back_token(tree.id, node_id)]
-        tokens += [option_token(tree.id, node_id, i) for i in range(len(node.options or ()))]
-        longest = max(len(t) for t in tokens)
+        made = [tokens.back(node_screen(tree.id, node_id))]
+        made += [tokens.step(tree.id, node_id, i) for i in range(len(node.options or ()))]
+        longest = max(len(t.encode()) for t in made)
         if longest > TOKEN_MAX_BYTES:
             problem(
                 f"nodes.{node_id}",
@@ -218,13 +218,4 @@ def _find_cycle(tree: Tree) -> list[str] | None:
     return None
 
 
-def node_screen(tree_id: str, node_id: str) -> str:
-    return f"t:{tree_id}:{node_id}"
-
-
-def option_token(tree_id: str, node_id: str, index: int) -> bytes:
-    return f"t:{tree_id}:{node_id}:{index}".encode()
-
-
-def back_token(tree_id: str, node_id: str) -> bytes:
-    return f"<t:{tree_id}:{node_id}".encode()
+node_screen = tokens.node  # a walkthrough node's screen id

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from knowledge import Lang
 
+from . import tokens
 from .context import Context, Renderer
 from .menu import ADVISER, TOPICS
 from .replies import Block, Option, Record, Reply
 from .session import HOME
-from .trees import Tree, node_screen, option_token
+from .trees import Tree, node_screen
 
 
 class Walkthrough:
@@ -31,15 +32,15 @@ class Walkthrough:
 
     def resolve(self, token: str) -> tuple[str, str] | None:
         """``t:TREE:NODE:K`` -> (the node's screen, the screen option K leads to)."""
-        parts = token.split(":")
-        if len(parts) != 4 or parts[0] != "t" or not parts[3].isdecimal():
+        step = tokens.parse_step(token)
+        if step is None:
             return None
-        tree = self.ctx.trees.trees.get(parts[1])
-        node = tree.nodes.get(parts[2]) if tree else None
-        index = int(parts[3])
+        tree = self.ctx.trees.trees.get(step.tree)
+        node = tree.nodes.get(step.node) if tree else None
+        index = step.index
         if tree is None or node is None or not node.options or index >= len(node.options):
             return None
-        return node_screen(tree.id, parts[2]), node_screen(tree.id, node.options[index].next)
+        return step.screen, node_screen(tree.id, node.options[index].next)
 
     def topics(self, screen: str, lang: Lang) -> Reply:
         trees = self.ctx.trees.trees.values()
@@ -64,7 +65,7 @@ class Walkthrough:
             title=tree.title(lang),
             blocks=tuple(blocks),
             options=tuple(
-                Option(option_token(tree.id, node_id, i).decode(), option.label(lang))
+                Option(tokens.step(tree.id, node_id, i), option.label(lang))
                 for i, option in enumerate(node.options or ())
             ),
         )
