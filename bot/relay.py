@@ -21,8 +21,8 @@ from telegram.ext import ContextTypes, filters
 
 from conversations import Engine
 from knowledge import Lang
-from storage.anonymiser import redact
 from storage.database import STORAGE_ERRORS
+from storage.redaction import redact
 from storage.tickets import DRAFT, OPEN, SENDING, Found, Ticket, TicketStore
 
 from .callbacks import encode

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 
-from .anonymiser import redact
 from .database import Database
 from .keys import keyed_hash
 from .models import LoggedQuestion
+from .redaction import redact
 
 MAX_KEPT = 4096  # the column's size: PostgreSQL refuses more
 

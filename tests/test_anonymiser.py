@@ -1,4 +1,4 @@
-"""storage.anonymiser: a table of real-looking questions, then properties over generated ones.
+"""The anonymiser (storage.redaction): a table of real-looking questions, then properties.
 
 The table (tests/data/redaction_cases.yaml) pins the exact text the question log keeps and
 reports two figures: the share of identifier occurrences removed and the share of clean
@@ -13,6 +13,7 @@ import ast
 import datetime as dt
 import re
 import time
+import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -21,8 +22,8 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from storage import anonymiser
-from storage.anonymiser import COMMON_WORDS, PLACEHOLDERS, redact
+from storage import redaction
+from storage.redaction import COMMON_WORDS, PLACEHOLDERS, redact
 
 CASES_FILE = Path(__file__).parent / "data" / "redaction_cases.yaml"
 CASES: list[dict] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))["cases"]
@@ -136,15 +137,24 @@ def test_placeholders_already_in_the_text_are_kept_as_they_are():
         assert redact(f"之前{en}之后") == f"之前{en}之后"
 
 
-def test_the_module_is_stdlib_only_and_imports_no_upper_room():
-    tree = ast.parse(Path(anonymiser.__file__).read_text(encoding="utf-8"))
+def test_the_package_imports_no_upper_room():
+    """storage/ may lean on knowledge/ (the one language decision), never on the rooms above."""
+    package = Path(redaction.__file__).parent
     imported = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            imported.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            imported.add((node.module or "").split(".")[0])
-    assert imported <= {"__future__", "re", "collections"}, imported
+    for module in package.glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                imported.add((node.module or "").split(".")[0])
+    assert not imported & {"bot", "conversations", "telegram", "sqlalchemy"}, imported
+
+
+def test_the_word_lists_ship_with_the_package():
+    data = Path(redaction.__file__).parent / "data"
+    assert {p.name for p in data.glob("*.yaml")} >= {"zh_names.yaml", "en_names.yaml"}
+    globs = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    assert "data/*.yaml" in globs["tool"]["setuptools"]["package-data"]["*"]
 
 
 # --------------------------------------------------------------------------- generators
