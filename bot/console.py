@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from conversations import Back, Choose, Engine, FreeText, Reply, Restart, Session, SwitchLanguage
 from conversations.events import Event
 from knowledge import LANGS, Lang
+from storage.redaction.guard import RedactionRefused
 
 
 def render(reply: Reply) -> str:
@@ -84,7 +85,11 @@ class Console:
     def _keep(self, record, text: str | None, lang: Lang) -> None:
         """The same log the bot keeps, shown the same way: exactly what was kept."""
         assert self.keeper is not None
-        kept = self.keeper.keep(record, text)
+        try:
+            kept = self.keeper.keep(record, text)
+        except RedactionRefused:
+            self._print(self.engine.ui.not_kept_refused(lang))
+            return
         if kept is not None:
             self.last_kept = kept.id
             ui = self.engine.ui

@@ -10,15 +10,25 @@ from sqlalchemy import delete, select
 from .database import Database
 from .keys import keyed_hash
 from .models import LoggedQuestion
-from .redaction import redact
+from .redaction import cap
+from .redaction.guard import shared
 
 MAX_KEPT = 4096  # the column's size: PostgreSQL refuses more
 
 
 def kept_form(text: str) -> str:
-    """A question exactly as the log keeps it: redacted, then cut to fit the column
-    (placeholders can be longer than what they replace)."""
-    kept = redact(text)
+    """A question exactly as the log keeps it: capped, redacted within the time budget (else
+    RedactionRefused: not kept), then cut to fit the column (placeholders can be longer than
+    what they replace)."""
+    return _fit(shared().redact(cap(text, MAX_KEPT)))
+
+
+async def kept_form_async(text: str) -> str:
+    """kept_form without blocking the event loop."""
+    return _fit(await shared().redact_async(cap(text, MAX_KEPT)))
+
+
+def _fit(kept: str) -> str:
     return kept if len(kept) <= MAX_KEPT else kept[: MAX_KEPT - 1] + "…"
 
 
@@ -58,8 +68,9 @@ class QuestionLog:
         topic: str | None,
         today: dt.date | None = None,
     ) -> Kept:
-        """Keep the redacted question; the raw text goes no further than this call."""
-        kept = kept_form(text)
+        """Keep the redacted question; the raw text goes no further than this call.
+        RedactionRefused when the text could not be redacted in time: nothing is kept."""
+        kept = await kept_form_async(text)
         row_id = await self._add(user_id, kept, lang, guidelines, topic, None, today)
         return Kept(row_id, kept)
 

@@ -14,7 +14,7 @@ is useless.
 """
 
 from .chinese_names import COMMON_WORDS, SURNAMES
-from .pipeline import MAX_PIECE, redact
+from .pipeline import MAX_PIECE, cap, redact
 from .text import PLACEHOLDERS
 
-__all__ = ["COMMON_WORDS", "MAX_PIECE", "PLACEHOLDERS", "SURNAMES", "redact"]
+__all__ = ["COMMON_WORDS", "MAX_PIECE", "PLACEHOLDERS", "SURNAMES", "cap", "redact"]

@@ -77,6 +77,17 @@ def _pieces(text: str) -> Iterator[str]:
         yield piece
 
 
+def cap(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, before any rule reads it. The cut falls
+    on a space near the end where there is one, so no identifier is cut in two and half of it
+    left as typed; a cut text ends in "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = max(cut.rfind(" ", limit - 65), cut.rfind("\n", limit - 65))
+    return (cut[:space] if space > 0 else cut) + "…"
+
+
 def redact(text: str) -> str:
     """The text as the question log keeps it: identifiers replaced by typed placeholders."""
     lang = language(text)
