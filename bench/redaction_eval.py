@@ -26,7 +26,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from storage.redaction import redact  # noqa: E402
+from storage.redaction import redact
 
 
 def fold(text: str) -> str:
