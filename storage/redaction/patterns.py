@@ -213,7 +213,8 @@ _PO_BOX = r"(?i)(?<![A-Za-z])P\.?\s?O\.?\s+Box\s+[0-9]+"
 _UK_POSTCODE = r"(?<![A-Za-z0-9])[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}(?![A-Za-z0-9])"
 
 # Self-identifying court details: being "the only …" somewhere names the judge.
-_ZH_PLACE_UNIT = rf"{_PLACE}{{1,10}}?(?:省|市|县|区|州|旗|盟|镇|乡|岛|村)"
+# Atomic: the first place unit found is the one (市 is both a place character and a unit).
+_ZH_PLACE_UNIT = rf"(?>{_PLACE}{{1,10}}?(?:省|市|县|区|州|旗|盟|镇|乡|岛|村))"
 _ZH_COURT_NAME = rf"{_PLACE}{{0,10}}?(?:人民法院|法院|人民法庭|派出法庭|法庭)"
 _ZH_HOME = (
     r"(?:全|本|整个)(?:县|市|区|镇|乡|岛|州|旗|盟|院|庭)"

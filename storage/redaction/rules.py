@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from . import chinese_names, english_names, patterns
+from . import chinese_names, courts, english_names, identifiers, patterns
 from .text import Span
 
 
@@ -28,8 +28,35 @@ def _regex(name: str, pattern: re.Pattern[str], kind: str) -> Rule:
     return Rule(name, kind, lambda text: patterns.regex_spans(pattern, text))
 
 
+def _before(name: str) -> int:
+    """Where the regex rule ``name`` stands in patterns.RULES."""
+    return next(i for i, (rule, _, _) in enumerate(patterns.RULES) if rule == name)
+
+
+_REGEX = [_regex(name, pattern, kind) for name, pattern, kind in patterns.RULES]
+_PHONES, _COURTS, _NUMBER = _before("phone-cn-mobile"), _before("court-zh"), _before("number")
+
 RULES: list[Rule] = [
-    *(_regex(name, pattern, kind) for name, pattern, kind in patterns.RULES),
+    *_REGEX[: _before("handle")],
+    Rule("email-any", "email", identifiers.emails),
+    *_REGEX[_before("handle") : _before("id-18")],
+    Rule("docket", "caseno", identifiers.dockets),
+    Rule("iban", "iban", identifiers.ibans),
+    Rule("resident-id", "idno", identifiers.resident_ids),
+    *_REGEX[_before("id-18") : _PHONES],
+    Rule("card-luhn", "card", identifiers.cards),
+    Rule("ssn", "idno", identifiers.ssns),
+    Rule("ip", "ip", identifiers.ip_addresses),
+    *_REGEX[_PHONES:_COURTS],
+    Rule("zip", "address", identifiers.zip_codes),
+    Rule("date", "date", identifiers.personal_dates),
+    *_REGEX[_COURTS:_NUMBER],
+    Rule("court-zh-own", "court", courts.zh_own_court),
+    Rule("court-en-own", "court", courts.en_own_court),
+    *_REGEX[_NUMBER:],
+    # After the catch-all for digit runs: what is left are numbers with separators in a
+    # national format the patterns above do not know (0412-345-678, +49 30 12345678).
+    Rule("phone-lib", "phone", identifiers.phones),
     Rule("zh-masked", "name", chinese_names.zh_masked),
     Rule("zh-after-cue", "name", chinese_names.zh_after_cue),
     Rule("zh-before-role", "name", chinese_names.zh_before_role),
