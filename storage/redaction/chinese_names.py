@@ -8,11 +8,13 @@ name and which everyday words merely begin with one.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from .english_names import LATIN_NAME, is_stop_name, trim_latin
-from .patterns import HAN_RE
+from .patterns import HAN, HAN_RE
 from .wordlists import chars, words
 
 SURNAMES = frozenset(chars("zh_names", "surnames"))
@@ -149,6 +151,9 @@ def _name_end(text: str, start: int, *, strong: bool) -> int | None:
     return None
 
 
+# A name in lower-case pinyin after a Chinese role: 当事人zhang wei.
+_PINYIN_NAME_RE = re.compile(r" ?(?P<x>[a-z]{2,6}(?: [a-z]{2,6}){1,2})(?![A-Za-z])")
+
 # Cues before a name, and whether each is strong (律师, 原告 …: take two characters even
 # without a clear break) or weak (我是, 叫: only before a clear break).
 _CUES = ((_ROLE_BEFORE_RE, True), (_WEAK_CUE_RE, False))
@@ -166,6 +171,10 @@ def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
             latin = LATIN_NAME.match(text, pos)
             if latin and not is_stop_name(latin.group("x").split()[0]):
                 yield trim_latin(latin.start("x"), latin.group("x"))
+                continue
+            pinyin = _PINYIN_NAME_RE.match(text, pos)
+            if pinyin and strong:
+                yield pinyin.span("x")
 
 
 def _name_start(text: str, end: int) -> int | None:
@@ -248,3 +257,98 @@ def zh_masked(text: str) -> Iterator[tuple[int, int]]:
         if start > 0 and text[start - 1 : start + 1] in COMMON_WORDS:
             continue
         yield match.span()
+
+
+# --------------------------------------------------------------------------- without a cue
+
+_PAREN_NAME_RE = re.compile(rf"(?<=[(（])(?:{_SURNAME_ALT})[{HAN}]{{1,2}}(?=[)）])")
+
+
+def zh_parenthesised(text: str) -> Iterator[tuple[int, int]]:
+    """律师[姓名]（陈静）, 代理人（赵磊）: a name in brackets, as in court documents."""
+    for match in _PAREN_NAME_RE.finditer(text):
+        start, end = match.span()
+        surname = _surname_len(text, start)
+        if text[start:end][:2] in COMMON_WORDS or not all(
+            _given_char(text, k) or k == end - 1 for k in range(start + surname, end)
+        ):
+            continue
+        yield start, end
+
+
+# Where a clause starts: the text's start, punctuation, an earlier replacement (and its 的:
+# "[法院]的张伟"), or a time word (昨天孙丽华在…).
+_CLAUSE_START_RE = re.compile(
+    r"(?:^|(?<=[\s,.;:!?、。，；：！？()（）“”\"'「」『』…\U000f0000-\U000ffffd\U00100000-\U0010fffd]))"
+    r"(?:的|是|叫)?(?:昨天|今天|前天|上周|上个月|去年|最近|前几天|后来|当时|那天|有一次)?"
+)
+
+
+def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
+    """刘晓燕是我审理案件的当事人, 昨天孙丽华在小红书上…: a name opening a clause, followed by
+    a character that plainly ends it (是, 在, 说, 给 …)."""
+    for match in _CLAUSE_START_RE.finditer(text):
+        start = match.end()
+        surname = _surname_len(text, start) if start < len(text) else 0
+        if not surname or text[start] in _AMBIGUOUS or _clashes(text, start, surname):
+            continue
+        given = start + surname
+        for size in (2, 1):
+            end = given + size
+            if (
+                end <= len(text)
+                and all(_given_char(text, k) for k in range(given, end))
+                and (end == len(text) or not _is_han(text[end]) or text[end] in _CLEAR_AFTER)
+                and text[start:end] not in COMMON_WORDS
+                and text[given - 1 : given + 1] not in COMMON_WORDS
+            ):
+                yield start, end
+                break
+
+
+# Characters that end a place, not a name (徐汇区, 城关镇): jieba sometimes tags those nr.
+_PLACE_ENDS = frozenset("省市区县镇乡村路街州旗盟")
+
+
+def _plausible_name(word: str) -> bool:
+    surname = 2 if word[:2] in COMPOUND_SURNAMES else 1 if word[:1] in SURNAMES else 0
+    return (
+        surname > 0
+        and 1 <= len(word) - surname <= 2
+        and word[:2] not in COMMON_WORDS
+        and word not in COMMON_WORDS
+        and word[-1] not in _PLACE_ENDS
+        and word[-1] not in _STOP
+    )
+
+
+def zh_tagged(text: str) -> Iterator[tuple[int, int]]:
+    """Names without a cue (王建国在抖音上…, 刘晓燕是我审理案件的当事人), as jieba's part-of-speech
+    tagger marks person names (nr), kept only when they look like a surname and a given name
+    and are no everyday word."""
+    if not HAN_RE.search(text):
+        return
+    # jieba's cost grows faster than the length of an unbroken run (4,096 times 市 takes
+    # seconds), so it reads clauses of at most _CLAUSE characters, one at a time.
+    for clause in _CLAUSE_RE.finditer(text):
+        pos = clause.start()
+        for word, flag in _pseg().lcut(clause.group(), HMM=False):
+            if flag == "nr" and _plausible_name(word):
+                yield pos, pos + len(word)
+            pos += len(word)
+
+
+# A run of Han characters (and the letters and digits among them) between punctuation,
+# spaces and earlier replacements, cut at _CLAUSE characters.
+_CLAUSE = 24
+_CLAUSE_RE = re.compile(rf"[{HAN}A-Za-z0-9]{{2,{_CLAUSE}}}")
+
+
+@cache
+def _pseg():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.posseg

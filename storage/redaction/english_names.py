@@ -53,7 +53,7 @@ def _name_tokens(text: str, start: int) -> list[tuple[int, int]]:
 _TITLES = (
     r"(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Reverend|Father|Sister|"
     r"Senator|Mayor|Governor|Commissioner|Registrar|Master|Solicitor|Barrister|Advocate|Sgt|Det|"
-    r"Constable|Atty)\.?"
+    r"Constable|Atty|Hon|Honourable|Honorable)\.?"
     r"|(?i:judge|justice|attorney|counsel|counsellor|counselor|magistrate|officer|detective|"
     r"sergeant|inspector))"
 )
@@ -129,3 +129,70 @@ def en_names(text: str) -> Iterator[tuple[int, int]]:
 # A Latin name next to a Chinese role (律师John Smith).
 _LATIN_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 LATIN_NAME = re.compile(rf"[ \t]?(?P<x>{_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2}})(?![A-Za-z])")
+
+
+# --------------------------------------------------------------------------- beyond the cues
+
+_GIVEN = frozenset(words("en_names", "given_names"))
+_GIVEN_WORDS = frozenset(words("en_names", "given_names_that_are_words"))
+_SURNAMES = frozenset(words("en_names", "surnames"))
+_GIVEN_FOLDED = frozenset(name.casefold() for name in _GIVEN)
+_KNOWN_FOLDED = _GIVEN_FOLDED | frozenset(name.casefold() for name in _SURNAMES)
+_CAPITALISED_RE = re.compile(rf"(?<![A-Za-z'’\-])[{_UP}][{_LOW}]+")
+
+
+def en_free_names(text: str) -> Iterator[tuple[int, int]]:
+    """Robert Johnson followed me: a given name from the list, then a capitalised word that is
+    no stop word. A given name that is also a word (Will, Grace, Jordan) needs a surname from
+    the list after it ("Grace Period" stays)."""
+    for match in _CAPITALISED_RE.finditer(text):
+        first = match.group()
+        if first not in _GIVEN and first not in _GIVEN_WORDS:
+            continue
+        tokens = _name_tokens(text, match.start())
+        if len(tokens) < 2:
+            continue
+        second = text[tokens[1][0] : tokens[1][1]]
+        if first in _GIVEN_WORDS and first not in _GIVEN and second not in _SURNAMES:
+            continue
+        yield tokens[0][0], tokens[-1][1]
+
+
+# A cue in any case ("attorney", "ATTORNEY", "my clerk"), then words in any case.
+_ANY_CASE_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_TITLES}|{_EN_ROLES})[ \t]+(?=[A-Za-z])")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def en_names_any_case(text: str) -> Iterator[tuple[int, int]]:
+    """attorney john smith, ATTORNEY JOHN SMITH, my clerk mary jones: after a cue, words in
+    lower or upper case are a name when the first is a given name from the list and each
+    next one a given name or surname from it (so "lawyer will call" stays)."""
+    for match in _ANY_CASE_CUE_RE.finditer(text):
+        pos, found = match.end(), []
+        while len(found) < 3:
+            word = _WORD_RE.match(text, pos)
+            if not word or word.group().casefold() not in (
+                _GIVEN_FOLDED if not found else _KNOWN_FOLDED
+            ):
+                break
+            found.append(word.span())
+            pos = word.end()
+            while pos < len(text) and text[pos] in " \t":
+                pos += 1
+        if len(found) >= 2:
+            yield found[0][0], found[-1][1]
+
+
+# "A defendant in one of my cases, Robert Johnson, followed me": a role, then within the
+# same clause a name set off by commas.
+_APPOSITION_RE = re.compile(
+    rf"(?<![A-Za-z])(?i:{_EN_ROLES})(?![a-z])[^.,;:!?\n]{{0,60}}, "
+    rf"(?={_TOKEN}[ \t]+{_TOKEN}[^,]{{0,30}},)"
+)
+
+
+def en_apposition(text: str) -> Iterator[tuple[int, int]]:
+    for match in _APPOSITION_RE.finditer(text):
+        tokens = _name_tokens(text, match.end())
+        if len(tokens) >= 2:
+            yield tokens[0][0], tokens[-1][1]

@@ -62,5 +62,11 @@ RULES: list[Rule] = [
     Rule("zh-before-role", "name", chinese_names.zh_before_role),
     Rule("zh-surname-only", "name", chinese_names.zh_surname_only),
     Rule("zh-familiar", "name", chinese_names.zh_familiar),
+    Rule("zh-parenthesised", "name", chinese_names.zh_parenthesised),
+    Rule("zh-clause-subject", "name", chinese_names.zh_clause_subject),
+    Rule("zh-tagged", "name", chinese_names.zh_tagged),
     Rule("en-names", "name", english_names.en_names),
+    Rule("en-names-any-case", "name", english_names.en_names_any_case),
+    Rule("en-apposition", "name", english_names.en_apposition),
+    Rule("en-free-names", "name", english_names.en_free_names),
 ]
