@@ -331,6 +331,8 @@ def zh_tagged(text: str) -> Iterator[tuple[int, int]]:
     # jieba's cost grows faster than the length of an unbroken run (4,096 times 市 takes
     # seconds), so it reads clauses of at most _CLAUSE characters, one at a time.
     for clause in _CLAUSE_RE.finditer(text):
+        if not _SURNAME_CHAR_RE.search(clause.group()):
+            continue  # no name can start here: jieba is not asked
         pos = clause.start()
         for word, flag in _pseg().lcut(clause.group(), HMM=False):
             if flag == "nr" and _plausible_name(word):
@@ -342,6 +344,12 @@ def zh_tagged(text: str) -> Iterator[tuple[int, int]]:
 # spaces and earlier replacements, cut at _CLAUSE characters.
 _CLAUSE = 24
 _CLAUSE_RE = re.compile(rf"[{HAN}A-Za-z0-9]{{2,{_CLAUSE}}}")
+_SURNAME_CHAR_RE = re.compile(f"[{''.join(sorted(SURNAMES))}]")
+
+
+def prepare() -> None:
+    """Load jieba's dictionary now (about half a second), not inside the first text's budget."""
+    _pseg()
 
 
 @cache

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .text import SENTINEL_CLASS
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RE = re.compile(f"[{HAN}]")
 # Characters that end a place or road name: a place name never contains 我, 住, 在 …, so the
@@ -67,7 +69,8 @@ _ACCOUNT_ZH = (
 # English cues are ordinary words ("handle this"), so the id must look like one.
 _ACCOUNT_EN = (
     r"(?i)(?:username|user\s+name|user\s+id|wechat\s+id|telegram\s+id|handle)"
-    r"(?:\s+(?:is|was))?\s*:?\s*(?P<x>(?=[A-Za-z0-9_.\-]*[0-9_])[A-Za-z][A-Za-z0-9_.\-]{3,31})" + _E
+    r"(?:\s+(?:is|was))?\s*:?\s*"
+    r"(?P<x>(?=[A-Za-z0-9_.\-]{0,31}[0-9_])[A-Za-z][A-Za-z0-9_.\-]{3,31})" + _E
 )
 
 _CASE_ZH_BRACKET = (
@@ -95,7 +98,7 @@ _CASE_EN_NEUTRAL = (
 )
 _CASE_EN_LABELLED = (
     r"(?i)(?<![A-Za-z])(?:case|docket|claim|index|file|matter)\s*(?:no\.?|number|num\.?|#)\s*:?\s*"
-    r"(?P<x>[A-Za-z0-9][A-Za-z0-9:/.\-]*[0-9][A-Za-z0-9:/\-]*)"
+    r"(?P<x>[A-Za-z0-9][A-Za-z0-9:/.\-]{0,40}?[0-9][A-Za-z0-9:/\-]{0,40})"
 )
 
 _DATE8 = r"(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
@@ -138,8 +141,8 @@ _PLATE_EN = (
     r"(?:\s+(?:number|no\.?))?|plates?\s+(?:number|no\.?)|licen[cs]e\s+(?:number|no\.?)|"
     r"registration(?:\s+(?:number|no\.?|mark))?|reg\.?(?:\s+(?:number|no\.?))?|plates?|licen[cs]e)"
     r"(?:\s+(?:is|was|reads|reading|of))?\s*[:#]?\s*"
-    r"(?P<x>(?=[A-Z0-9 \-]*[0-9])(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{1,8}(?:[ \-][A-Z0-9]{1,8}){0,2})"
-    + _E
+    r"(?P<x>(?=[A-Z0-9 \-]{0,26}[0-9])(?=[A-Z0-9 \-]{0,26}[A-Z])"
+    r"[A-Z0-9]{1,8}(?:[ \-][A-Z0-9]{1,8}){0,2})" + _E
 )
 
 _ZH_DATE = (
@@ -195,8 +198,8 @@ _ADDRESS_ZH = (
 # After 住址/家住, whatever names a street, a number or a building is the address.
 _ADDRESS_ZH_CUED = (
     r"(?:家庭住址|住址|家住|现住)(?:是|为|在)?:?\s*"
-    r"(?P<x>(?!哪|什么|啥|那|这|附近|隔壁|对面|同一)(?=[^\s,。;!?]*?(?:[0-9]|路|街|弄|巷|村))"
-    r"[^\s,。;!?、]{2,40})"
+    r"(?P<x>(?!哪|什么|啥|那|这|附近|隔壁|对面|同一)(?=[^\s,。;!?]{0,40}?(?:[0-9]|路|街|弄|巷|村))"
+    rf"[^\s,。;!?、{SENTINEL_CLASS}]{{2,40}})"
 )
 _STREET_SUFFIX = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Place|Pl|Way|Terrace|"
@@ -205,7 +208,7 @@ _STREET_SUFFIX = (
 )
 _ADDRESS_EN = (
     r"(?<![A-Za-z0-9])(?:(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)\s+[0-9A-Z]{1,5},?\s+)?"
-    r"[0-9]{1,5}[A-Za-z]?(?:-[0-9]{1,5})?\s+(?:[A-Z][A-Za-z'’.\-]*\s+){1,4}?"
+    r"[0-9]{1,5}[A-Za-z]?(?:-[0-9]{1,5})?\s+(?:[A-Z][A-Za-z'’.\-]{0,30}\s+){1,4}?"
     rf"{_STREET_SUFFIX}(?![A-Za-z])(?:\s+(?:NW|NE|SW|SE|N|S|E|W)(?![A-Za-z]))?"
     r"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|Flat|#)\s*[0-9A-Z]{1,5}(?![A-Za-z0-9]))?"
 )
@@ -241,7 +244,7 @@ _PLACE_NOUN = (
 _EN_LOCATION = (
     r"\s+(?i:in|on|at|of|for)\s+(?:(?i:the|our|my|this)\s+)?"
     r"(?:(?i:whole|entire|small|tiny|little|rural|local|remote|same)\s+)*"
-    rf"(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*(?:\s+{_PLACE_NOUN})?|{_PLACE_NOUN})"
+    rf"(?:[A-Z][\w'’\-]{{0,30}}(?:\s+[A-Z][\w'’\-]{{0,30}}){{0,4}}(?:\s+{_PLACE_NOUN})?|{_PLACE_NOUN})"
 )
 _COURT_EN_PLACE = (
     rf"(?i:the\s+{_ONLY}\s+(?:[a-z'\-]+\s+){{0,3}}?{_BENCH})(?![A-Za-z]){_EN_LOCATION}"

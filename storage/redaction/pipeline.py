@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from knowledge.textmatch import is_chinese
 
+from .chinese_names import prepare
 from .english_names import TOKEN_RE, is_stop_name
 from .patterns import HAN_RE
 from .rules import RULES
@@ -26,7 +27,7 @@ def _repeated_names(work: Text) -> list[Span]:
     an English name word by word, so "Judge Smith … Smith said" loses both.
     """
     terms: set[str] = set()
-    for literal in work.literals("name"):
+    for literal in set(work.literals("name")):
         literal = SENTINEL_RE.sub("", normalise(literal)[0])
         if HAN_RE.search(literal):
             if len(literal) >= 2:
@@ -43,19 +44,31 @@ def _repeated_names(work: Text) -> list[Span]:
     return [match.span() for match in pattern.finditer(work.norm)]
 
 
+__all__ = ["MAX_PIECE", "cap", "language", "prepare", "redact"]
+
+
 def language(text: str) -> str:
     """The placeholders' language: the one the question log records for the text."""
     return "zh" if is_chinese(normalise(text)[0]) else "en"
 
 
 def _redact_piece(text: str, lang: str) -> str:
+    """The rules in order, again and again until none finds anything new (a replacement can
+    make another match possible), so that redacting the result changes nothing more. A rule
+    runs again only when the text changed since it last ran."""
     work = Text(text)
+    steps = [*((rule.kind, rule.spans) for rule in RULES), ("name", None)]
+    last_run = [-1] * len(steps)  # the change count when each step last ran
+    changes = 0
     for _ in range(_MAX_ROUNDS):
-        changed = False
-        for rule in RULES:
-            changed |= work.replace(list(rule.find(work.norm)), rule.kind)
-        changed |= work.replace(_repeated_names(work), "name")
-        if not changed:
+        for index, (kind, find) in enumerate(steps):
+            if last_run[index] == changes:
+                continue  # nothing changed since this step last read the text
+            spans = find(work.norm) if find is not None else _repeated_names(work)
+            if work.replace(spans, kind):
+                changes += 1
+            last_run[index] = changes
+        if all(seen == changes for seen in last_run):
             break
     return work.render(lang)
 

@@ -16,12 +16,36 @@ from dataclasses import dataclass
 from . import chinese_names, courts, english_names, identifiers, patterns
 from .text import Span
 
+_LATIN = re.compile("[A-Za-z]")
+_HAN = re.compile(f"[{patterns.HAN}]")
+_NOT_HAN = re.compile(f"[^{patterns.HAN}]+")
+_YEAR = re.compile("(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}")
+
 
 @dataclass(frozen=True)
 class Rule:
     name: str
     kind: str
     find: Callable[[str], Iterable[Span]]
+    # A rule that can only match text with these characters is not run on text without them
+    # (most of all: the English name finders on a Chinese text, and the other way round).
+    needs: re.Pattern[str] | None = None
+    # A rule for English text reads only the stretches without Han characters: on a Chinese
+    # text with a few Latin words it reads those words, not the whole text.
+    latin_only: bool = False
+
+    def spans(self, text: str) -> list[Span]:
+        if self.needs is not None and not self.needs.search(text):
+            return []
+        if not self.latin_only:
+            return list(self.find(text))
+        found: list[Span] = []
+        for stretch in _NOT_HAN.finditer(text):
+            if not _LATIN.search(stretch.group()):
+                continue
+            base = stretch.start()
+            found += [(base + start, base + end) for start, end in self.find(stretch.group())]
+        return found
 
 
 def _regex(name: str, pattern: re.Pattern[str], kind: str) -> Rule:
@@ -49,24 +73,24 @@ RULES: list[Rule] = [
     Rule("ip", "ip", identifiers.ip_addresses),
     *_REGEX[_PHONES:_COURTS],
     Rule("zip", "address", identifiers.zip_codes),
-    Rule("date", "date", identifiers.personal_dates),
+    Rule("date", "date", identifiers.personal_dates, _YEAR),
     *_REGEX[_COURTS:_NUMBER],
-    Rule("court-zh-own", "court", courts.zh_own_court),
-    Rule("court-en-own", "court", courts.en_own_court),
+    Rule("court-zh-own", "court", courts.zh_own_court, _HAN),
+    Rule("court-en-own", "court", courts.en_own_court, _LATIN, latin_only=True),
     *_REGEX[_NUMBER:],
     # After the catch-all for digit runs: what is left are numbers with separators in a
     # national format the patterns above do not know (0412-345-678, +49 30 12345678).
     Rule("phone-lib", "phone", identifiers.phones),
-    Rule("zh-masked", "name", chinese_names.zh_masked),
-    Rule("zh-after-cue", "name", chinese_names.zh_after_cue),
-    Rule("zh-before-role", "name", chinese_names.zh_before_role),
-    Rule("zh-surname-only", "name", chinese_names.zh_surname_only),
-    Rule("zh-familiar", "name", chinese_names.zh_familiar),
-    Rule("zh-parenthesised", "name", chinese_names.zh_parenthesised),
-    Rule("zh-clause-subject", "name", chinese_names.zh_clause_subject),
-    Rule("zh-tagged", "name", chinese_names.zh_tagged),
-    Rule("en-names", "name", english_names.en_names),
-    Rule("en-names-any-case", "name", english_names.en_names_any_case),
-    Rule("en-apposition", "name", english_names.en_apposition),
-    Rule("en-free-names", "name", english_names.en_free_names),
+    Rule("zh-masked", "name", chinese_names.zh_masked, _HAN),
+    Rule("zh-after-cue", "name", chinese_names.zh_after_cue, _HAN),
+    Rule("zh-before-role", "name", chinese_names.zh_before_role, _HAN),
+    Rule("zh-surname-only", "name", chinese_names.zh_surname_only, _HAN),
+    Rule("zh-familiar", "name", chinese_names.zh_familiar, _HAN),
+    Rule("zh-parenthesised", "name", chinese_names.zh_parenthesised, _HAN),
+    Rule("zh-clause-subject", "name", chinese_names.zh_clause_subject, _HAN),
+    Rule("zh-tagged", "name", chinese_names.zh_tagged, _HAN),
+    Rule("en-names", "name", english_names.en_names, _LATIN, latin_only=True),
+    Rule("en-names-any-case", "name", english_names.en_names_any_case, _LATIN, latin_only=True),
+    Rule("en-apposition", "name", english_names.en_apposition, _LATIN, latin_only=True),
+    Rule("en-free-names", "name", english_names.en_free_names, _LATIN, latin_only=True),
 ]

@@ -72,6 +72,17 @@ def _slot_of(char: str) -> int:
     return code - _PLANE15 if code < _PLANE16 else code - _PLANE16 + _PER_PLANE
 
 
+# Characters NFKC leaves alone and no other rule of the matching copy touches: printable
+# ASCII, CJK ideographs and the common Chinese punctuation that has no compatibility form; a
+# single space (not one of a run). Runs of these are copied as they are, which makes the
+# matching copy of a Chinese or English question cheap; everything else goes by cluster.
+_COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_STABLE_RUN = re.compile(
+    r"(?:[\x21-\x7e\u3001\u3002\u3008-\u3011\u2018\u2019\u201c\u201d\u3400-\u4dbf\u4e00-\u9fff]"
+    rf"(?![{_COMBINING}])|(?<!\s) (?![\s\u00ad\u180e\u200b-\u200f\u2060\ufeff{_COMBINING}]))+"
+)
+
+
 def normalise(text: str) -> tuple[str, list[int], list[int]]:
     """The matching copy of ``text``, and for each of its characters the start and end of the
     original characters it came from."""
@@ -81,7 +92,23 @@ def normalise(text: str) -> tuple[str, list[int], list[int]]:
     parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for match in _CLUSTER.finditer(text):
+    pos = 0
+    for stable in _STABLE_RUN.finditer(text):
+        if stable.start() > pos:
+            _fold(text, pos, stable.start(), parts, starts, ends)
+        start, end = stable.span()
+        parts.append(stable.group())
+        starts += range(start, end)
+        ends += range(start + 1, end + 1)
+        pos = end
+    if pos < len(text):
+        _fold(text, pos, len(text), parts, starts, ends)
+    return "".join(parts), starts, ends
+
+
+def _fold(text: str, pos: int, end: int, parts: list[str], starts: list[int], ends: list[int]):
+    """The matching copy of ``text[pos:end]``, cluster by cluster."""
+    for match in _CLUSTER.finditer(text, pos, end):
         cluster = match.group()
         if match.group("space"):
             folded = "\n" if _LINE_BREAK.search(cluster) else " "
@@ -92,11 +119,10 @@ def normalise(text: str) -> tuple[str, list[int], list[int]]:
         else:
             folded = unicodedata.normalize("NFKC", cluster)
             folded = "".join(_SPECIAL.get(char, char) for char in folded)
-        start, end = match.span()
+        start, stop = match.span()
         parts.append(folded)
         starts += [start] * len(folded)
-        ends += [end] * len(folded)
-    return "".join(parts), starts, ends
+        ends += [stop] * len(folded)
 
 
 @dataclass
