@@ -1,4 +1,4 @@
-"""Identifiers found with the libraries made for them, and the formats issue 13 lists.
+"""Identifiers found with the libraries made for them, and formats without a checksum.
 
 Phone numbers in any national or international format come from libphonenumber
 (``phonenumbers``); IBANs, card numbers and Chinese resident ID numbers are recognised by

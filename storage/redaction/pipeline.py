@@ -13,6 +13,8 @@ from .patterns import HAN_RE
 from .rules import RULES
 from .text import SENTINEL_RE, Span, Text, normalise
 
+__all__ = ["MAX_PIECE", "cap", "language", "prepare", "redact"]
+
 # No rule ever reads more than this many characters at once: a longer text is cut (at line
 # breaks where it can be) into pieces of at most this size. It is Telegram's own limit, so a
 # message is one piece.
@@ -44,12 +46,10 @@ def _repeated_names(work: Text) -> list[Span]:
     return [match.span() for match in pattern.finditer(work.norm)]
 
 
-__all__ = ["MAX_PIECE", "cap", "language", "prepare", "redact"]
-
-
 def language(text: str) -> str:
-    """The placeholders' language: the one the question log records for the text."""
-    return "zh" if is_chinese(normalise(text)[0]) else "en"
+    """The placeholders' language: the one the router, and so the question log, records for
+    the text (knowledge.textmatch.is_chinese on the text as typed)."""
+    return "zh" if is_chinese(text) else "en"
 
 
 def _redact_piece(text: str, lang: str) -> str:
