@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from .text import Span
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-# A place name never contains 我, 在, 是, 作为 …, so "我在深圳市…" starts the court at 深.
+# A place name never contains 我, 在, 是, 作为 …, so "我在深圳市…" starts the court at 深 (but 都
+# may be part of one: 成都市, 首都).
 _NOT_PLACE = (
-    "我你他她它们的了着过是在住于到去从搬和与及或把被让给向对就也都还要想请问说这那有个位作为本人工"
+    "我你他她它们的了着过是在住于到去从搬和与及或把被让给向对就也还要想请问说这那有个位作为本人工"
 )
 _ZH_PLACE = f"(?:(?![{_NOT_PLACE}])[{_HAN}])"
 # A place: administrative units (省 市 区 县 …), each one to six characters and a unit. The run
@@ -62,23 +63,45 @@ _EN_GENERAL_WORDS = frozenset(
     """.split()
 )
 _SENTENCE_END = re.compile(r"[.!?。！？\n;；]")
-_FIRST_PERSON = re.compile(
-    r"(?<![A-Za-z])(?:I|[Mm]e|[Mm]y|[Oo]ur|[Ww]e|[Mm]yself)(?![A-Za-z'’])|我|本人|作为"
-)
-
-
+_CLAUSE_END = re.compile(r"[.!?。！？\n;；,，]")
 _REACH = 300  # a sentence is looked for this far around the court, no further
 
+# English: the judge is in the sentence, and the court is where someone is ("at", "in", "on"
+# the court), or it is "my"/"our" court. "I read that the Hong Kong Court of Final Appeal
+# ruled" names a court, not the judge's.
+_EN_SUBJECT = re.compile(
+    r"(?<![A-Za-z])(?:I|[Mm]e|[Mm]y|[Oo]ur|[Ww]e|[Mm]yself|[Aa]s an?)(?![A-Za-z'’])"
+)
+_EN_WHERE = re.compile(r"(?i:\b(?:at|in|on|of|to|for|from|with)(?: the)?) ?$")
+_EN_MINE = re.compile(r"(?i:\b(?:my|our))\b[^.!?;]{0,40}$")
+# Chinese: the clause says where the judge is: 我在…, 我是…, 作为…, 本人…, 我们…, 我所在的…
+_ZH_MINE = re.compile(
+    r"我在|我是|我们|咱们|我所在|我就职|我任职|我供职|我调到|我来自|我院|作为|本人"
+)
+_ZH_WORKS_THERE = re.compile(r"^[^，。！？；,]{0,6}?(?:工作|任职|上班|就职|供职|任法官|当法官)")
 
-def _sentence(text: str, start: int, end: int) -> str:
+
+def _around(text: str, start: int, end: int, ends: re.Pattern[str]) -> tuple[str, str]:
+    """What comes before and after the court in its sentence (or clause)."""
     low = max(0, start - _REACH)
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, low, start)), default=low)
-    right = _SENTENCE_END.search(text, end, end + _REACH)
-    return text[left : right.start() if right else min(len(text), end + _REACH)]
+    left = max((m.end() for m in ends.finditer(text, low, start)), default=low)
+    right = ends.search(text, end, end + _REACH)
+    return text[left:start], text[end : right.start() if right else min(len(text), end + _REACH)]
 
 
-def _own(text: str, start: int, end: int) -> bool:
-    return bool(_FIRST_PERSON.search(_sentence(text, start, end)))
+def _en_own(text: str, start: int, end: int) -> bool:
+    before, after = _around(text, start, end, _SENTENCE_END)
+    if _EN_MINE.search(before):
+        return True
+    return bool(_EN_WHERE.search(before) and _EN_SUBJECT.search(before + " " + after))
+
+
+def _zh_own(text: str, start: int, end: int) -> bool:
+    before, after = _around(text, start, end, _CLAUSE_END)
+    if _ZH_MINE.search(before):
+        return True
+    sentence_before, _ = _around(text, start, end, _SENTENCE_END)
+    return bool(_ZH_WORKS_THERE.match(after) and "我" in sentence_before + after)
 
 
 _ZH_COURT_WORD = re.compile("法院|法庭")
@@ -89,7 +112,7 @@ def zh_own_court(text: str) -> Iterator[Span]:
         return
     for match in _ZH_COURT.finditer(text):
         court = match.group("court")
-        if _ZH_GENERAL.match(court) or not _own(text, match.start(), match.end()):
+        if _ZH_GENERAL.match(court) or not _zh_own(text, match.start(), match.end()):
             continue
         yield match.span()
 
@@ -102,7 +125,7 @@ def en_own_court(text: str) -> Iterator[Span]:
         named = [w for w in place if w not in _EN_GENERAL_WORDS and w.capitalize() == w]
         if not named:
             continue
-        if not _own(text, match.start(), match.end()):
+        if not _en_own(text, match.start(), match.end()):
             continue
         start = match.start()
         # "the Supreme Court" is never narrowed to a place; "Fairview County Court" starts at

@@ -21,7 +21,7 @@ HAN_RE = re.compile(f"[{HAN}]")
 # Characters that end a place or road name: a place name never contains 我, 住, 在 …, so the
 # lazy place patterns below cannot swallow "我家住在" in front of "北京市".
 _PLACE = (
-    r"[^\W\d_我你他她它们的了着过是在住于到去从搬和与及或把被让给向对就也都还要想请问说这那有个位"
+    r"[^\W\d_我你他她它们的了着过是在住于到去从搬和与及或把被让给向对就也还要想请问说这那有个位"
     r"址]"
 )
 # … nor does one start with 家 or 老家 (我老家南京市…), though 家 may sit inside one (石家庄).
@@ -178,7 +178,10 @@ _ZH_ADMIN = (
     rf"{_PLACE_START}{_PLACE}{{1,8}}?"
     r"(?:省|自治区|特别行政区|市|自治州|州|地区|盟|县|(?<![小社园景校辖片营])区|旗|镇|乡|街道)"
 )
-_ZH_ROAD = rf"{_PLACE_START}{_PLACE}{{1,10}}?(?:大道|大街|路|街|巷|胡同|弄|道)(?:[东西南北中]段)?"
+_ZH_ROAD = (
+    rf"{_PLACE_START}{_PLACE}{{1,10}}?(?:大道|大街|路|街|巷|胡同|弄|道)"
+    r"(?:[东西南北中一二三四五六七八九十]段)?"
+)
 _ZH_DOOR = rf"{_D}{{1,5}}(?:[弄巷]{_D}{{1,5}})?(?:-{_D}{{1,4}})?\s*号(?:院)?"
 _ZH_ESTATE = (
     rf"{_PLACE_START}{_PLACE}{{1,10}}?(?:小区|花园|公寓|大厦|家园|新村|社区|苑|公馆|广场|村)"
