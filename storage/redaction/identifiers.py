@@ -71,12 +71,17 @@ def _phones_in(stretch: str) -> Iterator[Span]:
 
 # --------------------------------------------------------------------------- checksummed numbers
 
-_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])")
+# Upper or lower case, not mixed: "GB82 WEST 1234 5698 7654 32 for a charity" ends at 32.
+_IBAN = re.compile(
+    r"(?<![A-Za-z0-9])"
+    r"(?:[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}|[a-z]{2}[0-9]{2}(?: ?[a-z0-9]){11,30})"
+    r"(?![A-Za-z0-9])"
+)
 
 
 def ibans(text: str) -> Iterator[Span]:
     for match in _IBAN.finditer(text):
-        candidate = match.group().rstrip()
+        candidate = match.group().rstrip().upper()
         try:
             iban.validate(candidate)
         except InvalidChecksum:
@@ -209,14 +214,14 @@ _ORDINAL_WORD = (
     r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
     r"|nineteenth|twentieth|thirtieth"
 )
-_DAY = rf"(?:(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?|(?i:{_ORDINAL_WORD}))"
+_DAY = rf"(?:(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?|(?i:{_ORDINAL_WORD}))"
 _YEAR = r"(?:19|20)[0-9]{2}"
 _FULL_DATE = re.compile(
     rf"(?<![A-Za-z0-9])(?:(?:the )?{_DAY} (?:of )?{_MONTH},? {_YEAR}"
     rf"|{_MONTH} (?:the )?{_DAY},? {_YEAR}"
-    rf"|(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|1[0-2])[/.]{_YEAR}"
+    rf"|(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])[/.](?:1[0-2]|0?[1-9])(?![0-9])[/.]{_YEAR}"
     rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))(?![0-9])"
-    rf"|{_YEAR} ?年 ?(?:0?[1-9]|1[0-2]) ?月 ?(?:0?[1-9]|[12][0-9]|3[01]) ?[日号]"
+    rf"|{_YEAR} ?年 ?(?:1[0-2]|0?[1-9])(?![0-9]) ?月 ?(?:3[01]|[12][0-9]|0?[1-9])(?![0-9]) ?[日号]"
     r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]"
 )
 _SENTENCE_END = re.compile(r"[.!?。！？\n;；]")
@@ -237,3 +242,15 @@ def personal_dates(text: str) -> Iterator[Span]:
     for match in _FULL_DATE.finditer(text):
         if _FIRST_PERSON.search(_sentence(text, match.start(), match.end())):
             yield match.span()
+
+
+# A year of birth alone: 我是1975年生的, "born in 1975".
+_BIRTH_YEAR = re.compile(
+    r"(?P<zh>(?:19|20)[0-9]{2} ?年)(?= ?(?:出生|生人|生的|生))"
+    r"|(?i:born (?:in )?)(?P<en>(?:19|20)[0-9]{2})(?![0-9])"
+)
+
+
+def birth_years(text: str) -> Iterator[Span]:
+    for match in _BIRTH_YEAR.finditer(text):
+        yield match.span("zh") if match.group("zh") else match.span("en")

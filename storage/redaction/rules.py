@@ -74,6 +74,7 @@ RULES: list[Rule] = [
     *_REGEX[_PHONES:_COURTS],
     Rule("zip", "address", identifiers.zip_codes),
     Rule("date", "date", identifiers.personal_dates, _YEAR),
+    Rule("birth-year", "dob", identifiers.birth_years, _YEAR),
     *_REGEX[_COURTS:_NUMBER],
     Rule("court-zh-own", "court", courts.zh_own_court, _HAN),
     Rule("court-en-own", "court", courts.en_own_court, _LATIN, latin_only=True),
