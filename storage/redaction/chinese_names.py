@@ -1,17 +1,20 @@
 """Chinese names: after a cue (律师李明, 我叫李明), before a role (李明律师, 王法官), masked
 (陈某某), familiar (老张), a bare surname (姓王的), and a Latin name next to a Chinese role.
 
-Names are recognised next to a cue only: a FAQ full of [姓名] where judges wrote 高兴 is
-useless, so the word lists (data/zh_names.yaml) say which surname characters really start a
-name and which everyday words merely begin with one.
+Names are recognised next to a cue, in brackets, or opening a clause before a verb: a FAQ full
+of [姓名] where judges wrote 高兴 is useless, so the word lists (data/zh_names.yaml) say which
+surname characters really start a name and which everyday words merely begin with one.
+
+jieba's part-of-speech tags for person names (nr) were tried and left out: with its HMM it
+takes seconds on a run of one repeated character and 3.6 ms per question; with its dictionary
+alone it found one more name of 83 on the development table, but tags places, brands and
+famous people (张家界, 李宁, 刘德华) as person names in clean questions.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from .english_names import LATIN_NAME, is_stop_name, trim_latin
 from .patterns import HAN, HAN_RE
@@ -284,6 +287,15 @@ _CLAUSE_START_RE = re.compile(
 )
 
 
+# What follows a clause's subject: a verb or an adverb (是, 在, 说 …), not 的 ("张家界的风景",
+# "李宁的运动鞋": places and brands are named with 的 as often as people).
+_SUBJECT_AFTER = _CLEAR_AFTER - {"的"}
+# … unless the verb belongs to the word before it (金庸小说 is no name 金庸小 saying something).
+_WORDS_ENDING_IN_A_VERB = frozenset(
+    "小说 传说 听说 据说 演说 学说 解说 游说 实在 现在 正在 存在 所在".split()
+)
+
+
 def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
     """刘晓燕是我审理案件的当事人, 昨天孙丽华在小红书上…: a name opening a clause, followed by
     a character that plainly ends it (是, 在, 说, 给 …)."""
@@ -298,65 +310,10 @@ def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
             if (
                 end <= len(text)
                 and all(_given_char(text, k) for k in range(given, end))
-                and (end == len(text) or not _is_han(text[end]) or text[end] in _CLEAR_AFTER)
+                and (end == len(text) or not _is_han(text[end]) or text[end] in _SUBJECT_AFTER)
+                and text[end - 1 : end + 1] not in _WORDS_ENDING_IN_A_VERB
                 and text[start:end] not in COMMON_WORDS
                 and text[given - 1 : given + 1] not in COMMON_WORDS
             ):
                 yield start, end
                 break
-
-
-# Characters that end a place, not a name (徐汇区, 城关镇): jieba sometimes tags those nr.
-_PLACE_ENDS = frozenset("省市区县镇乡村路街州旗盟")
-
-
-def _plausible_name(word: str) -> bool:
-    surname = 2 if word[:2] in COMPOUND_SURNAMES else 1 if word[:1] in SURNAMES else 0
-    return (
-        surname > 0
-        and 1 <= len(word) - surname <= 2
-        and word[:2] not in COMMON_WORDS
-        and word not in COMMON_WORDS
-        and word[-1] not in _PLACE_ENDS
-        and word[-1] not in _STOP
-    )
-
-
-def zh_tagged(text: str) -> Iterator[tuple[int, int]]:
-    """Names without a cue (王建国在抖音上…, 刘晓燕是我审理案件的当事人), as jieba's part-of-speech
-    tagger marks person names (nr), kept only when they look like a surname and a given name
-    and are no everyday word."""
-    if not HAN_RE.search(text):
-        return
-    # jieba's cost grows faster than the length of an unbroken run (4,096 times 市 takes
-    # seconds), so it reads clauses of at most _CLAUSE characters, one at a time.
-    for clause in _CLAUSE_RE.finditer(text):
-        if not _SURNAME_CHAR_RE.search(clause.group()):
-            continue  # no name can start here: jieba is not asked
-        pos = clause.start()
-        for word, flag in _pseg().lcut(clause.group(), HMM=False):
-            if flag == "nr" and _plausible_name(word):
-                yield pos, pos + len(word)
-            pos += len(word)
-
-
-# A run of Han characters (and the letters and digits among them) between punctuation,
-# spaces and earlier replacements, cut at _CLAUSE characters.
-_CLAUSE = 24
-_CLAUSE_RE = re.compile(rf"[{HAN}A-Za-z0-9]{{2,{_CLAUSE}}}")
-_SURNAME_CHAR_RE = re.compile(f"[{''.join(sorted(SURNAMES))}]")
-
-
-def prepare() -> None:
-    """Load jieba's dictionary now (about half a second), not inside the first text's budget."""
-    _pseg()
-
-
-@cache
-def _pseg():
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.posseg

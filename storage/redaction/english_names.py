@@ -153,7 +153,7 @@ def en_free_names(text: str) -> Iterator[tuple[int, int]]:
         if len(tokens) < 2:
             continue
         second = text[tokens[1][0] : tokens[1][1]]
-        if first in _GIVEN_WORDS and first not in _GIVEN and second not in _SURNAMES:
+        if first in _GIVEN_WORDS and second not in _SURNAMES:
             continue
         yield tokens[0][0], tokens[-1][1]
 

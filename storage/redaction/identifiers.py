@@ -225,22 +225,30 @@ _FULL_DATE = re.compile(
     r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]"
 )
 _SENTENCE_END = re.compile(r"[.!?。！？\n;；]")
-# The judge speaking of themselves: "I", "me", "my", 我 (a date of "the new code" stays).
-_FIRST_PERSON = re.compile(r"(?<![A-Za-z])(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![A-Za-z])|我")
+# The judge speaking of a date of their own life: a birthday, a swearing-in, an appointment.
+# "I attended a conference on 12 May 2023" and the date of a rule stay.
+_FIRST_PERSON = re.compile(r"(?<![A-Za-z])(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![A-Za-z])|我|本人")
+_LIFE_EVENT = re.compile(
+    r"(?i:born|birth|birthday|sworn|swearing|oath|appointed|appointment|took office|"
+    r"took the bench|joined the bench|elevated|elected|confirmed|retire|retirement|married|"
+    r"graduated)|出生|生日|生于|宣誓|任命|就任|上任|入职|入额|任职|退休|结婚|毕业"
+)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around ``text[start:end]`` (the date's own dots do not end it)."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    right = _SENTENCE_END.search(text, end)
-    return text[left : right.start() if right else len(text)]
+    low = max(0, start - 300)
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, low, start)), default=low)
+    right = _SENTENCE_END.search(text, end, end + 300)
+    return text[left : right.start() if right else min(len(text), end + 300)]
 
 
 def personal_dates(text: str) -> Iterator[Span]:
-    """A full date (day, month, year) in a sentence where the judge speaks of themselves: a
-    birthday, a swearing-in, an appointment. Dates of rules and events stay."""
+    """A full date (day, month, year) in a sentence where the judge speaks of a date of their
+    own life (born, sworn in, appointed, 出生, 宣誓, 任命 …). Dates of rules and events stay."""
     for match in _FULL_DATE.finditer(text):
-        if _FIRST_PERSON.search(_sentence(text, match.start(), match.end())):
+        sentence = _sentence(text, match.start(), match.end())
+        if _FIRST_PERSON.search(sentence) and _LIFE_EVENT.search(sentence):
             yield match.span()
 
 

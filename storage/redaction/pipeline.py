@@ -7,13 +7,18 @@ from collections.abc import Iterator
 
 from knowledge.textmatch import is_chinese
 
-from .chinese_names import prepare
 from .english_names import TOKEN_RE, is_stop_name
 from .patterns import HAN_RE
 from .rules import RULES
 from .text import SENTINEL_RE, Span, Text, normalise
 
 __all__ = ["MAX_PIECE", "cap", "language", "prepare", "redact"]
+
+
+def prepare() -> None:
+    """Load every word list and compile every rule now, not inside the first text's budget."""
+    redact("律师李明说他的电话是13812345678。Attorney John Smith, jsmith@example.com")
+
 
 # No rule ever reads more than this many characters at once: a longer text is cut (at line
 # breaks where it can be) into pieces of at most this size. It is Telegram's own limit, so a

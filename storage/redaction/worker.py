@@ -12,14 +12,9 @@ import sys
 
 from .pipeline import prepare, redact
 
-# Runs every rule once, with every word list and jieba's dictionary loaded, before the first
-# text is timed.
-_WARM_UP = "律师李明说他的电话是13812345678。Attorney John Smith, jsmith@example.com"
-
 
 def serve(stdin=sys.stdin, stdout=sys.stdout) -> None:
     prepare()
-    redact(_WARM_UP)
     stdout.write(json.dumps("ready") + "\n")
     stdout.flush()
     for line in stdin:
