@@ -317,3 +317,33 @@ def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
             ):
                 yield start, end
                 break
+
+
+# A full name (surname and two given characters) inside a clause, between a word that takes a
+# person (看到, 给, 听说, 院里的 …) and one that ends a name: 我在微博上看到周志强发的帖子,
+# 我给何志明的抖音点了赞. Two given characters, both fit for a name, and no everyday word.
+_BEFORE_A_PERSON = re.compile(
+    r"(?:看到|看见|遇到|碰到|听说|据说|发现|认识|知道|告诉|通知|联系|举报|投诉|起诉|屏蔽|拉黑|关注|"
+    r"邀请|提醒|给|跟|和|与|同|对|向|把|被|让|叫|找|问|帮|替|里的|中的|内的|那个|这个)"
+)
+_AFTER_A_PERSON = frozenset("的说是在和跟给让也都就还又已曾昨今把被发经总一不常竟")
+
+
+def zh_full_name_in_clause(text: str) -> Iterator[tuple[int, int]]:
+    for match in _BEFORE_A_PERSON.finditer(text):
+        start = match.end()
+        if start >= len(text) or _surname_len(text, start) != 1 or text[start] in _AMBIGUOUS:
+            continue
+        end = start + 3
+        if end > len(text) or _clashes(text, start, 1):
+            continue
+        if not all(_given_char(text, k) for k in (start + 1, start + 2)):
+            continue
+        if text[start + 1 : end] in COMMON_WORDS or text[start:end] in COMMON_WORDS:
+            continue
+        after = text[end] if end < len(text) else ""
+        if after and _is_han(after) and after not in _AFTER_A_PERSON:
+            continue
+        if text[end - 1 : end + 1] in _WORDS_ENDING_IN_A_VERB:
+            continue
+        yield start, end

@@ -89,6 +89,7 @@ RULES: list[Rule] = [
     Rule("zh-familiar", "name", chinese_names.zh_familiar, _HAN),
     Rule("zh-parenthesised", "name", chinese_names.zh_parenthesised, _HAN),
     Rule("zh-clause-subject", "name", chinese_names.zh_clause_subject, _HAN),
+    Rule("zh-full-name-in-clause", "name", chinese_names.zh_full_name_in_clause, _HAN),
     Rule("en-names", "name", english_names.en_names, _LATIN, latin_only=True),
     Rule("en-names-any-case", "name", english_names.en_names_any_case, _LATIN, latin_only=True),
     Rule("en-apposition", "name", english_names.en_apposition, _LATIN, latin_only=True),
