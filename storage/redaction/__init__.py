@@ -8,7 +8,11 @@ is useless.
 
 - ``text``: the judge's text and its normalised matching copy, with offsets between them.
 - ``patterns``: the regular-expression rules (URLs, accounts, numbers, addresses, dates …).
-- ``chinese_names``, ``english_names``: names next to a cue; word lists in ``data/``.
+- ``identifiers``: phones (libphonenumber), IBANs, cards and resident ids by checksum
+  (python-stdnum), SSNs, IP addresses, ZIP remnants, dockets, e-mail variants, personal dates.
+- ``courts``: the judge's own court, named with I/my/我; courts as institutions stay.
+- ``chinese_names``, ``english_names``: names after or before a cue, and without one where
+  the shape leaves no doubt; word lists in ``data/``.
 - ``rules``: every rule in order; ``pipeline``: applying them until nothing changes.
 - ``guard``: redaction of one text in a separate process with a time budget, for the bot.
 """

@@ -1,9 +1,11 @@
 r"""The regular-expression rules: identifiers with a recognisable shape or a cue word.
 
-Every rule is written so that it cannot backtrack badly: each run of optional whitespace is
-possessive (``\s*+``), alternatives that could overlap are made atomic, and every repetition
-is bounded. The tests run each rule on generated worst cases (cue words followed by thousands
-of spaces, digits, letters or punctuation) with a time bound.
+None of them can backtrack badly: they read the matching copy, in which every whitespace run
+is one space (so "cue + spaces", the cubic case, is gone before any rule runs); every
+repetition after a cue is bounded; runs where one character is both a part and an end (市 in
+a place, a unit and a court) are atomic groups. The tests run each rule on generated worst
+cases (cue words followed by thousands of spaces, digits, letters or punctuation) and bound
+its CPU time.
 
 A rule with a group "x" replaces only that group and keeps its cue ("电话", "Case No.",
 "born on") as the judge typed it.
