@@ -143,18 +143,21 @@ _CAPITALISED_RE = re.compile(rf"(?<![A-Za-z'’\-])[{_UP}][{_LOW}]+")
 
 def en_free_names(text: str) -> Iterator[tuple[int, int]]:
     """Robert Johnson followed me: a given name from the list, then a capitalised word that is
-    no stop word. A given name that is also a word (Will, Grace, Jordan) needs a surname from
-    the list after it ("Grace Period" stays)."""
+    no stop word; or any capitalised word (not opening a sentence) before a listed surname
+    (Deshawn Williams). A given name that is also a word (Will, Grace, Jordan) needs a listed
+    surname after it ("Grace Period" stays)."""
     for match in _CAPITALISED_RE.finditer(text):
         first = match.group()
-        if first not in _GIVEN and first not in _GIVEN_WORDS:
-            continue
         tokens = _name_tokens(text, match.start())
         if len(tokens) < 2:
             continue
         second = text[tokens[1][0] : tokens[1][1]]
-        if first in _GIVEN_WORDS and second not in _SURNAMES:
-            continue
+        if first in _GIVEN_WORDS or first not in _GIVEN:
+            # Not a plain given name: a name only before a listed surname (Deshawn Williams),
+            # and, for a word that is no given name, not at the start of a sentence.
+            unsure = first not in _GIVEN_WORDS and _opens_sentence(text, match.start())
+            if second not in _SURNAMES or first in _SURNAMES or unsure:
+                continue
         yield tokens[0][0], tokens[-1][1]
 
 
