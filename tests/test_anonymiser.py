@@ -629,6 +629,7 @@ def test_development_table_figures(capsys):
         # Names without a cue.
         ("A defendant in one of my cases, Robert Johnson, followed me", "Johnson"),
         ("Hon. David Brown of the panel liked my post", "Brown"),
+        ("I was tagged by Deshawn Williams in a post about my ruling", "Deshawn"),
         ("a lawyer appearing before me, Jennifer Alvarez-Martinez, invited me", "Alvarez"),
         ("律师[姓名]（陈静）在朋友圈转发了我的判决书", "陈静"),
         ("刘晓燕是我审理案件的当事人，她在微博上关注了我", "晓燕"),
