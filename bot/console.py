@@ -15,6 +15,7 @@ from conversations import Back, Choose, Engine, FreeText, Reply, Restart, Sessio
 from conversations.events import Event
 from conversations.menu import PRIVACY
 from knowledge import LANGS, Lang
+from storage.redaction.guard import RedactionRefused
 
 from .privacy import database_place, kept_list, kept_notice, with_face
 
@@ -95,7 +96,11 @@ class Console:
     def _keep(self, record, text: str | None, lang: Lang) -> None:
         """The same log the bot keeps, shown the same way: exactly what was kept."""
         assert self.keeper is not None
-        kept = self.keeper.keep(record, text)
+        try:
+            kept = self.keeper.keep(record, text)
+        except RedactionRefused:
+            self._print(self.engine.ui.not_kept_refused(lang))
+            return
         if kept is not None:
             self.last_kept = kept.token
             ui = self.engine.ui

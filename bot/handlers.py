@@ -24,6 +24,7 @@ from conversations.replies import Record
 from knowledge import Lang
 from storage.database import STORAGE_ERRORS
 from storage.questionlog import QuestionLog, months_before, this_month
+from storage.redaction.guard import RedactionRefused
 from storage.sessions import SessionStore
 from storage.tickets import Ticket, TicketStore
 
@@ -365,7 +366,12 @@ class Handlers:
         (and the judge told why) when it cannot be."""
         if self.relay is None or not isinstance(event, FreeText):
             return None  # the relay screen exists only when the relay does
-        draft = await self.relay.keep(update.effective_chat.id, event.text, lang)  # type: ignore[union-attr]
+        chat_id = update.effective_chat.id  # type: ignore[union-attr]
+        try:
+            draft = await self.relay.keep(chat_id, event.text, lang)
+        except RedactionRefused:
+            await self._post(chat_id, update, Part(escape(self.engine.ui.relay_refused(lang))))
+            return None
         if draft is None:
             await self.relay.too_long(update, lang)
         return draft
@@ -407,6 +413,11 @@ class Handlers:
             )
         except STORAGE_ERRORS as exc:
             log.warning("question not kept: %s", type(exc).__name__)  # the answer still stands
+            return
+        except RedactionRefused:
+            log.warning("question not kept: redaction refused")  # the answer still stands
+            refused = self.engine.ui.not_kept_refused(lang)
+            await self._post(update.effective_chat.id, update, Part(escape(refused)))  # type: ignore[union-attr]
             return
         ui = self.engine.ui
         button = InlineKeyboardButton(
