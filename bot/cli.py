@@ -207,11 +207,18 @@ def cmd_guideline(engine: Engine, raw: str, lang: Lang) -> int:
 
 def cmd_redact(text: str) -> int:
     from storage.questionlog import kept_form
+    from storage.redaction.guard import RedactionRefused
 
     lines = (line.rstrip("\n") for line in sys.stdin) if text == "-" else [text]
-    for line in lines:
-        print(kept_form(line), flush=True)
-    return 0
+    status = 0
+    for number, line in enumerate(lines, 1):
+        try:
+            print(kept_form(line), flush=True)
+        except RedactionRefused:
+            print(flush=True)  # one output line per input line, and nothing of this one
+            print(f"amicus redact: line {number}: not kept (too slow to redact)", file=sys.stderr)
+            status = 1
+    return status
 
 
 def cmd_ask(router: Router, question: str, lang: Lang | None, as_json: bool) -> int:

@@ -22,9 +22,10 @@ from conversations import (
 )
 from conversations.events import Event
 from conversations.menu import PRIVACY
-from conversations.turn import Outcome, ProcessSessions, Turn, Unavailable
+from conversations.turn import Outcome, ProcessSessions, Refused, Turn, Unavailable
 from knowledge import LANGS, Lang
 from storage.database import STORAGE_ERRORS
+from storage.redaction.guard import RedactionRefused
 
 from .privacy import database_place, kept_list, kept_notice, with_face
 
@@ -66,7 +67,10 @@ class Console:
         self.runner = storage.runner if storage is not None else asyncio.Runner()
         questions = storage.questions if storage is not None else None
         db = storage.db if questions is not None else None  # type: ignore[union-attr]
-        self.turn = Turn(engine, ProcessSessions(), questions, db, STORAGE_ERRORS)
+        refusals = (RedactionRefused,)
+        self.turn = Turn(
+            engine, ProcessSessions(), questions, db, STORAGE_ERRORS, refusals=refusals
+        )
         self.last_kept: str | None = None  # the token of the question just shown as kept
         # Behind a pipe nobody sees what was typed: echo it, so the transcript reads whole.
         self.echo = not stdin.isatty()
@@ -107,7 +111,11 @@ class Console:
             session, reply = outcome.session, outcome.reply
             self._print(render(with_face(reply, self._privacy_paragraph(session.lang))))
             # The same log the bot keeps, shown the same way: exactly what was kept.
-            kept = self.runner.run(self.turn.keep(ASKER, outcome))
+            try:
+                kept = self.runner.run(self.turn.keep(ASKER, outcome))
+            except Refused:
+                self._print(self.engine.ui.not_kept_refused(session.lang))
+                continue
             if kept is not None:
                 self.last_kept = kept.token
                 ui, lang = self.engine.ui, session.lang

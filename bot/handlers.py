@@ -210,6 +210,8 @@ class Handlers:
             return
         if outcome.too_long and self.relay is not None:
             await self.relay.too_long(update, lang)
+        if outcome.refused:
+            await chat.post(update, Part(escape(self.ui.relay_refused(lang))))
         if outcome.reply is None:
             return
         if outcome.first_time:

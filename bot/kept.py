@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
 from conversations import tokens
-from conversations.turn import Outcome, Turn, Unavailable
+from conversations.turn import Outcome, Refused, Turn, Unavailable
 from knowledge import Lang
 
 from . import chat
@@ -34,10 +34,14 @@ class KeptView:
         user = update.effective_user
         if user is None:
             return
-        kept = await self.turn.keep(user.id, outcome, update.update_id)
+        lang, ui = outcome.lang, self.ui
+        try:
+            kept = await self.turn.keep(user.id, outcome, update.update_id)
+        except Refused:  # the answer still stands
+            await chat.post(update, Part(escape(ui.not_kept_refused(lang))))
+            return
         if kept is None:
             return
-        lang, ui = outcome.lang, self.ui
         button = InlineKeyboardButton(
             ui.dont_keep(lang), callback_data=encode(self.version, tokens.unkeep(kept.token))
         )

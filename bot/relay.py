@@ -8,7 +8,6 @@ and the ticket, with the sealed route to the judge, is deleted.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from collections.abc import Iterable
@@ -21,8 +20,9 @@ from telegram.ext import ContextTypes, filters
 
 from conversations import Engine, tokens
 from knowledge import Lang
-from storage.anonymiser import redact
 from storage.database import STORAGE_ERRORS
+from storage.redaction import MAX_PIECE, cap
+from storage.redaction.guard import shared
 from storage.tickets import (
     CODE_LENGTH,
     DRAFT,
@@ -61,8 +61,9 @@ class Relay:
 
     async def keep(self, chat_id: int, text: str, lang: Lang) -> Ticket | None:
         """The redacted draft, kept for the judge to confirm; None if it would not fit the
-        advisers' message (redaction can lengthen a text)."""
-        redacted = await asyncio.to_thread(redact, text)
+        advisers' message (redaction can lengthen a text); RedactionRefused when the text
+        could not be redacted in time."""
+        redacted = await shared().redact_async(cap(text, MAX_PIECE))
         if not self._fits(redacted, lang):
             return None
         return await self.tickets.draft(chat_id, redacted, lang)

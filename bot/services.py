@@ -10,6 +10,7 @@ from conversations.turn import Turn
 from storage.database import STORAGE_ERRORS, Database
 from storage.messages import MessageLog
 from storage.questionlog import QuestionLog
+from storage.redaction.guard import RedactionRefused
 from storage.sessions import SessionStore
 from storage.tickets import TicketStore
 
@@ -39,7 +40,8 @@ class Services:
         tickets = TicketStore(db, settings.secret)
         advisers = settings.adviser_chat_id
         relay = Relay(engine, tickets, version, advisers) if advisers is not None else None
-        turn = Turn(engine, sessions, questions, db, STORAGE_ERRORS, relay, tickets)
+        refusals = (RedactionRefused,)
+        turn = Turn(engine, sessions, questions, db, STORAGE_ERRORS, relay, tickets, refusals)
         tracker = MessageTracker(MessageLog(db, settings.secret))
         return cls(
             settings, engine, db, version, questions, sessions, tickets, relay, tracker, turn

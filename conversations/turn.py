@@ -31,6 +31,10 @@ class Unavailable(Exception):
     """The database did not answer (its own error is the cause); the judge is told so."""
 
 
+class Refused(Exception):
+    """The question could not be redacted in time: nothing of it is kept."""
+
+
 class SessionContention(Exception):
     """Another process kept saving this judge's session while we tried to."""
 
@@ -49,6 +53,7 @@ class Outcome:
     first_time: bool = False
     draft: Any = None
     too_long: bool = False
+    refused: bool = False  # a question for the advisers that could not be redacted in time
     unavailable: BaseException | None = None
 
 
@@ -60,7 +65,8 @@ class Forgotten:
 
 class Turn:
     """The judge's actions on one face. ``storage_errors``: what the wired stores raise when
-    the database does not answer (the adapter knows them; this room does not)."""
+    the database does not answer, ``refusals`` what redaction raises when a text cannot be
+    redacted in time (the adapter knows them; this room does not)."""
 
     def __init__(
         self,
@@ -71,6 +77,7 @@ class Turn:
         storage_errors: tuple[type[BaseException], ...],
         drafts: Drafts | None = None,
         tickets: Tickets | None = None,
+        refusals: tuple[type[BaseException], ...] = (),
     ):
         self.engine = engine
         self.sessions = sessions
@@ -79,6 +86,7 @@ class Turn:
         self.errors = storage_errors
         self.drafts = drafts
         self.tickets = tickets
+        self.refusals = refusals
 
     async def take(self, chat_id: int, make_event: MakeEvent, lang: Lang) -> Outcome:
         """Run one event on the judge's session; ``lang`` is for a judge without one."""
@@ -100,7 +108,10 @@ class Turn:
                     # still on the adviser's page and simply writes again.
                     if self.drafts is None or not isinstance(event, FreeText):
                         return Outcome(lang)  # the relay screen exists only with the relay
-                    draft = await self.drafts.keep(chat_id, event.text, lang)
+                    try:
+                        draft = await self.drafts.keep(chat_id, event.text, lang)
+                    except self.refusals:
+                        return Outcome(lang, refused=True)
                     if draft is None:
                         return Outcome(lang, too_long=True)
                 if await self.sessions.write(chat_id, session.to_dict(), stored):
@@ -120,8 +131,9 @@ class Turn:
         self, asker: int, outcome: Outcome, update_id: int | None = None
     ) -> KeptItem | None:
         """Keep what the FAQ may count of a turn shown to the judge; the kept question
-        (to show the judge exactly what was kept), or None. The answer stands whatever
-        happens here, so a database failure only means nothing is kept."""
+        (to show the judge exactly what was kept), or None; ``Refused`` when the question
+        could not be redacted in time. The answer stands whatever happens here, so a
+        database failure only means nothing is kept."""
         record = outcome.reply.record if outcome.reply is not None else None
         if record is None or self.questions is None:
             return None
@@ -149,6 +161,9 @@ class Turn:
         except self.errors as exc:
             log.warning("question not kept: %s", type(exc).__name__)
             return None
+        except self.refusals as exc:
+            log.warning("question not kept: redaction refused")
+            raise Refused from exc
 
     async def language(self, chat_id: int, lang: Lang) -> Lang:
         """The language the judge chose here, else ``lang``."""

@@ -101,6 +101,8 @@ class UiText(Strict):
     dont_keep: Phrase
     not_kept: Phrase
     not_kept_unknown: Phrase
+    not_kept_refused: Phrase  # redaction refused: not redactable in time
+    relay_refused: Phrase
     console_unkeep: Phrase
     console_unknown_command: Phrase
     language_usage: Phrase

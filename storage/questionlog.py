@@ -9,18 +9,28 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from .anonymiser import redact
 from .database import Database
 from .keys import keyed_hash
 from .models import LoggedQuestion
+from .redaction import cap
+from .redaction.guard import shared
 
 MAX_KEPT = 4096  # the column's size: PostgreSQL refuses more
 
 
 def kept_form(text: str) -> str:
-    """A question exactly as the log keeps it: redacted, then cut to fit the column
-    (placeholders can be longer than what they replace)."""
-    kept = redact(text)
+    """A question exactly as the log keeps it: capped, redacted within the time budget (else
+    RedactionRefused: not kept), then cut to fit the column (placeholders can be longer than
+    what they replace)."""
+    return _fit(shared().redact(cap(text, MAX_KEPT)))
+
+
+async def kept_form_async(text: str) -> str:
+    """kept_form without blocking the event loop."""
+    return _fit(await shared().redact_async(cap(text, MAX_KEPT)))
+
+
+def _fit(kept: str) -> str:
     return kept if len(kept) <= MAX_KEPT else kept[: MAX_KEPT - 1] + "…"
 
 
@@ -87,12 +97,12 @@ class QuestionLog:
         A question outside the guidelines is kept only as "out of scope" with its language:
         its words serve no FAQ entry, and are often about something else entirely (pay, a
         case) that the judge would not want kept. ``update_id`` (the Telegram update's):
-        the same update handled twice, as after a crash, is kept once."""
+        the same update handled twice, as after a crash, is kept once. RedactionRefused when the
+        text could not be redacted in time: nothing is kept."""
         if topic == OUT_OF_SCOPE:
             return await self._add(user_id, None, lang, [], topic, None, today, update_id)
-        return await self._add(
-            user_id, kept_form(text), lang, guidelines, topic, None, today, update_id
-        )
+        kept = await kept_form_async(text)  # RedactionRefused when not done in time
+        return await self._add(user_id, kept, lang, guidelines, topic, None, today, update_id)
 
     async def record_answer(
         self,

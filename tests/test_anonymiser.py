@@ -1,4 +1,4 @@
-"""storage.anonymiser: a table of real-looking questions, then properties over generated ones.
+"""The anonymiser (storage.redaction): a table of real-looking questions, then properties.
 
 The table (tests/data/redaction_cases.yaml) pins the exact text the question log keeps and
 reports two figures: the share of identifier occurrences removed and the share of clean
@@ -13,6 +13,8 @@ import ast
 import datetime as dt
 import re
 import time
+import tomllib
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -21,8 +23,8 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from storage import anonymiser
-from storage.anonymiser import COMMON_WORDS, PLACEHOLDERS, redact
+from storage import redaction
+from storage.redaction import COMMON_WORDS, PLACEHOLDERS, redact
 
 CASES_FILE = Path(__file__).parent / "data" / "redaction_cases.yaml"
 CASES: list[dict] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))["cases"]
@@ -136,15 +138,24 @@ def test_placeholders_already_in_the_text_are_kept_as_they_are():
         assert redact(f"之前{en}之后") == f"之前{en}之后"
 
 
-def test_the_module_is_stdlib_only_and_imports_no_upper_room():
-    tree = ast.parse(Path(anonymiser.__file__).read_text(encoding="utf-8"))
+def test_the_package_imports_no_upper_room():
+    """storage/ may lean on knowledge/ (the one language decision), never on the rooms above."""
+    package = Path(redaction.__file__).parent
     imported = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            imported.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            imported.add((node.module or "").split(".")[0])
-    assert imported <= {"__future__", "re", "collections"}, imported
+    for module in package.glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                imported.add((node.module or "").split(".")[0])
+    assert not imported & {"bot", "conversations", "telegram", "sqlalchemy"}, imported
+
+
+def test_the_word_lists_ship_with_the_package():
+    data = Path(redaction.__file__).parent / "data"
+    assert {p.name for p in data.glob("*.yaml")} >= {"zh_names.yaml", "en_names.yaml"}
+    globs = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    assert "data/*.yaml" in globs["tool"]["setuptools"]["package-data"]["*"]
 
 
 # --------------------------------------------------------------------------- generators
@@ -568,3 +579,185 @@ def test_long_text_is_handled():
     output = redact(text)
     assert "13812345678" not in output and "李明" not in output
     assert output.count("Guideline 30") == 2000
+
+
+# --------------------------------------------------------------------------- issue 13: the kinds
+# that survived on texts written by someone who never saw the anonymiser
+
+DEV_FILE = Path(__file__).parent / "data" / "redaction_dev.yaml"
+DEV: list[dict] = yaml.safe_load(DEV_FILE.read_text(encoding="utf-8"))["texts"]
+
+
+def folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def test_development_table_figures(capsys):
+    """The development table (tuned on) in bench/redaction_eval.py's schema: identifiers gone,
+    clean texts untouched, what the question is about kept."""
+    identifiers = [(item, raw) for item in DEV for raw in item.get("identifiers") or []]
+    removed = [raw for item, raw in identifiers if folded(raw) not in folded(redact(item["text"]))]
+    clean = [item for item in DEV if item["kind"] == "clean"]
+    changed = [item["id"] for item in clean if redact(item["text"]) != item["text"]]
+    phrases = [(item, p) for item in DEV for p in item.get("keep") or []]
+    lost = [p for item, p in phrases if folded(p) not in folded(redact(item["text"]))]
+    with capsys.disabled():
+        print(
+            f"\ndevelopment table: {len(removed)}/{len(identifiers)} identifiers removed, "
+            f"{len(clean) - len(changed)}/{len(clean)} clean texts unchanged, "
+            f"{len(phrases) - len(lost)}/{len(phrases)} keep-phrases kept"
+        )
+    assert len(clean) >= 40 and {item["lang"] for item in clean} == {"zh", "en"}
+    assert len(removed) / len(identifiers) >= 0.95
+    assert not changed and not lost
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # Phones with a no-break space, a narrow no-break space, en dashes, zero-width spaces.
+        ("He left +1\u00a0202\u00a0555\u00a00143 under my post", "202"),
+        ("call 020\u202f7946\u202f0321 said the message", "7946"),
+        ("His mobile is 0412\u2013345\u2013678 and he texts me", "345"),
+        ("他的手机号是138\u200b1234\u200b5678，总给我发信息", "1234"),
+        # Names after a cue in any case, with a soft hyphen or a look-alike letter.
+        ("attorney john smith sent me a friend request", "smith"),
+        ("ATTORNEY JOHN SMITH KEEPS MESSAGING ME", "SMITH"),
+        ("Counsel Ro\u00adbert Lee asked to follow me", "bert"),
+        ("Judge \u0420atricia Gomez shared my post", "Gomez"),
+        ("律师李\u200b明昨天加我微信", "明"),
+        # Names without a cue.
+        ("A defendant in one of my cases, Robert Johnson, followed me", "Johnson"),
+        ("Hon. David Brown of the panel liked my post", "Brown"),
+        ("I was tagged by Deshawn Williams in a post about my ruling", "Deshawn"),
+        ("a lawyer appearing before me, Jennifer Alvarez-Martinez, invited me", "Alvarez"),
+        ("律师[姓名]（陈静）在朋友圈转发了我的判决书", "陈静"),
+        ("刘晓燕是我审理案件的当事人，她在微博上关注了我", "晓燕"),
+        ("我是北京市朝阳区人民法院民一庭的张伟", "张伟"),
+        # E-mail addresses: non-ASCII, spelt out.
+        ("有人用 张三@例子.中国 给我发邮件", "例子"),
+        ("reach me at jsmith [at] lawfirm [dot] com", "lawfirm"),
+        # Numbers with a checksum or a national format; what is left of an address.
+        ("A blogger published my SSN 123-45-6789", "6789"),
+        ("send money to GB82 WEST 1234 5698 7654 32 please", "WEST"),
+        ("The account logged in from 203.0.113.45 yesterday", "113"),
+        ("They posted my address, 742 Evergreen Terrace, Springfield, IL 62704", "62704"),
+        ("My Amex 3782 822463 10005 was in a screenshot", "822463"),
+        # Dates in words about the judge; docket numbers.
+        ("A forum lists my date of birth as 14 March 1972", "1972"),
+        ("I was sworn in on 2 January 2024 and my old posts resurfaced", "2024"),
+        ("Counsel in No. 19-1234 sent me a LinkedIn invitation", "1234"),
+    ],
+)
+def test_identifiers_issue_13_found_surviving_are_removed(text, gone):
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        ("作为临江市中级人民法院知识产权庭庭长，我能开抖音号吗？", "临江市中级人民法院知识产权庭"),
+        ("我在深圳市南山区人民法院工作，能不能加入校友群？", "深圳市南山区人民法院"),
+        ("I am the newly appointed judge at the Fairview County Court.", "Fairview County Court"),
+        (
+            "I sit in Springfield district court and a lawyer added me.",
+            "Springfield district court",
+        ),
+    ],
+)
+def test_a_court_named_with_i_my_or_wo_is_redacted(text, court):
+    output = redact(text)
+    assert court not in output and ("[法院]" in output or "[COURT]" in output)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Supreme People's Court issued rules on judges' use of WeChat. Do they apply to me?",
+        "Is it appropriate for a judge of the High Court to have a public Twitter account?",
+        "The European Court of Human Rights has a Twitter account. Can judges retweet it?",
+        "A district court judge asked whether she can join a WhatsApp group.",
+        "最高人民法院发布了法官使用社交媒体的规定，我需要注销微博吗？",
+        "基层法院的法官能不能开抖音直播普法？",
+        "中级人民法院的庭长可以加入校友微信群吗",
+        "2024年1月1日起施行的规定对法官发朋友圈有什么要求？",
+        "Grace Period: can I keep my account active during the transition to the bench?",
+    ],
+)
+def test_courts_as_institutions_and_dates_of_rules_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Only the identifier changes; the judge's full-width letters and spaces stay as typed.
+        (
+            "我的ｗｅｃｈａｔ朋友，电话１３８　１２３４　５６７８。",
+            "我的ｗｅｃｈａｔ朋友，电话[电话]。",
+        ),
+        ("Can\u00a0I follow a\u200b lawyer?  My clerk Tom\u00adas Ruiz asked.", None),
+    ],
+)
+def test_normalising_for_matching_leaves_the_judges_own_text_intact(text, expected):
+    output = redact(text)
+    if expected is not None:
+        assert output == expected
+    else:
+        assert output == "Can\u00a0I follow a\u200b lawyer?  My clerk [NAME] asked."
+
+
+CLEAN_WITH_ODD_CHARACTERS = st.sampled_from(
+    ["\u00a0", "\u200b", "\u00ad", "\u3000", "  ", "\u202f"]
+)
+
+
+@PROPERTY
+@given(
+    st.sampled_from([*CLEAN_FRAMES]),
+    st.integers(1, 40),
+    st.lists(st.tuples(st.integers(0, 80), CLEAN_WITH_ODD_CHARACTERS), max_size=4),
+)
+def test_clean_questions_with_odd_spaces_come_back_exactly(frame, n, insertions):
+    text = frame.format(n=n, year=2019, k=3, amount="1,000")
+    for at, char in insertions:
+        at = min(at, len(text))
+        text = text[:at] + char + text[at:]
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "李法官 asked me about WeChat",
+        "my clerk Tom Ruiz 在微信上加了我",
+        "律师John Smith加我微信了",
+    ],
+)
+def test_placeholders_follow_the_language_the_log_records(text):
+    from knowledge.textmatch import is_chinese
+
+    zh, en = PLACEHOLDERS["name"]
+    assert (zh if is_chinese(text) else en) in redact(text)
+
+
+def test_the_example_questions_judges_wrote_come_back_unchanged():
+    """knowledge/data/examples.yaml: hundreds of clean questions in judges' own words."""
+    examples = Path(__file__).parents[1] / "knowledge" / "data" / "examples.yaml"
+    texts: list[str] = []
+
+    def collect(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "text" and isinstance(value, str):
+                    texts.append(value)
+                else:
+                    collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    collect(yaml.safe_load(examples.read_text(encoding="utf-8")))
+    changed = [redact(text) for text in texts if redact(text) != text]
+    assert len(texts) >= 100
+    assert len(changed) / len(texts) <= MAX_CHANGED, changed

@@ -1,0 +1,99 @@
+"""How long redaction takes (issue 13.3), run by hand:
+
+    python bench/redact_bench.py [--rounds N]
+
+1. Questions of at most 500 characters (the development and regression tables, and the
+   router's held-out questions): p50, p99 and the slowest, per question, in-process CPU time.
+   Target: p99 <= 2 ms.
+2. Pathological 4,096-character inputs (a cue word followed by a long run of one or a few
+   characters, the shapes of issue 9.1): the slowest. Target: <= 50 ms each.
+3. The same through the worker process the bot uses (guard.Redactor): the round trip.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from storage.redaction import redact  # noqa: E402
+from storage.redaction.guard import Redactor  # noqa: E402
+from storage.redaction.pipeline import prepare  # noqa: E402
+
+CUES = [
+    "car plate", "REG", "born on", "date of birth", "phone", "call me at", "case no", "username",
+    "Judge ", "my clerk ", "attorney ", "I am the only judge in ", "my court", "P.O. Box ",
+    "https://", "www.", "@", "+86 ", "No. ", "IBAN ", "电话", "住址", "律师", "我叫", "姓", "王某",
+    "出生于", "北京市", "全县唯一的", "我在", "(2024)",
+]  # fmt: skip
+RUNS = [" ", "1", "a", "A", ".", "1 ", "A ", "Ab ", "-", "市", "律师王", "王", "号", "1-", "a.",
+        "x.com/", ", ", "John Smith, a lawyer. ", "13812345678 "]  # fmt: skip
+
+
+def questions() -> list[str]:
+    texts = []
+    data = ROOT / "tests" / "data"
+    texts += [t["text"] for t in yaml.safe_load((data / "redaction_dev.yaml").read_text())["texts"]]
+    cases = yaml.safe_load((data / "redaction_cases.yaml").read_text())["cases"]
+    texts += [c["text"] for c in cases]
+    holdout = data / "router_holdout.yaml"
+    if holdout.exists():
+        texts += [q["text"] for q in yaml.safe_load(holdout.read_text())["questions"]]
+    return [t for t in texts if len(t) <= 500]
+
+
+def cpu_ms(text: str) -> float:
+    started = time.process_time()
+    redact(text)
+    return (time.process_time() - started) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5, help="times each question is redacted")
+    args = parser.parse_args()
+    prepare()
+    redact("warm up: 律师李明 13812345678")
+    texts = questions()
+    times = sorted(cpu_ms(t) for _ in range(args.rounds) for t in texts)
+    p99 = times[int(len(times) * 0.99) - 1]
+    print(
+        f"questions <= 500 chars: {len(texts)} x {args.rounds}: p50 {statistics.median(times):.2f}"
+        f" ms, p99 {p99:.2f} ms, max {times[-1]:.2f} ms (target p99 <= 2 ms)"
+    )
+    worst = []
+    for cue in CUES:
+        for run in RUNS:
+            text = (cue + run * 4096)[:4096]
+            worst.append((min(cpu_ms(text) for _ in range(2)), cue, run))
+    worst.sort(reverse=True)
+    print(f"pathological 4,096-char inputs: {len(worst)}; slowest (target <= 50 ms):")
+    for ms, cue, run in worst[:5]:
+        print(f"  {ms:7.1f} ms  {cue!r} + {run!r} * n")
+    redactor = Redactor(budget=30.0)
+    try:
+        redactor.redact("warm up")
+        trips = []
+        for text in texts:
+            started = time.perf_counter()
+            redactor.redact(text)
+            trips.append((time.perf_counter() - started) * 1000)
+        trips.sort()
+        print(
+            f"through the worker process (wall clock): p50 {statistics.median(trips):.2f} ms, "
+            f"p99 {trips[int(len(trips) * 0.99) - 1]:.2f} ms"
+        )
+    finally:
+        redactor.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

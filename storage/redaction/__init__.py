@@ -1,0 +1,24 @@
+"""The anonymiser: what the question log keeps of a judge's question.
+
+``redact(text)`` replaces every identifying item with a typed placeholder and leaves every
+other character exactly as typed. It is deliberately greedy about identifiers and deliberately
+shy about ordinary words: a leaked phone number is a breach, an over-redacted word only costs
+the FAQ a little readability, but a FAQ full of ``[NAME]`` where judges wrote 高兴 or "Judge"
+is useless.
+
+- ``text``: the judge's text and its normalised matching copy, with offsets between them.
+- ``patterns``: the regular-expression rules (URLs, accounts, numbers, addresses, dates …).
+- ``identifiers``: phones (libphonenumber), IBANs, cards and resident ids by checksum
+  (python-stdnum), SSNs, IP addresses, ZIP remnants, dockets, e-mail variants, personal dates.
+- ``courts``: the judge's own court, named with I/my/我; courts as institutions stay.
+- ``chinese_names``, ``english_names``: names after or before a cue, and without one where
+  the shape leaves no doubt; word lists in ``data/``.
+- ``rules``: every rule in order; ``pipeline``: applying them until nothing changes.
+- ``guard``: redaction of one text in a separate process with a time budget, for the bot.
+"""
+
+from .chinese_names import COMMON_WORDS, SURNAMES
+from .pipeline import MAX_PIECE, cap, redact
+from .text import PLACEHOLDERS
+
+__all__ = ["COMMON_WORDS", "MAX_PIECE", "PLACEHOLDERS", "SURNAMES", "cap", "redact"]

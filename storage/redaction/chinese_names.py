@@ -1,0 +1,349 @@
+"""Chinese names: after a cue (律师李明, 我叫李明), before a role (李明律师, 王法官), masked
+(陈某某), familiar (老张), a bare surname (姓王的), and a Latin name next to a Chinese role.
+
+Names are recognised next to a cue, in brackets, or opening a clause before a verb: a FAQ full
+of [姓名] where judges wrote 高兴 is useless, so the word lists (data/zh_names.yaml) say which
+surname characters really start a name and which everyday words merely begin with one.
+
+jieba's part-of-speech tags for person names (nr) were tried and left out: with its HMM it
+takes seconds on a run of one repeated character and 3.6 ms per question; with its dictionary
+alone it found one more name of 83 on the development table, but tags places, brands and
+famous people (张家界, 李宁, 刘德华) as person names in clean questions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .english_names import LATIN_NAME, is_stop_name, trim_latin
+from .patterns import HAN, HAN_RE
+from .wordlists import chars, words
+
+SURNAMES = frozenset(chars("zh_names", "surnames"))
+COMPOUND_SURNAMES = frozenset(words("zh_names", "compound_surnames"))
+_AMBIGUOUS = frozenset(chars("zh_names", "ambiguous_surnames"))
+_CLEAR_AFTER = frozenset(chars("zh_names", "clear_after"))
+_CLEAR_BEFORE = frozenset(chars("zh_names", "clear_before"))
+
+_STOP = frozenset(chars("zh_names", "stop_chars"))
+
+COMMON_WORDS = frozenset(words("zh_names", "common_words"))
+
+_FOLLOW_WORDS = frozenset(words("zh_names", "follow_words"))
+
+_ROLE_BEFORE = sorted(words("zh_names", "roles_before"), key=len, reverse=True)
+# Cues after which a name must be followed by a clear break (叫李明的, 我是李明，).
+_WEAK_CUES = ("我是", "叫")
+_ROLE_AFTER = sorted(words("zh_names", "roles_after"), key=len, reverse=True)
+
+_ROLE_BEFORE_RE = re.compile("(?:" + "|".join(_ROLE_BEFORE) + ")" + r"[:\s]?(?:是|叫|为)?\s?")
+_WEAK_CUE_RE = re.compile("(?:" + "|".join(_WEAK_CUES) + ")")
+# 长 after a bare surname is often 长期/长久 (全县长期 is not 全 the county head); 总 is often 总是.
+_ROLE_AFTER_RE = re.compile(
+    "(?:" + "|".join(_ROLE_AFTER) + ")"
+    r"(?:(?<=长)(?![期久远达大时处效])|(?<=总)(?![是结共之体计额数部局队会理统监裁经算归而得要也])"
+    r"|(?<![长总]))"
+)
+_ROLE_WORDS = frozenset(_ROLE_BEFORE) | frozenset(_ROLE_AFTER)
+# 陈某某, 张X: the given name already masked, the surname still identifying.
+_GIVEN_MASK = re.compile(
+    r"某某?(?![种些个位天日年月时处地项条类件次样人])|[Xx×*○]{1,2}(?![A-Za-z])"
+)
+_SURNAME_ALT = (
+    "|".join(sorted(COMPOUND_SURNAMES, key=len, reverse=True))
+    + "|["
+    + "".join(sorted(SURNAMES))
+    + "]"
+)
+_SURNAME_MASKED_RE = re.compile(
+    rf"(?:{_SURNAME_ALT})某某?(?![种些个位天日年月时处地项条类件次样人])"
+)
+_SURNAME_ONLY_RE = re.compile(
+    rf"姓(?P<x>{_SURNAME_ALT})(?=的|[,.:;!?、\s]|。|$|名|叫|律师|法官|吗|呢|啊)"
+)
+_FAMILIAR_RE = re.compile(rf"[老小](?:{_SURNAME_ALT})")
+
+
+def _is_han(char: str) -> bool:
+    return bool(HAN_RE.match(char))
+
+
+def _surname_len(text: str, pos: int) -> int:
+    if text[pos : pos + 2] in COMPOUND_SURNAMES:
+        return 2
+    return 1 if pos < len(text) and text[pos] in SURNAMES else 0
+
+
+def _given_char(text: str, pos: int) -> bool:
+    """A character that can be part of a given name here: Han, not a stop character, and not
+    the start of a role or of a word that typically follows a name (向原告 is no 向原)."""
+    if pos >= len(text):
+        return False
+    char = text[pos]
+    if not _is_han(char) or char in _STOP:
+        return False
+    pair = text[pos : pos + 2]
+    return pair not in _ROLE_WORDS and pair not in _FOLLOW_WORDS
+
+
+def _break_after(text: str, pos: int) -> bool:
+    """Whether a name may end just before ``pos``."""
+    if pos >= len(text):
+        return True
+    char = text[pos]
+    if not _is_han(char) or char in _STOP:
+        return True
+    pair = text[pos : pos + 2]
+    return pair in _FOLLOW_WORDS or pair in _ROLE_WORDS or bool(_ROLE_AFTER_RE.match(text, pos))
+
+
+# After a cue the character before the surname belongs to the cue, so 当事人马伟 is a name
+# although 人马 is a word; only these cue endings really run on into a word.
+_CUE_RUN_ON = frozenset({"告方", "人方", "官方", "师费"})
+
+
+def _clashes(text: str, start: int, surname_len: int, *, after_cue: bool = False) -> bool:
+    """The surname is really part of an everyday word with its neighbour."""
+    before = text[start - 1 : start + 1] if start > 0 else ""
+    if before in (_CUE_RUN_ON if after_cue else COMMON_WORDS):
+        return True
+    return surname_len == 1 and text[start : start + 2] in COMMON_WORDS
+
+
+def _clear_break_after(text: str, pos: int) -> bool:
+    if pos >= len(text) or not _is_han(text[pos]) or text[pos] in _CLEAR_AFTER:
+        return True
+    return text[pos : pos + 2] in _ROLE_WORDS or bool(_ROLE_AFTER_RE.match(text, pos))
+
+
+def _name_end(text: str, start: int, *, strong: bool) -> int | None:
+    """End of a Chinese name that starts at ``start`` (after a cue), or None.
+
+    The given name is one or two characters; the longer reading is taken when a natural break
+    follows it. With a strong cue (律师, 原告 …) and no clear break, two characters are taken:
+    three-character names are the most common, and over-redaction is the safer error.
+    """
+    surname_len = _surname_len(text, start)
+    if not surname_len or _clashes(text, start, surname_len, after_cue=True):
+        return None
+    given = start + surname_len
+    masked = _GIVEN_MASK.match(text, given)
+    if masked:
+        return masked.end()
+    ambiguous = surname_len == 1 and text[start] in _AMBIGUOUS
+    breaks = _clear_break_after if ambiguous else _break_after
+    for size in (2, 1):
+        if all(_given_char(text, given + k) for k in range(size)) and breaks(text, given + size):
+            return given + size
+    if not strong or ambiguous:
+        return None
+    for size in (2, 1):
+        if all(_given_char(text, given + k) for k in range(size)):
+            return given + size
+    # 律师王刚刚加我: the given name itself opens a word (刚刚); take one character at least,
+    # unless a role follows the surname directly (班主任杨老师: 杨 is the name of 老师).
+    if (
+        given < len(text)
+        and _is_han(text[given])
+        and text[given] not in _STOP
+        and text[given : given + 2] not in _ROLE_WORDS
+        and not _ROLE_AFTER_RE.match(text, given)
+    ):
+        return given + 1
+    return None
+
+
+# A name in lower-case pinyin after a Chinese role: 当事人zhang wei.
+_PINYIN_NAME_RE = re.compile(r" ?(?P<x>[a-z]{2,6}(?: [a-z]{2,6}){1,2})(?![A-Za-z])")
+
+# Cues before a name, and whether each is strong (律师, 原告 …: take two characters even
+# without a clear break) or weak (我是, 叫: only before a clear break).
+_CUES = ((_ROLE_BEFORE_RE, True), (_WEAK_CUE_RE, False))
+
+
+def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
+    """律师李明, 原告张三, 我叫李明; also a Latin name after a Chinese role (律师John Smith)."""
+    for cue, strong in _CUES:
+        for match in cue.finditer(text):
+            pos = match.end()
+            end = _name_end(text, pos, strong=strong)
+            if end:
+                yield pos, end
+                continue
+            latin = LATIN_NAME.match(text, pos)
+            if latin and not is_stop_name(latin.group("x").split()[0]):
+                yield trim_latin(latin.start("x"), latin.group("x"))
+                continue
+            pinyin = _PINYIN_NAME_RE.match(text, pos)
+            if pinyin and strong:
+                yield pinyin.span("x")
+
+
+def _name_start(text: str, end: int) -> int | None:
+    """Start of a Chinese name (or bare surname) that ends at ``end``, before a role word."""
+    fallback = None
+    for size in (4, 3, 2, 1):
+        start = end - size
+        if start < 0:
+            continue
+        surname_len = _surname_len(text, start)
+        if not surname_len or surname_len > size:
+            continue
+        given = text[start + surname_len : end]
+        masked = _GIVEN_MASK.fullmatch(given) if given else None
+        if len(given) > 2 or not (
+            masked or all(_given_char(text, start + surname_len + k) for k in range(len(given)))
+        ):
+            continue
+        if _clashes(text, start, surname_len):
+            continue
+        before = text[start - 1] if start else ""
+        # 初任法官, 机关向法官: a function-word surname needs a clear break before it.
+        ambiguous = surname_len == 1 and text[start] in _AMBIGUOUS and not masked
+        if not before or not _is_han(before) or before in (_CLEAR_BEFORE if ambiguous else _STOP):
+            return start
+        if fallback is None and not ambiguous:
+            fallback = start
+    return fallback
+
+
+_LATIN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]?$")
+
+
+def zh_before_role(text: str) -> Iterator[tuple[int, int]]:
+    """李明律师, 王法官, 张院长, 陈某某先生; also John Smith律师."""
+    for match in _ROLE_AFTER_RE.finditer(text):
+        end = match.start()
+        start = _name_start(text, end)
+        if start is not None:
+            yield start, end
+            continue
+        window = max(0, end - 60)
+        latin = _LATIN_BEFORE.search(text, window, end)
+        if latin:
+            # "Dear John Smith律师": keep the trailing run of name words only.
+            words = list(re.finditer(r"\S+", latin.group()))
+            kept = []
+            for word in reversed(words):
+                if is_stop_name(word.group()):
+                    break
+                kept.append(word)
+            if kept:
+                yield latin.start() + kept[-1].start(), latin.start() + kept[0].end()
+
+
+def zh_surname_only(text: str) -> Iterator[tuple[int, int]]:
+    """姓王的律师: the surname alone still narrows the field."""
+    for match in _SURNAME_ONLY_RE.finditer(text):
+        yield match.span("x")
+
+
+def zh_familiar(text: str) -> Iterator[tuple[int, int]]:
+    """老张, 小王: a person only when a break follows (小王子 and 小时候 are not)."""
+    for match in _FAMILIAR_RE.finditer(text):
+        start, end = match.span()
+        if text[start:end] in COMMON_WORDS or text[start + 1 : end + 1] in COMMON_WORDS:
+            continue
+        if start > 0 and text[start - 1 : start + 1] in COMMON_WORDS:
+            continue
+        if _break_after(text, end):
+            yield start, end
+
+
+def zh_masked(text: str) -> Iterator[tuple[int, int]]:
+    """陈某某, 赵某 anywhere (not 由于某种, 关于某些)."""
+    for match in _SURNAME_MASKED_RE.finditer(text):
+        start = match.start()
+        if text[start] in _AMBIGUOUS and _surname_len(text, start) == 1:
+            continue
+        if start > 0 and text[start - 1 : start + 1] in COMMON_WORDS:
+            continue
+        yield match.span()
+
+
+# --------------------------------------------------------------------------- without a cue
+
+_PAREN_NAME_RE = re.compile(rf"(?<=[(（])(?:{_SURNAME_ALT})[{HAN}]{{1,2}}(?=[)）])")
+
+
+def zh_parenthesised(text: str) -> Iterator[tuple[int, int]]:
+    """律师[姓名]（陈静）, 代理人（赵磊）: a name in brackets, as in court documents."""
+    for match in _PAREN_NAME_RE.finditer(text):
+        start, end = match.span()
+        surname = _surname_len(text, start)
+        if text[start:end][:2] in COMMON_WORDS or not all(
+            _given_char(text, k) or k == end - 1 for k in range(start + surname, end)
+        ):
+            continue
+        yield start, end
+
+
+# Where a clause starts: the text's start, punctuation, an earlier replacement (and its 的:
+# "[法院]的张伟"), or a time word (昨天孙丽华在…).
+_CLAUSE_START_RE = re.compile(
+    r"(?:^|(?<=[\s,.;:!?、。，；：！？()（）“”\"'「」『』…\U000f0000-\U000ffffd\U00100000-\U0010fffd]))"
+    r"(?:的|是|叫)?(?:昨天|今天|前天|上周|上个月|去年|最近|前几天|后来|当时|那天|有一次)?"
+)
+
+
+# What follows a clause's subject: a verb or an adverb (是, 在, 说 …), not 的 ("张家界的风景",
+# "李宁的运动鞋": places and brands are named with 的 as often as people).
+_SUBJECT_AFTER = _CLEAR_AFTER - {"的"}
+# … unless the verb belongs to the word before it (金庸小说 is no name 金庸小 saying something).
+_WORDS_ENDING_IN_A_VERB = frozenset(
+    "小说 传说 听说 据说 演说 学说 解说 游说 实在 现在 正在 存在 所在".split()
+)
+
+
+def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
+    """刘晓燕是我审理案件的当事人, 昨天孙丽华在小红书上…: a name opening a clause, followed by
+    a character that plainly ends it (是, 在, 说, 给 …)."""
+    for match in _CLAUSE_START_RE.finditer(text):
+        start = match.end()
+        surname = _surname_len(text, start) if start < len(text) else 0
+        if not surname or text[start] in _AMBIGUOUS or _clashes(text, start, surname):
+            continue
+        given = start + surname
+        for size in (2, 1):
+            end = given + size
+            if (
+                end <= len(text)
+                and all(_given_char(text, k) for k in range(given, end))
+                and (end == len(text) or not _is_han(text[end]) or text[end] in _SUBJECT_AFTER)
+                and text[end - 1 : end + 1] not in _WORDS_ENDING_IN_A_VERB
+                and text[start:end] not in COMMON_WORDS
+                and text[given - 1 : given + 1] not in COMMON_WORDS
+            ):
+                yield start, end
+                break
+
+
+# A full name (surname and two given characters) inside a clause, between a word that takes a
+# person (看到, 给, 听说, 院里的 …) and one that ends a name: 我在微博上看到周志强发的帖子,
+# 我给何志明的抖音点了赞. Two given characters, both fit for a name, and no everyday word.
+_BEFORE_A_PERSON = re.compile(
+    r"(?:看到|看见|遇到|碰到|听说|据说|发现|认识|知道|告诉|通知|联系|举报|投诉|起诉|屏蔽|拉黑|关注|"
+    r"邀请|提醒|给|跟|和|与|同|对|向|把|被|让|叫|找|问|帮|替|里的|中的|内的|那个|这个)"
+)
+_AFTER_A_PERSON = frozenset("的说是在和跟给让也都就还又已曾昨今把被发经总一不常竟")
+
+
+def zh_full_name_in_clause(text: str) -> Iterator[tuple[int, int]]:
+    for match in _BEFORE_A_PERSON.finditer(text):
+        start = match.end()
+        if start >= len(text) or _surname_len(text, start) != 1 or text[start] in _AMBIGUOUS:
+            continue
+        end = start + 3
+        if end > len(text) or _clashes(text, start, 1):
+            continue
+        if not all(_given_char(text, k) for k in (start + 1, start + 2)):
+            continue
+        if text[start + 1 : end] in COMMON_WORDS or text[start:end] in COMMON_WORDS:
+            continue
+        after = text[end] if end < len(text) else ""
+        if after and _is_han(after) and after not in _AFTER_A_PERSON:
+            continue
+        if text[end - 1 : end + 1] in _WORDS_ENDING_IN_A_VERB:
+            continue
+        yield start, end

@@ -1,0 +1,137 @@
+"""The judge's own court: a named court (and its division) in a sentence where the judge
+speaks of themselves ("我在深圳市南山区人民法院工作", "I sit in Springfield district court").
+
+A court named with I/my/我 identifies the judge among a handful of colleagues, so it is always
+redacted; a court as an institution ("the Supreme People's Court issued rules", 基层法院,
+"a district court judge") names no one and stays. A court is *named* when a place comes
+before it: a run of administrative units (临江市, 北京市朝阳区) or two to four characters
+before 法院 in Chinese, a capitalised place word in English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .text import Span
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+# A place name never contains 我, 在, 是, 作为 …, so "我在深圳市…" starts the court at 深 (but 都
+# may be part of one: 成都市, 首都).
+_NOT_PLACE = (
+    "我你他她它们的了着过是在住于到去从搬和与及或把被让给向对就也还要想请问说这那有个位作为本人工"
+)
+_ZH_PLACE = f"(?:(?![{_NOT_PLACE}])[{_HAN}])"
+# A place: administrative units (省 市 区 县 …), each one to six characters and a unit. The run
+# is atomic: 市 is both a place character and a unit, and "市市市…" must not be split every
+# possible way before failing.
+_ZH_UNITS = rf"(?>(?:{_ZH_PLACE}{{1,6}}?(?:省|自治区|市|自治州|地区|盟|州|区|县|旗)){{1,3}})"
+_ZH_LEVEL = r"(?:高级|中级|基层)?"
+_ZH_DIVISION = (
+    r"(?:[民刑行][一二三四五六七八九十]?庭|民事审判第?[一二三四五六七八九十]庭|[一-龥]{2,6}?(?:审判)?庭"
+    r"|立案庭|执行局|执行庭|审判监督庭|研究室|[一-龥]{2,4}人民法庭)"
+)
+_ZH_COURT = re.compile(
+    rf"(?P<court>{_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院)"
+    rf"|(?<![{_HAN}]){_ZH_PLACE}{{2,4}}?(?:人民法院|法院|人民法庭|法庭))"
+    rf"(?P<division>{_ZH_DIVISION})?"
+)
+# Chinese courts that are institutions, not a place: 最高人民法院, 基层法院, 各级法院 …
+_ZH_GENERAL = re.compile(
+    r"^(?:最高|基层|上级|下级|各级|两级|三级|本级|同级|中级|高级|地方|专门|军事|海事|铁路|"
+    r"林业|农垦|知识产权|金融|互联网|少年|人民|当地|外地|其他|哪个|哪家|这个|那个|这家|那家|"
+    r"所在|我们|咱们|你们|他们|本院|我院|两家|各地|全国|一家|该)"
+)
+_EN_PLACE = r"(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+_EN_TYPE = (
+    r"(?i:county|district|circuit|municipal|superior|magistrates['’]?|crown|family|juvenile|"
+    r"probate|city|regional|provincial|sheriff|justice|small claims|housing|traffic|police)"
+)
+_EN_COURT = re.compile(
+    rf"(?<![A-Za-z])(?P<court>{_EN_PLACE} (?:{_EN_TYPE} )?(?i:court)(?:house)?)(?![A-Za-z])"
+)
+# English courts that are institutions: the Supreme Court, the High Court, the Court of …
+_EN_GENERAL_WORDS = frozenset(
+    """
+    The A An This That Our My His Her Their Your Any Every Each Some No Supreme High Higher
+    Lower Appeal Appeals Appellate Constitutional International European National Federal State
+    Trial Local Criminal Civil Family District County Circuit Municipal Superior Juvenile Crown
+    Magistrates Probate Regional Provincial Commercial Administrative Labour Labor Tax Military
+    Small Housing Traffic Police Specialist Special People's Peoples Moot Kangaroo Human Rights
+    Justice Which What Whose Another Other Same New Old Big Small Chief If When As In At On Of
+    For To From By I
+    """.split()
+)
+_SENTENCE_END = re.compile(r"[.!?。！？\n;；]")
+_CLAUSE_END = re.compile(r"[.!?。！？\n;；,，]")
+_REACH = 300  # a sentence is looked for this far around the court, no further
+
+# English: the judge is in the sentence, and the court is where someone is ("at", "in", "on"
+# the court), or it is "my"/"our" court. "I read that the Hong Kong Court of Final Appeal
+# ruled" names a court, not the judge's.
+_EN_SUBJECT = re.compile(
+    r"(?<![A-Za-z])(?:I|[Mm]e|[Mm]y|[Oo]ur|[Ww]e|[Mm]yself|[Aa]s an?)(?![A-Za-z'’])"
+)
+_EN_WHERE = re.compile(r"(?i:\b(?:at|in|on|of|to|for|from|with)(?: the)?) ?$")
+_EN_MINE = re.compile(r"(?i:\b(?:my|our))\b[^.!?;]{0,40}$")
+# Chinese: the clause says where the judge is: 我在…, 我是…, 作为…, 本人…, 我们…, 我所在的…
+_ZH_MINE = re.compile(
+    r"我在|我是|我们|咱们|我所在|我就职|我任职|我供职|我调到|我来自|我院|作为|本人"
+)
+_ZH_WORKS_THERE = re.compile(r"^[^，。！？；,]{0,6}?(?:工作|任职|上班|就职|供职|任法官|当法官)")
+
+
+def _around(text: str, start: int, end: int, ends: re.Pattern[str]) -> tuple[str, str]:
+    """What comes before and after the court in its sentence (or clause)."""
+    low = max(0, start - _REACH)
+    left = max((m.end() for m in ends.finditer(text, low, start)), default=low)
+    right = ends.search(text, end, end + _REACH)
+    return text[left:start], text[end : right.start() if right else min(len(text), end + _REACH)]
+
+
+def _en_own(text: str, start: int, end: int) -> bool:
+    before, after = _around(text, start, end, _SENTENCE_END)
+    if _EN_MINE.search(before):
+        return True
+    return bool(_EN_WHERE.search(before) and _EN_SUBJECT.search(before + " " + after))
+
+
+def _zh_own(text: str, start: int, end: int) -> bool:
+    before, after = _around(text, start, end, _CLAUSE_END)
+    if _ZH_MINE.search(before):
+        return True
+    sentence_before, _ = _around(text, start, end, _SENTENCE_END)
+    return bool(_ZH_WORKS_THERE.match(after) and "我" in sentence_before + after)
+
+
+_ZH_COURT_WORD = re.compile("法院|法庭")
+
+
+def zh_own_court(text: str) -> Iterator[Span]:
+    if not _ZH_COURT_WORD.search(text):
+        return
+    for match in _ZH_COURT.finditer(text):
+        court = match.group("court")
+        if _ZH_GENERAL.match(court) or not _zh_own(text, match.start(), match.end()):
+            continue
+        yield match.span()
+
+
+def en_own_court(text: str) -> Iterator[Span]:
+    for match in _EN_COURT.finditer(text):
+        words = match.group("court").split()
+        place = [w for w in words[:-1] if w.lower() not in {"court", "courthouse"}]
+        # The place words must name a place, not a kind of court ("the High Court").
+        named = [w for w in place if w not in _EN_GENERAL_WORDS and w.capitalize() == w]
+        if not named:
+            continue
+        if not _en_own(text, match.start(), match.end()):
+            continue
+        start = match.start()
+        # "the Supreme Court" is never narrowed to a place; "Fairview County Court" starts at
+        # its first place word.
+        first = words[0]
+        if first in _EN_GENERAL_WORDS:
+            offset = match.group("court").find(named[0])
+            start += offset
+        yield start, match.end()

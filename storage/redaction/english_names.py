@@ -1,0 +1,201 @@
+"""English names: after a title or a role (Judge Smith, counsel Jane Doe), before a role
+("John Smith, a lawyer"), after "my name is", "named" or "I'm".
+
+Capitalised words are names only next to such a cue, and the word list of capitalised words
+that are not names (data/en_names.yaml: weekdays, platforms, institutions, places …) stops a
+name where it ends.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from .wordlists import words
+
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+# A name word ends where the word ends: "WhatsApp" is not the name "Whats".
+_TOKEN = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*(?![{_UP}{_LOW}])"
+_NAME_SEQ = rf"{_TOKEN}(?:[ \t]+(?:[{_UP}]\.[ \t]+)?{_TOKEN}){{0,2}}"
+TOKEN_RE = re.compile(_TOKEN)
+_NAME_SEQ_RE = re.compile(_NAME_SEQ)
+
+_STOP_NAMES = frozenset(words("en_names", "not_names"))
+
+
+def is_stop_name(word: str) -> bool:
+    return word in _STOP_NAMES or word.rstrip(".") in _STOP_NAMES
+
+
+def trim_latin(start: int, phrase: str) -> tuple[int, int]:
+    """Span of the name tokens in ``phrase`` (at ``start``) up to the first non-name word."""
+    end = start
+    for token in re.finditer(r"\S+", phrase):
+        if is_stop_name(token.group()):
+            break
+        end = start + token.end()
+    return start, end
+
+
+def _name_tokens(text: str, start: int) -> list[tuple[int, int]]:
+    """The name tokens of the name sequence at ``start``, cut at the first non-name word."""
+    match = _NAME_SEQ_RE.match(text, start)
+    if not match:
+        return []
+    tokens = []
+    for token in TOKEN_RE.finditer(text, start, match.end()):
+        if is_stop_name(token.group()):
+            break
+        tokens.append(token.span())
+    return tokens
+
+
+_TITLES = (
+    r"(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Reverend|Father|Sister|"
+    r"Senator|Mayor|Governor|Commissioner|Registrar|Master|Solicitor|Barrister|Advocate|Sgt|Det|"
+    r"Constable|Atty|Hon|Honourable|Honorable)\.?"
+    r"|(?i:judge|justice|attorney|counsel|counsellor|counselor|magistrate|officer|detective|"
+    r"sergeant|inspector))"
+)
+_TITLE_RE = re.compile(rf"(?<![A-Za-z]){_TITLES}[ \t]+(?=[{_UP}])")
+_EN_ROLES = (
+    r"(?:lawyer|attorney|counsel|solicitor|barrister|advocate|prosecutor|witness|plaintiff|"
+    r"defendant|litigant|claimant|applicant|respondent|appellant|petitioner|accused|complainant|"
+    r"victim|juror|clerk|colleague|friend|neighbou?r|client|partner|paralegal|assistant|"
+    r"secretary|journalist|reporter|blogger|influencer|expert|bailiff|usher|mediator|arbitrator|"
+    r"trustee|guardian|husband|wife|son|daughter|brother|sister|cousin|nephew|niece|uncle|aunt|"
+    r"mother|father|spouse|ex-wife|ex-husband|fianc[ée]e?|boyfriend|girlfriend|classmate|"
+    r"roommate|flatmate|boss|manager|supervisor|student|intern|teacher|tutor|follower|user)"
+)
+_ROLE_RE = re.compile(
+    rf"(?<![A-Za-z])(?P<det>(?i:my|our|his|her|their|the)[ \t]+(?:[a-z\-]+[ \t]+)?)?"
+    rf"(?i:{_EN_ROLES}),?[ \t]+(?=[{_UP}])"
+)
+_BEFORE_ROLE_RE = re.compile(
+    rf"(?<![A-Za-z'’\-])(?={_NAME_SEQ},[ \t]+(?:who[ \t]+is[ \t]+)?"
+    rf"(?:a|an|the|my|our|his|her|their)[ \t]+(?:[a-z\-]+[ \t]+){{0,2}}?{_EN_ROLES}(?![a-z]))"
+)
+_MY_NAME_RE = re.compile(
+    r"(?<![A-Za-z])(?i:my[ \t]+name[ \t]+is|my[ \t]+name['’]s|call[ \t]+me|i[ \t]+am[ \t]+called|"
+    rf"i['’]m[ \t]+called)[ \t]+(?=[{_UP}])"
+)
+# "named"/"called" also name shows, apps and firms ("an app called Signal", "a show called
+# Suits"): one word is a name only after a word for a person.
+_NAMED_RE = re.compile(
+    r"(?<![A-Za-z])(?P<who>(?i:someone|somebody|person|man|woman|guy|lady|user|account|"
+    rf"{_EN_ROLES})[ \t]+)?(?i:named|called)[ \t]+(?=[{_UP}])"
+)
+_I_AM_RE = re.compile(rf"(?<![A-Za-z])(?:I['’]m|I[ \t]+am|[Tt]his[ \t]+is)[ \t]+(?=[{_UP}])")
+_I_AM_ONE_TOKEN_OK = re.compile(
+    r",[ \t]+(?:a|an|the|and)[ \t]|[ \t]+(?:from|here|speaking)(?![a-z])"
+)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    pos -= 1
+    while pos >= 0 and text[pos] in " \t":
+        pos -= 1
+    return pos < 0 or text[pos] in ".!?。！？\n"
+
+
+# Each English cue: where the name starts (after the cue, or before it), and whether the
+# capitalised words found there are a name. Two words always are; one only with more sign.
+_EN_CUES: list[tuple[re.Pattern[str], bool, Callable[[str, re.Match, list], bool]]] = [
+    # Titles: Judge Smith, Attorney John Smith, Justice Mary O'Neil, Mr Smith.
+    (_TITLE_RE, False, lambda text, match, tokens: True),
+    # A role word: counsel Jane Doe; one word after a determiner (my clerk Tom).
+    (_ROLE_RE, False, lambda text, match, tokens: bool(match.group("det"))),
+    # Before a role: "John Smith, a lawyer"; one word when it does not open a sentence.
+    (_BEFORE_ROLE_RE, True, lambda text, match, tokens: not _opens_sentence(text, match.start())),
+    (_MY_NAME_RE, False, lambda text, match, tokens: True),
+    (_NAMED_RE, False, lambda text, match, tokens: bool(match.group("who"))),
+    # "I'm Sarah Lee" – or "I'm Sarah, a family judge"; "I'm English" stays.
+    (
+        _I_AM_RE,
+        False,
+        lambda text, match, tokens: bool(_I_AM_ONE_TOKEN_OK.match(text, tokens[-1][1])),
+    ),
+]
+
+
+def en_names(text: str) -> Iterator[tuple[int, int]]:
+    for pattern, before, one_word_ok in _EN_CUES:
+        for match in pattern.finditer(text):
+            tokens = _name_tokens(text, match.start() if before else match.end())
+            if len(tokens) >= 2 or (tokens and one_word_ok(text, match, tokens)):
+                yield tokens[0][0], tokens[-1][1]
+
+
+# A Latin name next to a Chinese role (律师John Smith).
+_LATIN_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+LATIN_NAME = re.compile(rf"[ \t]?(?P<x>{_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2}})(?![A-Za-z])")
+
+
+# --------------------------------------------------------------------------- beyond the cues
+
+_GIVEN = frozenset(words("en_names", "given_names"))
+_GIVEN_WORDS = frozenset(words("en_names", "given_names_that_are_words"))
+_SURNAMES = frozenset(words("en_names", "surnames"))
+_GIVEN_FOLDED = frozenset(name.casefold() for name in _GIVEN)
+_KNOWN_FOLDED = _GIVEN_FOLDED | frozenset(name.casefold() for name in _SURNAMES)
+_CAPITALISED_RE = re.compile(rf"(?<![A-Za-z'’\-])[{_UP}][{_LOW}]+")
+
+
+def en_free_names(text: str) -> Iterator[tuple[int, int]]:
+    """Robert Johnson followed me: a given name from the list, then a capitalised word that is
+    no stop word; or any capitalised word (not opening a sentence) before a listed surname
+    (Deshawn Williams). A given name that is also a word (Will, Grace, Jordan) needs a listed
+    surname after it ("Grace Period" stays)."""
+    for match in _CAPITALISED_RE.finditer(text):
+        first = match.group()
+        tokens = _name_tokens(text, match.start())
+        if len(tokens) < 2:
+            continue
+        second = text[tokens[1][0] : tokens[1][1]]
+        if first in _GIVEN_WORDS or first not in _GIVEN:
+            # Not a plain given name: a name only before a listed surname (Deshawn Williams),
+            # and, for a word that is no given name, not at the start of a sentence.
+            unsure = first not in _GIVEN_WORDS and _opens_sentence(text, match.start())
+            if second not in _SURNAMES or first in _SURNAMES or unsure:
+                continue
+        yield tokens[0][0], tokens[-1][1]
+
+
+# A cue in any case ("attorney", "ATTORNEY", "my clerk"), then words in any case.
+_ANY_CASE_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_TITLES}|{_EN_ROLES})[ \t]+(?=[A-Za-z])")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def en_names_any_case(text: str) -> Iterator[tuple[int, int]]:
+    """attorney john smith, ATTORNEY JOHN SMITH, my clerk mary jones: after a cue, words in
+    lower or upper case are a name when the first is a given name from the list and each
+    next one a given name or surname from it (so "lawyer will call" stays)."""
+    for match in _ANY_CASE_CUE_RE.finditer(text):
+        pos, found = match.end(), []
+        while len(found) < 3:
+            word = _WORD_RE.match(text, pos)
+            if not word or word.group().casefold() not in (
+                _GIVEN_FOLDED if not found else _KNOWN_FOLDED
+            ):
+                break
+            found.append(word.span())
+            pos = word.end()
+            while pos < len(text) and text[pos] in " \t":
+                pos += 1
+        if len(found) >= 2:
+            yield found[0][0], found[-1][1]
+
+
+# "A defendant in one of my cases, Robert Johnson, followed me": a role, then within the
+# same clause a name set off by commas.
+_APPOSITION_RE = re.compile(
+    rf"(?<![A-Za-z])(?i:{_EN_ROLES})(?![a-z])[^.,;:!?\n]{{0,60}}, "
+    rf"(?={_TOKEN}[ \t]+{_TOKEN}[^,]{{0,30}},)"
+)
+
+
+def en_apposition(text: str) -> Iterator[tuple[int, int]]:
+    for match in _APPOSITION_RE.finditer(text):
+        tokens = _name_tokens(text, match.end())
+        if len(tokens) >= 2:
+            yield tokens[0][0], tokens[-1][1]

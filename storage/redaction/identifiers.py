@@ -1,0 +1,264 @@
+"""Identifiers found with the libraries made for them, and formats without a checksum.
+
+Phone numbers in any national or international format come from libphonenumber
+(``phonenumbers``); IBANs, card numbers and Chinese resident ID numbers are recognised by
+their checksums (``python-stdnum``), and an IBAN of the right shape whose checksum is wrong is
+still taken (an invented number identifies as well as a real one in a leaked text). The other
+finders here are formats without a checksum: US social security numbers, IP addresses, US
+state-and-ZIP remnants of an address, docket numbers, obfuscated and non-ASCII e-mail
+addresses, and full dates in a sentence about the judge.
+
+Every finder reads the matching copy (see text.py): one space per whitespace run, ASCII
+dashes, no zero-width characters.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+from stdnum import iban, luhn
+from stdnum.cn import ric
+from stdnum.exceptions import InvalidChecksum, ValidationError
+
+from .text import Span
+
+# --------------------------------------------------------------------------- phones
+
+# Numbers without a country code are read as Chinese, then as North American ones: the two
+# numbering plans judges here write most. Numbers with a "+" are read whatever the region.
+_PHONE_REGIONS = ("CN", "US")
+_DIGIT_RUNS = re.compile(r"[0-9]")
+_MIN_PHONE_DIGITS = 7  # fewer is a year, an amount or a guideline number
+_NOT_A_PHONE = re.compile(
+    r"(?:19|20)[0-9]{2}(?:[-/.][0-9]{1,2}){2}"  # a date
+    r"|[0-9]{1,3}(?:,[0-9]{3})+"  # an amount: 1,000,000
+    r"|[0-9]+\.[0-9]+"  # a decimal
+)
+
+
+# A stretch of text that may hold a phone number: digits with the separators numbers are
+# written with, at most 32 characters. The library reads each stretch on its own, so a long run
+# of digits and spaces costs one regular-expression scan, not the library's own search; a stretch
+# with too many digits or groups is no phone number and is not read at all.
+_PHONE_STRETCH = re.compile(r"\+?[0-9(][0-9 ()./-]{5,26}[0-9]")
+_MAX_PHONE_DIGITS = 17  # E.164 allows 15, and a trunk prefix or an extension digit or two
+_MAX_PHONE_GROUPS = 6  # +1 (202) 555-0143 has four; "1 2 3 4 5 6 7 8" is no phone number
+_DIGIT_GROUP = re.compile(r"[0-9]+")
+
+
+def phones(text: str) -> Iterator[Span]:
+    for stretch in _PHONE_STRETCH.finditer(text):
+        digits = len(_DIGIT_RUNS.findall(stretch.group()))
+        groups = len(_DIGIT_GROUP.findall(stretch.group()))
+        if _MIN_PHONE_DIGITS <= digits <= _MAX_PHONE_DIGITS and groups <= _MAX_PHONE_GROUPS:
+            for start, end in _phones_in(stretch.group()):
+                yield stretch.start() + start, stretch.start() + end
+
+
+def _phones_in(stretch: str) -> Iterator[Span]:
+    for region in _PHONE_REGIONS:
+        for match in phonenumbers.PhoneNumberMatcher(
+            stretch, region, leniency=phonenumbers.Leniency.POSSIBLE
+        ):
+            raw = match.raw_string
+            if len(_DIGIT_RUNS.findall(raw)) < _MIN_PHONE_DIGITS or _NOT_A_PHONE.fullmatch(raw):
+                continue
+            yield match.start, match.end
+
+
+# --------------------------------------------------------------------------- checksummed numbers
+
+# Upper or lower case, not mixed: "GB82 WEST 1234 5698 7654 32 for a charity" ends at 32.
+_IBAN = re.compile(
+    r"(?<![A-Za-z0-9])"
+    r"(?:[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}|[a-z]{2}[0-9]{2}(?: ?[a-z0-9]){11,30})"
+    r"(?![A-Za-z0-9])"
+)
+
+
+def ibans(text: str) -> Iterator[Span]:
+    for match in _IBAN.finditer(text):
+        candidate = match.group().rstrip().upper()
+        try:
+            iban.validate(candidate)
+        except InvalidChecksum:
+            pass  # the shape of an IBAN of that country, the checksum wrong: still an IBAN
+        except ValidationError:
+            continue
+        yield match.start(), match.start() + len(candidate)
+
+
+# 13 to 19 digits in groups: a card number when its Luhn check digit is right (15-digit
+# American Express numbers come in groups of 4-6-5, which the fixed-group rules miss).
+_DIGIT_GROUPS = re.compile(r"(?<![0-9-])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])")
+
+
+def cards(text: str) -> Iterator[Span]:
+    for match in _DIGIT_GROUPS.finditer(text):
+        digits = re.sub(r"[ -]", "", match.group())
+        if luhn.is_valid(digits):
+            yield match.span()
+
+
+_RIC = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])")
+
+
+def resident_ids(text: str) -> Iterator[Span]:
+    """Chinese resident ID numbers whose check digit is right, whatever their date or area
+    part (stdnum's full validation also looks the area up, and an unknown one is no reason to
+    keep the number)."""
+    for match in _RIC.finditer(text):
+        number = match.group().upper()
+        if ric.calc_check_digit(number[:-1]) == number[-1]:
+            yield match.span()
+
+
+# --------------------------------------------------------------------------- formats
+
+# 123-45-6789 or 123 45 6789 (one separator throughout), also partly masked: XXX-XX-6789.
+_SSN = re.compile(
+    r"(?<![0-9A-Za-z-])(?:[0-9]{3}|[Xx*]{3})(?P<sep>[- ])(?:[0-9]{2}|[Xx*]{2})(?P=sep)[0-9]{4}"
+    r"(?![0-9-])"
+)
+
+
+def ssns(text: str) -> Iterator[Span]:
+    for match in _SSN.finditer(text):
+        yield match.span()
+
+
+_IPV4 = re.compile(r"(?<![0-9.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9]|\.[0-9])")
+_IPV6 = re.compile(r"(?<![0-9A-Za-z:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Za-z:])")
+
+
+def ip_addresses(text: str) -> Iterator[Span]:
+    for pattern in (_IPV4, _IPV6):
+        for match in pattern.finditer(text):
+            candidate = match.group()
+            if pattern is _IPV6 and candidate.count(":") < 2:
+                continue
+            try:
+                ipaddress.ip_address(candidate)
+            except ValueError:
+                continue
+            yield match.span()
+
+
+_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
+    "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+# What is left of a US address: "Springfield, IL 62704", "IL 62704-1234", "ZIP code 90210".
+_US_ZIP = re.compile(
+    rf"(?<![A-Za-z0-9])(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, ?)?(?:{_STATES}),? "
+    r"[0-9]{5}(?:-[0-9]{4})?(?![0-9])"
+    r"|(?i:zip(?: ?code)?|postal code|postcode) ?:? ?(?P<x>[0-9]{5}(?:-[0-9]{4})?)(?![0-9])"
+    r"|(?<![0-9-])[0-9]{5}-[0-9]{4}(?![0-9-])"
+)
+
+
+def zip_codes(text: str) -> Iterator[Span]:
+    for match in _US_ZIP.finditer(text):
+        yield match.span("x") if match.group("x") else match.span()
+
+
+# "No. 19-1234", "docket 2023-00871", "Case #21-cv-889".
+_DOCKET = re.compile(
+    r"(?<![A-Za-z])(?:No|Nos|no|Docket|docket|Case|case|Dkt|dkt)\.? ?(?:No\.? ?|#|number )?#? ?"
+    r"(?P<x>[0-9]{1,4}-(?:[A-Za-z]{1,4}-)?[0-9]{2,7})(?![0-9A-Za-z-])"
+)
+
+
+def dockets(text: str) -> Iterator[Span]:
+    for match in _DOCKET.finditer(text):
+        yield match.span("x")
+
+
+# --------------------------------------------------------------------------- e-mail addresses
+
+# Non-ASCII local parts and domains (josé@correo.es, 张三@例子.中国); the ASCII ones are taken
+# by the e-mail pattern before this runs.
+_EMAIL_ANY = re.compile(
+    r"(?<![\w.%+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[^\W\d_]{2,24}(?![\w-])"
+)
+_AT = r"(?:[\[({<] ?at ?[\])}>]| at )"
+_DOT = r"(?:\.|[\[({<] ?dot ?[\])}>]| dot )"
+# "name [at] domain [dot] com", "name(at)domain.org", "name at 163 dot com": an "at" in
+# brackets, or a spelt-out "dot", makes it an address ("meet at court.com" alone is not).
+_EMAIL_SPELT = re.compile(
+    rf"(?i)(?<![\w.+-])(?P<local>[\w.+-]{{1,64}}) ?(?P<at>{_AT}) ?[\w-]{{1,63}}"
+    rf"(?: ?(?P<dot>{_DOT}) ?[\w-]{{1,63}}){{1,4}}(?![\w-])"
+)
+
+
+def emails(text: str) -> Iterator[Span]:
+    for match in _EMAIL_ANY.finditer(text):
+        yield match.span()
+    for match in _EMAIL_SPELT.finditer(text):
+        bracketed = match.group("at").strip()[0] in "[({<"
+        if bracketed or re.search(r"(?i)dot", match.group()[match.end("at") - match.start() :]):
+            yield match.span()
+
+
+# --------------------------------------------------------------------------- dates about the judge
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|thirtieth"
+)
+_DAY = rf"(?:(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?|(?i:{_ORDINAL_WORD}))"
+_YEAR = r"(?:19|20)[0-9]{2}"
+_FULL_DATE = re.compile(
+    rf"(?<![A-Za-z0-9])(?:(?:the )?{_DAY} (?:of )?{_MONTH},? {_YEAR}"
+    rf"|{_MONTH} (?:the )?{_DAY},? {_YEAR}"
+    rf"|(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])[/.](?:1[0-2]|0?[1-9])(?![0-9])[/.]{_YEAR}"
+    rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))(?![0-9])"
+    rf"|{_YEAR} ?年 ?(?:1[0-2]|0?[1-9])(?![0-9]) ?月 ?(?:3[01]|[12][0-9]|0?[1-9])(?![0-9]) ?[日号]"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]"
+)
+_SENTENCE_END = re.compile(r"[.!?。！？\n;；]")
+# The judge speaking of a date of their own life: a birthday, a swearing-in, an appointment.
+# "I attended a conference on 12 May 2023" and the date of a rule stay.
+_FIRST_PERSON = re.compile(r"(?<![A-Za-z])(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![A-Za-z])|我|本人")
+_LIFE_EVENT = re.compile(
+    r"(?i:born|birth|birthday|sworn|swearing|oath|appointed|appointment|took office|"
+    r"took the bench|joined the bench|elevated|elected|confirmed|retire|retirement|married|"
+    r"graduated)|出生|生日|生于|宣誓|任命|就任|上任|入职|入额|任职|退休|结婚|毕业"
+)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around ``text[start:end]`` (the date's own dots do not end it)."""
+    low = max(0, start - 300)
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, low, start)), default=low)
+    right = _SENTENCE_END.search(text, end, end + 300)
+    return text[left : right.start() if right else min(len(text), end + 300)]
+
+
+def personal_dates(text: str) -> Iterator[Span]:
+    """A full date (day, month, year) in a sentence where the judge speaks of a date of their
+    own life (born, sworn in, appointed, 出生, 宣誓, 任命 …). Dates of rules and events stay."""
+    for match in _FULL_DATE.finditer(text):
+        sentence = _sentence(text, match.start(), match.end())
+        if _FIRST_PERSON.search(sentence) and _LIFE_EVENT.search(sentence):
+            yield match.span()
+
+
+# A year of birth alone: 我是1975年生的, "born in 1975".
+_BIRTH_YEAR = re.compile(
+    r"(?P<zh>(?:19|20)[0-9]{2} ?年)(?= ?(?:出生|生人|生的|生))"
+    r"|(?i:born (?:in )?)(?P<en>(?:19|20)[0-9]{2})(?![0-9])"
+)
+
+
+def birth_years(text: str) -> Iterator[Span]:
+    for match in _BIRTH_YEAR.finditer(text):
+        yield match.span("zh") if match.group("zh") else match.span("en")

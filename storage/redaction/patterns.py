@@ -1,0 +1,327 @@
+r"""The regular-expression rules: identifiers with a recognisable shape or a cue word.
+
+None of them can backtrack badly: they read the matching copy, in which every whitespace run
+is one space (so "cue + spaces", the cubic case, is gone before any rule runs); every
+repetition after a cue is bounded; runs where one character is both a part and an end (市 in
+a place, a unit and a court) are atomic groups. The tests run each rule on generated worst
+cases (cue words followed by thousands of spaces, digits, letters or punctuation) and bound
+its CPU time.
+
+A rule with a group "x" replaces only that group and keeps its cue ("电话", "Case No.",
+"born on") as the judge typed it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .text import SENTINEL_CLASS
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RE = re.compile(f"[{HAN}]")
+# Characters that end a place or road name: a place name never contains 我, 住, 在 …, so the
+# lazy place patterns below cannot swallow "我家住在" in front of "北京市".
+_PLACE = (
+    r"[^\W\d_我你他她它们的了着过是在住于到去从搬和与及或把被让给向对就也还要想请问说这那有个位"
+    r"址]"
+)
+# … nor does one start with 家 or 老家 (我老家南京市…), though 家 may sit inside one (石家庄).
+_PLACE_START = "(?!老?家)"
+_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+_D = "[0-9]"
+# An ASCII word end: \b would see no boundary between 1 and 号 (both are \w).
+_E = r"(?![A-Za-z0-9_])"
+
+# --------------------------------------------------------------------------- regex rules
+
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
+_URL_LAST = r"[A-Za-z0-9/_\-#=&%~+]"  # a URL does not end in the sentence's full stop
+_TLDS = (
+    "com|cn|net|org|me|io|gov|edu|int|mil|info|biz|co|uk|us|ca|au|nz|de|fr|jp|kr|hk|tw|mo|sg|"
+    "in|ru|eu|tv|cc|top|xyz|app|dev|ly|gl|be|ai|law|legal|site|online|page|blog|link|so|to"
+)
+_DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+
+_URL_SCHEME = rf"(?i)(?<![A-Za-z0-9])(?:https?|ftp)://{_URL_CHARS}*{_URL_LAST}"
+_URL_WWW = (
+    rf"(?i)(?<![A-Za-z0-9.@])www\.{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})+"
+    rf"(?:[/?#]{_URL_CHARS}*{_URL_LAST})?"
+)
+# A bare domain only counts with a path (t.me/x, weibo.com/u/1): "lawfirm.com" alone or
+# "Node.js" stay, and the TLD list keeps "e.g./i.e." from looking like hosts.
+_URL_BARE = (
+    rf"(?i)(?<![A-Za-z0-9.@/_-])(?:{_DOMAIN_LABEL}\.)+(?:{_TLDS})/(?:{_URL_CHARS}*{_URL_LAST})?"
+)
+_EMAIL = (
+    rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})*"
+    r"\.[A-Za-z]{2,24}(?![A-Za-z0-9-])"
+)
+# An ASCII handle stops at the first non-ASCII character (@judge_li说 keeps 说); a Chinese
+# nickname runs to the next space or punctuation, as on Weibo. "@我" / "@了" is a verb in
+# Chinese ("mentioned me"), not an account.
+_HANDLE = (
+    rf"(?<![A-Za-z0-9._%+\-])@(?:[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*"
+    rf"|(?![我你他她它您们了的是在和与就都也还吗呢吧啊过])[{HAN}][{HAN}A-Za-z0-9_\-]*)"
+)
+_ACCOUNT_ZH = (
+    r"(?i)(?:微信号|微信id|vx号|v信号|wx号|抖音号|快手号|小红书号|微博id|b站id|qq号)"
+    r"\s*(?:是|为|:)?\s*(?P<x>[A-Za-z][A-Za-z0-9_\-]{4,31})" + _E
+)
+# English cues are ordinary words ("handle this"), so the id must look like one.
+_ACCOUNT_EN = (
+    r"(?i)(?:username|user\s+name|user\s+id|wechat\s+id|telegram\s+id|handle)"
+    r"(?:\s+(?:is|was))?\s*:?\s*"
+    r"(?P<x>(?=[A-Za-z0-9_.\-]{0,31}[0-9_])[A-Za-z][A-Za-z0-9_.\-]{3,31})" + _E
+)
+
+_CASE_ZH_BRACKET = (
+    rf"[(\[【〔]\s*(?:19|20){_D}{{2}}\s*[)\]】〕]\s*"
+    rf"(?:最高法|[{HAN}]{{1,4}}{_D}{{0,6}})\s*[{HAN}]{{1,6}}?\s*{_D}{{1,7}}\s*"
+    rf"(?:号(?:之[一二三四五六七八九十])?|(?![{HAN}]))"
+)
+_CASE_ZH_BARE = (
+    rf"(?<![0-9])(?:19|20){_D}{{2}}(?:最高法|[{_PROVINCES}]{_D}{{2,6}})"
+    rf"[{HAN}]{{1,4}}?{_D}{{1,7}}号"
+)
+_CASE_EN_FEDERAL = (
+    rf"(?i)(?<![A-Za-z0-9]){_D}{{1,2}}:{_D}{{2}}-[a-z]{{2,4}}-{_D}{{2,6}}"
+    rf"(?:-[a-z]{{1,4}}){{0,3}}{_E}"
+)
+_CASE_EN_SHORT = (
+    rf"(?i)(?<![A-Za-z0-9:])(?:19|20)?{_D}{{2}}-"
+    rf"(?:cv|cr|civ|crim|mc|mj|md|bk|ap|po|misc|fam|dr|jv|cf|cm|pr){_D}*-{_D}{{1,7}}(?:-[a-z]{{1,4}})?{_E}"
+)
+_CASE_EN_NEUTRAL = (
+    rf"\[(?:19|20){_D}{{2}}\]\s+(?:UKSC|UKPC|EWCA|EWHC|EWFC|EWCOP|UKUT|UKFTT|UKEAT|CSIH|CSOH|"
+    rf"NICA|NIQB|HCA|FCA|FCAFC|NSWSC|NSWCA|VSC|VSCA|QCA|QSC|SGCA|SGHC|HKCFA|HKCA|HKCFI|IESC|"
+    rf"IECA|IEHC|NZSC|NZCA|NZHC|SCC|ONCA|BCCA|ABCA|ZACC|ZASCA)(?:\s+(?:Civ|Crim))?\s+{_D}+"
+    rf"(?:\s+\((?:KB|QB|Ch|Fam|Admin|Comm|TCC|Pat|IPEC|Costs|Admlty)\))?"
+)
+_CASE_EN_LABELLED = (
+    r"(?i)(?<![A-Za-z])(?:case|docket|claim|index|file|matter)\s*(?:no\.?|number|num\.?|#)\s*:?\s*"
+    r"(?P<x>[A-Za-z0-9][A-Za-z0-9:/.\-]{0,40}?[0-9][A-Za-z0-9:/\-]{0,40})"
+)
+
+_DATE8 = r"(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+_ID_18 = rf"(?<![0-9])[1-9][0-9]{{5}}[ -]?{_DATE8}[ -]?[0-9]{{3}}[0-9Xx](?![0-9])"
+_ID_15 = r"(?<![0-9])[1-9][0-9]{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}(?![0-9])"
+_ID_MASKED = r"(?<![0-9])[1-9][0-9]{5}[*Xx]{8}[0-9]{3}[0-9Xx](?![0-9])"
+
+# Four groups of four could also be a list of years ("2019 2020 2021 2022").
+_CARD_GROUPED = (
+    r"(?<![0-9])(?!(?:(?:19|20)[0-9]{2}[ -]){3})"
+    r"(?:[0-9]{4}[ -]){3}[0-9]{4}(?:[ -]?[0-9]{1,3})?(?![0-9])"
+)
+_CARD_PLAIN = r"(?<![0-9])[0-9]{16,19}(?![0-9])"
+
+_PHONE_INTL = (
+    r"(?<![0-9A-Za-z+])\+[1-9][0-9]{0,2}[ .\-]?(?:\(?[0-9]{1,4}\)?[ .\-]?)?[0-9]{1,4}"
+    r"(?:[ .\-]?[0-9]{2,5}){1,4}(?![0-9])"
+)
+_PHONE_CN_MOBILE = (
+    r"(?<![0-9])(?:(?:\+|00)86[ \-]?|\(\+?86\)[ \-]?)?1[3-9][0-9](?:[ \-]?[0-9]{4}){2}(?![0-9])"
+)
+_PHONE_CN_LANDLINE = (
+    r"(?<![0-9])(?:\(0[0-9]{2,3}\)|0[0-9]{2,3})[ \-]?[0-9]{3,4}[ \-]?[0-9]{4}(?![0-9])"
+)
+_PHONE_UK_MOBILE = r"(?<![0-9])07[0-9]{3} ?[0-9]{3} ?[0-9]{3}(?![0-9])"
+_PHONE_US = r"(?<![0-9])(?:\([0-9]{3}\) ?|[0-9]{3}[\-.])[0-9]{3}[\-.][0-9]{4}(?![0-9])"
+_PHONE_CUED = (
+    r"(?i)(?:电话|手机|手机号|号码|座机|传真|联系方式|tel|phone|mobile|cell|fax|whatsapp|"
+    r"call\s+me\s+at|text\s+me\s+at)(?:\s*(?:number|no\.?|是|为|:|is))*\s*"
+    r"(?P<x>\+?(?:[0-9][ ()\-.]?){6,15}[0-9])(?![0-9])"
+)
+
+_PLATE_ZH = (
+    rf"(?<![A-Za-z0-9])[{_PROVINCES}使领][A-Za-z][·•・.\- ]?"
+    r"(?=[A-Za-z0-9]{0,5}[0-9])[A-Za-z0-9]{5,6}[挂学警港澳领试超]?(?![A-Za-z0-9])"
+)
+# Western plates look like any code, so they are taken only after a plate/registration cue.
+_PLATE_EN = (
+    r"(?i:(?:licen[cs]e|number|registration|reg\.?|car|vehicle)\s+plates?"
+    r"(?:\s+(?:number|no\.?))?|plates?\s+(?:number|no\.?)|licen[cs]e\s+(?:number|no\.?)|"
+    r"registration(?:\s+(?:number|no\.?|mark))?|reg\.?(?:\s+(?:number|no\.?))?|plates?|licen[cs]e)"
+    r"(?:\s+(?:is|was|reads|reading|of))?\s*[:#]?\s*"
+    r"(?P<x>(?=[A-Z0-9 \-]{0,26}[0-9])(?=[A-Z0-9 \-]{0,26}[A-Z])"
+    r"[A-Z0-9]{1,8}(?:[ \-][A-Z0-9]{1,8}){0,2})" + _E
+)
+
+_ZH_DATE = (
+    r"(?:(?:19|20)[0-9]{2}\s*年\s*(?:1[0-2]|0?[1-9])(?![0-9])\s*月(?:\s*(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])\s*[日号])?"
+    r"|(?:1[0-2]|0?[1-9])(?![0-9])\s*月\s*(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])\s*[日号]?"
+    r"|(?:19|20)[0-9]{2}[\-/.](?:1[0-2]|0?[1-9])(?![0-9])[\-/.](?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}[日号])?)"
+)
+_DOB_ZH_BEFORE = (
+    r"(?:出生于|出生在|出生日期(?:是|为)?|出生年月日?(?:是|为)?|生于|生日(?:是|为|在)?|出生)"
+    rf"\s*:?\s*(?P<x>{_ZH_DATE})"
+)
+_DOB_ZH_AFTER = rf"(?P<x>{_ZH_DATE})(?=\s*(?:出生|生人|的生日|过生日|生日|生(?=[,。.!?;\s]|$)))"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?"
+_EN_DATE = (
+    rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH},?(?:\s+(?:19|20)[0-9]{{2}})?"
+    rf"|{_MONTH}\s+{_DAY}(?:,?\s+(?:19|20)[0-9]{{2}})?(?![0-9])"
+    rf"|{_MONTH},?\s+(?:19|20)[0-9]{{2}}"
+    r"|(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}"
+    r"|[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)?[0-9]{2})(?![0-9])"
+)
+_DOB_EN = (
+    r"(?i)(?<![A-Za-z])(?:born(?:\s+(?:on|in))?|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday)"
+    rf"(?:\s+(?:is|was))?\s*:?\s*(?P<x>{_EN_DATE})"
+)
+
+# 小区, 社区, 园区 … are not districts.
+_ZH_ADMIN = (
+    rf"{_PLACE_START}{_PLACE}{{1,8}}?"
+    r"(?:省|自治区|特别行政区|市|自治州|州|地区|盟|县|(?<![小社园景校辖片营])区|旗|镇|乡|街道)"
+)
+_ZH_ROAD = (
+    rf"{_PLACE_START}{_PLACE}{{1,10}}?(?:大道|大街|路|街|巷|胡同|弄|道)"
+    r"(?:[东西南北中一二三四五六七八九十]段)?"
+)
+_ZH_DOOR = rf"{_D}{{1,5}}(?:[弄巷]{_D}{{1,5}})?(?:-{_D}{{1,4}})?\s*号(?:院)?"
+_ZH_ESTATE = (
+    rf"{_PLACE_START}{_PLACE}{{1,10}}?(?:小区|花园|公寓|大厦|家园|新村|社区|苑|公馆|广场|村)"
+)
+_ZH_UNIT = r"(?:[0-9一二三四五六七八九十]{1,4}[A-Za-z]?\s*(?:号楼|栋|幢|座|单元|楼|层|室|户|号))"
+_ZH_HOME_UNIT = r"(?:[0-9一二三四五六七八九十]{1,4}[A-Za-z]?\s*(?:号楼|栋|幢|单元|室))"
+# "…2单元301": the flat number often comes without 室.
+_ZH_FLAT = r"(?:(?<=单元)[0-9]{3,4}(?![0-9年月日号]))?"
+# The run of administrative units is atomic: 市 is both a place character and a unit, and a
+# long run of such characters must not be split every possible way before failing.
+_ADDRESS_ZH = (
+    rf"(?>(?:{_ZH_ADMIN}){{0,4}})(?:{_ZH_ROAD}{_ZH_DOOR}(?:{_ZH_ESTATE})?{_ZH_UNIT}*{_ZH_FLAT}"
+    rf"|{_ZH_ESTATE}\s?{_ZH_UNIT}+{_ZH_FLAT})"
+    # 朝阳区建外SOHO 5号楼: a district, any building name, then a residential unit.
+    rf"|(?>(?:{_ZH_ADMIN}){{1,4}}){_PLACE}{{0,12}}?\s?{_ZH_HOME_UNIT}+{_ZH_FLAT}"
+)
+# After 住址/家住, whatever names a street, a number or a building is the address.
+_ADDRESS_ZH_CUED = (
+    r"(?:家庭住址|住址|家住|现住)(?:是|为|在)?:?\s*"
+    r"(?P<x>(?!哪|什么|啥|那|这|附近|隔壁|对面|同一)(?=[^\s,。;!?]{0,40}?(?:[0-9]|路|街|弄|巷|村))"
+    rf"[^\s,。;!?、{SENTINEL_CLASS}]{{2,40}})"
+)
+_STREET_SUFFIX = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Place|Pl|Way|Terrace|"
+    r"Crescent|Close|Square|Sq|Highway|Hwy|Parkway|Pkwy|Gardens|Grove|Mews|"
+    r"street|road|avenue|lane|boulevard|drive)"
+)
+_ADDRESS_EN = (
+    r"(?<![A-Za-z0-9])(?:(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)\s+[0-9A-Z]{1,5},?\s+)?"
+    r"[0-9]{1,5}[A-Za-z]?(?:-[0-9]{1,5})?\s+(?:[A-Z][A-Za-z'’.\-]{0,30}\s+){1,4}?"
+    rf"{_STREET_SUFFIX}(?![A-Za-z])(?:\s+(?:NW|NE|SW|SE|N|S|E|W)(?![A-Za-z]))?"
+    r"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|Flat|#)\s*[0-9A-Z]{1,5}(?![A-Za-z0-9]))?"
+)
+_PO_BOX = r"(?i)(?<![A-Za-z])P\.?\s?O\.?\s+Box\s+[0-9]+"
+_UK_POSTCODE = r"(?<![A-Za-z0-9])[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}(?![A-Za-z0-9])"
+
+# Self-identifying court details: being "the only …" somewhere names the judge.
+# Atomic: the first place unit found is the one (市 is both a place character and a unit).
+_ZH_PLACE_UNIT = rf"(?>{_PLACE}{{1,10}}?(?:省|市|县|区|州|旗|盟|镇|乡|岛|村))"
+_ZH_COURT_NAME = rf"{_PLACE}{{0,10}}?(?:人民法院|法院|人民法庭|派出法庭|法庭)"
+_ZH_HOME = (
+    r"(?:全|本|整个)(?:县|市|区|镇|乡|岛|州|旗|盟|院|庭)"
+    r"|(?:我们|咱们|这个)(?:县|市|区|镇|乡|岛|院|庭|法院)"
+)
+_ZH_ROLE = (
+    rf"[{HAN}]{{0,6}}?(?:法官|审判员|庭长|院长|书记员|陪审员|执行员|法警|女性|女同志|男同志|"
+    r"少数民族|博士|法院|法庭)"
+)
+_COURT_ZH = (
+    rf"(?:(?:{_ZH_HOME}|{_ZH_PLACE_UNIT})的?(?:{_ZH_COURT_NAME})?|{_ZH_COURT_NAME})(?:里面|里|中|内|的)?"
+    rf"(?:(?:唯一|仅有|独一无二)(?:的|一位|一名|一个)?{_ZH_ROLE}"
+    rf"|(?:就|只有|仅有|只剩|才)(?:我|我们)?(?:一|两|二|俩|三|[1-3])(?:个|名|位)?{_ZH_ROLE})"
+)
+_ONLY = r"(?:only|sole|single|lone|one\s+and\s+only)"
+_BENCH = (
+    r"(?:judges?|magistrates?|justices?|judicial\s+officers?|sheriffs?|coroners?|registrars?|"
+    r"justices?\s+of\s+the\s+peace|JPs?)"
+)
+_PLACE_NOUN = (
+    r"(?:island|isle|county|district|town|township|village|city|region|province|valley|parish|"
+    r"borough|atoll|archipelago|court(?:house)?|circuit|bench)"
+)
+_EN_LOCATION = (
+    r"\s+(?i:in|on|at|of|for)\s+(?:(?i:the|our|my|this)\s+)?"
+    r"(?:(?i:whole|entire|small|tiny|little|rural|local|remote|same)\s+)*"
+    rf"(?:[A-Z][\w'’\-]{{0,30}}(?:\s+[A-Z][\w'’\-]{{0,30}}){{0,4}}(?:\s+{_PLACE_NOUN})?|{_PLACE_NOUN})"
+)
+_COURT_EN_PLACE = (
+    rf"(?i:the\s+{_ONLY}\s+(?:[a-z'\-]+\s+){{0,3}}?{_BENCH})(?![A-Za-z]){_EN_LOCATION}"
+)
+_COURT_EN_SELF = (
+    r"(?i:\bI(?:'m|’m|\s+am)\s+)"
+    rf"(?P<x>(?i:the\s+{_ONLY}\s+(?:[a-z'\-]+\s+){{0,3}}?{_BENCH}))(?![A-Za-z])"
+)
+
+_AMOUNT_UNIT = (
+    r"(?:元|块|万|亿|美元|英镑|欧元|港币|人|名|位|次|条|个|粉丝|阅读|播放|点赞|浏览|字|页|"
+    r"(?i:followers|views|likes|people|users|dollars|yuan|euros|pounds|words|subscribers|"
+    r"fans|members|times|pages|rmb|usd|cny|eur|gbp))"
+)
+# What is left: a run of six or more digits may be a QQ number, an account or an id. Amounts
+# with a currency or a unit ("1200000元", "$2500000") are kept.
+_NUMBER = (
+    r"(?<![0-9])(?<![$¥€£])(?<!RMB)(?<!USD)(?<!CNY)(?<!RMB )(?<!USD )(?<!CNY )"
+    rf"[0-9]{{6,}}(?![0-9])(?!(?:[.,][0-9]+)*\s*{_AMOUNT_UNIT})"
+)
+
+
+# (name, pattern, kind), applied in this order. A pattern with a group "x" replaces only that
+# group and keeps its cue ("电话", "Case No.", "born on") as the judge typed it.
+# URLs before e-mails and handles (a URL may hold an @); case, ID and card numbers before
+# phones (their digits contain phone-shaped runs), Chinese mobiles before the international
+# form (so "(+86) 138…" goes whole); everything numeric before the final catch-all for long
+# digit runs.
+RULES: list[tuple[str, re.Pattern[str], str]] = [
+    ("url-scheme", re.compile(_URL_SCHEME), "url"),
+    ("url-www", re.compile(_URL_WWW), "url"),
+    ("url-bare", re.compile(_URL_BARE), "url"),
+    ("email", re.compile(_EMAIL), "email"),
+    ("handle", re.compile(_HANDLE), "handle"),
+    ("account-zh", re.compile(_ACCOUNT_ZH), "handle"),
+    ("account-en", re.compile(_ACCOUNT_EN), "handle"),
+    ("case-zh", re.compile(_CASE_ZH_BRACKET), "caseno"),
+    ("case-zh-bare", re.compile(_CASE_ZH_BARE), "caseno"),
+    ("case-en-federal", re.compile(_CASE_EN_FEDERAL), "caseno"),
+    ("case-en-short", re.compile(_CASE_EN_SHORT), "caseno"),
+    ("case-en-neutral", re.compile(_CASE_EN_NEUTRAL), "caseno"),
+    ("case-en-labelled", re.compile(_CASE_EN_LABELLED), "caseno"),
+    ("id-18", re.compile(_ID_18), "idno"),
+    ("id-15", re.compile(_ID_15), "idno"),
+    ("id-masked", re.compile(_ID_MASKED), "idno"),
+    ("card-grouped", re.compile(_CARD_GROUPED), "card"),
+    ("card-plain", re.compile(_CARD_PLAIN), "card"),
+    ("phone-cn-mobile", re.compile(_PHONE_CN_MOBILE), "phone"),
+    ("phone-intl", re.compile(_PHONE_INTL), "phone"),
+    ("phone-cn-landline", re.compile(_PHONE_CN_LANDLINE), "phone"),
+    ("phone-uk-mobile", re.compile(_PHONE_UK_MOBILE), "phone"),
+    ("phone-us", re.compile(_PHONE_US), "phone"),
+    ("phone-cued", re.compile(_PHONE_CUED), "phone"),
+    ("plate-zh", re.compile(_PLATE_ZH), "plate"),
+    ("plate-en", re.compile(_PLATE_EN), "plate"),
+    ("dob-zh-before", re.compile(_DOB_ZH_BEFORE), "dob"),
+    ("dob-zh-after", re.compile(_DOB_ZH_AFTER), "dob"),
+    ("dob-en", re.compile(_DOB_EN), "dob"),
+    ("address-zh", re.compile(_ADDRESS_ZH), "address"),
+    ("address-zh-cued", re.compile(_ADDRESS_ZH_CUED), "address"),
+    ("address-en", re.compile(_ADDRESS_EN), "address"),
+    ("po-box", re.compile(_PO_BOX), "address"),
+    ("uk-postcode", re.compile(_UK_POSTCODE), "address"),
+    ("court-zh", re.compile(_COURT_ZH), "court"),
+    ("court-en-place", re.compile(_COURT_EN_PLACE), "court"),
+    ("court-en-self", re.compile(_COURT_EN_SELF), "court"),
+    ("number", re.compile(_NUMBER), "number"),
+]
+
+
+def regex_spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    group = "x" if "x" in pattern.groupindex else 0
+    for match in pattern.finditer(text):
+        if match.group(group):
+            yield match.span(group)

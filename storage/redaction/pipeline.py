@@ -1,0 +1,114 @@
+"""redact(): the rules applied until nothing changes, then placeholders in the text's language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from knowledge.textmatch import is_chinese
+
+from .english_names import TOKEN_RE, is_stop_name
+from .patterns import HAN_RE
+from .rules import RULES
+from .text import SENTINEL_RE, Span, Text, normalise
+
+__all__ = ["MAX_PIECE", "cap", "language", "prepare", "redact"]
+
+
+def prepare() -> None:
+    """Load every word list and compile every rule now, not inside the first text's budget."""
+    redact("律师李明说他的电话是13812345678。Attorney John Smith, jsmith@example.com")
+
+
+# No rule ever reads more than this many characters at once: a longer text is cut (at line
+# breaks where it can be) into pieces of at most this size. It is Telegram's own limit, so a
+# message is one piece.
+MAX_PIECE = 4096
+_MAX_ROUNDS = 8
+
+
+def _repeated_names(work: Text) -> list[Span]:
+    """Other mentions of a name already found: "原告张三 … 张三就在微博上@我" names him twice.
+
+    A Chinese name is repeated whole (a bare surname, as in 王法官, is not: 王 is everywhere);
+    an English name word by word, so "Judge Smith … Smith said" loses both.
+    """
+    terms: set[str] = set()
+    for literal in set(work.literals("name")):
+        literal = SENTINEL_RE.sub("", normalise(literal)[0])
+        if HAN_RE.search(literal):
+            if len(literal) >= 2:
+                terms.add(re.escape(literal))
+        else:
+            terms.update(
+                rf"(?<![A-Za-z]){re.escape(word)}(?![a-z])"
+                for word in TOKEN_RE.findall(literal)
+                if not is_stop_name(word)
+            )
+    if not terms:
+        return []
+    pattern = re.compile("|".join(sorted(terms, key=len, reverse=True)))
+    return [match.span() for match in pattern.finditer(work.norm)]
+
+
+def language(text: str) -> str:
+    """The placeholders' language: the one the router, and so the question log, records for
+    the text (knowledge.textmatch.is_chinese on the text as typed)."""
+    return "zh" if is_chinese(text) else "en"
+
+
+def _redact_piece(text: str, lang: str) -> str:
+    """The rules in order, again and again until none finds anything new (a replacement can
+    make another match possible), so that redacting the result changes nothing more. A rule
+    runs again only when the text changed since it last ran."""
+    work = Text(text)
+    steps = [*((rule.kind, rule.spans) for rule in RULES), ("name", None)]
+    last_run = [-1] * len(steps)  # the change count when each step last ran
+    changes = 0
+    for _ in range(_MAX_ROUNDS):
+        for index, (kind, find) in enumerate(steps):
+            if last_run[index] == changes:
+                continue  # nothing changed since this step last read the text
+            spans = find(work.norm) if find is not None else _repeated_names(work)
+            if work.replace(spans, kind):
+                changes += 1
+            last_run[index] = changes
+        if all(seen == changes for seen in last_run):
+            break
+    return work.render(lang)
+
+
+def _pieces(text: str) -> Iterator[str]:
+    piece = ""
+    for line in text.splitlines(keepends=True):
+        while len(line) > MAX_PIECE:
+            if piece:
+                yield piece
+                piece = ""
+            yield line[:MAX_PIECE]
+            line = line[MAX_PIECE:]
+        if len(piece) + len(line) > MAX_PIECE:
+            yield piece
+            piece = ""
+        piece += line
+    if piece:
+        yield piece
+
+
+def cap(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, before any rule reads it. The cut falls
+    on a space near the end where there is one, so no identifier is cut in two and half of it
+    left as typed; a cut text ends in "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = max(cut.rfind(" ", limit - 65), cut.rfind("\n", limit - 65))
+    return (cut[:space] if space > 0 else cut) + "…"
+
+
+def redact(text: str) -> str:
+    """The text as the question log keeps it: identifiers replaced by typed placeholders."""
+    lang = language(text)
+    if len(text) <= MAX_PIECE:
+        return _redact_piece(text, lang)
+    return "".join(_redact_piece(piece, lang) for piece in _pieces(text))

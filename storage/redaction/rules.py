@@ -1,0 +1,97 @@
+"""Every rule the anonymiser applies, in order, as one list: a name, the kind of placeholder,
+and a function from the matching copy to the spans it finds.
+
+Order matters where shapes overlap: URLs before e-mails and handles (a URL may hold an @);
+case, ID and card numbers before phones (their digits contain phone-shaped runs); everything
+numeric before the final catch-all for long digit runs; the name finders last, once numbers,
+addresses and court details (which contain capitalised words and surname characters) are gone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from . import chinese_names, courts, english_names, identifiers, patterns
+from .text import Span
+
+_LATIN = re.compile("[A-Za-z]")
+_HAN = re.compile(f"[{patterns.HAN}]")
+_NOT_HAN = re.compile(f"[^{patterns.HAN}]+")
+_YEAR = re.compile("(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    find: Callable[[str], Iterable[Span]]
+    # A rule that can only match text with these characters is not run on text without them
+    # (most of all: the English name finders on a Chinese text, and the other way round).
+    needs: re.Pattern[str] | None = None
+    # A rule for English text reads only the stretches without Han characters: on a Chinese
+    # text with a few Latin words it reads those words, not the whole text.
+    latin_only: bool = False
+
+    def spans(self, text: str) -> list[Span]:
+        if self.needs is not None and not self.needs.search(text):
+            return []
+        if not self.latin_only:
+            return list(self.find(text))
+        found: list[Span] = []
+        for stretch in _NOT_HAN.finditer(text):
+            if not _LATIN.search(stretch.group()):
+                continue
+            base = stretch.start()
+            found += [(base + start, base + end) for start, end in self.find(stretch.group())]
+        return found
+
+
+def _regex(name: str, pattern: re.Pattern[str], kind: str) -> Rule:
+    return Rule(name, kind, lambda text: patterns.regex_spans(pattern, text))
+
+
+def _before(name: str) -> int:
+    """Where the regex rule ``name`` stands in patterns.RULES."""
+    return next(i for i, (rule, _, _) in enumerate(patterns.RULES) if rule == name)
+
+
+_REGEX = [_regex(name, pattern, kind) for name, pattern, kind in patterns.RULES]
+_PHONES, _COURTS, _NUMBER = _before("phone-cn-mobile"), _before("court-zh"), _before("number")
+
+RULES: list[Rule] = [
+    *_REGEX[: _before("handle")],
+    Rule("email-any", "email", identifiers.emails),
+    *_REGEX[_before("handle") : _before("id-18")],
+    Rule("docket", "caseno", identifiers.dockets),
+    Rule("iban", "iban", identifiers.ibans),
+    Rule("resident-id", "idno", identifiers.resident_ids),
+    *_REGEX[_before("id-18") : _PHONES],
+    Rule("card-luhn", "card", identifiers.cards),
+    Rule("ssn", "idno", identifiers.ssns),
+    Rule("ip", "ip", identifiers.ip_addresses),
+    *_REGEX[_PHONES:_COURTS],
+    Rule("zip", "address", identifiers.zip_codes),
+    Rule("date", "date", identifiers.personal_dates, _YEAR),
+    Rule("birth-year", "dob", identifiers.birth_years, _YEAR),
+    *_REGEX[_COURTS:_NUMBER],
+    Rule("court-zh-own", "court", courts.zh_own_court, _HAN),
+    Rule("court-en-own", "court", courts.en_own_court, _LATIN, latin_only=True),
+    *_REGEX[_NUMBER:],
+    # After the catch-all for digit runs: what is left are numbers with separators in a
+    # national format the patterns above do not know (0412-345-678, +49 30 12345678).
+    Rule("phone-lib", "phone", identifiers.phones),
+    Rule("zh-masked", "name", chinese_names.zh_masked, _HAN),
+    Rule("zh-after-cue", "name", chinese_names.zh_after_cue, _HAN),
+    Rule("zh-before-role", "name", chinese_names.zh_before_role, _HAN),
+    Rule("zh-surname-only", "name", chinese_names.zh_surname_only, _HAN),
+    Rule("zh-familiar", "name", chinese_names.zh_familiar, _HAN),
+    Rule("zh-parenthesised", "name", chinese_names.zh_parenthesised, _HAN),
+    Rule("zh-clause-subject", "name", chinese_names.zh_clause_subject, _HAN),
+    Rule("zh-full-name-in-clause", "name", chinese_names.zh_full_name_in_clause, _HAN),
+    Rule("en-names", "name", english_names.en_names, _LATIN, latin_only=True),
+    Rule("en-names-any-case", "name", english_names.en_names_any_case, _LATIN, latin_only=True),
+    Rule("en-apposition", "name", english_names.en_apposition, _LATIN, latin_only=True),
+    Rule("en-free-names", "name", english_names.en_free_names, _LATIN, latin_only=True),
+]

@@ -1,0 +1,26 @@
+"""The anonymiser's word lists, shipped as YAML beside the code (``data/``)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """The mapping in ``data/<name>.yaml``."""
+    text = resources.files(__package__).joinpath("data", f"{name}.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def words(name: str, key: str) -> list[str]:
+    """A whitespace-separated word list, in its file's order."""
+    return load(name)[key].split()
+
+
+def chars(name: str, key: str) -> str:
+    """A character list: every character counts on its own (whitespace is layout)."""
+    return "".join(load(name)[key].split())
