@@ -31,9 +31,18 @@ TreeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_leng
 NodeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=NODE_ID_MAX)]
 
 
+class OptionMeaning(Strict):
+    """What an option means in a judge's own words: how a typed message selects it."""
+
+    en: list[str] = Field(default_factory=list)
+    zh: list[str] = Field(default_factory=list)
+    concepts: list[str] = Field(default_factory=list)
+
+
 class TreeOption(Strict):
     label: ShortBilingual
     next: NodeId
+    means: OptionMeaning | None = None
 
 
 class Node(Strict):

@@ -1,0 +1,104 @@
+"""Understanding a typed message (issue 12): which dilemmas it holds, which walkthrough
+each belongs to, and how far its words walk that tree, without ever guessing a step.
+
+The engine uses it for every typed message, so the console and Telegram understand alike;
+``amicus ask --json`` reports the same walks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge.lexicon import Lexicon
+from knowledge.router import Router, Routing
+
+from ..trees import TreeSet
+from .choosing import NodeReader
+from .reading import Text
+from .smallwords import SmallWord, SmallWords
+from .splitting import Splitter
+from .walking import Walk, changed, path_steps, replay, walk
+from .words import Words, default_words
+
+MAX_CUTS = 3  # candidate places to split one message that are tried, at most
+
+__all__ = ["Reading", "SmallWord", "Understanding", "Walk", "changed", "replay"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One dilemma of a message: the router's verdict and how far its words walk."""
+
+    routing: Routing
+    walk: Walk | None
+
+
+class Understanding:
+    def __init__(
+        self,
+        trees: TreeSet,
+        router: Router,
+        words: Words | None = None,
+        lexicon: Lexicon | None = None,
+    ):
+        self.trees = trees
+        self.router = router
+        self.words = words or default_words()
+        self.lexicon = lexicon if lexicon is not None else router.lexicon
+        self.small_words = SmallWords(self.words)
+        self.splitter = Splitter(self.words)
+        self._readers: dict[tuple[str, str], NodeReader] = {}
+        self._ethics = tuple(w.lower() for w in self.words.ethics_words.all())
+
+    def reader(self, tree_id: str, node_id: str) -> NodeReader:
+        key = (tree_id, node_id)
+        if key not in self._readers:
+            node = self.trees.trees[tree_id].nodes[node_id]
+            self._readers[key] = NodeReader.of(node, self.words, self.lexicon)
+        return self._readers[key]
+
+    def small(self, text: str) -> SmallWord | None:
+        return self.small_words.read(text)
+
+    def read(self, text: str, lang=None) -> list[Reading]:
+        """The message's dilemmas in order: one, or two when it plainly holds two."""
+        for cut in self.splitter.cuts(text)[:MAX_CUTS]:
+            first, second = (self.dilemma(part, lang) for part in cut.parts)
+            if first.routing.out_of_scope or second.routing.out_of_scope:
+                continue
+            if cut.by_question_mark and _same_topic(first.routing, second.routing):
+                continue
+            return [first, second]
+        return [self.dilemma(text, lang)]
+
+    def dilemma(self, text: str, lang=None) -> Reading:
+        routing = self.router.route(text, lang)
+        tree = self.trees.trees.get(routing.tree) if routing.tree else None
+        if routing.out_of_scope or tree is None:
+            return Reading(routing, None)
+        return Reading(routing, walk(tree, self._reader_of(tree.id), Text(text, self.words)))
+
+    def reply(self, tree_id: str, nodes: list[str], text: str) -> Walk | None:
+        """A typed reply to the open question ``nodes[-1]`` (the path so far): the walk it
+        carries further, or None when it answers none of the questions."""
+        tree = self.trees.trees.get(tree_id)
+        prefix = path_steps(tree, nodes) if tree else None
+        if tree is None or prefix is None or tree.nodes[nodes[-1]].is_answer:
+            return None
+        found = walk(tree, self._reader_of(tree_id), Text(text, self.words), prefix, direct=True)
+        return found if len(found.steps) > len(prefix) else None
+
+    def about_ethics(self, text: str) -> bool:
+        lowered = text.lower()
+        return any(w in lowered for w in self._ethics)
+
+    def _reader_of(self, tree_id: str):
+        return lambda node_id: self.reader(tree_id, node_id)
+
+
+def _same_topic(a: Routing, b: Routing) -> bool:
+    if a.tree != b.tree:
+        return False
+    if a.tree is not None:
+        return True
+    return bool(a.matches and b.matches and a.matches[0].guideline == b.matches[0].guideline)

@@ -1,0 +1,111 @@
+"""Finding an option's phrases in a typed message, and whether the message negates them.
+
+English phrases match whole words after light stemming ("requests" finds "request"),
+Chinese ones as substrings. A hit is *negated* when a negator stands just before it in the
+same clause: "not before me", "no case pending", "没有案子", "不是我审的".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+from knowledge.textmatch import stem
+
+from .words import Words
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、\n()（）]|\bbut\b|\bhowever\b|但是|但|不过|可是")
+NEGATION_WORDS = 3  # English: how many words before a phrase a negator still reaches
+NEGATION_CHARS = 4  # Chinese: how many characters before a phrase
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # character offsets in the normalised text
+    end: int
+    negated: bool
+
+    def inside(self, other: Hit) -> bool:
+        return (
+            other.start <= self.start
+            and self.end <= other.end
+            and (other.end - other.start) > (self.end - self.start)
+        )
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One phrase an option claims; ``bare`` ones (yes, 是) count only as a direct reply."""
+
+    raw: str
+    bare: bool = False
+
+    @cached_property
+    def chinese(self) -> bool:
+        return bool(_CJK.search(self.raw))
+
+    @cached_property
+    def key(self) -> str | tuple[str, ...]:
+        text = normalise(self.raw)
+        return text if self.chinese else tuple(stem(w) for w in _WORD.findall(text))
+
+
+class Text:
+    """A message read once; every phrase is then looked up in it."""
+
+    def __init__(self, raw: str, words: Words):
+        self.text = normalise(raw)
+        self.words = words
+        self._tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(self.text)]
+        self._stems = [stem(w) for _, _, w in self._tokens]
+        self._clause_starts = [0, *(m.end() for m in _CLAUSE_END.finditer(self.text))]
+        self._en_negators = frozenset(words.negators.en)
+        self._zh_negators = tuple(words.negators.zh)
+        self._zh_exceptions = tuple(words.not_negating.zh)
+
+    @property
+    def word_count(self) -> int:
+        return len(self._tokens) + len(_CJK.findall(self.text))
+
+    def hits(self, phrase: Phrase) -> list[Hit]:
+        key = phrase.key
+        if not key:
+            return []
+        if isinstance(key, str):
+            found, at = [], self.text.find(key)
+            while at != -1:
+                found.append(Hit(at, at + len(key), self._negated_zh(at)))
+                at = self.text.find(key, at + 1)
+            return found
+        n, found = len(key), []
+        for i in range(len(self._stems) - n + 1):
+            if tuple(self._stems[i : i + n]) == key:
+                start, end = self._tokens[i][0], self._tokens[i + n - 1][1]
+                found.append(Hit(start, end, self._negated_en(i)))
+        return found
+
+    def _clause_start(self, at: int) -> int:
+        return max(s for s in self._clause_starts if s <= at)
+
+    def _negated_en(self, index: int) -> bool:
+        clause = self._clause_start(self._tokens[index][0])
+        for j in range(max(0, index - NEGATION_WORDS), index):
+            start, _, word = self._tokens[j]
+            if start >= clause and (word in self._en_negators or word.endswith("n't")):
+                return True
+        return False
+
+    def _negated_zh(self, at: int) -> bool:
+        window = self.text[max(self._clause_start(at), at - NEGATION_CHARS) : at]
+        for exception in self._zh_exceptions:
+            window = window.replace(exception, " ")
+        return any(n in window for n in self._zh_negators)

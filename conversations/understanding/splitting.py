@@ -1,0 +1,53 @@
+"""Where one message holds two dilemmas: numbered parts, a marker that starts a new
+sentence ("Also, …", "Separately, …", "另外，…", "还有…"), or two questions ("…? …?").
+
+This only proposes cuts; the caller keeps a cut when both parts are questions in scope
+(and, for a bare second question mark, about different things)."""
+
+from __future__ import annotations
+
+import itertools
+
+import re
+from dataclasses import dataclass
+
+from .words import Words
+
+_NUMBERED = re.compile(r"(?:^|(?<=[\s,.;:?!，。；：？！]))(?:\(?[1-9][).、]|（[1-9]）|[①-⑨])\s*")
+_QUESTION = re.compile(r"(?<=[?？])\s*(?=\S)")
+MIN_PART = 6  # characters: shorter than this is not a dilemma of its own
+
+
+@dataclass(frozen=True)
+class Cut:
+    parts: tuple[str, str]
+    by_question_mark: bool  # a weaker sign: kept only for parts on different topics
+
+
+class Splitter:
+    def __init__(self, words: Words):
+        en = "|".join(re.escape(m) for m in sorted(words.split_markers.en, key=len, reverse=True))
+        zh = "|".join(re.escape(m) for m in sorted(words.split_markers.zh, key=len, reverse=True))
+        # A marker counts where a sentence (or line) starts, never in mid-sentence:
+        # "I also liked it" is one dilemma.
+        self.marker = re.compile(
+            rf"(?:(?<=[.;?!\n])|(?<=[.;?!]\s)|(?<=,\sand\s))\s*(?:and\s+)?(?:{en})\b[,:]?\s*"
+            rf"|(?<=[。；？！\n，,])\s*(?:{zh})[，,：:]?",
+            re.I,
+        )
+
+    def cuts(self, text: str) -> list[Cut]:
+        """Candidate cuts, the strongest signs first."""
+        out: list[Cut] = []
+        numbered = [m for m in _NUMBERED.finditer(text)]
+        if len(numbered) >= 2:
+            pieces = [text[a.end() : b.start()] for a, b in itertools.pairwise(numbered)]
+            pieces.append(text[numbered[-1].end() :])
+            head = text[: numbered[0].start()]
+            first = (head + " " + pieces[0]).strip()
+            out.append(Cut((first, " ".join(pieces[1:]).strip()), False))
+        for found in self.marker.finditer(text):
+            out.append(Cut((text[: found.start()].strip(), text[found.end() :].strip()), False))
+        for found in _QUESTION.finditer(text):
+            out.append(Cut((text[: found.start()].strip(), text[found.end() :].strip()), True))
+        return [c for c in out if all(len(p) >= MIN_PART for p in c.parts)]
