@@ -7,7 +7,6 @@ This only proposes cuts; the caller keeps a cut when both parts are questions in
 from __future__ import annotations
 
 import itertools
-
 import re
 from dataclasses import dataclass
 

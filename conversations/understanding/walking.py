@@ -9,7 +9,6 @@ for later needs nothing of the judge's words kept anywhere.
 from __future__ import annotations
 
 import itertools
-
 from collections.abc import Callable
 from dataclasses import dataclass
 
