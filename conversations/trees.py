@@ -52,12 +52,20 @@ class Node(Strict):
     advice: Bilingual | None = None
     cites: list[Annotated[int, Field(ge=1, le=40)]] | None = Field(default=None, min_length=1)
     tips: list[Bilingual] = Field(default_factory=list)
+    # A practical safety step (not guideline text) shown before the advice, e.g. on threats.
+    first_step: Bilingual | None = None
     adviser: bool = False
 
     @model_validator(mode="after")
     def question_or_answer(self) -> Node:
         question = self.ask is not None or self.options is not None or self.why is not None
-        answer = self.advice is not None or self.cites is not None or self.tips or self.adviser
+        answer = (
+            self.advice is not None
+            or self.cites is not None
+            or self.tips
+            or self.first_step is not None
+            or self.adviser
+        )
         if question and answer:
             raise ValueError("a node is a question (ask, options) or an answer (advice, cites)")
         if question and (self.ask is None or self.options is None):

@@ -237,3 +237,33 @@ def test_lint_finds_a_cycle(trees_copy):
     path = edit(trees_copy, "friend_request", loop)
     found = [p for p in problems(trees_copy) if p.startswith(f"{path}: nodes: cycle: ")]
     assert found and found[0].count("->") >= 2
+
+
+# --------------------------------------------------------------------------- what options mean
+
+# The walkthroughs whose options say, in a judge's own words, what each one means (issue 12.1).
+MEANT = ["friend_request"]
+
+
+@pytest.mark.parametrize("tree_id", [t for t in MEANT if t in TREES])
+def test_every_option_says_what_a_judge_would_type_for_it(tree_id):
+    for node_id, node in TREES[tree_id].nodes.items():
+        for i, option in enumerate(node.options or ()):
+            where = f"{tree_id}.{node_id}.options[{i}]"
+            assert option.means is not None, f"{where}: no means"
+            for lang in ("en", "zh"):
+                phrases = getattr(option.means, lang)
+                assert 3 <= len(phrases) <= 10, f"{where}.means.{lang}: {len(phrases)} phrases"
+                siblings = {
+                    p.casefold()
+                    for j, other in enumerate(node.options or ())
+                    if j != i and other.means
+                    for p in getattr(other.means, lang)
+                }
+                claimed = [p for p in phrases if p.casefold() in siblings]
+                assert not claimed, f"{where}.means.{lang}: also a sibling's: {claimed}"
+
+
+@pytest.mark.parametrize("tree_id", ["friend_request"])
+def test_the_three_core_dilemmas_are_asked_as_an_adviser_would(tree_id):
+    assert len(TREES[tree_id].paths()) >= 18
