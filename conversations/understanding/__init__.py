@@ -88,6 +88,22 @@ class Understanding:
         found = walk(tree, self._reader_of(tree_id), Text(text, self.words), prefix, direct=True)
         return found if len(found.steps) > len(prefix) else None
 
+    def describe(self, walk: Walk, lang) -> dict[str, object]:
+        """A walk as ``amicus ask --json`` reports it (a public contract)."""
+        tree = self.trees.trees[walk.tree]
+        node = tree.nodes[walk.node]
+        understood = [
+            [node_id, (tree.nodes[node_id].options or [])[i].label(lang)]
+            for node_id, i in walk.steps
+        ]
+        return {
+            "tree": walk.tree,
+            "node": walk.node,
+            "answer": walk.answer,
+            "cites": list(node.cites or ()) if walk.answer else [],
+            "understood": understood,
+        }
+
     def about_ethics(self, text: str) -> bool:
         lowered = text.lower()
         return any(w in lowered for w in self._ethics)

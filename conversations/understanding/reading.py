@@ -21,6 +21,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、\n()（）]|\bbut\b|\bhowever\b|但是|但|不过|可是")
 NEGATION_WORDS = 3  # English: how many words before a phrase a negator still reaches
 NEGATION_CHARS = 4  # Chinese: how many characters before a phrase
+GAP_WORDS = 1  # English: words that may stand inside a phrase ("a facebook friend request")
 
 
 def normalise(text: str) -> str:
@@ -86,12 +87,28 @@ class Text:
                 found.append(Hit(at, at + len(key), self._negated_zh(at)))
                 at = self.text.find(key, at + 1)
             return found
-        n, found = len(key), []
-        for i in range(len(self._stems) - n + 1):
-            if tuple(self._stems[i : i + n]) == key:
-                start, end = self._tokens[i][0], self._tokens[i + n - 1][1]
-                found.append(Hit(start, end, self._negated_en(i)))
+        found = []
+        for i, word in enumerate(self._stems):
+            if word == key[0]:
+                last = self._rest(key, i)
+                if last is not None:
+                    start, end = self._tokens[i][0], self._tokens[last][1]
+                    found.append(Hit(start, end, self._negated_en(i)))
         return found
+
+    def _rest(self, key: tuple[str, ...], i: int) -> int | None:
+        """The index of the phrase's last word when it continues from word ``i``; one word
+        may stand inside it ("sent me a facebook friend request"), never a clause break."""
+        skips, at = GAP_WORDS, i
+        for part in key[1:]:
+            at += 1
+            while at < len(self._stems) and self._stems[at] != part and skips:
+                skips -= 1
+                at += 1
+            if at >= len(self._stems) or self._stems[at] != part:
+                return None
+        clause = self._clause_start(self._tokens[at][0])
+        return at if clause <= self._tokens[i][0] else None
 
     def _clause_start(self, at: int) -> int:
         return max(s for s in self._clause_starts if s <= at)
