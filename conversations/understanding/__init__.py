@@ -21,6 +21,9 @@ from .walking import Walk, changed, path_steps, replay, walk
 from .words import Words, default_words
 
 MAX_CUTS = 3  # candidate places to split one message that are tried, at most
+STEP_WEIGHT = 4.0  # a decided step (and an answer reached) outweighs a decisive concept
+ROUTER_CHOICE = 2.0  # the router's choice counts at least this (it may come from examples)
+ROUTER_BONUS = 0.5  # ties go to the router
 
 __all__ = ["Reading", "SmallWord", "Understanding", "Walk", "changed", "replay"]
 
@@ -73,10 +76,25 @@ class Understanding:
 
     def dilemma(self, text: str, lang=None) -> Reading:
         routing = self.router.route(text, lang)
-        tree = self.trees.trees.get(routing.tree) if routing.tree else None
-        if routing.out_of_scope or tree is None:
+        if routing.out_of_scope or routing.tree not in self.trees.trees:
             return Reading(routing, None)
-        return Reading(routing, walk(tree, self._reader_of(tree.id), Text(text, self.words)))
+        read = Text(text, self.words)
+        # The router's walkthrough, unless the words walk a close rival further: a step
+        # the words decide is evidence of the dilemma's shape that concepts alone miss.
+        scores = dict(routing.tree_scores)
+        best: tuple[float, Walk] | None = None
+        for tree_id in dict.fromkeys([routing.tree, *scores, *self.trees.trees]):
+            tree = self.trees.trees.get(tree_id)
+            if tree is None:
+                continue
+            found = walk(tree, self._reader_of(tree_id), read)
+            score = scores.get(tree_id, 0.0) + STEP_WEIGHT * (len(found.steps) + found.answer)
+            if tree_id == routing.tree:
+                score = max(score, ROUTER_CHOICE) + ROUTER_BONUS
+            if best is None or score > best[0]:
+                best = (score, found)
+        assert best is not None
+        return Reading(routing, best[1])
 
     def reply(self, tree_id: str, nodes: list[str], text: str) -> Walk | None:
         """A typed reply to the open question ``nodes[-1]`` (the path so far): the walk it
