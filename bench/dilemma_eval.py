@@ -195,9 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         steps = scorer.tally[lang]["steps taken on incomplete"][1]
         if items:
             rate = 100 * given / steps if steps else 0.0
-            print(
-                f"{lang:3} {'wrongly assumed steps (answers/steps taken)':45} {given:3}/{steps:<3} {rate:5.1f}%"
-            )
+            name = "wrongly assumed steps (answers/steps taken)"
+            print(f"{lang:3} {name:45} {given:3}/{steps:<3} {rate:5.1f}%")
     if args.misses:
         print("\n".join(scorer.misses))
     return 0

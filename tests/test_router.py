@@ -63,7 +63,7 @@ def test_ask_json_walks_one_object_per_dilemma_in_order(capsys):
 
 
 def test_ask_json_walks_nothing_out_of_scope(capsys):
-    code, out, _ = run(capsys, "ask", "How many days of annual leave do judges get?", "--json")
+    _, out, _ = run(capsys, "ask", "How many days of annual leave do judges get?", "--json")
     answer = json.loads(out)
     assert answer["out_of_scope"] is True and answer["walks"] == []
 
