@@ -20,6 +20,7 @@ from .splitting import Splitter
 from .walking import Walk, changed, path_steps, replay, walk
 from .words import Words, default_words
 
+REPLY_WORDS = 15  # longer than this, a reply to the question on screen may be a new dilemma
 MAX_CUTS = 3  # candidate places to split one message that are tried, at most
 STEP_WEIGHT = 4.0  # a decided step (and an answer reached) outweighs a decisive concept
 ROUTER_CHOICE = 2.0  # the router's choice counts at least this (it may come from examples)
@@ -103,8 +104,17 @@ class Understanding:
         prefix = path_steps(tree, nodes) if tree else None
         if tree is None or prefix is None or tree.nodes[nodes[-1]].is_answer:
             return None
-        found = walk(tree, self._reader_of(tree_id), Text(text, self.words), prefix, direct=True)
-        return found if len(found.steps) > len(prefix) else None
+        read = Text(text, self.words)
+        found = walk(tree, self._reader_of(tree_id), read, prefix, direct=True)
+        if len(found.steps) == len(prefix):
+            return None
+        if read.word_count > REPLY_WORDS:
+            # A whole new dilemma may happen to answer the question on screen: it stays a
+            # reply only when, read afresh, it belongs to this walkthrough and no other.
+            fresh = self.read(text)
+            if len(fresh) > 1 or fresh[0].walk is None or fresh[0].walk.tree != tree_id:
+                return None
+        return found
 
     def describe(self, walk: Walk, lang) -> dict[str, object]:
         """A walk as ``amicus ask --json`` reports it (a public contract)."""

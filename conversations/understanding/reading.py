@@ -75,7 +75,8 @@ class Text:
 
     @property
     def word_count(self) -> int:
-        return len(self._tokens) + len(_CJK.findall(self.text))
+        # Chinese has no spaces: two characters make about a word.
+        return len(self._tokens) + len(_CJK.findall(self.text)) // 2
 
     def hits(self, phrase: Phrase) -> list[Hit]:
         key = phrase.key
