@@ -3,7 +3,7 @@
 An option is selected when one of its phrases occurs and is not negated. When a phrase
 of one option lies inside a longer phrase of a sibling ("lawyer" inside "lawyer in my
 case"), the longer, more specific one wins. Two options still selected: the words do not
-decide, and Amicus asks. Of a two-option question, a negated option with no rival hit
+decide, and Amicus asks. Of a yes/no question, a negated option with no rival hit
 selects the other ("the lawyer has no case before me").
 """
 
@@ -22,6 +22,12 @@ from .words import Words
 class NodeReader:
     options: tuple[tuple[Phrase, ...], ...]  # per option, its phrases
     labels: tuple[tuple[Phrase, ...], ...]  # per option, its labels: direct replies only
+
+    @property
+    def yes_or_no(self) -> bool:
+        """Two options each answered by a bare yes/no word: denying one chooses the other
+        (where "not a lawyer" would never mean "a fellow judge")."""
+        return len(self.options) == 2 and all(any(p.bare for p in o) for o in self.options)
 
     @classmethod
     def of(cls, node: Node, words: Words, lexicon: Lexicon | None) -> NodeReader:
@@ -56,7 +62,7 @@ class NodeReader:
         ]
         if len(kept) == 1:
             return kept[0]
-        if not kept and len(self.options) == 2:
+        if not kept and self.yes_or_no:
             denied = [i for i, found in enumerate(hits) if found and all(h.negated for h in found)]
             if len(denied) == 1:
                 return 1 - denied[0]
