@@ -156,3 +156,19 @@ def test_a_second_dilemma_is_offered_by_its_walk_never_by_its_words(engine):
     # An old tap works from anywhere, and again after a restart.
     _, taken = engine.handle(Session("en"), Choose(offer.token))
     assert taken.screen.startswith("t:pseudonym:")
+
+
+def test_the_console_guideline_command(engine, corpus):
+    out = chat(engine, ["/guideline 30"])
+    assert corpus.guideline(30).text.en in last_screen(out)
+    out = chat(engine, ["/guideline 99", "/guideline x"])
+    assert out.count("There is no such guideline.") == 2
+
+
+def test_an_understood_walk_from_before_a_change_of_content_is_out_of_date():
+    from bot.callbacks import decode
+
+    # Its digits are option positions, which a change of the trees may have moved.
+    assert decode("aaaaaaaa|w:pseudonym:01", "bbbbbbbb") is None
+    assert decode("aaaaaaaa|c:pseudonym:01:0", "bbbbbbbb") is None
+    assert decode("bbbbbbbb|w:pseudonym:01", "bbbbbbbb") == "w:pseudonym:01"
