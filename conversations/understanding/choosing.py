@@ -47,8 +47,9 @@ class NodeReader:
     def choose(self, text: Text, direct: bool = False) -> int | None:
         """The one option the words select, or None when they leave the question open."""
         hits: list[list[Hit]] = []
+        present = text.present
         for i, phrases in enumerate(self.options):
-            usable = [p for p in phrases if direct or not p.bare]
+            usable = [p for p in phrases if p.first in present and (direct or not p.bare)]
             if direct:
                 usable += self.labels[i]
             hits.append([h for p in usable for h in text.hits(p)])

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
 
 from knowledge.textmatch import stem
 
@@ -43,21 +42,28 @@ class Hit:
         )
 
 
-@dataclass(frozen=True)
 class Phrase:
-    """One phrase an option claims; ``bare`` ones (yes, 是) count only as a direct reply."""
+    """One phrase an option claims; ``bare`` ones (yes, 是) count only as a direct reply.
+    Everything is worked out once, when the trees are read: a message looks up hundreds."""
 
-    raw: str
-    bare: bool = False
+    __slots__ = ("bare", "chinese", "first", "key", "raw")
 
-    @cached_property
-    def chinese(self) -> bool:
-        return bool(_CJK.search(self.raw))
-
-    @cached_property
-    def key(self) -> str | tuple[str, ...]:
-        text = normalise(self.raw)
-        return text if self.chinese else tuple(stem(w) for w in _WORD.findall(text))
+    def __init__(self, raw: str, bare: bool = False):
+        self.raw = raw
+        self.bare = bare
+        self.chinese = bool(_CJK.search(raw))
+        text = normalise(raw)
+        self.key: str | tuple[str, ...] = (
+            text if self.chinese else tuple(stem(w) for w in _WORD.findall(text))
+        )
+        # What a text must hold for the phrase to be in it at all: its first word, or its
+        # first Chinese character (even in "qq好友"); a set lookup spares most the search.
+        if not self.key:
+            self.first = ""
+        elif self.chinese:
+            self.first = next(c for c in text if _CJK.match(c))
+        else:
+            self.first = self.key[0]
 
 
 class Text:
@@ -68,6 +74,10 @@ class Text:
         self.words = words
         self._tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(self.text)]
         self._stems = [stem(w) for _, _, w in self._tokens]
+        self._at: dict[str, list[int]] = {}  # stem -> where it stands: most phrases miss fast
+        for i, word in enumerate(self._stems):
+            self._at.setdefault(word, []).append(i)
+        self.present = frozenset(self._at) | frozenset(_CJK.findall(self.text))
         self._clause_starts = [0, *(m.end() for m in _CLAUSE_END.finditer(self.text))]
         self._en_negators = frozenset(words.negators.en)
         self._zh_negators = tuple(words.negators.zh)
@@ -83,18 +93,21 @@ class Text:
         if not key:
             return []
         if isinstance(key, str):
+            if key not in self.text:
+                return []
             found, at = [], self.text.find(key)
             while at != -1:
                 found.append(Hit(at, at + len(key), self._negated_zh(at)))
                 at = self.text.find(key, at + 1)
             return found
+        if any(word not in self._at for word in key):
+            return []
         found = []
-        for i, word in enumerate(self._stems):
-            if word == key[0]:
-                last = self._rest(key, i)
-                if last is not None:
-                    start, end = self._tokens[i][0], self._tokens[last][1]
-                    found.append(Hit(start, end, self._negated_en(i)))
+        for i in self._at[key[0]]:
+            last = self._rest(key, i)
+            if last is not None:
+                start, end = self._tokens[i][0], self._tokens[last][1]
+                found.append(Hit(start, end, self._negated_en(i)))
         return found
 
     def _rest(self, key: tuple[str, ...], i: int) -> int | None:
