@@ -165,3 +165,15 @@ def test_two_dilemmas_are_cut_where_the_second_begins(text, second):
 
 def test_also_in_mid_sentence_is_one_dilemma():
     assert Splitter(WORDS).cuts("I also liked a lawyer's post about my case") == []
+
+
+def test_the_longer_of_two_overlapping_phrases_is_what_was_said():
+    from conversations.understanding.reading import Phrase
+
+    reader = NodeReader(
+        options=((Phrase("a lawyer"),), (Phrase("lawyer in my case"),)), labels=((), ())
+    )
+    assert reader.choose(Text("A lawyer in my case sent me a request", WORDS)) == 1
+    assert reader.choose(Text("A lawyer sent me a request", WORDS)) == 0
+    # Apart, not overlapping: both are said, so the question stays open.
+    assert reader.choose(Text("A lawyer, and the lawyer in my case", WORDS)) is None

@@ -1,8 +1,8 @@
 """Which option of a question a message selects: exactly one, clearly, or none.
 
 An option is selected when one of its phrases occurs and is not negated. When a phrase
-of one option lies inside a longer phrase of a sibling ("lawyer" inside "lawyer in my
-case"), the longer, more specific one wins. Two options still selected: the words do not
+of one option shares words with a longer phrase of a sibling ("a lawyer" and "lawyer in
+my case"), the longer, more specific one wins. Two options still selected: the words do not
 decide, and Amicus asks. Of a yes/no question, a negated option with no rival hit
 selects the other ("the lawyer has no case before me").
 """

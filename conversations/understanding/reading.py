@@ -35,11 +35,10 @@ class Hit:
     negated: bool
 
     def inside(self, other: Hit) -> bool:
-        return (
-            other.start <= self.start
-            and self.end <= other.end
-            and (other.end - other.start) > (self.end - self.start)
-        )
+        """Part of a longer phrase that shares its words ("a lawyer" in "a lawyer in my
+        case"): the longer, more specific one is what was said."""
+        overlap = self.start < other.end and other.start < self.end
+        return overlap and (other.end - other.start) > (self.end - self.start)
 
 
 class Phrase:
