@@ -1,4 +1,5 @@
-"""Router speed: p50/p99 latency per question (routed, and read whole by the understanding), questions per second, `amicus ask` start-up.
+"""Router speed: p50/p99 latency per question (routed; and read whole by the understanding:
+routed, split, walked), questions per second, `amicus ask` start-up.
 
 Run by hand:  .venv/bin/python bench/route_bench.py [QUESTIONS.yaml ...]
 Defaults to the shared development questions and the project's held-out set. Each question
