@@ -45,8 +45,11 @@ class Context:
     def guideline_blocks(self, number: int, lang: Lang) -> tuple[Block, ...]:
         g = self.corpus.guideline(number)
         section = self.corpus.section(g.section)
+        # A translation note belongs right under the text it qualifies.
+        note = (Block("note", g.translation_note(lang)),) if g.translation_note else ()
         return (
             Block("guideline", g.text(lang)),
+            *note,
             Block("note", self.ui.section_of.format(lang, section=section.title(lang))),
             Block("note", self.ui.unofficial_rendering(lang)),
         )

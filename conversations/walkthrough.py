@@ -73,7 +73,10 @@ class Walkthrough:
         ui, node = self.ctx.ui, tree.nodes[node_id]
         assert node.advice is not None and node.cites is not None
         cites = tuple(node.cites)
-        blocks = [
+        # A safety step (not guideline text) comes before the advice: it may be urgent.
+        first = node.first_step
+        blocks = [Block("tip", first(lang), heading=ui.tip_heading(lang))] if first else []
+        blocks += [
             Block("advice", node.advice(lang), heading=ui.advice_heading(lang)),
             Block("citations", ui.based_on.format(lang, citations=self.ctx.citations(cites, lang))),
         ]

@@ -61,6 +61,8 @@ class Guideline(Strict):
     section: Slug
     title: ShortBilingual
     text: Bilingual
+    # Where the Chinese translation and the original differ: shown under the text, never in it.
+    translation_note: Bilingual | None = None
 
 
 class GuidelinesFile(Strict):

@@ -111,3 +111,54 @@ def test_version_changes_with_the_content(corpus, tmp_path):
     path = tmp_path / "data" / "guidelines.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Training", "Training "), "utf-8")
     assert load_corpus(tmp_path / "data").version != corpus.version
+
+
+# --------------------------------------------------------------------------- translation notes
+
+NOTED = {21: ("超越其职权", "before taking judicial office"), 23: ("律师社团", "advocacy groups")}
+
+
+@pytest.mark.parametrize("number", sorted(NOTED))
+def test_where_translation_and_original_differ_a_note_says_so_in_both_languages(corpus, number):
+    chinese, original = NOTED[number]
+    note = corpus.guideline(number).translation_note
+    assert note is not None
+    assert chinese in note.zh and chinese in note.en and original in note.en
+    assert "任职前" in note.zh if number == 21 else "倡导团体" in note.zh
+    # The guideline text itself stays the seed's (zh) and our rendering (en).
+    assert chinese in corpus.guideline(number).text.zh
+    assert chinese not in corpus.guideline(number).text.en
+
+
+def test_only_the_two_known_slips_carry_a_note_and_the_preamble_names_them(corpus):
+    assert {n for n, g in corpus.guidelines.items() if g.translation_note} == set(NOTED)
+    assert "advocacy" not in corpus.guideline(23).text.en  # the English follows the Chinese here
+    note = corpus.preamble.translation_note
+    for number, (chinese, _) in NOTED.items():
+        assert f"guideline {number}" in note.en and f"第{number}条" in note.zh
+        assert chinese in note.zh
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("number", sorted(NOTED))
+def test_the_note_is_shown_right_under_the_text_in_the_cli(capsys, corpus, number, lang):
+    from bot.cli import main
+
+    assert main(["guideline", str(number), "--lang", lang]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    text = corpus.guideline(number).text(lang).splitlines()[-1]
+    assert lines[lines.index(text) + 1] == f"({corpus.guideline(number).translation_note(lang)})"
+    assert main(["guideline", "22", "--lang", lang]) == 0
+    assert "翻译说明" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_note_is_on_the_guideline_screen_of_telegram_and_the_console(engine, lang):
+    from conversations import Choose
+
+    session, _ = engine.start(lang)
+    _, screen = engine.handle(session, Choose("g:21"))
+    assert [b.kind for b in screen.blocks[:2]] == ["guideline", "note"]
+    assert screen.blocks[1].text == engine.corpus.guideline(21).translation_note(lang)
+    _, other = engine.handle(session, Choose("g:30"))
+    assert all("翻译说明" not in b.text and "Translation note" not in b.text for b in other.blocks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from itertools import pairwise
 from pathlib import Path
@@ -53,6 +54,10 @@ def test_every_path_ends_on_cited_guidance(engine, tree_id, path, lang):
     assert answer.screen == f"t:{tree_id}:{path[-1]}"
     assert answer.citations == tuple(node.cites)
     kinds = [b.kind for b in answer.blocks]
+    if node.first_step:  # a practical safety step, labelled as such, comes first
+        assert answer.blocks[0].text == node.first_step(lang)
+        assert answer.blocks[0].heading == engine.ui.tip_heading(lang)
+        kinds = kinds[1:]
     assert kinds[:2] == ["advice", "citations"]
     cited = next(b.text for b in answer.blocks if b.kind == "citations")
     for number in node.cites:
@@ -97,7 +102,8 @@ def test_switching_language_mid_walk_keeps_the_step(engine, tree_id):
         index = [o.next for o in tree.nodes[here].options or ()].index(there)
         session, reply = engine.handle(session, Choose(reply.options[index].token))
     assert reply.screen == f"t:{tree_id}:{path[-1]}"
-    assert reply.blocks[0].text == tree.nodes[path[-1]].advice.en
+    advice = next(b for b in reply.blocks if b.kind == "advice")
+    assert advice.text == tree.nodes[path[-1]].advice.en
 
 
 def test_every_button_fits_telegrams_callback_data(engine):
@@ -242,7 +248,7 @@ def test_lint_finds_a_cycle(trees_copy):
 # --------------------------------------------------------------------------- what options mean
 
 # The walkthroughs whose options say, in a judge's own words, what each one means (issue 12.1).
-MEANT = ["friend_request"]
+MEANT = ["friend_request", "online_insult", "delete_content", "getting_started"]
 
 
 @pytest.mark.parametrize("tree_id", [t for t in MEANT if t in TREES])
@@ -264,6 +270,35 @@ def test_every_option_says_what_a_judge_would_type_for_it(tree_id):
                 assert not claimed, f"{where}.means.{lang}: also a sibling's: {claimed}"
 
 
-@pytest.mark.parametrize("tree_id", ["friend_request"])
+@pytest.mark.parametrize("tree_id", ["friend_request", "online_insult", "delete_content"])
 def test_the_three_core_dilemmas_are_asked_as_an_adviser_would(tree_id):
     assert len(TREES[tree_id].paths()) >= 18
+
+
+def english_texts(tree):
+    yield tree.title.en
+    yield tree.summary.en
+    for node in tree.nodes.values():
+        for text in (node.ask, node.why, node.advice, node.first_step):
+            if text:
+                yield text.en
+        yield from (tip.en for tip in node.tips)
+        yield from (option.label.en for option in node.options or ())
+
+
+@pytest.mark.parametrize("tree_id", list(TREES))
+def test_english_walkthroughs_do_not_talk_about_the_chinese_translation(tree_id):
+    # That is said once, under the guideline's own text (its translation note).
+    for text in english_texts(TREES[tree_id]):
+        assert "Chinese" not in text and not re.search(r"[\u4e00-\u9fff]", text), text
+
+
+@pytest.mark.parametrize("tree_id", list(TREES))
+def test_where_judiciaries_differ_the_note_comes_first_and_says_it_is_not_guideline_text(tree_id):
+    for node_id, node in TREES[tree_id].nodes.items():
+        for i, tip in enumerate(node.tips):
+            differ = tip.en.startswith("Judiciaries differ")
+            assert differ == tip.zh.startswith("各司法机关在这一点上做法不一"), node_id
+            if differ:
+                assert i == 0, f"{tree_id}.{node_id}: the 'judiciaries differ' note goes first"
+                assert "not guideline text" in tip.en and "并非指南原文" in tip.zh
