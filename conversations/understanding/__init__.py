@@ -23,8 +23,6 @@ from .words import Words, default_words
 REPLY_WORDS = 15  # longer than this, a reply to the question on screen may be a new dilemma
 MAX_CUTS = 3  # candidate places to split one message that are tried, at most
 STEP_WEIGHT = 4.0  # a decided step (and an answer reached) outweighs a decisive concept
-ROUTER_CHOICE = 2.0  # the router's choice counts at least this (it may come from examples)
-ROUTER_BONUS = 0.5  # ties go to the router
 
 __all__ = ["Reading", "SmallWord", "Understanding", "Walk", "changed", "replay"]
 
@@ -80,21 +78,22 @@ class Understanding:
         if routing.out_of_scope or routing.tree not in self.trees.trees:
             return Reading(routing, None)
         read = Text(text, self.words)
-        # The router's walkthrough, unless the words walk a close rival further: a step
-        # the words decide is evidence of the dilemma's shape that concepts alone miss.
+        # The router's walkthrough, as long as the words decide a step in it. When they
+        # decide none there but do elsewhere, the walk they make is better evidence of the
+        # dilemma's shape than concepts alone ("follow the defendant's account").
+        chosen = walk(self.trees.trees[routing.tree], self._reader_of(routing.tree), read)
+        if chosen.steps:
+            return Reading(routing, chosen)
         scores = dict(routing.tree_scores)
-        best: tuple[float, Walk] | None = None
-        for tree_id in dict.fromkeys([routing.tree, *scores, *self.trees.trees]):
-            tree = self.trees.trees.get(tree_id)
-            if tree is None:
+        best: tuple[float, Walk] = (0.0, chosen)
+        for tree_id, tree in self.trees.trees.items():
+            if tree_id == routing.tree:
                 continue
             found = walk(tree, self._reader_of(tree_id), read)
-            score = scores.get(tree_id, 0.0) + STEP_WEIGHT * (len(found.steps) + found.answer)
-            if tree_id == routing.tree:
-                score = max(score, ROUTER_CHOICE) + ROUTER_BONUS
-            if best is None or score > best[0]:
-                best = (score, found)
-        assert best is not None
+            if found.steps:
+                score = scores.get(tree_id, 0.0) + STEP_WEIGHT * (len(found.steps) + found.answer)
+                if score > best[0]:
+                    best = (score, found)
         return Reading(routing, best[1])
 
     def reply(self, tree_id: str, nodes: list[str], text: str) -> Walk | None:
