@@ -102,18 +102,29 @@ class Dilemmas:
         answer = f"{tree.id}:{walk.node}" if walk.answer else None
         return Record("question", routing.lang, cites, tree.topic, answer)
 
-    def offer(self, second: Reading, lang: Lang) -> Option | None:
-        """One button that takes up the second dilemma: its walk, or its guidelines."""
-        ui = self.ctx.ui
+    def offer_token(self, second: Reading) -> str | None:
+        """What takes up a second dilemma later: its walk, or its guidelines' numbers."""
         if second.walk is not None:
-            title = self.ctx.trees.trees[second.walk.tree].title(lang)
-            return Option(walk_token(second.walk), ui.second_dilemma.format(lang, title=title))
+            return walk_token(second.walk)
         top = _top(second.routing)
-        if not top:
-            return None
-        title = self.ctx.corpus.guideline(top[0]).title(lang)
-        token = MATCHES + ".".join(map(str, top))
-        return Option(token, ui.second_dilemma.format(lang, title=title))
+        return MATCHES + ".".join(map(str, top)) if top else None
+
+    def offers(self, tokens: tuple[str, ...], lang: Lang) -> tuple[Option, ...]:
+        """The buttons that take up the dilemmas still pending; stale ones are left out."""
+        label = self.ctx.ui.second_dilemma
+        options = []
+        for token in tokens:
+            if token.startswith(WALK):
+                walk = self.parse_walk(token)
+                if walk is not None:
+                    title = self.ctx.trees.trees[walk.tree].title(lang)
+                    options.append(Option(token, label.format(lang, title=title)))
+            elif token.startswith(MATCHES):
+                numbers = self.parse_matches(token)
+                if numbers is not None:
+                    title = self.ctx.corpus.guideline(numbers[0]).title(lang)
+                    options.append(Option(token, label.format(lang, title=title)))
+        return tuple(options)
 
     def matches_reply(self, screen: str, numbers: tuple[int, ...], lang: Lang) -> Reply:
         scores = [float(len(numbers) - i) for i in range(len(numbers))]

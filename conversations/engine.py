@@ -32,6 +32,7 @@ from .understanding import Reading, Understanding, Walk
 from .walkthrough import Walkthrough
 
 MAX_TEXT = 4096  # Telegram's own limit on one message
+MAX_PENDING = 3  # second dilemmas offered at once; older ones give way
 BACK_PREFIX = "<"
 RESTART = "~"
 
@@ -97,7 +98,7 @@ class Engine:
             case Start(lang=lang):
                 return self._show(Session(lang=lang))
             case Restart():
-                return self._show(session.with_stack((HOME,)))
+                return self._show(session.with_stack((HOME,)).with_pending(()))
             case Back():
                 return self._back(session, session.screen)
             case SwitchLanguage(lang=lang):
@@ -117,7 +118,9 @@ class Engine:
 
     def _choose(self, session: Session, token: str) -> tuple[Session, Reply]:
         if token == RESTART:
-            return self._show(session.with_stack((HOME,)))
+            return self._show(session.with_stack((HOME,)).with_pending(()))
+        if token in session.pending:  # a second dilemma taken up: offered no more
+            session = session.with_pending(tuple(p for p in session.pending if p != token))
         if token.startswith(LANG_PREFIX) and token[1:] in LANGS:
             return self._handle(session, SwitchLanguage(token[1:]))  # type: ignore[arg-type]
         if token.startswith(BACK_PREFIX) and token[1:] in self._screens:
@@ -194,11 +197,13 @@ class Engine:
     ) -> tuple[Session, Reply]:
         lang = session.lang
         first = readings[0]
-        offer = self.dilemmas.offer(readings[1], lang) if len(readings) > 1 else None
-        extra = (offer,) if offer is not None else ()
+        # Offers wait until taken up, even when another question comes first.
+        offers = [self.dilemmas.offer_token(r) for r in readings[1:]]
+        pending = dict.fromkeys([*session.pending, *(t for t in offers if t is not None)])
+        session = session.with_pending(tuple(pending)[-MAX_PENDING:])
         if first.walk is not None:
             session = self._on_walk(session, first.walk)
-            reply = self.dilemmas.walk_reply(first.walk, lang, notices, extra)
+            reply = self.dilemmas.walk_reply(first.walk, lang, notices)
             reply = replace(reply, record=self.dilemmas.question_record(first))
             return session, self._with_controls(reply, session)
         if first.routing.out_of_scope or not first.routing.matches:
@@ -206,8 +211,7 @@ class Engine:
         else:
             reply = self.answers.reply(session.screen, first.routing, lang)
         blocks = (*(Block("notice", n) for n in notices), *reply.blocks)
-        reply = replace(reply, blocks=blocks, options=(*extra, *reply.options))
-        return session, self._with_controls(reply, session)
+        return session, self._with_controls(replace(reply, blocks=blocks), session)
 
     def _out_of_scope(self, screen: str, reading: Reading, text: str, lang: Lang) -> Reply:
         """Said plainly, under a title of its own; the adviser only for conduct or ethics."""
@@ -320,7 +324,9 @@ class Engine:
 
     def _with_controls(self, reply: Reply, session: Session) -> Reply:
         controls = self._controls(session.screen, session.lang)
-        return replace(reply, options=(*reply.options, *controls))
+        # A second dilemma stays one tap away on every screen until it is taken up.
+        offers = self.dilemmas.offers(session.pending, session.lang)
+        return replace(reply, options=(*reply.options, *offers, *controls))
 
     def _controls(self, screen: str, lang: Lang) -> tuple[Option, ...]:
         return (

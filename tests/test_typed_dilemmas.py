@@ -172,3 +172,18 @@ def test_an_understood_walk_from_before_a_change_of_content_is_out_of_date():
     assert decode("aaaaaaaa|w:pseudonym:01", "bbbbbbbb") is None
     assert decode("aaaaaaaa|c:pseudonym:01:0", "bbbbbbbb") is None
     assert decode("bbbbbbbb|w:pseudonym:01", "bbbbbbbb") == "w:pseudonym:01"
+
+
+def test_the_second_dilemma_stays_offered_while_the_first_is_walked(engine):
+    text = "Someone filmed me in a bar and posted it online. Also, can I blog under a pen name?"
+    session, reply = engine.handle(Session("en"), FreeText(text))
+    offer = next(o for o in reply.options if o.label.startswith("Your second question"))
+    # Telegram edits the message on each tap: the offer must ride on every next screen.
+    session, reply = engine.handle(session, Choose(reply.options[0].token))
+    assert offer in reply.options
+    session, reply = engine.handle(session, FreeText("thanks"))
+    assert offer in reply.options
+    session, reply = engine.handle(session, Choose(offer.token))
+    assert reply.screen.startswith("t:pseudonym:")
+    assert offer not in reply.options and session.pending == ()
+    assert session == Session.from_dict(session.to_dict())
