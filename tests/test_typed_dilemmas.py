@@ -187,3 +187,17 @@ def test_the_second_dilemma_stays_offered_while_the_first_is_walked(engine):
     assert reply.screen.startswith("t:pseudonym:")
     assert offer not in reply.options and session.pending == ()
     assert session == Session.from_dict(session.to_dict())
+
+
+def test_excerpts_end_on_a_sentence_or_clause_and_keep_what_to_do(engine, corpus):
+    for number in corpus.guidelines:
+        for lang in ("en", "zh"):
+            excerpt = engine.ctx.excerpt(number, lang)
+            quoted = excerpt.removeprefix("… ").removesuffix(" …")
+            text = corpus.guideline(number).text(lang)
+            assert quoted in text, (number, lang)
+            after = text[text.index(quoted) + len(quoted) :][:1]
+            # Cut after a sentence, or before a clause's punctuation: never mid-word.
+            assert quoted[-1] in ".!?。！？" or after in ("", *",;:，；：、"), excerpt
+    assert "but should avoid responding directly" in engine.ctx.excerpt(22, "en")
+    assert "但应避免直接回应" in engine.ctx.excerpt(22, "zh")
