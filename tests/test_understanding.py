@@ -163,8 +163,16 @@ def test_two_dilemmas_are_cut_where_the_second_begins(text, second):
     assert cuts and cuts[0].parts[1] == second
 
 
-def test_also_in_mid_sentence_is_one_dilemma():
-    assert Splitter(WORDS).cuts("I also liked a lawyer's post about my case") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I also liked a lawyer's post about my case",
+        "群里天天在讨论我承办的这个案子，还有人@我，要退群吗？",
+        "A witness followed me on X after the hearing. Should I do anything? Block him?",
+    ],
+)
+def test_one_dilemma_explained_or_followed_by_a_short_question_is_not_cut(text):
+    assert Splitter(WORDS).cuts(text) == []
 
 
 def test_the_longer_of_two_overlapping_phrases_is_what_was_said():

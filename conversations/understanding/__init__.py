@@ -21,7 +21,7 @@ from .walking import Walk, changed, path_steps, replay, walk
 from .words import Words, default_words
 
 REPLY_WORDS = 15  # longer than this, a reply to the question on screen may be a new dilemma
-MAX_CUTS = 3  # candidate places to split one message that are tried, at most
+MAX_CUTS = 2  # candidate places to split one message that are tried, at most
 STEP_WEIGHT = 4.0  # a decided step (and an answer reached) outweighs a decisive concept
 
 __all__ = ["Reading", "SmallWord", "Understanding", "Walk", "changed", "replay"]
@@ -65,8 +65,11 @@ class Understanding:
     def read(self, text: str, lang=None) -> list[Reading]:
         """The message's dilemmas in order: one, or two when it plainly holds two."""
         for cut in self.splitter.cuts(text)[:MAX_CUTS]:
-            first, second = (self.dilemma(part, lang) for part in cut.parts)
-            if first.routing.out_of_scope or second.routing.out_of_scope:
+            first = self.dilemma(cut.parts[0], lang)
+            if first.routing.out_of_scope:
+                continue
+            second = self.dilemma(cut.parts[1], lang)
+            if second.routing.out_of_scope:
                 continue
             if cut.by_question_mark and _same_topic(first.routing, second.routing):
                 continue

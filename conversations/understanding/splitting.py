@@ -15,6 +15,10 @@ from .words import Words
 _NUMBERED = re.compile(r"(?:^|(?<=[\s,.;:?!，。；：？！]))(?:\(?[1-9][).、]|（[1-9]）|[①-⑨])\s*")
 _QUESTION = re.compile(r"(?<=[?？])\s*(?=\S)")
 MIN_PART = 6  # characters: shorter than this is not a dilemma of its own
+MIN_QUESTION_WORDS = 5  # a second question after a "?" is a dilemma of its own from here
+_ZH_AFTER_COMMA = frozenset(
+    {"另外", "此外", "另一个问题", "第二个问题", "还想问", "顺便问", "另一件事"}
+)
 
 
 @dataclass(frozen=True)
@@ -25,13 +29,16 @@ class Cut:
 
 class Splitter:
     def __init__(self, words: Words):
-        en = "|".join(re.escape(m) for m in sorted(words.split_markers.en, key=len, reverse=True))
-        zh = "|".join(re.escape(m) for m in sorted(words.split_markers.zh, key=len, reverse=True))
+        en = _alternatives(words.split_markers.en)
+        zh_any = _alternatives(m for m in words.split_markers.zh if m in _ZH_AFTER_COMMA)
+        zh = _alternatives(words.split_markers.zh)
         # A marker counts where a sentence (or line) starts, never in mid-sentence:
-        # "I also liked it" is one dilemma.
+        # "I also liked it", "，还有人@我" are one dilemma. After a comma only the markers
+        # that cannot be read otherwise (另外, 此外) start a new one.
         self.marker = re.compile(
             rf"(?:(?<=[.;?!\n])|(?<=[.;?!]\s)|(?<=,\sand\s))\s*(?:and\s+)?(?:{en})\b[,:]?\s*"
-            rf"|(?<=[。；？！\n，,])\s*(?:{zh})[，,：:]?",
+            rf"|(?<=[。；？！?!\n])\s*(?:{zh})[，,：:]?"
+            rf"|(?<=[，,])\s*(?:{zh_any})[，,：:]?",
             re.I,
         )
 
@@ -47,6 +54,17 @@ class Splitter:
             out.append(Cut((first, " ".join(pieces[1:]).strip()), False))
         for found in self.marker.finditer(text):
             out.append(Cut((text[: found.start()].strip(), text[found.end() :].strip()), False))
-        for found in _QUESTION.finditer(text):
-            out.append(Cut((text[: found.start()].strip(), text[found.end() :].strip()), True))
+        if len(re.findall(r"[?？]", text)) >= 2:  # two questions asked, not one explained
+            for found in _QUESTION.finditer(text):
+                second = text[found.end() :].strip()
+                if _words(second) >= MIN_QUESTION_WORDS:  # not a short "Block him?"
+                    out.append(Cut((text[: found.start()].strip(), second), True))
         return [c for c in out if all(len(p) >= MIN_PART for p in c.parts)]
+
+
+def _alternatives(markers) -> str:
+    return "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9]+", text)) + len(re.findall(r"[\u4e00-\u9fff]", text)) // 2
