@@ -64,7 +64,12 @@ class Understanding:
 
     def read(self, text: str, lang=None) -> list[Reading]:
         """The message's dilemmas in order: one, or two when it plainly holds two."""
-        for cut in self.splitter.cuts(text)[:MAX_CUTS]:
+        cuts = self.splitter.cuts(text)
+        # Each cut tried costs a routing of its parts: the strong signs first, and at most
+        # one question mark (a weak sign).
+        tried = [c for c in cuts if not c.by_question_mark][: MAX_CUTS - 1]
+        tried += [c for c in cuts if c.by_question_mark][:1]
+        for cut in tried[:MAX_CUTS]:
             first = self.dilemma(cut.parts[0], lang)
             if first.routing.out_of_scope:
                 continue

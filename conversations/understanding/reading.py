@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from knowledge.textmatch import stem
@@ -78,6 +79,7 @@ class Text:
             self._at.setdefault(word, []).append(i)
         self.present = frozenset(self._at) | frozenset(_CJK.findall(self.text))
         self._clause_starts = [0, *(m.end() for m in _CLAUSE_END.finditer(self.text))]
+        self._hits: dict[str | tuple[str, ...], list[Hit]] = {}  # phrases recur across trees
         self._en_negators = frozenset(words.negators.en)
         self._zh_negators = tuple(words.negators.zh)
         self._zh_exceptions = tuple(words.not_negating.zh)
@@ -91,6 +93,12 @@ class Text:
         key = phrase.key
         if not key:
             return []
+        found = self._hits.get(key)
+        if found is None:
+            found = self._hits[key] = self._find(key)
+        return found
+
+    def _find(self, key: str | tuple[str, ...]) -> list[Hit]:
         if isinstance(key, str):
             if key not in self.text:
                 return []
@@ -124,7 +132,7 @@ class Text:
         return at if clause <= self._tokens[i][0] else None
 
     def _clause_start(self, at: int) -> int:
-        return max(s for s in self._clause_starts if s <= at)
+        return self._clause_starts[bisect_right(self._clause_starts, at) - 1]
 
     def _negated_en(self, index: int) -> bool:
         clause = self._clause_start(self._tokens[index][0])
