@@ -37,7 +37,7 @@ def test_insulted_online_over_a_case_still_open_chinese(engine):
         engine,
         [
             "一步步分析一个具体难题",
-            "网上被辱骂或骚扰",
+            "遭受网络辱骂或骚扰",
             "因案件被辱骂或攻击",
             "网友、公众或媒体",
             "是",
@@ -176,7 +176,7 @@ def test_fair_criticism_of_a_final_decision_is_not_answered_with_guideline_22(en
                 "My decision is being criticised",
                 "Decided and final",
             ],
-            "zh": ["网上被辱骂或骚扰", "有人批评我的裁判", "已经终结"],
+            "zh": ["遭受网络辱骂或骚扰", "有人批评我的裁判", "已经终结"],
         },
     )
     assert BASED_ON[lang].format(18) in answer
@@ -194,7 +194,7 @@ def test_a_threat_shows_the_safety_step_first_labelled_as_not_guideline_text(eng
                 "Threats, or my address posted",
                 "An explicit threat of harm",
             ],
-            "zh": ["网上被辱骂或骚扰", "威胁，或住址被曝光", "明确扬言要伤害我"],
+            "zh": ["遭受网络辱骂或骚扰", "威胁，或住址被曝光", "明确扬言要伤害我"],
         },
     )
     heading = answer.splitlines()[1]
