@@ -86,6 +86,8 @@ def test_yes_and_no_count_only_as_a_direct_reply_to_the_question_on_screen():
 
 def test_a_phrase_may_hold_one_extra_word_never_a_clause_break():
     assert read("a lawyer; the case pending before me").answer
+    assert read("律师加我好友，他有个案子在这里").answer  # a particle inside: 有个案子
+    assert read("an attorney's request: the case is in my court now").node == "a_party"
     assert read("an attorney with a case now pending before me").answer
     assert not read("an attorney. A case, pending. Before me").answer
 

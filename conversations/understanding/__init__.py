@@ -22,6 +22,7 @@ from .words import Words, default_words
 
 REPLY_WORDS = 15  # longer than this, a reply to the question on screen may be a new dilemma
 MAX_CUTS = 2  # candidate places to split one message that are tried, at most
+SURE_TREE = 10.0  # the lexicon names the router's walkthrough this clearly: no rival is walked
 STEP_WEIGHT = 4.0  # a decided step (and an answer reached) outweighs a decisive concept
 
 __all__ = ["Reading", "SmallWord", "Understanding", "Walk", "changed", "replay"]
@@ -90,9 +91,9 @@ class Understanding:
         # decide none there but do elsewhere, the walk they make is better evidence of the
         # dilemma's shape than concepts alone ("follow the defendant's account").
         chosen = walk(self.trees.trees[routing.tree], self._reader_of(routing.tree), read)
-        if chosen.steps:
-            return Reading(routing, chosen)
         scores = dict(routing.tree_scores)
+        if chosen.steps or scores.get(routing.tree, 0.0) >= SURE_TREE:
+            return Reading(routing, chosen)
         best: tuple[float, Walk] = (0.0, chosen)
         for tree_id, tree in self.trees.trees.items():
             if tree_id == routing.tree:

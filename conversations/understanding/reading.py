@@ -21,7 +21,17 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、\n()（）]|\bbut\b|\bhowever\b|但是|但|不过|可是")
 NEGATION_WORDS = 3  # English: how many words before a phrase a negator still reaches
 NEGATION_CHARS = 4  # Chinese: how many characters before a phrase
+_PARTICLE = "[的了个]?"
 GAP_WORDS = 1  # English: words that may stand inside a phrase ("a facebook friend request")
+
+
+def words_of(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, stem) of each word; a possessive 's goes ("the prosecutor's office")."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        out.append((m.start(), m.end(), stem(word[:-2] if word.endswith("'s") else word)))
+    return out
 
 
 def normalise(text: str) -> str:
@@ -46,7 +56,7 @@ class Phrase:
     """One phrase an option claims; ``bare`` ones (yes, 是) count only as a direct reply.
     Everything is worked out once, when the trees are read: a message looks up hundreds."""
 
-    __slots__ = ("bare", "chinese", "first", "key", "raw")
+    __slots__ = ("bare", "chinese", "first", "key", "pattern", "raw")
 
     def __init__(self, raw: str, bare: bool = False):
         self.raw = raw
@@ -54,7 +64,11 @@ class Phrase:
         self.chinese = bool(_CJK.search(raw))
         text = normalise(raw)
         self.key: str | tuple[str, ...] = (
-            text if self.chinese else tuple(stem(w) for w in _WORD.findall(text))
+            text if self.chinese else tuple(w for _, _, w in words_of(text))
+        )
+        # Chinese: a particle may stand inside a phrase (本案证人 in 是本案的证人).
+        self.pattern = (
+            re.compile(_PARTICLE.join(re.escape(c) for c in text)) if self.chinese else None
         )
         # What a text must hold for the phrase to be in it at all: its first word, or its
         # first Chinese character (even in "qq好友"); a set lookup spares most the search.
@@ -73,7 +87,7 @@ class Text:
         self.text = normalise(raw)
         self.words = words
         self._tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(self.text)]
-        self._stems = [stem(w) for _, _, w in self._tokens]
+        self._stems = [w for _, _, w in words_of(self.text)]
         self._at: dict[str, list[int]] = {}  # stem -> where it stands: most phrases miss fast
         for i, word in enumerate(self._stems):
             self._at.setdefault(word, []).append(i)
@@ -95,18 +109,17 @@ class Text:
             return []
         found = self._hits.get(key)
         if found is None:
-            found = self._hits[key] = self._find(key)
+            found = self._hits[key] = self._find(phrase)
         return found
 
-    def _find(self, key: str | tuple[str, ...]) -> list[Hit]:
+    def _find(self, phrase: Phrase) -> list[Hit]:
+        key = phrase.key
         if isinstance(key, str):
-            if key not in self.text:
-                return []
-            found, at = [], self.text.find(key)
-            while at != -1:
-                found.append(Hit(at, at + len(key), self._negated_zh(at)))
-                at = self.text.find(key, at + 1)
-            return found
+            assert phrase.pattern is not None
+            return [
+                Hit(m.start(), m.end(), self._negated_zh(m.start()))
+                for m in phrase.pattern.finditer(self.text)
+            ]
         if any(word not in self._at for word in key):
             return []
         found = []
