@@ -7,8 +7,10 @@ The engine uses it for every typed message, so the console and Telegram understa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from knowledge import Lang
 from knowledge.lexicon import Lexicon
 from knowledge.router import Router, Routing
 
@@ -63,7 +65,7 @@ class Understanding:
     def small(self, text: str) -> SmallWord | None:
         return self.small_words.read(text)
 
-    def read(self, text: str, lang=None) -> list[Reading]:
+    def read(self, text: str, lang: Lang | None = None) -> list[Reading]:
         """The message's dilemmas in order: one, or two when it plainly holds two."""
         cuts = self.splitter.cuts(text)
         # Each cut tried costs a routing of its parts: the strong signs first, and at most
@@ -82,7 +84,7 @@ class Understanding:
             return [first, second]
         return [self.dilemma(text, lang)]
 
-    def dilemma(self, text: str, lang=None) -> Reading:
+    def dilemma(self, text: str, lang: Lang | None = None) -> Reading:
         routing = self.router.route(text, lang)
         if routing.out_of_scope or routing.tree not in self.trees.trees:
             return Reading(routing, None)
@@ -124,7 +126,7 @@ class Understanding:
                 return None
         return found
 
-    def describe(self, walk: Walk, lang) -> dict[str, object]:
+    def describe(self, walk: Walk, lang: Lang) -> dict[str, object]:
         """A walk as ``amicus ask --json`` reports it (a public contract)."""
         tree = self.trees.trees[walk.tree]
         node = tree.nodes[walk.node]
@@ -144,7 +146,7 @@ class Understanding:
         lowered = text.lower()
         return any(w in lowered for w in self._ethics)
 
-    def _reader_of(self, tree_id: str):
+    def _reader_of(self, tree_id: str) -> Callable[[str], NodeReader]:
         return lambda node_id: self.reader(tree_id, node_id)
 
 
