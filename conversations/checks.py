@@ -11,15 +11,17 @@ from knowledge.validation import display_path, load_model
 from .trees import TREES_DIR, Tree, load_trees
 from .ui import load_ui
 from .understanding.reading import normalise
+from .understanding.words import load_words
 
 
 def check(corpus: Corpus | None) -> list[Problem]:
     """Every problem of ``ui.yaml`` and the trees; cross-checks need a sound ``corpus``."""
     problems: list[Problem] = []
-    try:
-        load_ui()
-    except DataError as exc:
-        problems.extend(exc.problems)
+    for load in (load_ui, load_words):
+        try:
+            load()
+        except DataError as exc:
+            problems.extend(exc.problems)
     try:
         if corpus is not None:
             trees = load_trees(corpus).trees

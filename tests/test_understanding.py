@@ -187,3 +187,18 @@ def test_the_longer_of_two_overlapping_phrases_is_what_was_said():
     assert reader.choose(Text("A lawyer sent me a request", WORDS)) == 0
     # Apart, not overlapping: both are said, so the question stays open.
     assert reader.choose(Text("A lawyer, and the lawyer in my case", WORDS)) is None
+
+
+def test_a_broken_word_list_is_reported_by_file_and_field(tmp_path):
+    from conversations.understanding.words import WORDS_FILE, load_words
+    from knowledge import DataError
+
+    text = WORDS_FILE.read_text(encoding="utf-8").replace(
+        "guideline_patterns:", "guideline_patterns:\n  - '(unclosed'", 1
+    )
+    broken = tmp_path / "understanding.yaml"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_words(broken)
+    (problem,) = caught.value.problems
+    assert "guideline_patterns" in str(problem) and "not a regular expression" in str(problem)
