@@ -201,3 +201,10 @@ def test_excerpts_end_on_a_sentence_or_clause_and_keep_what_to_do(engine, corpus
             assert quoted[-1] in ".!?。！？" or after in ("", *",;:，；：、"), excerpt
     assert "but should avoid responding directly" in engine.ctx.excerpt(22, "en")
     assert "但应避免直接回应" in engine.ctx.excerpt(22, "zh")
+
+
+def test_a_walk_button_that_no_longer_fits_the_tree_is_out_of_date(engine):
+    session, _ = engine.start("en")
+    for token in ("w:pseudonym:9", "c:pseudonym:0:5", "w:no_such_tree:0", "q:99"):
+        after, reply = engine.handle(session, Choose(token))
+        assert reply.blocks[0].kind == "notice" and after.screen == "home", token

@@ -22,6 +22,7 @@ _CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、\n()（）]|\bbut\b|\bhow
 NEGATION_WORDS = 3  # English: how many words before a phrase a negator still reaches
 NEGATION_CHARS = 4  # Chinese: how many characters before a phrase
 _PARTICLE = "[的了个]?"
+MAX_HITS = 16  # occurrences of one phrase looked at, at most
 GAP_WORDS = 1  # English: words that may stand inside a phrase ("a facebook friend request")
 
 
@@ -109,7 +110,8 @@ class Text:
             return []
         found = self._hits.get(key)
         if found is None:
-            found = self._hits[key] = self._find(phrase)
+            # A phrase said many times says no more: a bound keeps any message cheap.
+            found = self._hits[key] = self._find(phrase)[:MAX_HITS]
         return found
 
     def _find(self, phrase: Phrase) -> list[Hit]:
