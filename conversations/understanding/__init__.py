@@ -96,7 +96,8 @@ class Understanding:
         scores = dict(routing.tree_scores)
         if chosen.steps or scores.get(routing.tree, 0.0) >= SURE_TREE:
             return Reading(routing, chosen)
-        best: tuple[float, Walk] = (0.0, chosen)
+        # A rival must outweigh what named the router's walkthrough in the first place.
+        best: tuple[float, Walk] = (scores.get(routing.tree, 0.0), chosen)
         for tree_id, tree in self.trees.trees.items():
             if tree_id == routing.tree:
                 continue
