@@ -202,3 +202,15 @@ def test_a_broken_word_list_is_reported_by_file_and_field(tmp_path):
         load_words(broken)
     (problem,) = caught.value.problems
     assert "guideline_patterns" in str(problem) and "not a regular expression" in str(problem)
+
+
+def test_hedges_answer_only_the_question_on_screen(engine):
+    from conversations import FreeText, Session
+
+    # "Could" opens a question; it is no "It could (be read as mocking)".
+    session, reply = engine.handle(
+        Session("en"), FreeText("Could I post a joke on Twitter about court today?")
+    )
+    assert reply.screen == "t:conduct_tone:joke"
+    _, reply = engine.handle(session, FreeText("it could"))
+    assert reply.screen == "t:conduct_tone:a_demean"
