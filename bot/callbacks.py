@@ -40,4 +40,6 @@ def decode(data: str | None, version: str) -> str | None:
         return token
     if token.startswith("t:") and token.count(":") == 3:
         return None
+    if token.startswith(("w:", "c:")):  # an understood walk, named by option positions too
+        return None
     return token
