@@ -1,4 +1,5 @@
-"""Router speed: p50/p99 latency per question, questions per second, `amicus ask` start-up.
+"""Router speed: p50/p99 latency per question (routed; and read whole by the understanding:
+routed, split, walked), questions per second, `amicus ask` start-up.
 
 Run by hand:  .venv/bin/python bench/route_bench.py [QUESTIONS.yaml ...]
 Defaults to the shared development questions and the project's held-out set. Each question
@@ -68,9 +69,30 @@ def main() -> None:
     def pct(values: list[float], p: float) -> float:
         return values[min(len(values) - 1, int(p * len(values)))] * 1000
 
+    # The same texts read whole, as the engine reads a typed message: routed, split into
+    # dilemmas, and walked (issue 12); the difference with the warm latency is its cost.
+    from conversations.trees import default_trees
+    from conversations.understanding import Understanding
+
+    router = default_router()
+    understanding = Understanding(default_trees(), router)
+    for text in texts:
+        understanding.read(text)
+    understood = []
+    for _ in range(args.repeat):
+        for text in texts:
+            t = time.perf_counter()
+            understanding.read(text)
+            understood.append(time.perf_counter() - t)
+    understood.sort()
+
     print(f"questions: {len(texts)} x {args.repeat}")
     print(f"router load (in process): {load * 1000:.0f} ms")
     print(f"latency warm: p50 {pct(latencies, 0.50):.3f} ms  p99 {pct(latencies, 0.99):.3f} ms")
+    print(
+        f"latency understood (route + split + walk): p50 {pct(understood, 0.50):.3f} ms  "
+        f"p99 {pct(understood, 0.99):.3f} ms"
+    )
     print(f"latency first sight: p50 {pct(cold, 0.50):.3f} ms  p99 {pct(cold, 0.99):.3f} ms")
     print(f"throughput: {len(latencies) / total:.0f} questions/s (one process, one core)")
 

@@ -40,7 +40,7 @@ def decode(data: str | None, version: str) -> str | None:
     sent_version, token = data.split("|", 1)
     if sent_version == version:
         return token
-    if tokens.is_step(token):
+    if tokens.is_positional(token):
         return None
     return token
 

@@ -225,13 +225,21 @@ def cmd_ask(router: Router, question: str, lang: Lang | None, as_json: bool) -> 
     if question != "-" and not question.strip():
         print("amicus ask: the question is empty", file=sys.stderr)
         return EXIT_USAGE
+    from conversations.trees import default_trees
+    from conversations.understanding import Understanding
+
+    understanding = Understanding(default_trees(), router)
     questions = sys.stdin if question == "-" else [question]
     corpus = router.corpus
     for line in questions:
         text = line.rstrip("\n")  # a blank line still gets its line of output: lines align
         routing = router.route(text, lang)
         if as_json:
-            print(json.dumps(routing.to_json(), ensure_ascii=False), flush=True)
+            readings = understanding.read(text, lang) if text.strip() else []
+            walks = [
+                understanding.describe(r.walk, routing.lang) for r in readings if r.walk is not None
+            ]
+            print(json.dumps(routing.to_json() | {"walks": walks}, ensure_ascii=False), flush=True)
             continue
         shown = routing.lang
         if routing.out_of_scope:

@@ -198,6 +198,12 @@ class Console:
             return SwitchLanguage(arg.strip())  # type: ignore[arg-type]
         if command == "/privacy":
             return Choose(PRIVACY)
+        if command == "/guideline":
+            # As in Telegram; the engine reads "guideline N" and says when there is no N.
+            if arg.strip().isdecimal():
+                return FreeText(f"guideline {arg.strip()}")
+            self._print(self.engine.ui.no_such_guideline(session.lang))
+            return None
         if command == "/help":
             self._print(self.engine.ui.console_help(session.lang))
             return None

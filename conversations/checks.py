@@ -2,31 +2,48 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from knowledge import Corpus, DataError, Problem
 from knowledge.lexicon import LEXICON_FILE, load_lexicon
 from knowledge.validation import display_path, load_model
 
 from .trees import TREES_DIR, Tree, load_trees
 from .ui import load_ui
+from .understanding.reading import normalise
+from .understanding.words import load_words
 
 
 def check(corpus: Corpus | None) -> list[Problem]:
     """Every problem of ``ui.yaml`` and the trees; cross-checks need a sound ``corpus``."""
     problems: list[Problem] = []
-    try:
-        load_ui()
-    except DataError as exc:
-        problems.extend(exc.problems)
+    for load in (load_ui, load_words):
+        try:
+            load()
+        except DataError as exc:
+            problems.extend(exc.problems)
     try:
         if corpus is not None:
             trees = load_trees(corpus).trees
             problems.extend(_lexicon_problems(trees))
+            problems.extend(_all_means_problems(trees))
         else:  # the corpus is broken: check each tree's own shape only
             for path in sorted(TREES_DIR.glob("*.yaml")):
                 load_model(path, Tree)
     except DataError as exc:
         problems.extend(exc.problems)
     return problems
+
+
+def _all_means_problems(trees: dict[str, Tree]) -> list[Problem]:
+    try:
+        concepts: set[str] | None = set(load_lexicon().concepts)
+    except DataError:
+        concepts = None
+    found: list[Problem] = []
+    for tree in trees.values():
+        found += means_problems(tree, TREES_DIR / f"{tree.id}.yaml", concepts)
+    return found
 
 
 def _lexicon_problems(trees: dict[str, Tree]) -> list[Problem]:
@@ -46,4 +63,31 @@ def _lexicon_problems(trees: dict[str, Tree]) -> list[Problem]:
         for tree_id in trees
         if tree_id not in lexicon.trees
     ]
+    return problems
+
+
+def means_problems(tree: Tree, path: Path, concepts: set[str] | None = None) -> list[Problem]:
+    """Every option of a question says what it means (issue 12), and no two siblings claim
+    the same phrase or concept: a typed message could then never choose between them."""
+    shown = display_path(path)
+    problems: list[Problem] = []
+    for node_id, node in tree.nodes.items():
+        claimed: dict[str, int] = {}
+        for i, option in enumerate(node.options or ()):
+            where = f"nodes.{node_id}.options[{i}].means"
+            means = option.means
+            if means is None or not (means.en or means.zh or means.concepts):
+                problems.append(Problem(shown, where, "no means: a typed message cannot select it"))
+                continue
+            for concept in means.concepts:
+                if concepts is not None and concept not in concepts:
+                    problems.append(Problem(shown, where, f"unknown concept {concept!r}"))
+            keys = [normalise(p) for p in (*means.en, *means.zh)]
+            keys += [f"concept {c}" for c in means.concepts]
+            for key in dict.fromkeys(keys):
+                other = claimed.setdefault(key, i)
+                if other != i:
+                    problems.append(
+                        Problem(shown, where, f"{key!r} is also claimed by options[{other}]")
+                    )
     return problems

@@ -13,8 +13,15 @@ from .replies import Block, Option, Reply
 from .trees import TreeSet
 from .ui import UiText
 
-EXCERPT_CHARS = 120
-_SENTENCE = re.compile(r".+?[。！？.!?](?=\s|$)|.+$", re.S)
+# An excerpt is one whole sentence, the one that says what to do, cut only at a clause
+# boundary (never mid-word) when it is very long.
+EXCERPT_CHARS = {"en": 260, "zh": 110}
+_SENTENCE = {
+    "en": re.compile(r".+?[.!?](?=\s|$)|.+$", re.S),
+    "zh": re.compile(r".+?[。！？]|.+$", re.S),
+}
+_CLAUSE = re.compile(r"(?<=[,;:，；：、])")
+_OPERATIVE = re.compile(r"\b(?:should|must|shall|are encouraged|are advised)\b|应|鼓励|不得")
 Renderer = Callable[[str, Lang], Reply]
 
 
@@ -49,13 +56,19 @@ class Context:
         )
 
     def excerpt(self, number: int, lang: Lang) -> str:
-        """The guideline's first sentence, verbatim, cut with … only if very long."""
-        text = self.corpus.guideline(number).text(lang)
-        first = _SENTENCE.match(text)
-        sentence = first.group(0).strip() if first else text
-        if len(sentence) > EXCERPT_CHARS:
-            return sentence[: EXCERPT_CHARS - 1].rstrip() + "…"
-        return sentence if sentence == text.strip() else sentence + " …"
+        """The guideline's operative sentence, verbatim; a long one cut at a clause boundary,
+        keeping the clause that says what to do (e.g. "but should avoid responding directly")."""
+        text = self.corpus.guideline(number).text(lang).strip()
+        sentences = [m.group(0).strip() for m in _SENTENCE[lang].finditer(text)]
+        sentences = [x for x in sentences if x] or [text]
+        sentence = next((x for x in sentences if _OPERATIVE.search(x)), sentences[0])
+        limit = EXCERPT_CHARS[lang]
+        if len(sentence) > limit:
+            sentence = _clauses_within(sentence, limit)
+        if sentence == text:
+            return sentence
+        before = "… " if not text.startswith(sentence) else ""
+        return before + sentence + ("" if text.endswith(sentence) else " …")
 
     def full_text_option(self, number: int, lang: Lang) -> Option:
         """The button that opens a cited guideline's verbatim text."""
@@ -64,3 +77,19 @@ class Context:
 
     def contact(self, lang: Lang) -> str:
         return self.adviser_contact or self.ui.adviser_default_contact(lang)
+
+
+def _clauses_within(sentence: str, limit: int) -> str:
+    """Whole clauses of ``sentence`` up to ``limit`` characters, starting where the
+    operative clause still fits."""
+    clauses = [c for c in _CLAUSE.split(sentence) if c]
+    operative = next((i for i, c in enumerate(clauses) if _OPERATIVE.search(c)), 0)
+    start = 0
+    while start < operative and len("".join(clauses[start : operative + 1])) > limit:
+        start += 1
+    kept = ""
+    for clause in clauses[start:]:
+        if kept and len(kept + clause) > limit:
+            break
+        kept += clause
+    return kept.strip().rstrip(",;:，；：、").strip()

@@ -19,18 +19,21 @@ from knowledge.textmatch import clear_language
 
 from . import tokens
 from .answers import Answers
-from .browse import Browse
+from .browse import Browse, guideline_screen
 from .context import Context, Renderer
+from .dilemmas import CHANGE, MATCHES, WALK, Dilemmas
 from .events import Back, Choose, Event, FreeText, Notify, Restart, Start, SwitchLanguage
 from .menu import ADVISER, RELAY, Menu
-from .replies import Block, Option, Reply
+from .replies import Block, Option, Record, Reply
 from .routing import build_router, default_router
 from .session import HOME, Session
-from .trees import TreeSet, default_trees, load_trees
+from .trees import TreeSet, default_trees, load_trees, node_screen
 from .ui import UiText, default_ui
+from .understanding import Reading, Understanding, Walk
 from .walkthrough import Walkthrough
 
 MAX_TEXT = 4096  # Telegram's own limit on one message
+MAX_PENDING = 3  # second dilemmas offered at once; older ones give way
 
 
 class Engine:
@@ -52,6 +55,8 @@ class Engine:
         )
         self.answers = Answers(self.ctx)
         self.walkthrough = Walkthrough(self.ctx)
+        self.understanding = Understanding(trees, self.router)
+        self.dilemmas = Dilemmas(self.ctx, self.answers, self.walkthrough.node)
         parts = (Menu(self.ctx), Browse(self.ctx), self.walkthrough)
         self._screens: dict[str, Renderer] = {}
         self._parents: dict[str, str] = {}
@@ -92,7 +97,7 @@ class Engine:
             case Start(lang=lang):
                 return self._show(Session(lang=lang))
             case Restart():
-                return self._show(session.with_stack((HOME,)))
+                return self._show(session.with_stack((HOME,)).with_pending(()))
             case Back():
                 return self._back(session, session.screen)
             case SwitchLanguage(lang=lang):
@@ -112,13 +117,19 @@ class Engine:
 
     def _choose(self, session: Session, token: str) -> tuple[Session, Reply]:
         if token == tokens.RESTART:
-            return self._show(session.with_stack((HOME,)))
+            return self._show(session.with_stack((HOME,)).with_pending(()))
+        if token in session.pending:  # a second dilemma taken up: offered no more
+            session = session.with_pending(tuple(p for p in session.pending if p != token))
         if (lang := tokens.parse_language(token)) is not None:
             return self._handle(session, SwitchLanguage(lang))
         if (origin := tokens.parse_back(token)) is not None and origin in self._screens:
             return self._back(session, origin)
         if token in self._screens:
             return self._show(self._open(session, token))
+        if token.startswith((WALK, CHANGE, MATCHES)):
+            found = self._choose_understood(session, token)
+            if found is not None:
+                return found
         step = self.walkthrough.resolve(token)
         if step is not None:
             origin, target = step
@@ -137,12 +148,126 @@ class Engine:
             session = self._at(session, ADVISER)
             title = self.ui.relay_title(lang)
             return session, Reply(screen=RELAY, title=title, relay=True)
-        routing = self.router.route(text)
         detected = clear_language(text)
         if detected is not None and detected != lang:
             session = session.with_lang(detected)  # type: ignore[arg-type]
-        answer = self.answers.reply(session.screen, routing, session.lang)
-        return session, self._with_controls(answer, session)
+        notices: tuple[str, ...] = ()
+        if self._open_question(session) is not None:
+            # First read as the answer to the question on screen (and to later ones).
+            carried = self._typed_reply(session, text)
+            if carried is not None:
+                return carried
+            notices = (self.ui.new_question_notice(session.lang),)
+        small = self.understanding.small(text)
+        if small is not None:
+            return self._small_word(session, small.kind, small.number)
+        readings = self.understanding.read(text)
+        if len(readings) > 1:
+            notices = (*notices, self.ui.two_dilemmas(session.lang))
+        return self._dilemma(session, text, readings, notices)
+
+    # ------------------------------------------------------ typed dilemmas
+
+    def _open_question(self, session: Session) -> tuple[str, list[str]] | None:
+        """(tree, path of node ids) when the screen is a walkthrough question, else None."""
+        parts = session.screen.split(":")
+        if len(parts) != 3 or parts[0] != "t":
+            return None
+        tree = self.trees.trees.get(parts[1])
+        if tree is None or tree.nodes[parts[2]].is_answer:
+            return None
+        prefix = tokens.node(tree.id, "")
+        return tree.id, [s[len(prefix) :] for s in session.stack if s.startswith(prefix)]
+
+    def _typed_reply(self, session: Session, text: str) -> tuple[Session, Reply] | None:
+        found = self._open_question(session)
+        assert found is not None
+        walk = self.understanding.reply(found[0], found[1], text)
+        if walk is None:
+            return None
+        session = self._on_walk(session, walk)
+        reply = self.dilemmas.walk_reply(walk, session.lang)
+        # Typed facts are steps, like taps: an answer reached counts as one, no words kept.
+        record = reply.record if walk.answer else None
+        return session, self._with_controls(replace(reply, record=record), session)
+
+    def _dilemma(
+        self, session: Session, text: str, readings: list[Reading], notices: tuple[str, ...]
+    ) -> tuple[Session, Reply]:
+        lang = session.lang
+        first = readings[0]
+        # Offers wait until taken up, even when another question comes first.
+        offers = [self.dilemmas.offer_token(r) for r in readings[1:]]
+        pending = dict.fromkeys([*session.pending, *(t for t in offers if t is not None)])
+        session = session.with_pending(tuple(pending)[-MAX_PENDING:])
+        if first.walk is not None:
+            session = self._on_walk(session, first.walk)
+            reply = self.dilemmas.walk_reply(first.walk, lang, notices)
+            reply = replace(reply, record=self.dilemmas.question_record(first))
+            return session, self._with_controls(reply, session)
+        if first.routing.out_of_scope or not first.routing.matches:
+            reply = self._out_of_scope(session.screen, first, text, lang)
+        else:
+            reply = self.answers.reply(session.screen, first.routing, lang)
+        blocks = (*(Block("notice", n) for n in notices), *reply.blocks)
+        return session, self._with_controls(replace(reply, blocks=blocks), session)
+
+    def _out_of_scope(self, screen: str, reading: Reading, text: str, lang: Lang) -> Reply:
+        """Said plainly, under a title of its own; the adviser only for conduct or ethics."""
+        ui = self.ui
+        blocks = [Block("text", ui.out_of_scope_plain(lang))]
+        options: tuple[Option, ...] = ()
+        if self.understanding.about_ethics(text):
+            blocks.append(Block("adviser", ui.out_of_scope_adviser(lang)))
+            options = (Option(ADVISER, ui.menu_adviser(lang)),)
+        record = Record("question", reading.routing.lang, (), "out_of_scope")
+        return Reply(screen, ui.out_of_scope_title(lang), tuple(blocks), options, record=record)
+
+    def _small_word(self, session: Session, kind: str, number: int | None) -> tuple[Session, Reply]:
+        """Not a question: a short reply, no search, nothing kept."""
+        lang = session.lang
+        if kind == "guideline":
+            if number in self.corpus.guidelines:
+                assert number is not None
+                session, reply = self._show(self._open(session, guideline_screen(number)))
+                return session, replace(reply, record=None)
+            notice = self.ui.no_such_guideline(lang)
+            return self._show(session, notice, brief=True)
+        phrase = {"greeting": self.ui.greeting_reply, "thanks": self.ui.thanks_reply}
+        return self._show(session, phrase.get(kind, self.ui.ack_reply)(lang), brief=True)
+
+    def _on_walk(self, session: Session, walk: Walk) -> Session:
+        """The session standing on the walk's last node, its path as Back will retrace it."""
+        screens = [node_screen(walk.tree, n) for n in walk.nodes()]
+        return session.with_stack((*self._path_to(screens[0]), *screens[1:]))
+
+    def _choose_understood(self, session: Session, token: str) -> tuple[Session, Reply] | None:
+        lang = session.lang
+        if token.startswith(WALK):
+            walk = self.dilemmas.parse_walk(token)
+            if walk is None:
+                return None
+            before = session
+            session = self._on_walk(session, walk)
+            reply = self.dilemmas.walk_reply(walk, lang)
+            if not walk.answer or session.stack == before.stack:
+                reply = replace(reply, record=None)
+            return session, self._with_controls(reply, session)
+        if token.startswith(CHANGE):
+            found = self.dilemmas.parse_change(token)
+            if found is None:
+                return None
+            walk, step = found
+            upto = Walk(walk.tree, walk.steps[:step], walk.steps[step][0], False)
+            session = self._on_walk(session, upto)
+            reply = self.dilemmas.change_reply(walk, step, lang)
+            return session, self._with_controls(reply, session)
+        numbers = self.dilemmas.parse_matches(token)
+        if numbers is None:
+            return None
+        return session, self._with_controls(
+            self.dilemmas.matches_reply(session.screen, numbers, lang), session
+        )
 
     # ------------------------------------------------------------- navigation
 
@@ -198,7 +323,9 @@ class Engine:
 
     def _with_controls(self, reply: Reply, session: Session) -> Reply:
         controls = self._controls(session.screen, session.lang)
-        return replace(reply, options=(*reply.options, *controls))
+        # A second dilemma stays one tap away on every screen until it is taken up.
+        offers = self.dilemmas.offers(session.pending, session.lang)
+        return replace(reply, options=(*reply.options, *offers, *controls))
 
     def _controls(self, screen: str, lang: Lang) -> tuple[Option, ...]:
         return (

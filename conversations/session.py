@@ -15,6 +15,9 @@ class Session:
     lang: Lang
     # Screens from home to the current one; Back pops, Restart resets.
     stack: tuple[str, ...] = (HOME,)
+    # Dilemmas found in a typed message and not yet taken up, as the buttons that take them
+    # up (an understood walk, or guideline numbers): never the judge's words.
+    pending: tuple[str, ...] = ()
 
     @property
     def screen(self) -> str:
@@ -29,8 +32,14 @@ class Session:
     def with_lang(self, lang: Lang) -> Session:
         return replace(self, lang=lang)
 
+    def with_pending(self, pending: tuple[str, ...]) -> Session:
+        return replace(self, pending=pending)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"lang": self.lang, "stack": list(self.stack)}
+        state: dict[str, Any] = {"lang": self.lang, "stack": list(self.stack)}
+        if self.pending:
+            state["pending"] = list(self.pending)
+        return state
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Session:
@@ -41,4 +50,7 @@ class Session:
             lang = "en"
         if not isinstance(stack, list) or not all(isinstance(s, str) for s in stack) or not stack:
             stack = [HOME]
-        return cls(lang=lang, stack=tuple(stack))
+        pending = data.get("pending") if isinstance(data, dict) else None
+        if not isinstance(pending, list) or not all(isinstance(p, str) for p in pending):
+            pending = []
+        return cls(lang=lang, stack=tuple(stack), pending=tuple(pending))

@@ -11,6 +11,9 @@ The engine's namespaces:
     ``<SCREEN``                        Back from that screen
     ``~``                              Restart
     ``@LANG``                          switch language
+    ``w:TREE:DIGITS``                  a typed dilemma's walk, named by its options' digits
+    ``c:TREE:DIGITS:I``                step I of that walk, asked again
+    ``q:30.28``                        the guidelines a second dilemma matched
 The adapters' namespaces (what a judge does with what is kept, and with the adviser's draft):
     ``k:CODE`` / ``kl:CODE``           don't keep a kept item (under its notice / in /kept)
     ``a:s:CODE`` / ``a:d:CODE``        send / don't send (or withdraw) a question to the advisers
@@ -31,6 +34,8 @@ VERSION_CHARS = 8
 TOKEN_MAX_BYTES = DATA_MAX_BYTES - VERSION_CHARS - 1
 
 SECTION, GUIDELINE, TREE = "s:", "g:", "t:"
+WALK, CHANGE, MATCHES = "w:", "c:", "q:"
+UNDERSTOOD = (WALK, CHANGE, MATCHES)  # what a typed dilemma's replies offer
 BACK = "<"
 RESTART = "~"
 LANGUAGE = "@"
@@ -60,6 +65,18 @@ def node(tree_id: str, node_id: str) -> str:
 
 def step(tree_id: str, node_id: str, index: int) -> str:
     return f"{TREE}{tree_id}:{node_id}:{index}"
+
+
+def walk(tree_id: str, digits: str) -> str:
+    return f"{WALK}{tree_id}:{digits}"
+
+
+def change(tree_id: str, digits: str, step_index: int) -> str:
+    return f"{CHANGE}{tree_id}:{digits}:{step_index}"
+
+
+def matches(numbers: tuple[int, ...] | list[int]) -> str:
+    return MATCHES + ".".join(map(str, numbers))
 
 
 def back(screen: str) -> str:
@@ -114,6 +131,36 @@ def parse_step(token: str) -> Step | None:
 def is_step(token: str) -> bool:
     """A step names its option by position, which a change of content may have moved."""
     return token.startswith(TREE) and token.count(":") == 3
+
+
+def is_positional(token: str) -> bool:
+    """Steps, walks and changed steps name options by position: out of date once the
+    content changed."""
+    return is_step(token) or token.startswith((WALK, CHANGE))
+
+
+def parse_walk(token: str) -> tuple[str, str] | None:
+    """``w:TREE:DIGITS`` -> (tree, digits)."""
+    if not token.startswith(WALK):
+        return None
+    tree_id, _, digits = token[len(WALK) :].partition(":")
+    return tree_id, digits
+
+
+def parse_change(token: str) -> tuple[str, str, int] | None:
+    """``c:TREE:DIGITS:I`` -> (tree, digits, I)."""
+    parts = token[len(CHANGE) :].split(":") if token.startswith(CHANGE) else []
+    if len(parts) != 3 or not parts[2].isdecimal():
+        return None
+    return parts[0], parts[1], int(parts[2])
+
+
+def parse_matches(token: str) -> tuple[int, ...] | None:
+    """``q:30.28`` -> (30, 28)."""
+    raw = token[len(MATCHES) :].split(".") if token.startswith(MATCHES) else [""]
+    if not all(n.isdecimal() and len(n) <= 3 for n in raw):
+        return None
+    return tuple(int(n) for n in raw)
 
 
 def parse_back(token: str) -> str | None:

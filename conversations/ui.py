@@ -184,6 +184,20 @@ class UiText(Strict):
     keep_chat: Phrase
     chat_cleared: Phrase
     chat_kept: Phrase
+    # understanding typed dilemmas (issue 12)
+    understood: Phrase
+    understood_separator: Phrase
+    change_step: Phrase
+    change_step_notice: Phrase
+    new_question_notice: Phrase
+    two_dilemmas: Phrase
+    second_dilemma: Phrase
+    greeting_reply: Phrase
+    thanks_reply: Phrase
+    ack_reply: Phrase
+    out_of_scope_title: Phrase
+    out_of_scope_plain: Phrase
+    out_of_scope_adviser: Phrase
 
 
 def load_ui(path: Path = UI_FILE) -> UiText:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .corpus import Corpus
 from .lexicon import Lexicon, Pointer
@@ -43,6 +43,9 @@ class Routing:
     matches: tuple[Match, ...]
     tree: str | None
     out_of_scope: bool
+    # Every walkthrough the lexicon points to, with its score, best first: the
+    # understanding weighs them against how far the words walk each one.
+    tree_scores: tuple[tuple[str, float], ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -108,19 +111,22 @@ class Router:
         if out_of_scope:
             return Routing(lang, (), None, True)
         matches = tuple(Match(n, _percent(s)) for s, n in ranked[:MAX_MATCHES])
-        return Routing(lang, matches, self._tree(concepts, found, nearest.tree), False)
+        trees = self._tree_scores(concepts, found)
+        return Routing(lang, matches, self._tree(trees, nearest.tree), False, trees)
 
     def _score(self, owner: str, pointer: Pointer, concepts: frozenset[str], found) -> float:
         score = sum(w * self._idf[c] for c, w in pointer.signals.items() if c in concepts)
         score += PHRASE_BONUS * sum(1 for p in self._phrases.get(owner, ()) if p in found)
         return score
 
-    def _tree(self, concepts: frozenset[str], found, nearest_tree: str | None) -> str | None:
-        best = max(
-            ((self._score(f"t{t}", p, concepts, found), t) for t, p in self.lexicon.trees.items()),
-            default=(0.0, None),
-        )
-        return best[1] if best[0] >= TREE_MIN_SCORE else nearest_tree
+    def _tree_scores(self, concepts: frozenset[str], found) -> tuple[tuple[str, float], ...]:
+        pointers = self.lexicon.trees.items()
+        scores = ((t, self._score(f"t{t}", p, concepts, found)) for t, p in pointers)
+        ranked = sorted(((t, s) for t, s in scores if s > 0), key=lambda x: (x[1], x[0]))
+        return tuple(reversed(ranked))
+
+    def _tree(self, scores: tuple[tuple[str, float], ...], nearest_tree: str | None) -> str | None:
+        return scores[0][0] if scores and scores[0][1] >= TREE_MIN_SCORE else nearest_tree
 
 
 def _phrases(pointer: Pointer) -> list[str]:

@@ -142,21 +142,37 @@ class TermMatcher:
         self.vocabulary = sorted({w for key in self.english.values() for w in key.split()})
         self._known = frozenset(self.vocabulary)
         self._corrections: dict[str, str] = {}  # misspelt word -> nearest lexicon word
+        # Each term filed under what a text must contain for it to be there at all (its
+        # first character, syllable or word): a message then tries only the few it could
+        # hold, not the thousands of the lexicon.
+        self._by_char = _index((t, t[0]) for t in self.chinese)
+        self._by_syllable = _index(
+            (t, key.split()[0]) for t, key in self.chinese.items() if key.strip()
+        )
+        self._by_word = _index(
+            (t, key.split()[0]) for t, key in self.english.items() if key.strip()
+        )
 
     def find(self, text: str) -> set[str]:
         text = normalise(text)
-        found = {t for t in self.chinese if t in text}
+        found = {t for t in _candidates(self._by_char, set(text)) if t in text}
         if _CJK.search(text):
             spoken, chars = _spoken(text)
             found |= {
                 t
-                for t, key in self.chinese.items()
-                if t not in found and key in spoken and _sounds_like(t, key, spoken, chars)
+                for t in _candidates(self._by_syllable, set(spoken.split()))
+                if t not in found
+                and (key := self.chinese[t]) in spoken
+                and _sounds_like(t, key, spoken, chars)
             }
         words = english_key(text)
         if words.strip():
             corrected = " " + " ".join(self._correct(w) for w in words.split()) + " "
-            found |= {t for t, key in self.english.items() if key in corrected}
+            found |= {
+                t
+                for t in _candidates(self._by_word, set(corrected.split()))
+                if self.english[t] in corrected
+            }
         return found
 
     def _correct(self, word: str) -> str:
@@ -171,3 +187,14 @@ class TermMatcher:
             )
             corrected = self._corrections[word] = best[0] if best else word
         return corrected
+
+
+def _index(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for term, first in pairs:
+        index.setdefault(first, []).append(term)
+    return index
+
+
+def _candidates(index: dict[str, list[str]], present: set[str]) -> list[str]:
+    return [t for part in present if part in index for t in index[part]]

@@ -75,13 +75,52 @@ async def test_commands_are_registered_in_both_languages(fake, bot):
     assert registered["zh"][0]["description"] == "开始"
 
 
-async def test_a_free_text_question_gets_an_answer(fake, bot):
+async def until_kept(fake, chat_id: int = JUDGE) -> list:
+    """The messages of one typed question, up to the one saying what was kept."""
+    messages = []
+    while not any("|k:" in data for m in messages for _, data in m.buttons()):
+        messages += await fake.wait_for(chat_id)
+    return messages
+
+
+async def test_a_typed_dilemma_is_answered_in_one_message_and_a_step_changed(fake, bot):
+    # Changed by issue 12: the words walk the walkthrough; no excerpts to choose from.
     await fake.push_text(
         JUDGE, "A lawyer in a case I am hearing sent me a friend request on Facebook"
     )
-    _, answer = await fake.wait_for(JUDGE, 2)
-    assert answer.text.startswith("<b>Guidelines that speak to your question</b>")
-    assert any(label.startswith("Full text of Guideline") for label, _ in answer.buttons())
+    messages = await until_kept(fake)
+    (answer,) = [m for m in messages if "Based on:" in m.text]
+    assert "<i>I understood: Someone sent me a request · " in answer.text
+    assert "Based on: Guideline 30" in answer.text
+    assert "Guidelines that speak to your question" not in answer.text
+    asked = await tap(fake, answer, "Change: Someone sent me a request")
+    assert "Which situation are you in?" in asked.text
+    assert "Choose this step again" in asked.text
+    step = await tap(fake, asked, "I want to send a request")
+    assert "I understood: I want to send a request" in step.text
+    back = await tap(fake, step, "Back")
+    assert "Which situation are you in?" in back.text
+
+
+async def test_typed_replies_and_two_dilemmas_in_chinese(fake, bot):
+    await fake.push_text(JUDGE, "有商家想付费请我推广他们的产品。另外，我能用化名开个小号吗？")
+    messages = await until_kept(fake)
+    (first,) = [m for m in messages if "我的理解" in m.text]
+    assert "您的消息里有两个问题" in first.text
+    second = await tap(fake, first, "第二个问题：假名、实名与身份区分")
+    assert "我的理解：用假名开一个新账号" in second.text
+    assert "您打算在这个账号上发什么？" in second.text
+    # A typed fact answers the question on screen: the walk goes on to the answer.
+    await fake.push_text(JUDGE, "主要是对政治话题的看法")
+    (answer,) = await fake.wait_for(JUDGE)
+    assert "依据：第16条、第13条" in answer.text
+    # Small words: a guideline by number, thanks; no search.
+    await fake.push_text(JUDGE, "第30条")
+    (reply,) = await fake.wait_for(JUDGE)
+    assert "法官应避免向当事人或其法律代理人发送或接受加好友请求" in reply.text
+    await fake.push_text(JUDGE, "谢谢")
+    (reply,) = await fake.wait_for(JUDGE)
+    assert "不客气" in reply.text
 
 
 async def test_restart_mid_walk_loses_nothing(fake, bot):

@@ -29,7 +29,7 @@ def test_ask_json_follows_the_contract(capsys):
     assert code == 0
     (line,) = out.splitlines()
     answer = json.loads(line)
-    assert set(answer) == {"lang", "matches", "tree", "out_of_scope"}
+    assert set(answer) == {"lang", "matches", "tree", "out_of_scope", "walks"}
     assert answer["lang"] == "zh" and answer["out_of_scope"] is False
     scores = [m["score"] for m in answer["matches"]]
     assert 1 <= len(scores) <= 5 and scores == sorted(scores, reverse=True)
@@ -37,6 +37,35 @@ def test_ask_json_follows_the_contract(capsys):
         set(m) == {"guideline", "score"} and 1 <= m["guideline"] <= 40 for m in answer["matches"]
     )
     assert answer["tree"] in default_router().lexicon.trees
+
+
+def test_ask_json_walks_one_object_per_dilemma_in_order(capsys):
+    text = (
+        "My running app shows my live location and run route to everyone. "
+        "Separately, our court wants litigants to log in to its e-filing portal with Facebook."
+    )
+    code, out, _ = run(capsys, "ask", text, "--json")
+    assert code == 0
+    walks = json.loads(out)["walks"]
+    assert [w["tree"] for w in walks] == ["privacy_location", "court_account"]
+    first = walks[0]
+    assert set(first) == {"tree", "node", "answer", "cites", "understood"}
+    assert first["answer"] is True and first["cites"][0] == 34
+    assert first["understood"] == [
+        ["what", "A post might reveal where I am"],
+        ["loc", "Live location, check-in or run route"],
+    ]
+    # A question still open: the node Amicus asks next, no citations yet.
+    code, out, _ = run(capsys, "ask", "Can I open an account under a pseudonym?", "--json")
+    (walk,) = json.loads(out)["walks"]
+    assert walk["answer"] is False and walk["cites"] == []
+    assert walk["node"] == "content" and walk["understood"][0][0] == "plan"
+
+
+def test_ask_json_walks_nothing_out_of_scope(capsys):
+    _, out, _ = run(capsys, "ask", "How many days of annual leave do judges get?", "--json")
+    answer = json.loads(out)
+    assert answer["out_of_scope"] is True and answer["walks"] == []
 
 
 def test_ask_dash_reads_one_question_per_line_and_answers_each(amicus_cmd):
@@ -57,7 +86,13 @@ def test_ask_dash_reads_one_question_per_line_and_answers_each(amicus_cmd):
     answers = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(answers) == len(questions)
     assert [a["lang"] for a in answers] == ["en", "en", "zh", "zh"]
-    assert answers[1] == {"lang": "en", "matches": [], "tree": None, "out_of_scope": True}
+    assert answers[1] == {
+        "lang": "en",
+        "matches": [],
+        "tree": None,
+        "out_of_scope": True,
+        "walks": [],
+    }
     assert answers[2]["out_of_scope"] is True and answers[2]["matches"] == []
     assert answers[3]["out_of_scope"] is False
 

@@ -1,0 +1,159 @@
+"""Understanding a typed message (issue 12): which dilemmas it holds, which walkthrough
+each belongs to, and how far its words walk that tree, without ever guessing a step.
+
+The engine uses it for every typed message, so the console and Telegram understand alike;
+``amicus ask --json`` reports the same walks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from knowledge import Lang
+from knowledge.lexicon import Lexicon
+from knowledge.router import Router, Routing
+
+from ..trees import TreeSet
+from .choosing import NodeReader
+from .reading import Text
+from .smallwords import SmallWord, SmallWords
+from .splitting import Splitter
+from .walking import Walk, changed, path_steps, replay, walk
+from .words import Words, default_words
+
+REPLY_WORDS = 15  # longer than this, a reply to the question on screen may be a new dilemma
+MAX_CUTS = 2  # candidate places to split one message that are tried, at most
+SURE_TREE = 10.0  # the lexicon names the router's walkthrough this clearly: no rival is walked
+STEP_WEIGHT = 4.0  # a decided step (and an answer reached) outweighs a decisive concept
+
+__all__ = ["Reading", "SmallWord", "Understanding", "Walk", "changed", "replay"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One dilemma of a message: the router's verdict and how far its words walk."""
+
+    routing: Routing
+    walk: Walk | None
+
+
+class Understanding:
+    def __init__(
+        self,
+        trees: TreeSet,
+        router: Router,
+        words: Words | None = None,
+        lexicon: Lexicon | None = None,
+    ):
+        self.trees = trees
+        self.router = router
+        self.words = words or default_words()
+        self.lexicon = lexicon if lexicon is not None else router.lexicon
+        self.small_words = SmallWords(self.words)
+        self.splitter = Splitter(self.words)
+        self._readers: dict[tuple[str, str], NodeReader] = {}
+        self._ethics = tuple(w.lower() for w in self.words.ethics_words.all())
+
+    def reader(self, tree_id: str, node_id: str) -> NodeReader:
+        key = (tree_id, node_id)
+        if key not in self._readers:
+            node = self.trees.trees[tree_id].nodes[node_id]
+            self._readers[key] = NodeReader.of(node, self.words, self.lexicon)
+        return self._readers[key]
+
+    def small(self, text: str) -> SmallWord | None:
+        return self.small_words.read(text)
+
+    def read(self, text: str, lang: Lang | None = None) -> list[Reading]:
+        """The message's dilemmas in order: one, or two when it plainly holds two."""
+        cuts = self.splitter.cuts(text)
+        # Each cut tried costs a routing of its parts: the strong signs first, and at most
+        # one question mark (a weak sign).
+        tried = [c for c in cuts if not c.by_question_mark][: MAX_CUTS - 1]
+        tried += [c for c in cuts if c.by_question_mark][:1]
+        for cut in tried[:MAX_CUTS]:
+            first = self.dilemma(cut.parts[0], lang)
+            if first.routing.out_of_scope:
+                continue
+            second = self.dilemma(cut.parts[1], lang)
+            if second.routing.out_of_scope:
+                continue
+            if cut.by_question_mark and _same_topic(first.routing, second.routing):
+                continue
+            return [first, second]
+        return [self.dilemma(text, lang)]
+
+    def dilemma(self, text: str, lang: Lang | None = None) -> Reading:
+        routing = self.router.route(text, lang)
+        if routing.out_of_scope or routing.tree not in self.trees.trees:
+            return Reading(routing, None)
+        read = Text(text, self.words)
+        # The router's walkthrough, as long as the words decide a step in it. When they
+        # decide none there but do elsewhere, the walk they make is better evidence of the
+        # dilemma's shape than concepts alone ("follow the defendant's account").
+        chosen = walk(self.trees.trees[routing.tree], self._reader_of(routing.tree), read)
+        scores = dict(routing.tree_scores)
+        if chosen.steps or scores.get(routing.tree, 0.0) >= SURE_TREE:
+            return Reading(routing, chosen)
+        # A rival must outweigh what named the router's walkthrough in the first place.
+        best: tuple[float, Walk] = (scores.get(routing.tree, 0.0), chosen)
+        for tree_id, tree in self.trees.trees.items():
+            if tree_id == routing.tree:
+                continue
+            found = walk(tree, self._reader_of(tree_id), read)
+            if found.steps:
+                score = scores.get(tree_id, 0.0) + STEP_WEIGHT * (len(found.steps) + found.answer)
+                if score > best[0]:
+                    best = (score, found)
+        return Reading(routing, best[1])
+
+    def reply(self, tree_id: str, nodes: list[str], text: str) -> Walk | None:
+        """A typed reply to the open question ``nodes[-1]`` (the path so far): the walk it
+        carries further, or None when it answers none of the questions."""
+        tree = self.trees.trees.get(tree_id)
+        prefix = path_steps(tree, nodes) if tree else None
+        if tree is None or prefix is None or tree.nodes[nodes[-1]].is_answer:
+            return None
+        read = Text(text, self.words)
+        found = walk(tree, self._reader_of(tree_id), read, prefix, direct=True)
+        if len(found.steps) == len(prefix):
+            return None
+        if read.word_count > REPLY_WORDS:
+            # A whole new dilemma may happen to answer the question on screen: it stays a
+            # reply only when, read afresh, it belongs to this walkthrough and no other.
+            fresh = self.read(text)
+            if len(fresh) > 1 or fresh[0].walk is None or fresh[0].walk.tree != tree_id:
+                return None
+        return found
+
+    def describe(self, walk: Walk, lang: Lang) -> dict[str, object]:
+        """A walk as ``amicus ask --json`` reports it (a public contract)."""
+        tree = self.trees.trees[walk.tree]
+        node = tree.nodes[walk.node]
+        understood = [
+            [node_id, (tree.nodes[node_id].options or [])[i].label(lang)]
+            for node_id, i in walk.steps
+        ]
+        return {
+            "tree": walk.tree,
+            "node": walk.node,
+            "answer": walk.answer,
+            "cites": list(node.cites or ()) if walk.answer else [],
+            "understood": understood,
+        }
+
+    def about_ethics(self, text: str) -> bool:
+        lowered = text.lower()
+        return any(w in lowered for w in self._ethics)
+
+    def _reader_of(self, tree_id: str) -> Callable[[str], NodeReader]:
+        return lambda node_id: self.reader(tree_id, node_id)
+
+
+def _same_topic(a: Routing, b: Routing) -> bool:
+    if a.tree != b.tree:
+        return False
+    if a.tree is not None:
+        return True
+    return bool(a.matches and b.matches and a.matches[0].guideline == b.matches[0].guideline)

@@ -1,0 +1,164 @@
+"""Finding an option's phrases in a typed message, and whether the message negates them.
+
+English phrases match whole words after light stemming ("requests" finds "request"),
+Chinese ones as substrings. A hit is *negated* when a negator stands just before it in the
+same clause: "not before me", "no case pending", "没有案子", "不是我审的".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from knowledge.textmatch import stem
+
+from .words import Words
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、\n()（）]|\bbut\b|\bhowever\b|但是|但|不过|可是")
+NEGATION_WORDS = 3  # English: how many words before a phrase a negator still reaches
+NEGATION_CHARS = 4  # Chinese: how many characters before a phrase
+_PARTICLE = "[的了个]?"
+MAX_HITS = 16  # occurrences of one phrase looked at, at most
+GAP_WORDS = 1  # English: words that may stand inside a phrase ("a facebook friend request")
+
+
+def words_of(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, stem) of each word; a possessive 's goes ("the prosecutor's office")."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        out.append((m.start(), m.end(), stem(word[:-2] if word.endswith("'s") else word)))
+    return out
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # character offsets in the normalised text
+    end: int
+    negated: bool
+
+    def inside(self, other: Hit) -> bool:
+        """Part of a longer phrase that shares its words ("a lawyer" in "a lawyer in my
+        case"): the longer, more specific one is what was said."""
+        overlap = self.start < other.end and other.start < self.end
+        return overlap and (other.end - other.start) > (self.end - self.start)
+
+
+class Phrase:
+    """One phrase an option claims; ``bare`` ones (yes, 是) count only as a direct reply.
+    Everything is worked out once, when the trees are read: a message looks up hundreds."""
+
+    __slots__ = ("bare", "chinese", "first", "key", "pattern", "raw")
+
+    def __init__(self, raw: str, bare: bool = False):
+        self.raw = raw
+        self.bare = bare
+        self.chinese = bool(_CJK.search(raw))
+        text = normalise(raw)
+        self.key: str | tuple[str, ...] = (
+            text if self.chinese else tuple(w for _, _, w in words_of(text))
+        )
+        # Chinese: a particle may stand inside a phrase (本案证人 in 是本案的证人).
+        self.pattern = (
+            re.compile(_PARTICLE.join(re.escape(c) for c in text)) if self.chinese else None
+        )
+        # What a text must hold for the phrase to be in it at all: its first word, or its
+        # first Chinese character (even in "qq好友"); a set lookup spares most the search.
+        if not self.key:
+            self.first = ""
+        elif self.chinese:
+            self.first = next(c for c in text if _CJK.match(c))
+        else:
+            self.first = self.key[0]
+
+
+class Text:
+    """A message read once; every phrase is then looked up in it."""
+
+    def __init__(self, raw: str, words: Words):
+        self.text = normalise(raw)
+        self.words = words
+        self._tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(self.text)]
+        self._stems = [w for _, _, w in words_of(self.text)]
+        self._at: dict[str, list[int]] = {}  # stem -> where it stands: most phrases miss fast
+        for i, word in enumerate(self._stems):
+            self._at.setdefault(word, []).append(i)
+        self.present = frozenset(self._at) | frozenset(_CJK.findall(self.text))
+        self._clause_starts = [0, *(m.end() for m in _CLAUSE_END.finditer(self.text))]
+        self._hits: dict[str | tuple[str, ...], list[Hit]] = {}  # phrases recur across trees
+        self._en_negators = frozenset(words.negators.en)
+        self._zh_negators = tuple(words.negators.zh)
+        self._zh_exceptions = tuple(words.not_negating.zh)
+
+    @property
+    def word_count(self) -> int:
+        # Chinese has no spaces: two characters make about a word.
+        return len(self._tokens) + len(_CJK.findall(self.text)) // 2
+
+    def hits(self, phrase: Phrase) -> list[Hit]:
+        key = phrase.key
+        if not key:
+            return []
+        found = self._hits.get(key)
+        if found is None:
+            # A phrase said many times says no more: a bound keeps any message cheap.
+            found = self._hits[key] = self._find(phrase)[:MAX_HITS]
+        return found
+
+    def _find(self, phrase: Phrase) -> list[Hit]:
+        key = phrase.key
+        if isinstance(key, str):
+            assert phrase.pattern is not None
+            return [
+                Hit(m.start(), m.end(), self._negated_zh(m.start()))
+                for m in phrase.pattern.finditer(self.text)
+            ]
+        if any(word not in self._at for word in key):
+            return []
+        found = []
+        for i in self._at[key[0]]:
+            last = self._rest(key, i)
+            if last is not None:
+                start, end = self._tokens[i][0], self._tokens[last][1]
+                found.append(Hit(start, end, self._negated_en(i)))
+        return found
+
+    def _rest(self, key: tuple[str, ...], i: int) -> int | None:
+        """The index of the phrase's last word when it continues from word ``i``; one word
+        may stand inside it ("sent me a facebook friend request"), never a clause break."""
+        skips, at = GAP_WORDS, i
+        for part in key[1:]:
+            at += 1
+            while at < len(self._stems) and self._stems[at] != part and skips:
+                skips -= 1
+                at += 1
+            if at >= len(self._stems) or self._stems[at] != part:
+                return None
+        clause = self._clause_start(self._tokens[at][0])
+        return at if clause <= self._tokens[i][0] else None
+
+    def _clause_start(self, at: int) -> int:
+        return self._clause_starts[bisect_right(self._clause_starts, at) - 1]
+
+    def _negated_en(self, index: int) -> bool:
+        clause = self._clause_start(self._tokens[index][0])
+        for j in range(max(0, index - NEGATION_WORDS), index):
+            start, _, word = self._tokens[j]
+            if start >= clause and (word in self._en_negators or word.endswith("n't")):
+                return True
+        return False
+
+    def _negated_zh(self, at: int) -> bool:
+        window = self.text[max(self._clause_start(at), at - NEGATION_CHARS) : at]
+        for exception in self._zh_exceptions:
+            window = window.replace(exception, " ")
+        return any(n in window for n in self._zh_negators)

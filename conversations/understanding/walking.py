@@ -1,0 +1,106 @@
+"""Walking a decision tree as far as the words decide, and replaying a walk from its choices.
+
+A walk is the option chosen at each question from the tree's start, written as one digit
+per step ("013": option 0, then 1, then 3). The digits name the walk inside a button
+(``w:TREE:DIGITS``) so that a tap on an old message, a Back, or a second dilemma offered
+for later needs nothing of the judge's words kept anywhere.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..trees import Tree
+from .choosing import NodeReader
+from .reading import Text
+
+MAX_STEPS = 36  # deeper than any tree; a guard, the trees have no cycles
+
+
+@dataclass(frozen=True)
+class Walk:
+    tree: str
+    steps: tuple[tuple[str, int], ...]  # (question node, option index), from the start
+    node: str  # where the walk stopped: the open question, or the answer reached
+    answer: bool
+
+    @property
+    def digits(self) -> str:
+        return "".join(str(i) for _, i in self.steps)
+
+    def nodes(self) -> list[str]:
+        """Every node on the way, the start first and ``node`` last."""
+        return [*(n for n, _ in self.steps), self.node]
+
+
+def walk(
+    tree: Tree,
+    reader: Callable[[str], NodeReader],
+    text: Text,
+    prefix: tuple[tuple[str, int], ...] = (),
+    direct: bool = False,
+) -> Walk:
+    """From where ``prefix`` leads (the start when empty), take every option the words
+    select; ``direct``: the message replies to that first question, so "yes" counts there."""
+    node_id = _after(tree, prefix)
+    steps = list(prefix)
+    first = True
+    while not tree.nodes[node_id].is_answer and len(steps) < MAX_STEPS:
+        index = reader(node_id).choose(text, direct=direct and first)
+        if index is None:
+            break
+        steps.append((node_id, index))
+        node_id = (tree.nodes[node_id].options or [])[index].next
+        first = False
+    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer)
+
+
+def replay(tree: Tree, digits: str) -> Walk | None:
+    """The walk that ``digits`` name, or None when they no longer fit the tree."""
+    steps: list[tuple[str, int]] = []
+    node_id = tree.start
+    for digit in digits:
+        options = tree.nodes[node_id].options
+        if not digit.isdecimal() or not options or int(digit) >= len(options):
+            return None
+        steps.append((node_id, int(digit)))
+        node_id = options[int(digit)].next
+    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer)
+
+
+def changed(tree: Tree, before: Walk, step: int, index: int) -> Walk:
+    """``before`` with option ``index`` at its step ``step``; the later choices are kept
+    wherever the new path meets their questions again."""
+    later = dict(before.steps[step + 1 :])
+    steps = [*before.steps[:step], (before.steps[step][0], index)]
+    node_id = (tree.nodes[steps[-1][0]].options or [])[index].next
+    while node_id in later and len(steps) < MAX_STEPS:
+        options = tree.nodes[node_id].options or []
+        if later[node_id] >= len(options):
+            break
+        steps.append((node_id, later[node_id]))
+        node_id = options[later[node_id]].next
+    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer)
+
+
+def path_steps(tree: Tree, nodes: list[str]) -> tuple[tuple[str, int], ...] | None:
+    """The choices that lead through ``nodes`` (a path from the start, as Back keeps it)."""
+    if not nodes or nodes[0] != tree.start:
+        return None
+    steps = []
+    for here, there in itertools.pairwise(nodes):
+        options = tree.nodes[here].options or []
+        index = next((i for i, o in enumerate(options) if o.next == there), None)
+        if index is None:
+            return None
+        steps.append((here, index))
+    return tuple(steps)
+
+
+def _after(tree: Tree, prefix: tuple[tuple[str, int], ...]) -> str:
+    if not prefix:
+        return tree.start
+    node_id, index = prefix[-1]
+    return (tree.nodes[node_id].options or [])[index].next

@@ -1,0 +1,54 @@
+"""The small vocabulary of reading a message (``data/understanding.yaml``): negators,
+answer words, greetings and thanks, guideline references, split markers."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+
+from knowledge.schema import Strict
+from knowledge.validation import load_model
+
+WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "understanding.yaml"
+
+
+class ByLanguage(Strict):
+    en: list[str] = Field(default_factory=list)
+    zh: list[str] = Field(default_factory=list)
+
+    def all(self) -> list[str]:
+        return [*self.en, *self.zh]
+
+
+class Words(Strict):
+    negators: ByLanguage
+    not_negating: ByLanguage
+    answer_words: ByLanguage
+    greetings: ByLanguage
+    thanks: ByLanguage
+    acknowledgements: ByLanguage
+    guideline_patterns: list[str] = Field(min_length=1)
+    split_markers: ByLanguage
+    ethics_words: ByLanguage
+
+    @field_validator("guideline_patterns")
+    @classmethod
+    def compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"not a regular expression: {pattern!r} ({exc})") from exc
+        return patterns
+
+
+def load_words(path: Path = WORDS_FILE) -> Words:
+    return load_model(path, Words)
+
+
+@cache
+def default_words() -> Words:
+    return load_words()

@@ -1,0 +1,210 @@
+"""Typed dilemmas at the console, as a judge types them, in both languages (issue 12):
+answered in one message when the words decide every step, else asked the one open
+question; typed replies carry the walk; two dilemmas in one message; a step changed."""
+
+from __future__ import annotations
+
+from transcripts import chat, last_screen, options, screens
+
+from conversations import Choose, FreeText, Session
+
+
+def number_of(transcript: str, label: str) -> str:
+    return {v: k for k, v in options(transcript).items()}[label]
+
+
+def test_a_complete_dilemma_is_answered_in_one_message(engine):
+    out = chat(engine, ["My running app shows my live location and run route to everyone"])
+    answer = last_screen(out)
+    assert answer.startswith("== Privacy, location and account safety ==\n")
+    assert (
+        "» I understood: A post might reveal where I am · Live location, check-in or run route"
+        in answer
+    )
+    assert "Based on: Guideline 34, Guideline 32" in answer
+    assert "Full text of Guideline 34" in options(out).values()
+    assert "Guidelines that speak to your question" not in out
+
+
+def test_an_incomplete_dilemma_is_asked_the_question_that_decides_it(engine):
+    out = chat(engine, ["Can I open an account under a pseudonym?"])
+    screen = last_screen(out)
+    assert "» I understood: Opening an account under a pseudonym" in screen
+    assert "What will you post on that account?" in screen
+    assert "Based on" not in screen  # no answer assumed
+
+
+def test_typed_replies_carry_the_walk_to_its_answer(engine):
+    out = chat(engine, ["Can I open an account under a pseudonym?", "mostly my views on politics"])
+    answer = last_screen(out)
+    assert (
+        "I understood: Opening an account under a pseudonym · Views on politics or contested issues"
+        in answer
+    )
+    assert "Based on: Guideline 16, Guideline 13" in answer
+
+
+def test_a_reply_that_answers_nothing_is_a_new_question_and_says_so(engine):
+    out = chat(engine, ["Can I open an account under a pseudonym?", "Someone filmed me in a bar"])
+    screen = last_screen(out)
+    assert "» I have read this as a new question, not as an answer to the one above." in screen
+    assert screens(out)[-1] == "Privacy, location and account safety"
+
+
+def test_two_dilemmas_in_one_message_the_second_one_tap_away(engine):
+    text = (
+        "A brand wants to pay me to post about their shoes. "
+        "Also, can I follow political commentators on Twitter?"
+    )
+    out = chat(engine, [text])
+    first = last_screen(out)
+    assert "» Your message asks about two things." in first
+    assert screens(out)[-1] == "Endorsements and paid content"
+    second = number_of(out, "Your second question: Following, liking and sharing")
+    out = chat(engine, [text, second])
+    assert screens(out)[-1] == "Following, liking and sharing"
+    assert "I understood: Follow or subscribe to an account" in last_screen(out)
+
+
+def test_change_a_step_after_an_answer(engine):
+    typed = "My running app shows my live location and run route to everyone"
+    out = chat(engine, [typed])
+    change = number_of(out, "Change: Live location, check-in or run route")
+    out = chat(engine, [typed, change])
+    asked = last_screen(out)
+    assert "» Choose this step again; your other answers are kept where they still apply." in asked
+    assert "What kind of post is it?" in asked
+    home = number_of(out, "My home, car or children's school")
+    out = chat(engine, [typed, change, home])
+    answer = last_screen(out)
+    assert (
+        "I understood: A post might reveal where I am · My home, car or children's school" in answer
+    )
+    assert "Based on: Guideline 34" in answer
+    # Back retraces the changed walk, one question at a time.
+    out = chat(engine, [typed, change, home, number_of(out, "Back")])
+    assert "What kind of post is it?" in last_screen(out)
+
+
+def test_chinese_complete_incomplete_reply_and_change(engine):
+    out = chat(engine, ["我的运动软件会显示跑步路线和实时定位"], lang="zh")
+    answer = last_screen(out)
+    assert "» 我的理解：帖子可能暴露我的位置 · 实时定位、打卡或运动轨迹" in answer
+    assert "依据：第34条、第32条" in answer
+    out = chat(engine, ["我想用化名开一个账号"], lang="zh")
+    assert "您打算在这个账号上发什么？" in last_screen(out)
+    out = chat(engine, ["我想用化名开一个账号", "主要是对政治话题的看法"], lang="zh")
+    assert "依据：第16条、第13条" in last_screen(out)
+    change = number_of(out, "修改：对政治或争议话题的看法")
+    out = chat(engine, ["我想用化名开一个账号", "主要是对政治话题的看法", change], lang="zh")
+    assert "请重新选择这一步" in last_screen(out)
+
+
+def test_chinese_two_dilemmas(engine):
+    text = "有商家想付费请我推广他们的产品。另外，我能用化名开个小号吗？"
+    out = chat(engine, [text], lang="zh")
+    assert "您的消息里有两个问题" in last_screen(out)
+    second = number_of(out, "第二个问题：假名、实名与身份区分")
+    out = chat(engine, [text, second], lang="zh")
+    assert screens(out)[-1] == "假名、实名与身份区分"
+
+
+def test_small_words_open_a_guideline_or_get_a_short_reply(engine, corpus):
+    for typed, lang in (("guideline 30", "en"), ("第30条", "zh"), ("30条", "zh")):
+        out = chat(engine, [typed], lang=lang)
+        assert corpus.guideline(30).text(lang) in last_screen(out)
+    out = chat(engine, ["thanks"])
+    assert "» You're welcome." in last_screen(out)
+    assert screens(out)[-1] == screens(out)[0]  # still at home: nothing searched
+    out = chat(engine, ["好的"], lang="zh")
+    assert "» 好的。" in last_screen(out)
+
+
+def test_out_of_scope_said_plainly_with_the_adviser_only_for_ethics(engine):
+    out = chat(engine, ["How many days of annual leave do judges get?"])
+    screen = last_screen(out)
+    assert screen.startswith(
+        "== Not covered by the guidelines ==\nThe guidelines do not cover this"
+    )
+    assert "Guidelines that speak to your question" not in out
+    assert "Ask a human ethics adviser" not in options(out).values()
+    out = chat(engine, ["Can I accept a bottle of wine from a lawyer at Christmas as a gift?"])
+    assert "Not covered by the guidelines" in screens(out)[-1]
+    assert "Ask a human ethics adviser" in options(out).values()
+
+
+def test_what_is_kept_of_typed_dilemmas_replies_and_small_words(engine):
+    session = Session("en")
+    session, reply = engine.handle(session, FreeText("Can I open an account under a pseudonym?"))
+    assert reply.record.kind == "question" and reply.record.topic == "pseudonym"
+    # A typed fact is a step, like a tap: the answer reached counts, the words are not kept.
+    session, reply = engine.handle(session, FreeText("mostly my views on politics"))
+    assert reply.record.kind == "answer" and reply.record.answer == "pseudonym:a_views"
+    for small in ("thanks", "ok", "guideline 30", "第30条", "hello"):
+        _, reply = engine.handle(Session("en"), FreeText(small))
+        assert reply.record is None, small
+
+
+def test_a_second_dilemma_is_offered_by_its_walk_never_by_its_words(engine):
+    text = (
+        "My Strava shows my running route. Separately, can I blog under a pen name about politics?"
+    )
+    session, reply = engine.handle(Session("en"), FreeText(text))
+    (offer,) = [o for o in reply.options if o.label.startswith("Your second question")]
+    assert offer.token.startswith("w:pseudonym:") and "blog" not in offer.token
+    assert "blog" not in str(session.to_dict())
+    # An old tap works from anywhere, and again after a restart.
+    _, taken = engine.handle(Session("en"), Choose(offer.token))
+    assert taken.screen.startswith("t:pseudonym:")
+
+
+def test_the_console_guideline_command(engine, corpus):
+    out = chat(engine, ["/guideline 30"])
+    assert corpus.guideline(30).text.en in last_screen(out)
+    out = chat(engine, ["/guideline 99", "/guideline x"])
+    assert out.count("There is no such guideline.") == 2
+
+
+def test_an_understood_walk_from_before_a_change_of_content_is_out_of_date():
+    from bot.callbacks import decode
+
+    # Its digits are option positions, which a change of the trees may have moved.
+    assert decode("aaaaaaaa|w:pseudonym:01", "bbbbbbbb") is None
+    assert decode("aaaaaaaa|c:pseudonym:01:0", "bbbbbbbb") is None
+    assert decode("bbbbbbbb|w:pseudonym:01", "bbbbbbbb") == "w:pseudonym:01"
+
+
+def test_the_second_dilemma_stays_offered_while_the_first_is_walked(engine):
+    text = "Someone filmed me in a bar and posted it online. Also, can I blog under a pen name?"
+    session, reply = engine.handle(Session("en"), FreeText(text))
+    offer = next(o for o in reply.options if o.label.startswith("Your second question"))
+    # Telegram edits the message on each tap: the offer must ride on every next screen.
+    session, reply = engine.handle(session, Choose(reply.options[0].token))
+    assert offer in reply.options
+    session, reply = engine.handle(session, FreeText("thanks"))
+    assert offer in reply.options
+    session, reply = engine.handle(session, Choose(offer.token))
+    assert reply.screen.startswith("t:pseudonym:")
+    assert offer not in reply.options and session.pending == ()
+    assert session == Session.from_dict(session.to_dict())
+
+
+def test_excerpts_end_on_a_sentence_or_clause_and_keep_what_to_do(engine, corpus):
+    for number in corpus.guidelines:
+        for lang in ("en", "zh"):
+            excerpt = engine.ctx.excerpt(number, lang)
+            quoted = excerpt.removeprefix("… ").removesuffix(" …")
+            text = corpus.guideline(number).text(lang)
+            assert quoted in text, (number, lang)
+            after = text[text.index(quoted) + len(quoted) :][:1]
+            # Cut after a sentence, or before a clause's punctuation: never mid-word.
+            assert quoted[-1] in ".!?。！？" or after in ("", *",;:，；：、"), excerpt
+    assert "but should avoid responding directly" in engine.ctx.excerpt(22, "en")
+    assert "但应避免直接回应" in engine.ctx.excerpt(22, "zh")
+
+
+def test_a_walk_button_that_no_longer_fits_the_tree_is_out_of_date(engine):
+    session, _ = engine.start("en")
+    for token in ("w:pseudonym:9", "c:pseudonym:0:5", "w:no_such_tree:0", "q:99"):
+        after, reply = engine.handle(session, Choose(token))
+        assert reply.blocks[0].kind == "notice" and after.screen == "home", token

@@ -1,0 +1,216 @@
+"""Reading a typed dilemma: an option is taken only when the words select it, and never
+when they negate it; otherwise Amicus asks (issue 12)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conversations.checks import means_problems
+from conversations.trees import load_trees
+from conversations.understanding.choosing import NodeReader
+from conversations.understanding.reading import Text
+from conversations.understanding.smallwords import SmallWords
+from conversations.understanding.splitting import Splitter
+from conversations.understanding.walking import changed, walk
+from conversations.understanding.words import default_words
+from knowledge import default_corpus
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TREE = load_trees(default_corpus(), FIXTURES / "means").trees["lawyer_request"]
+WORDS = default_words()
+
+
+def read(text: str, direct: bool = False, prefix=()):
+    def reader(node_id: str) -> NodeReader:
+        return NodeReader.of(TREE.nodes[node_id], WORDS, None)
+
+    return walk(TREE, reader, Text(text, WORDS), prefix, direct=direct)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A lawyer sent me a friend request and has a case pending before me",
+        "一位律师加我好友，他有案子在我这里审",
+        "律师加我微信，他代理的案子是我审的",
+    ],
+)
+def test_words_that_decide_every_step_reach_the_answer(text):
+    found = read(text)
+    assert found.answer and found.node == "a_party"
+    assert found.digits == "00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A lawyer sent me a friend request, but there is no case pending before me",
+        "律师加我好友，但没有案子在我这里",
+        "律师加我好友，不过案子不是我审的",
+    ],
+)
+def test_a_negated_option_is_not_taken(text):
+    # Of a yes/no question, denying one answer is choosing the other.
+    found = read(text)
+    assert found.node == "a_lawyer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A lawyer sent me a friend request; the case is not before me, I think",
+        "A lawyer from a colleague's case sent me a request",  # 'colleague' names the other option
+        "Someone sent me a friend request",
+        "一个人加我好友",
+    ],
+)
+def test_never_guess_stop_at_the_first_open_question(text):
+    found = read(text)
+    assert not found.answer
+
+
+def test_two_options_named_leave_the_question_open():
+    assert read("A lawyer and a fellow judge both sent me requests").node == "who"
+
+
+def test_yes_and_no_count_only_as_a_direct_reply_to_the_question_on_screen():
+    at_pending = (("who", 0),)
+    assert read("yes", direct=True, prefix=at_pending).node == "a_party"
+    assert read("没有", direct=True, prefix=at_pending).node == "a_lawyer"
+    # Inside a longer dilemma a passing "yes" or 没有 decides nothing.
+    assert read("A lawyer sent me a request, yes, and I wonder").node == "pending"
+    assert read("没有想到律师会加我").node == "pending"
+
+
+def test_a_phrase_may_hold_one_extra_word_never_a_clause_break():
+    assert read("a lawyer; the case pending before me").answer
+    assert read("律师加我好友，他有个案子在这里").answer  # a particle inside: 有个案子
+    assert read("an attorney's request: the case is in my court now").node == "a_party"
+    assert read("an attorney with a case now pending before me").answer
+    assert not read("an attorney. A case, pending. Before me").answer
+
+
+def test_changing_a_step_keeps_the_later_answers_where_they_still_apply():
+    before = read("A lawyer sent me a request and has a case pending before me")
+    assert changed(TREE, before, 0, 1).node == "a_colleague"
+    again = changed(TREE, changed(TREE, before, 0, 1), 0, 0)
+    assert again.node == "pending"  # the later answer was left behind on the other branch
+
+
+def test_lint_reports_an_option_with_no_means_and_a_phrase_claimed_twice():
+    clashing = load_trees(default_corpus(), FIXTURES / "means_lint").trees["clashing"]
+    problems = [str(p) for p in means_problems(clashing, FIXTURES / "means_lint" / "clashing.yaml")]
+    assert any("options[1].means: 'counsel' is also claimed by options[0]" in p for p in problems)
+    assert any("options[2].means: no means" in p for p in problems)
+    assert means_problems(TREE, FIXTURES / "means" / "lawyer_request.yaml") == []
+
+
+def test_lint_reports_a_concept_the_lexicon_does_not_know(tmp_path):
+    text = (FIXTURES / "means" / "lawyer_request.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        'zh: ["同事", "法官同事"]', 'zh: ["同事"]\n          concepts: [no_such_idea]'
+    )
+    (tmp_path / "lawyer_request.yaml").write_text(text, encoding="utf-8")
+    tree = load_trees(default_corpus(), tmp_path).trees["lawyer_request"]
+    problems = means_problems(tree, tmp_path / "lawyer_request.yaml", {"lawyer"})
+    assert [p.message for p in problems] == ["unknown concept 'no_such_idea'"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number"),
+    [
+        ("guideline 30", "guideline", 30),
+        ("Guideline 30.", "guideline", 30),
+        ("第30条", "guideline", 30),
+        ("30条", "guideline", 30),
+        ("hello", "greeting", None),
+        ("Thanks!", "thanks", None),
+        ("谢谢", "thanks", None),
+        ("ok", "ack", None),
+        ("是", "ack", None),
+        ("好的", "ack", None),
+    ],
+)
+def test_small_words(text, kind, number):
+    found = SmallWords(WORDS).read(text)
+    assert found is not None and (found.kind, found.number) == (kind, number)
+
+
+@pytest.mark.parametrize(
+    "text", ["guideline 30 says what about lawyers?", "ok so a lawyer added me"]
+)
+def test_a_question_is_not_a_small_word(text):
+    assert SmallWords(WORDS).read(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "A brand wants to pay me for a post. Also, can I follow pundits?",
+            "can I follow pundits?",
+        ),
+        (
+            "1) My running app shows my route. 2) Can I blog under a pen name?",
+            "Can I blog under a pen name?",
+        ),
+        ("有商家请我推广产品。另外，我能用化名开个小号吗？", "我能用化名开个小号吗？"),
+        ("我的跑步软件显示定位。还有，我们院想开个官方抖音号", "我们院想开个官方抖音号"),
+    ],
+)
+def test_two_dilemmas_are_cut_where_the_second_begins(text, second):
+    cuts = Splitter(WORDS).cuts(text)
+    assert cuts and cuts[0].parts[1] == second
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I also liked a lawyer's post about my case",
+        "群里天天在讨论我承办的这个案子，还有人@我，要退群吗？",
+        "A witness followed me on X after the hearing. Should I do anything? Block him?",
+    ],
+)
+def test_one_dilemma_explained_or_followed_by_a_short_question_is_not_cut(text):
+    assert Splitter(WORDS).cuts(text) == []
+
+
+def test_the_longer_of_two_overlapping_phrases_is_what_was_said():
+    from conversations.understanding.reading import Phrase
+
+    reader = NodeReader(
+        options=((Phrase("a lawyer"),), (Phrase("lawyer in my case"),)), labels=((), ())
+    )
+    assert reader.choose(Text("A lawyer in my case sent me a request", WORDS)) == 1
+    assert reader.choose(Text("A lawyer sent me a request", WORDS)) == 0
+    # Apart, not overlapping: both are said, so the question stays open.
+    assert reader.choose(Text("A lawyer, and the lawyer in my case", WORDS)) is None
+
+
+def test_a_broken_word_list_is_reported_by_file_and_field(tmp_path):
+    from conversations.understanding.words import WORDS_FILE, load_words
+    from knowledge import DataError
+
+    text = WORDS_FILE.read_text(encoding="utf-8").replace(
+        "guideline_patterns:", "guideline_patterns:\n  - '(unclosed'", 1
+    )
+    broken = tmp_path / "understanding.yaml"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_words(broken)
+    (problem,) = caught.value.problems
+    assert "guideline_patterns" in str(problem) and "not a regular expression" in str(problem)
+
+
+def test_hedges_answer_only_the_question_on_screen(engine):
+    from conversations import FreeText, Session
+
+    # "Could" opens a question; it is no "It could (be read as mocking)".
+    session, reply = engine.handle(
+        Session("en"), FreeText("Could I post a joke on Twitter about court today?")
+    )
+    assert reply.screen == "t:conduct_tone:joke"
+    _, reply = engine.handle(session, FreeText("it could"))
+    assert reply.screen == "t:conduct_tone:a_demean"
