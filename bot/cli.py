@@ -1,4 +1,4 @@
-"""The ``amicus`` command line (contracts in DESIGN.md)."""
+"""The ``amicus`` command line."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from knowledge.evaluation import evaluate
 from knowledge.router import Router
 
 from .settings import Settings, SettingsError
+
+FAQ_FORMATS = ("md", "csv", "json", "html")  # what bot/faqreport.py renders
 
 
 def database_failures() -> tuple[type[BaseException], ...]:
@@ -87,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     faq_commands = faq.add_subparsers(dest="faq_command", required=True, metavar="ACTION")
     export = faq_commands.add_parser("export", help="write one month's FAQ")
     export.add_argument("--month", required=True, type=_month, help="YYYY-MM")
-    export.add_argument("--format", choices=("md", "csv", "json", "html"), default="md")
+    export.add_argument("--format", choices=FAQ_FORMATS, default="md")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     _add_lang(export)
 

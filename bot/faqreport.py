@@ -20,8 +20,6 @@ from storage.faqdigest import TrendMonth
 
 from .report.texts import report_texts
 
-FORMATS = ("md", "csv", "json", "html")
-
 
 def render(
     faq: Faq,

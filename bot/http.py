@@ -24,8 +24,6 @@ log = logging.getLogger("amicus.http")
 _SENDS = frozenset({"sendMessage", "sendDocument"})
 OnMessage = Callable[[int, int, int], None]
 
-_DEFAULT = object()
-
 
 class AiohttpRequest(BaseRequest):
     def __init__(
@@ -144,8 +142,7 @@ def _readable(item: Any) -> dict[str, Any] | None:
 
 
 def _value(given: object, default: float) -> float | None:
-    from telegram._utils.defaultvalue import DefaultValue
-
-    if isinstance(given, DefaultValue):
+    # PTB passes its DEFAULT_NONE sentinel for "not given"; its class is not public API.
+    if given is BaseRequest.DEFAULT_NONE:
         return default
     return given  # type: ignore[return-value]

@@ -1,5 +1,5 @@
 """Deep links: ``t.me/<bot>?start=PAYLOAD`` opens Amicus at a walkthrough, a guideline or
-the adviser (for a court's intranet page). Payloads are public ids (DESIGN.md): walkthrough
+the adviser (for a court's intranet page). Payloads are public ids (a contract): walkthrough
 ids, ``g<N>`` for guideline N, ``adviser``."""
 
 from __future__ import annotations

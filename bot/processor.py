@@ -25,27 +25,34 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     def __init__(self, max_concurrent_updates: int = 256):
         super().__init__(_NO_LIMIT)
         self._limit = max_concurrent_updates
-        self._running = asyncio.BoundedSemaphore(max_concurrent_updates)
+        self._slots = asyncio.BoundedSemaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
-
-    @property
-    def running(self) -> int:
-        """Updates being handled now (not those waiting for their chat's turn)."""
-        return self._limit - self._running._value
+        self._queued: dict[int, int] = {}  # per chat: updates holding or awaiting its lock
+        self.running = 0  # updates being handled now (not those waiting for their chat's turn)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
-            async with self._running:
-                await coroutine
+            async with self._slots:
+                await self._run(coroutine)
             return
         lock = self._locks.setdefault(chat.id, asyncio.Lock())
+        self._queued[chat.id] = self._queued.get(chat.id, 0) + 1
         try:
-            async with lock, self._running:
-                await coroutine
+            async with lock, self._slots:
+                await self._run(coroutine)
         finally:
-            if not lock.locked() and not getattr(lock, "_waiters", None):
-                self._locks.pop(chat.id, None)  # keep the table as small as the live chats
+            self._queued[chat.id] -= 1
+            if not self._queued[chat.id]:  # keep the tables as small as the live chats
+                del self._queued[chat.id]
+                self._locks.pop(chat.id, None)
+
+    async def _run(self, coroutine: Awaitable[Any]) -> None:
+        self.running += 1
+        try:
+            await coroutine
+        finally:
+            self.running -= 1
 
     async def initialize(self) -> None:
         pass

@@ -1,4 +1,4 @@
-"""Configuration from the environment (DESIGN.md), checked once at start-up."""
+"""Configuration from the environment, checked once at start-up."""
 
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ from .secretcheck import MAKE_ONE, weakness
 
 # Below 3, "asked by at least k judges" could be one judge and the one who reads the FAQ.
 MIN_FAQ_ASKERS = 3
+# Each default has this one home (the README's configuration table says the same).
+FAQ_MIN_ASKERS = 5  # k
+RATE_LIMIT = 30.0  # Telegram's own limit, messages per second
+RETENTION_MONTHS = 24
+SESSION_DAYS = 180
+TICKET_DAYS = 30
 
 
 class SettingsError(Exception):
@@ -29,11 +35,11 @@ class Settings:
     admin_ids: frozenset[int]
     adviser_contact: str | None
     adviser_chat_id: int | None
-    faq_min_askers: int
+    faq_min_askers: int  # k: the fewest distinct askers behind a published FAQ figure
     rate_limit: float  # outgoing messages per second; 0 turns the limiter off
     retention_months: int  # question-log rows older than this are purged
     session_days: int  # sessions idle this long are forgotten
-    ticket_days: int = 30  # adviser tickets unanswered this long are deleted
+    ticket_days: int  # adviser tickets unanswered this long are deleted
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -63,18 +69,18 @@ class Settings:
             faq_min_askers=_int(
                 "AMICUS_FAQ_MIN_ASKERS", get("AMICUS_FAQ_MIN_ASKERS"), MIN_FAQ_ASKERS
             )
-            or 5,
-            rate_limit=_float("AMICUS_RATE_LIMIT", get("AMICUS_RATE_LIMIT"), 30.0),
+            or FAQ_MIN_ASKERS,
+            rate_limit=_float("AMICUS_RATE_LIMIT", get("AMICUS_RATE_LIMIT"), RATE_LIMIT),
             # At least 2: on the 1st, last month must survive until its FAQ is sent.
             retention_months=_int(
                 "AMICUS_LOG_RETENTION_MONTHS", get("AMICUS_LOG_RETENTION_MONTHS"), 2
             )
-            or 24,
+            or RETENTION_MONTHS,
             session_days=_int(
                 "AMICUS_SESSION_RETENTION_DAYS", get("AMICUS_SESSION_RETENTION_DAYS"), 1
             )
-            or 180,
-            ticket_days=_int("AMICUS_TICKET_DAYS", get("AMICUS_TICKET_DAYS"), 1) or 30,
+            or SESSION_DAYS,
+            ticket_days=_int("AMICUS_TICKET_DAYS", get("AMICUS_TICKET_DAYS"), 1) or TICKET_DAYS,
         )
 
     def require_bot(self) -> None:

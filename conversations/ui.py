@@ -153,7 +153,7 @@ class UiText(Strict):
     relay_unreadable: Phrase
     relay_expired: Phrase
     relay_expired_for_advisers: Phrase
-    # What is kept, said per face (issue 13)
+    # What is kept, said per face
     privacy_telegram: Phrase
     privacy_console: Phrase
     privacy_console_off: Phrase
@@ -176,7 +176,7 @@ class UiText(Strict):
     console_forgotten: Phrase
     console_unavailable: Phrase
     command_kept: Phrase
-    # Deployment and Telegram conventions (issue 15): the bot's profile, clearing the chat.
+    # Deployment and Telegram conventions: the bot's profile, clearing the chat.
     bot_description: Phrase
     bot_short_description: Phrase
     clear_offer: Phrase

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,7 +19,6 @@ class Corpus:
     sections: tuple[Section, ...]
     guidelines: dict[int, Guideline]
     preamble: Preamble
-    version: str  # changes whenever any knowledge file changes
 
     def guideline(self, number: int) -> Guideline:
         return self.guidelines[number]
@@ -57,14 +55,10 @@ def load_corpus(data_dir: Path = DATA_DIR) -> Corpus:
     if problems:
         raise DataError(problems)
 
-    digest = hashlib.sha256()
-    for path in (guidelines_path, preamble_path):
-        digest.update(path.read_bytes())
     return Corpus(
         sections=tuple(gfile.sections),
         guidelines={g.number: g for g in sorted(gfile.guidelines, key=lambda g: g.number)},
         preamble=preamble,
-        version=digest.hexdigest()[:8],
     )
 
 

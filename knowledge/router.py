@@ -6,8 +6,8 @@ Two kinds of evidence, both curated knowledge kept in YAML:
   the fewer guidelines it points to (inverse document frequency);
 - the nearest texts (``similarity.Index``): guideline texts, example questions and the
   walkthroughs' steps; the nearest vote for the guidelines they stand for.
-The weights below were chosen by measurement on the development questions (see the
-issue's closing note); the held-out questions were never used to choose them.
+The weights below were chosen by measurement on the development questions
+(``amicus eval``); the held-out questions were never used to choose them.
 """
 
 from __future__ import annotations

@@ -34,9 +34,6 @@ def _fit(kept: str) -> str:
     return kept if len(kept) <= MAX_KEPT else kept[: MAX_KEPT - 1] + "…"
 
 
-DEFAULT_RETENTION_MONTHS = 24
-
-
 def this_month(today: dt.date | None = None) -> str:
     return (today or dt.date.today()).strftime("%Y-%m")
 
@@ -192,9 +189,7 @@ class QuestionLog:
             )
             return result.rowcount or 0
 
-    async def purge(
-        self, keep_months: int = DEFAULT_RETENTION_MONTHS, today: dt.date | None = None
-    ) -> int:
+    async def purge(self, keep_months: int, today: dt.date | None = None) -> int:
         """Drop rows older than the retention period (the current month counts as one)."""
         month = this_month(today)
         oldest = months_before(month, keep_months - 1)

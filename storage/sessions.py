@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -90,10 +90,6 @@ class SessionStore:
                 delete(ChatSession).where(ChatSession.touched_on < oldest)
             )
             return result.rowcount or 0
-
-    async def count(self) -> int:
-        async with self.db.sessions() as session:
-            return int(await session.scalar(select(func.count()).select_from(ChatSession)) or 0)
 
 
 def _first_version() -> int:

@@ -100,19 +100,6 @@ def test_preamble_chinese_quotes_are_from_the_seed(corpus, seed_text):
         assert squeeze(sentence) in seed, sentence
 
 
-def test_version_changes_with_the_content(corpus, tmp_path):
-    import shutil
-
-    from knowledge import load_corpus
-    from knowledge.corpus import DATA_DIR
-
-    shutil.copytree(DATA_DIR, tmp_path / "data")
-    assert load_corpus(tmp_path / "data").version == corpus.version
-    path = tmp_path / "data" / "guidelines.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Training", "Training "), "utf-8")
-    assert load_corpus(tmp_path / "data").version != corpus.version
-
-
 # --------------------------------------------------------------------------- translation notes
 
 NOTED = {21: ("超越其职权", "before taking judicial office"), 23: ("律师社团", "advocacy groups")}

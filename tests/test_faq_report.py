@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from samplelog import fill, sample_rows
 
-from bot.faqreport import FORMATS, render
+from bot.cli import FAQ_FORMATS as FORMATS
+from bot.faqreport import render
 from storage.faq import Row, build, load_month
 from storage.faqdigest import TrendMonth, digest, trend
 from storage.questionlog import QuestionLog, months_before

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 from stores import put, state_of
 
 from storage.database import Database, async_url
+from storage.models import ChatSession
 from storage.sessions import SessionStore
 
 SECRET = b"storage-test-secret-0123456789"
@@ -55,7 +56,8 @@ async def test_session_round_trip_upsert_and_forget(db):
     await put(store, 555001, {"lang": "en", "stack": ["home", "browse"]})
     await put(store, 555002, {"lang": "zh", "stack": ["home"]})
     assert await state_of(store, 555001) == {"lang": "en", "stack": ["home", "browse"]}
-    assert await store.count() == 2
+    async with db.engine.connect() as connection:
+        assert await connection.scalar(select(func.count()).select_from(ChatSession)) == 2
     assert await store.forget(555001) == 1
     assert await state_of(store, 555001) is None
     assert await state_of(store, 555002) == {"lang": "zh", "stack": ["home"]}
