@@ -287,6 +287,7 @@ def cmd_run(
     settings.require_bot()
     from bot.application import run
     from bot.logs import configure_logging
+    from bot.render import MAX_MESSAGE
 
     configure_logging(settings)
     engine = Engine(
@@ -295,6 +296,7 @@ def cmd_run(
         engine.trees,
         settings.adviser_contact,
         relay=settings.adviser_chat_id is not None,
+        max_text=MAX_MESSAGE,  # what Telegram delivers at most
     )
     try:
         return run(settings, engine, webhook, port, listen)

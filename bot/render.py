@@ -11,7 +11,7 @@ from conversations import Block, Reply, tokens
 
 from .callbacks import encode
 
-MAX_MESSAGE = 4096
+MAX_MESSAGE = 4096  # Telegram's limit on a message, in UTF-16 code units (units())
 
 
 def units(text: str) -> int:
@@ -63,7 +63,7 @@ def render(reply: Reply, version: str) -> list[Part]:
     pieces = [f"<b>{escape(reply.title)}</b>"]
     for block in reply.blocks:
         html = block_html(block)
-        if len(html) <= MAX_MESSAGE:
+        if units(html) <= MAX_MESSAGE:
             pieces.append(html)
         else:  # only a very long guideline or advice text: split it on line or sentence ends
             pieces.extend(block_html(Block(block.kind, chunk)) for chunk in _chunks(block.text))
@@ -71,7 +71,7 @@ def render(reply: Reply, version: str) -> list[Part]:
     current = ""
     for piece in pieces:
         joined = f"{current}\n\n{piece}" if current else piece
-        if len(joined) <= MAX_MESSAGE:
+        if units(joined) <= MAX_MESSAGE:
             current = joined
         else:
             parts.append(current)
@@ -84,11 +84,11 @@ def render(reply: Reply, version: str) -> list[Part]:
 def _chunks(text: str, budget: int = MAX_MESSAGE - 200) -> list[str]:
     """Split ``text`` so each escaped chunk fits a message, preferring line and sentence ends."""
     chunks: list[str] = []
-    while len(escape(text)) > budget:
+    while units(escape(text)) > budget:
         window = text[:budget]
         cut = max(window.rfind("\n"), window.rfind("。"), window.rfind(". "))
         cut = cut + 1 if cut > budget // 2 else budget
-        while len(escape(text[:cut])) > budget:  # escaping can lengthen the text
+        while units(escape(text[:cut])) > budget:  # escaping can lengthen the text
             cut -= 100
         chunks.append(text[:cut].rstrip())
         text = text[cut:].lstrip()

@@ -32,7 +32,9 @@ from .ui import UiText, default_ui
 from .understanding import Reading, Understanding, Walk
 from .walkthrough import Walkthrough
 
-MAX_TEXT = 4096  # Telegram's own limit on one message
+# The longest text a judge may type, unless the adapter says otherwise (Telegram's limit on
+# a message, which the console keeps too, so both faces answer alike).
+MAX_TEXT = 4096
 MAX_PENDING = 3  # second dilemmas offered at once; older ones give way
 
 
@@ -45,7 +47,9 @@ class Engine:
         adviser_contact: str | None = None,
         router: Router | None = None,
         relay: bool = False,
+        max_text: int = MAX_TEXT,
     ):
+        self.max_text = max_text
         corpus = corpus or default_corpus()
         if trees is None:
             trees = default_trees() if corpus is default_corpus() else load_trees(corpus)
@@ -140,8 +144,8 @@ class Engine:
         lang = session.lang
         if _blank(text):
             return self._show(session, self.ui.empty_text(lang), brief=True)
-        if len(text) > MAX_TEXT:
-            notice = self.ui.text_too_long.format(lang, limit=MAX_TEXT)
+        if len(text) > self.max_text:
+            notice = self.ui.text_too_long.format(lang, limit=self.max_text)
             return self._show(session, notice, brief=True)
         if session.screen == RELAY:
             # Back on the adviser screen: the next message is an ordinary question again.

@@ -170,6 +170,7 @@ class InProcessBot:
     async def start(self) -> None:
         from bot.application import UPDATES, build
         from bot.logs import guards
+        from bot.render import MAX_MESSAGE
         from bot.settings import Settings
         from conversations import Engine
         from storage.database import Database
@@ -182,6 +183,7 @@ class InProcessBot:
             base.trees,
             settings.adviser_contact,
             relay=settings.adviser_chat_id is not None,
+            max_text=MAX_MESSAGE,
         )
         # What the process would log, guarded as ``configure_logging`` guards it.
         self._handler = logging.FileHandler(self.log_path, encoding="utf-8")

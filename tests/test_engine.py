@@ -195,3 +195,14 @@ def test_writing_to_an_adviser_only_where_advisers_can_answer(engine):
     _, answered = relaying.handle(after, FreeText("May I accept a lawyer's friend request?"))
     assert not answered.relay and answered.record.kind == "question"
     assert answered.title == "Friend and follow requests"
+
+
+def test_the_adapter_tells_the_engine_how_long_a_text_may_be(engine):
+    from conversations import Engine
+
+    short = Engine(engine.corpus, engine.ui, engine.trees, max_text=40)
+    session, _ = short.start("en")
+    _, reply = short.handle(session, FreeText("a lawyer sent me a friend request on Facebook"))
+    assert "40" in reply.blocks[0].text  # the limit it was told, not Telegram's
+    _, reply = engine.handle(session, FreeText("a lawyer sent me a friend request on Facebook"))
+    assert reply.record is not None  # the default limit: an ordinary question

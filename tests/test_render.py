@@ -77,3 +77,18 @@ def test_every_engine_token_fits_with_the_version(engine):
             for i in range(len(node.options or ())):
                 assert len(encode(version, f"t:{tree.id}:{node_id}:{i}").encode()) <= 64
             assert len(encode(version, f"<t:{tree.id}:{node_id}").encode()) <= 64
+
+
+def test_a_long_reply_of_emoji_is_split_as_telegram_counts_them():
+    # An emoji is one character to Python and two UTF-16 units to Telegram, which counts
+    # the latter: a reply of 3,000 emoji per block must still arrive in messages it takes.
+    reply = Reply(
+        screen="g:1",
+        title="Emoji",
+        blocks=tuple(Block("text", "😀" * 1500 + "\n" + "😀" * 1500) for _ in range(2)),
+    )
+    parts = render(reply, VERSION)
+    assert len(parts) >= 3
+    for part in parts:
+        assert len(part.html.encode("utf-16-le")) // 2 <= MAX_MESSAGE
+    assert sum(p.html.count("😀") for p in parts) == 6000
