@@ -73,7 +73,7 @@ def means_problems(tree: Tree, path: Path, concepts: set[str] | None = None) -> 
     problems: list[Problem] = []
     for node_id, node in tree.nodes.items():
         claimed: dict[str, int] = {}
-        for i, option in enumerate(node.options or ()):
+        for i, option in enumerate(node.options):
             where = f"nodes.{node_id}.options[{i}].means"
             means = option.means
             if means is None or not (means.en or means.zh or means.concepts):

@@ -4,27 +4,26 @@ from __future__ import annotations
 
 from knowledge import Lang
 
-from .trees import Tree
+from .trees import Answer, Question, Tree
 from .ui import UiText
 
 
 def mermaid(tree: Tree, lang: Lang, ui: UiText) -> str:
     lines = ["flowchart TD", f"  %% {tree.id}: {_quote(tree.title(lang))}"]
     for node_id, node in tree.nodes.items():
-        if node.is_answer:
-            assert node.advice is not None and node.cites is not None
-            cites = ui.list_separator(lang).join(
-                ui.citation.format(lang, number=n) for n in node.cites
-            )
-            label = f"{_short(node.advice(lang))}<br/><b>{cites}</b>"
-            if node.adviser:
-                label += "<br/>+ adviser"
-            lines.append(f'  {node_id}(["{_quote(label)}"])')
-        else:
-            assert node.ask is not None
-            lines.append(f'  {node_id}{{"{_quote(node.ask(lang))}"}}')
+        match node:
+            case Answer():
+                cites = ui.list_separator(lang).join(
+                    ui.citation.format(lang, number=n) for n in node.cites
+                )
+                label = f"{_short(node.advice(lang))}<br/><b>{cites}</b>"
+                if node.adviser:
+                    label += "<br/>+ adviser"
+                lines.append(f'  {node_id}(["{_quote(label)}"])')
+            case Question():
+                lines.append(f'  {node_id}{{"{_quote(node.ask(lang))}"}}')
     for node_id, node in tree.nodes.items():
-        for option in node.options or ():
+        for option in node.options:
             lines.append(f'  {node_id} -->|"{_quote(option.label(lang))}"| {option.next}')
     lines.append(f"  style {tree.start} stroke-width:3px")
     return "\n".join(lines)
@@ -38,16 +37,14 @@ def outline(tree: Tree, lang: Lang, ui: UiText) -> str:
         node = tree.nodes[node_id]
         pad = "  " * depth
         arrow = f"[{label}] " if label else ""
-        if node.is_answer:
-            assert node.advice is not None and node.cites is not None
+        if isinstance(node, Answer):
             cites = ui.list_separator(lang).join(
                 ui.citation.format(lang, number=n) for n in node.cites
             )
             lines.append(f"{pad}{arrow}=> {cites}: {_short(node.advice(lang))}")
             return
-        assert node.ask is not None
         lines.append(f"{pad}{arrow}? {node.ask(lang)}")
-        for option in node.options or ():
+        for option in node.options:
             walk(option.next, depth + 1, option.label(lang))
 
     walk(tree.start, 1, None)

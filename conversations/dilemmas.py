@@ -17,7 +17,7 @@ from . import tokens
 from .answers import Answers
 from .context import Context
 from .replies import Block, Option, Record, Reply
-from .trees import Tree, node_screen
+from .trees import Answer, Tree, node_screen
 from .understanding import Reading, Walk, changed, replay
 
 WALK, CHANGE, MATCHES = tokens.WALK, tokens.CHANGE, tokens.MATCHES
@@ -83,7 +83,7 @@ class Dilemmas:
         tree = self.ctx.trees.trees[walk.tree]
         node_id = walk.steps[step][0]
         reply = self.node_reply(node_screen(tree.id, node_id), lang)
-        options = tree.nodes[node_id].options or []
+        options = tree.nodes[node_id].options
         choices = tuple(
             Option(walk_token(changed(tree, walk, step, k)), option.label(lang))
             for k, option in enumerate(options)
@@ -96,7 +96,7 @@ class Dilemmas:
         assert walk is not None
         tree = self.ctx.trees.trees[walk.tree]
         node = tree.nodes[walk.node]
-        cites = tuple(node.cites or ()) if walk.answer else _top(routing)
+        cites = tuple(node.cites) if isinstance(node, Answer) else _top(routing)
         answer = f"{tree.id}:{walk.node}" if walk.answer else None
         return Record("question", routing.lang, cites, tree.topic, answer)
 
@@ -132,7 +132,7 @@ class Dilemmas:
 
     @staticmethod
     def _label(tree: Tree, node_id: str, index: int, lang: Lang) -> str:
-        return (tree.nodes[node_id].options or [])[index].label(lang)
+        return tree.nodes[node_id].options[index].label(lang)
 
 
 def _top(routing: Routing) -> tuple[int, ...]:

@@ -12,7 +12,7 @@ from knowledge.lexicon import load_lexicon
 from knowledge.router import Router
 from knowledge.similarity import Document
 
-from .trees import TreeSet, default_trees
+from .trees import Answer, Question, TreeSet, default_trees
 
 CO_CITED_WEIGHT = 0.5  # guidelines an answer cites after its first
 
@@ -22,14 +22,16 @@ def tree_documents(trees: TreeSet) -> list[Document]:
     for tree in trees.trees.values():
         for path in tree.paths():
             answer = tree.nodes[path[-1]]
-            assert answer.advice is not None and answer.cites is not None
+            if not isinstance(answer, Answer):  # paths end on answers: never so
+                continue
             votes = {c: 1.0 if i == 0 else CO_CITED_WEIGHT for i, c in enumerate(answer.cites)}
             for lang in ("zh", "en"):
                 parts = [tree.title(lang)]
                 for here, there in itertools.pairwise(path):
                     node = tree.nodes[here]
-                    parts.append(node.ask(lang) if node.ask else "")
-                    parts += [o.label(lang) for o in node.options or () if o.next == there]
+                    if isinstance(node, Question):
+                        parts.append(node.ask(lang))
+                        parts += [o.label(lang) for o in node.options if o.next == there]
                 parts.append(answer.advice(lang))
                 documents.append(Document(" ".join(parts), votes, "walkthrough", tree.id))
     return documents

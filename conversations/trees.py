@@ -8,13 +8,14 @@ Telegram button's 64 bytes of callback data.
 
 from __future__ import annotations
 
+import re
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, ClassVar
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Discriminator, Field, StringConstraints, Tag, model_validator
 
 from knowledge import Corpus, DataError, Problem, default_corpus
 from knowledge.schema import TOPICS, Bilingual, ShortBilingual, Strict
@@ -45,38 +46,67 @@ class TreeOption(Strict):
     means: OptionMeaning | None = None
 
 
-class Node(Strict):
-    ask: Bilingual | None = None
+QUESTION_FIELDS = ("ask", "why", "options")
+ANSWER_FIELDS = ("advice", "cites", "tips", "first_step", "adviser")
+
+
+class Question(Strict):
+    """A step: a question with 2-6 options, each leading to the next node."""
+
+    ask: Bilingual
     why: Bilingual | None = None
-    options: list[TreeOption] | None = Field(default=None, min_length=2, max_length=6)
-    advice: Bilingual | None = None
-    cites: list[Annotated[int, Field(ge=1, le=40)]] | None = Field(default=None, min_length=1)
+    options: list[TreeOption] = Field(min_length=2, max_length=6)
+    is_answer: ClassVar[bool] = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def whole(cls, data: Any) -> Any:
+        if isinstance(data, dict) and ("ask" not in data or "options" not in data):
+            raise ValueError("a question needs both 'ask' and 'options'")
+        return data
+
+
+class Answer(Strict):
+    """Where a walk ends: advice resting on the guidelines it cites."""
+
+    advice: Bilingual
+    cites: list[Annotated[int, Field(ge=1, le=40)]] = Field(min_length=1)
     tips: list[Bilingual] = Field(default_factory=list)
     # A practical safety step (not guideline text) shown before the advice, e.g. on threats.
     first_step: Bilingual | None = None
     adviser: bool = False
+    is_answer: ClassVar[bool] = True
+    options: ClassVar[tuple[TreeOption, ...]] = ()  # an answer leads nowhere
 
-    @model_validator(mode="after")
-    def question_or_answer(self) -> Node:
-        question = self.ask is not None or self.options is not None or self.why is not None
-        answer = (
-            self.advice is not None
-            or self.cites is not None
-            or self.tips
-            or self.first_step is not None
-            or self.adviser
-        )
-        if question and answer:
-            raise ValueError("a node is a question (ask, options) or an answer (advice, cites)")
-        if question and (self.ask is None or self.options is None):
-            raise ValueError("a question needs both 'ask' and 'options'")
-        if not question and (self.advice is None or self.cites is None):
+    @model_validator(mode="before")
+    @classmethod
+    def whole(cls, data: Any) -> Any:
+        if isinstance(data, dict) and ("advice" not in data or "cites" not in data):
             raise ValueError("an answer needs both 'advice' and 'cites'")
-        return self
+        return data
 
-    @property
-    def is_answer(self) -> bool:
-        return self.advice is not None
+
+def _kind(data: Any) -> str | None:
+    """Which of the two a node's fields make it; None (an error) when they mix."""
+    if not isinstance(data, dict):
+        return "question" if isinstance(data, Question) else "answer"
+    question = any(data.get(f) is not None for f in QUESTION_FIELDS)
+    answer = any(data.get(f) not in (None, [], False) for f in ANSWER_FIELDS)
+    if question and answer:
+        return None
+    return "question" if question else "answer"
+
+
+# A node is a question or an answer, never both: which one its fields decide (the YAML has
+# no tag), and the code matches on the type instead of testing fields for None.
+Node = Annotated[
+    Annotated[Question, Tag("question")] | Annotated[Answer, Tag("answer")],
+    Discriminator(
+        _kind,
+        custom_error_type="node_kind",
+        custom_error_message="a node is a question (ask, options) or an answer (advice, cites)",
+    ),
+]
 
 
 class Tree(Strict):
@@ -100,7 +130,7 @@ class Tree(Strict):
         queue = deque([self.start])
         while queue:
             node_id = queue.popleft()
-            for option in self.nodes[node_id].options or ():
+            for option in self.nodes[node_id].options:
                 if option.next not in parents and option.next != self.start:
                     parents[option.next] = node_id
                     queue.append(option.next)
@@ -114,7 +144,7 @@ class Tree(Strict):
             node = self.nodes[path[-1]]
             if node.is_answer:
                 out.append(path)
-            for option in node.options or ():
+            for option in node.options:
                 walk([*path, option.next])
 
         walk([self.start])
@@ -133,7 +163,7 @@ def load_trees(corpus: Corpus, folder: Path = TREES_DIR) -> TreeSet:
         try:
             tree = load_model(path, Tree)
         except DataError as exc:
-            problems.extend(exc.problems)
+            problems.extend(_untagged(p) for p in exc.problems)
             continue
         found = tree_problems(tree, path, corpus)
         if tree.id in trees:
@@ -143,6 +173,14 @@ def load_trees(corpus: Corpus, folder: Path = TREES_DIR) -> TreeSet:
     if problems:
         raise DataError(problems)
     return TreeSet(dict(sorted(trees.items(), key=lambda item: (item[1].order, item[0]))))
+
+
+_TAG = re.compile(r"^(nodes\.[^.\[]+)\.(?:question|answer)(?=$|[.\[])")
+
+
+def _untagged(problem: Problem) -> Problem:
+    """``nodes.a.question.ask`` -> ``nodes.a.ask``: the kind is no field of the file."""
+    return replace(problem, field=_TAG.sub(r"\1", problem.field))
 
 
 @cache
@@ -163,18 +201,19 @@ def tree_problems(tree: Tree, path: Path, corpus: Corpus) -> list[Problem]:
         problem("start", f"no node {tree.start!r}")
         return problems
     for node_id, node in tree.nodes.items():
-        for i, option in enumerate(node.options or ()):
+        for i, option in enumerate(node.options):
             if option.next not in tree.nodes:
                 problem(f"nodes.{node_id}.options[{i}].next", f"no node {option.next!r}")
             if option.next == node_id:
                 problem(f"nodes.{node_id}.options[{i}].next", "leads back to its own node")
-        for number in node.cites or ():
-            if number not in corpus.guidelines:
-                problem(f"nodes.{node_id}.cites", f"guideline {number} does not exist")
-        if node.cites and len(set(node.cites)) != len(node.cites):
-            problem(f"nodes.{node_id}.cites", "a guideline is cited twice")
+        if isinstance(node, Answer):
+            for number in node.cites:
+                if number not in corpus.guidelines:
+                    problem(f"nodes.{node_id}.cites", f"guideline {number} does not exist")
+            if len(set(node.cites)) != len(node.cites):
+                problem(f"nodes.{node_id}.cites", "a guideline is cited twice")
         made = [tokens.back(node_screen(tree.id, node_id))]
-        made += [tokens.step(tree.id, node_id, i) for i in range(len(node.options or ()))]
+        made += [tokens.step(tree.id, node_id, i) for i in range(len(node.options))]
         longest = max(len(t.encode()) for t in made)
         if longest > TOKEN_MAX_BYTES:
             problem(
@@ -199,7 +238,7 @@ def _find_cycle(tree: Tree) -> list[str] | None:
 
     def visit(node_id: str, path: list[str]) -> list[str] | None:
         state[node_id] = 1
-        for option in tree.nodes[node_id].options or ():
+        for option in tree.nodes[node_id].options:
             nxt = option.next
             if state.get(nxt) == 1:
                 return [*path[path.index(nxt) :], nxt] if nxt in path else [*path, nxt]

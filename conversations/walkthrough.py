@@ -9,7 +9,7 @@ from .context import Context, Renderer
 from .menu import ADVISER, TOPICS
 from .replies import Block, Option, Record, Reply
 from .session import HOME
-from .trees import Tree, node_screen
+from .trees import Answer, Tree, node_screen
 
 
 class Walkthrough:
@@ -55,9 +55,9 @@ class Walkthrough:
         _, tree_id, node_id = screen.split(":")
         tree = self.ctx.trees.trees[tree_id]
         node = tree.nodes[node_id]
-        if node.is_answer:
-            return self._answer(screen, tree, node_id, lang)
-        blocks = [Block("text", node.ask(lang))] if node.ask else []
+        if isinstance(node, Answer):
+            return self._answer(screen, tree, node_id, node, lang)
+        blocks = [Block("text", node.ask(lang))]
         if node.why:
             blocks.append(Block("note", node.why(lang)))
         return Reply(
@@ -66,13 +66,12 @@ class Walkthrough:
             blocks=tuple(blocks),
             options=tuple(
                 Option(tokens.step(tree.id, node_id, i), option.label(lang))
-                for i, option in enumerate(node.options or ())
+                for i, option in enumerate(node.options)
             ),
         )
 
-    def _answer(self, screen: str, tree: Tree, node_id: str, lang: Lang) -> Reply:
-        ui, node = self.ctx.ui, tree.nodes[node_id]
-        assert node.advice is not None and node.cites is not None
+    def _answer(self, screen: str, tree: Tree, node_id: str, node: Answer, lang: Lang) -> Reply:
+        ui = self.ctx.ui
         cites = tuple(node.cites)
         # A safety step (not guideline text) comes before the advice: it may be urgent.
         first = node.first_step

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conversations import Back, Choose, Engine, Restart, SwitchLanguage
-from conversations.trees import TOKEN_MAX_BYTES, TREES_DIR, load_trees
+from conversations.trees import TOKEN_MAX_BYTES, TREES_DIR, Answer, Question, load_trees
 from knowledge import DataError, default_corpus
 
 TREES = load_trees(default_corpus()).trees
@@ -24,9 +24,7 @@ def test_at_least_ten_walkthroughs_each_with_real_depth():
         decisions = max(sum(not tree.nodes[n].is_answer for n in p) for p in tree.paths())
         assert decisions >= 3, f"{tree.id}: longest path has only {decisions} decisions"
         answers = [n for n in tree.nodes.values() if n.is_answer]
-        assert len({tuple(a.cites or ()) for a in answers}) >= 3, (
-            f"{tree.id}: answers barely differ"
-        )
+        assert len({tuple(a.cites) for a in answers}) >= 3, f"{tree.id}: answers barely differ"
 
 
 def follow(engine: Engine, tree_id: str, path: tuple[str, ...], lang: str):
@@ -279,11 +277,12 @@ def english_texts(tree):
     yield tree.title.en
     yield tree.summary.en
     for node in tree.nodes.values():
-        for text in (node.ask, node.why, node.advice, node.first_step):
-            if text:
-                yield text.en
-        yield from (tip.en for tip in node.tips)
-        yield from (option.label.en for option in node.options or ())
+        match node:
+            case Question():
+                texts = (node.ask, node.why, *(option.label for option in node.options))
+            case Answer():
+                texts = (node.advice, node.first_step, *node.tips)
+        yield from (text.en for text in texts if text)
 
 
 @pytest.mark.parametrize("tree_id", list(TREES))
@@ -296,7 +295,7 @@ def test_english_walkthroughs_do_not_talk_about_the_chinese_translation(tree_id)
 @pytest.mark.parametrize("tree_id", list(TREES))
 def test_where_judiciaries_differ_the_note_comes_first_and_says_it_is_not_guideline_text(tree_id):
     for node_id, node in TREES[tree_id].nodes.items():
-        for i, tip in enumerate(node.tips):
+        for i, tip in enumerate(node.tips if isinstance(node, Answer) else ()):
             differ = tip.en.startswith("Judiciaries differ")
             assert differ == tip.zh.startswith("各司法机关在这一点上做法不一"), node_id
             if differ:

@@ -14,7 +14,7 @@ from knowledge import Lang
 from knowledge.lexicon import Lexicon
 from knowledge.router import Router, Routing
 
-from ..trees import TreeSet
+from ..trees import Answer, TreeSet
 from .choosing import NodeReader
 from .reading import Text
 from .smallwords import SmallWord, SmallWords
@@ -132,14 +132,13 @@ class Understanding:
         tree = self.trees.trees[walk.tree]
         node = tree.nodes[walk.node]
         understood = [
-            [node_id, (tree.nodes[node_id].options or [])[i].label(lang)]
-            for node_id, i in walk.steps
+            [node_id, tree.nodes[node_id].options[i].label(lang)] for node_id, i in walk.steps
         ]
         return {
             "tree": walk.tree,
             "node": walk.node,
             "answer": walk.answer,
-            "cites": list(node.cites or ()) if walk.answer else [],
+            "cites": list(node.cites) if isinstance(node, Answer) else [],
             "understood": understood,
         }
 

@@ -33,7 +33,7 @@ class NodeReader:
     def of(cls, node: Node, words: Words, lexicon: Lexicon | None) -> NodeReader:
         bare = {normalise(w) for w in words.answer_words.all()}
         options, labels = [], []
-        for option in node.options or ():
+        for option in node.options:
             raw: list[str] = []
             if option.means is not None:
                 raw += [*option.means.en, *option.means.zh]

@@ -52,7 +52,7 @@ def walk(
         if index is None:
             break
         steps.append((node_id, index))
-        node_id = (tree.nodes[node_id].options or [])[index].next
+        node_id = tree.nodes[node_id].options[index].next
         first = False
     return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer)
 
@@ -75,9 +75,9 @@ def changed(tree: Tree, before: Walk, step: int, index: int) -> Walk:
     wherever the new path meets their questions again."""
     later = dict(before.steps[step + 1 :])
     steps = [*before.steps[:step], (before.steps[step][0], index)]
-    node_id = (tree.nodes[steps[-1][0]].options or [])[index].next
+    node_id = (tree.nodes[steps[-1][0]].options)[index].next
     while node_id in later and len(steps) < MAX_STEPS:
-        options = tree.nodes[node_id].options or []
+        options = tree.nodes[node_id].options
         if later[node_id] >= len(options):
             break
         steps.append((node_id, later[node_id]))
@@ -91,7 +91,7 @@ def path_steps(tree: Tree, nodes: list[str]) -> tuple[tuple[str, int], ...] | No
         return None
     steps = []
     for here, there in itertools.pairwise(nodes):
-        options = tree.nodes[here].options or []
+        options = tree.nodes[here].options
         index = next((i for i, o in enumerate(options) if o.next == there), None)
         if index is None:
             return None
@@ -103,4 +103,4 @@ def _after(tree: Tree, prefix: tuple[tuple[str, int], ...]) -> str:
     if not prefix:
         return tree.start
     node_id, index = prefix[-1]
-    return (tree.nodes[node_id].options or [])[index].next
+    return tree.nodes[node_id].options[index].next
