@@ -232,3 +232,18 @@ def test_the_adviser_screen_promises_no_confidence_amicus_cannot_give(engine, la
     for promise in ("treated in confidence", "将被保密处理"):
         assert promise not in out
     assert {"en": "Amicus cannot promise it", "zh": "Amicus 无法为此作出承诺"}[lang] in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "small"),
+    [
+        ("en", ["hi", "thanks", "ok", "guideline 30"]),
+        ("zh", ["你好", "谢谢", "好的", "是", "第30条"]),
+    ],
+)
+def test_greetings_acknowledgements_and_guideline_numbers_are_not_kept(
+    engine, tmp_path, lang, small
+):
+    out, rows = console_run(engine, tmp_path, [*small, "/kept"], lang)
+    assert rows == []
+    assert engine.ui.kept_none(lang) in out

@@ -132,3 +132,15 @@ async def test_an_update_delivered_twice_keeps_its_question_once(fake, tmp_path)
     assert rows(tmp_path, "SELECT COUNT(*) FROM question_log") == [(2,)]
     keys = rows(tmp_path, "SELECT update_key FROM question_log")
     assert all(key and "8123" not in key for (key,) in keys)
+
+
+async def test_greetings_acknowledgements_and_guideline_numbers_are_not_kept(fake, bot, tmp_path):
+    for chat_id, lang, small in (
+        (JUDGE, "en", ["hi", "thanks", "ok", "guideline 30"]),
+        (OTHER, "zh", ["你好", "谢谢", "好的", "第30条"]),
+    ):
+        for text in small:
+            await fake.push_text(chat_id, text, language_code=lang)
+            replies = await fake.wait_for(chat_id)
+            assert not any("|k:" in data for m in replies for _, data in m.buttons()), text
+    assert rows(tmp_path, "SELECT id FROM question_log") == []
