@@ -19,20 +19,20 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError, T
 from telegram.ext import ContextTypes, filters
 
 from conversations import Engine, tokens
+from conversations.adviser import (
+    AdviserDesk,
+    Answered,
+    Delivery,
+    NotPosted,
+    Posted,
+    PostUncertain,
+    Tap,
+)
 from knowledge import Lang
 from storage.database import STORAGE_ERRORS
 from storage.redaction import MAX_PIECE, cap
 from storage.redaction.guard import shared
-from storage.tickets import (
-    CODE_LENGTH,
-    DRAFT,
-    OPEN,
-    SENDING,
-    Found,
-    Ticket,
-    TicketStore,
-    is_code,
-)
+from storage.tickets import CODE_LENGTH, Found, Ticket, TicketStore
 
 from .callbacks import encode
 from .render import MAX_MESSAGE, units
@@ -54,6 +54,7 @@ class Relay:
         self.tickets = tickets
         self.version = version
         self.advisers = advisers
+        self.desk = AdviserDesk(tickets, STORAGE_ERRORS)
         # Which chat the advisers' handler listens to; it grows if the group moves.
         self.chat_filter = filters.Chat(advisers)
 
@@ -114,63 +115,50 @@ class Relay:
         tap = tokens.parse_relay(token)
         if tap is None:
             return False
-        action, code = tap.action, tap.code
-        chat = update.effective_chat
+        chat, bot, ui = update.effective_chat, update.get_bot(), self.engine.ui
         assert chat is not None
-        # A forged code no ticket can have needs no query.
-        ticket = await self.tickets.mine(chat.id, code) if is_code(code) else None
-        ui = self.engine.ui
+
+        async def post(ticket: Ticket) -> Posted:
+            text = ui.relay_for_advisers.format(
+                lang_of(ticket), number=ticket.code, text=ticket.text or ""
+            )
+            try:
+                posted = await self._post(bot, text)
+            except TimedOut as exc:
+                raise PostUncertain from exc
+            except TelegramError as exc:
+                log.warning("advisers' chat unreachable: %s", type(exc).__name__)
+                raise NotPosted from exc
+            return Posted(self.advisers, posted.message_id)
+
+        async def take_back(posted: Posted) -> None:
+            with contextlib.suppress(TelegramError):
+                await bot.delete_message(posted.advisers, posted.message_id)
+
+        outcome = await self.desk.tap(chat.id, tap, post, take_back)
+        ticket = outcome.ticket
         if ticket is None:
             await self._answer_tap(update, escape(ui.relay_gone(lang)))
             return True
-        lang = lang_of(ticket)
-        if action == SEND and ticket.status == DRAFT:
-            await self._send(update, ticket)
-        elif action == SEND and ticket.status == OPEN:  # tapped twice: where it stands
-            await self._answer_tap(update, *self._sent_message(ticket.code, lang))
-        elif action == DROP and ticket.status in (DRAFT, SENDING, OPEN):
-            await self._withdraw(update, ticket)
-        else:  # being posted or answered at this very moment
-            await self._answer_tap(update, escape(ui.relay_busy(lang)))
+        lang, code = lang_of(ticket), ticket.code
+        match outcome.tap:
+            case Tap.SENT:
+                await self._answer_tap(update, *self._sent_message(code, lang))
+            case Tap.UNCERTAIN:  # not a draft again: Send would post it twice
+                withdraw = self._button(ui.relay_withdraw(lang), DROP, code)
+                text = escape(ui.relay_uncertain.format(lang, number=code))
+                await self._answer_tap(update, text, InlineKeyboardMarkup([[withdraw]]))
+            case Tap.UNREACHABLE:
+                await bot.send_message(chat.id, ui.relay_advisers_unreachable(lang))
+            case Tap.NOT_SENT:
+                await self._answer_tap(update, escape(ui.relay_not_sent(lang)))
+            case Tap.WITHDRAWN:
+                await self.tell_withdrawn(bot, [ticket])
+                text = ui.relay_withdrawn.format(lang, number=code)
+                await self._answer_tap(update, escape(text))
+            case _:  # being posted or answered at this very moment
+                await self._answer_tap(update, escape(ui.relay_busy(lang)))
         return True
-
-    async def _send(self, update: Update, ticket: Ticket) -> None:
-        chat = update.effective_chat
-        assert chat is not None
-        ui, lang = self.engine.ui, lang_of(ticket)
-        if not await self.tickets.sending(chat.id, ticket.id):
-            await self._answer_tap(update, escape(ui.relay_busy(lang)))
-            return
-        bot = update.get_bot()
-        text = ui.relay_for_advisers.format(lang, number=ticket.code, text=ticket.text or "")
-        try:
-            posted = await self._post(bot, text)
-        except TimedOut:
-            # It may well have arrived: not a draft again (Send would post it twice).
-            log.warning("posting to the advisers timed out")
-            withdraw = self._button(ui.relay_withdraw(lang), DROP, ticket.code)
-            text = escape(ui.relay_uncertain.format(lang, number=ticket.code))
-            await self._answer_tap(update, text, InlineKeyboardMarkup([[withdraw]]))
-            return
-        except TelegramError as exc:
-            log.warning("advisers' chat unreachable: %s", type(exc).__name__)
-            await self.tickets.unsend(ticket.id)  # a draft again: "Send" works later
-            await bot.send_message(chat.id, ui.relay_advisers_unreachable(lang))
-            return
-        try:
-            recorded = await self.tickets.sent(ticket.id, self.advisers, posted.message_id)
-        except STORAGE_ERRORS:
-            recorded = False
-        if not recorded:
-            # Withdrawn meanwhile, or not recorded: no answer could find the judge, so the
-            # advisers must not see it either.
-            with contextlib.suppress(TelegramError):
-                await bot.delete_message(self.advisers, posted.message_id)
-            with contextlib.suppress(*STORAGE_ERRORS):
-                await self.tickets.unsend(ticket.id)
-            await bot.send_message(chat.id, ui.relay_advisers_unreachable(lang))
-            return
-        await self._answer_tap(update, *self._sent_message(ticket.code, lang))
 
     async def _post(self, bot: Bot, text: str) -> Message:
         try:
@@ -186,20 +174,6 @@ class Relay:
         log.error("the advisers' group is now chat %s: set AMICUS_ADVISER_CHAT_ID to it", chat_id)
         self.advisers = chat_id
         self.chat_filter.add_chat_ids(chat_id)
-
-    async def _withdraw(self, update: Update, ticket: Ticket) -> None:
-        chat = update.effective_chat
-        assert chat is not None
-        ui, lang = self.engine.ui, lang_of(ticket)
-        withdrawn = await self.tickets.withdraw(chat.id, ticket.id)
-        if withdrawn is None:
-            text = ui.relay_busy(lang)
-        elif withdrawn.status == DRAFT:
-            text = ui.relay_not_sent(lang)
-        else:
-            text = ui.relay_withdrawn.format(lang, number=ticket.code)
-            await self.tell_withdrawn(update.get_bot(), [withdrawn])
-        await self._answer_tap(update, escape(text))
 
     async def tell_withdrawn(self, bot: Bot, tickets: Iterable[Ticket]) -> None:
         """Tell the advisers a posted question was withdrawn (or erased by /forget)."""
@@ -283,40 +257,37 @@ class Relay:
         """Send the answer to the judge; what to tell the advisers."""
         ui, ticket = self.engine.ui, found.ticket
         lang, number = lang_of(ticket), ticket.code
-        if found.chat_id is None:
-            await self.tickets.close(ticket.id)
-            return ui.relay_unreadable.format(lang, number=number)
         header = ui.relay_answer.format(lang, number=number)
         whole = f"{header}\n\n{answer}"
         # Plain text, never HTML: the adviser's words go through exactly as written.
         parts = [whole] if units(whole) <= MAX_MESSAGE else [header, answer]
-        try:
-            for part in parts:
-                await bot.send_message(found.chat_id, part)
-        except TimedOut:
-            # It may have arrived: a second delivery is better than none, so open again.
-            log.warning("adviser answer timed out")
-            await self.tickets.release(ticket.id)
-            return ui.relay_not_delivered.format(lang, number=number)
-        except (Forbidden, BadRequest) as exc:
-            if isinstance(exc, Forbidden) or any(s in str(exc).lower() for s in GONE_FOR_GOOD):
-                log.info("adviser answer undeliverable: %s", type(exc).__name__)
-                await self.tickets.close(ticket.id)
-                return ui.relay_unreachable.format(lang, number=number)
-            log.warning("adviser answer refused: %s", type(exc).__name__)
-            await self.tickets.release(ticket.id)
-            return ui.relay_not_delivered.format(lang, number=number)
-        except TelegramError as exc:
-            log.warning("adviser answer not delivered yet: %s", type(exc).__name__)
-            await self.tickets.release(ticket.id)
-            return ui.relay_not_delivered.format(lang, number=number)
-        try:
-            await self.tickets.close(ticket.id)
-        except STORAGE_ERRORS as exc:
-            # Delivered all the same; the ticket, left "answering", is deleted at expiry
-            # without telling anyone it went unanswered.
-            log.warning("answered ticket not closed: storage %s", type(exc).__name__)
-        return ui.relay_delivered.format(lang, number=number)
+
+        async def deliver(chat_id: int) -> Delivery:
+            try:
+                for part in parts:
+                    await bot.send_message(chat_id, part)
+            except TimedOut:
+                log.warning("adviser answer timed out")
+                return Delivery.UNCERTAIN
+            except (Forbidden, BadRequest) as exc:
+                if isinstance(exc, Forbidden) or any(s in str(exc).lower() for s in GONE_FOR_GOOD):
+                    log.info("adviser answer undeliverable: %s", type(exc).__name__)
+                    return Delivery.GONE
+                log.warning("adviser answer refused: %s", type(exc).__name__)
+                return Delivery.FAILED
+            except TelegramError as exc:
+                log.warning("adviser answer not delivered yet: %s", type(exc).__name__)
+                return Delivery.FAILED
+            return Delivery.DELIVERED
+
+        answered = await self.desk.answer(found, deliver)
+        said = {
+            Answered.DELIVERED: ui.relay_delivered,
+            Answered.NOT_DELIVERED: ui.relay_not_delivered,
+            Answered.UNREACHABLE: ui.relay_unreachable,
+            Answered.UNREADABLE: ui.relay_unreadable,
+        }[answered]
+        return said.format(lang, number=number)
 
     async def expired(self, bot: Bot, found: Iterable[Found], days: int) -> None:
         """Posted questions nobody answered in time: tell the judge and the advisers."""

@@ -127,6 +127,8 @@ class TicketStore:
 
     async def mine(self, chat_id: int, code: str) -> Ticket | None:
         """The ticket if this judge asked it: a button's code alone proves nothing."""
+        if not is_code(code):
+            return None  # a forged code no ticket can have needs no query
         async with self.db.sessions() as session:
             row = await session.scalar(
                 select(AdviserTicket).where(
