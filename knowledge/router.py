@@ -21,7 +21,7 @@ from .corpus import Corpus
 from .lexicon import Lexicon, Pointer
 from .schema import Lang
 from .similarity import Document, Index
-from .textmatch import TermMatcher, is_chinese, normalise
+from .textmatch import TermMatcher, language, normalise
 
 PHRASE_BONUS = 6.0
 SIMILARITY_WEIGHT = 20.0
@@ -86,7 +86,7 @@ class Router:
         yield from ((f"t{t}", p) for t, p in self.lexicon.trees.items())
 
     def route(self, text: str, lang: Lang | None = None) -> Routing:
-        lang = lang or ("zh" if is_chinese(text) else "en")
+        lang = lang or language(text)
         found = self.matcher.find(text)
         concepts = frozenset(c for term in found for c in self._concept_of.get(term, ()))
         nearest = self.index.nearest(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from knowledge.textmatch import is_chinese
+from knowledge.textmatch import language as text_language
 
 from .english_names import TOKEN_RE, is_stop_name
 from .patterns import HAN_RE
@@ -53,8 +53,8 @@ def _repeated_names(work: Text) -> list[Span]:
 
 def language(text: str) -> str:
     """The placeholders' language: the one the router, and so the question log, records for
-    the text (knowledge.textmatch.is_chinese on the text as typed)."""
-    return "zh" if is_chinese(text) else "en"
+    the text (knowledge.textmatch.language, on the text as typed)."""
+    return text_language(text)
 
 
 def _redact_piece(text: str, lang: str) -> str:
