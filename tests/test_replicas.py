@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import secrets
 from types import SimpleNamespace
 
 import pytest
@@ -109,7 +110,7 @@ def replica_settings(fake, url: str, admin: int) -> Settings:
         {
             "TELEGRAM_BOT_TOKEN": fake.token,
             "AMICUS_TELEGRAM_BASE_URL": fake.base_url,
-            "AMICUS_SECRET": "replicas-test-secret-0123456789",
+            "AMICUS_SECRET": secrets.token_hex(32),
             "AMICUS_DATABASE_URL": url,
             "AMICUS_RATE_LIMIT": "0",
             "AMICUS_ADMIN_IDS": str(admin),
