@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import secrets
 from types import SimpleNamespace
 
 import pytest
@@ -109,7 +110,7 @@ def replica_settings(fake, url: str, admin: int) -> Settings:
         {
             "TELEGRAM_BOT_TOKEN": fake.token,
             "AMICUS_TELEGRAM_BASE_URL": fake.base_url,
-            "AMICUS_SECRET": "3e8a1c5f9b2d7e4a0c6f1b8d3a9e5c2f7b4d0a6e1c8f3b9d5a2e7c4f0b6d1a8e",
+            "AMICUS_SECRET": secrets.token_hex(32),
             "AMICUS_DATABASE_URL": url,
             "AMICUS_RATE_LIMIT": "0",
             "AMICUS_ADMIN_IDS": str(admin),
