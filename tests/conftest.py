@@ -110,11 +110,40 @@ async def db(request, tmp_path):
         await database.close()
         return
     require_postgres()
-    async with TemporaryDatabase() as temporary:
+    async with TemporaryDatabase(await _migrated_template()) as temporary:
         database = Database(temporary.url)
-        await database.upgrade()
+        await database.upgrade()  # already at the head: a check, not the migrations again
         yield database
         await database.close()
+
+
+_template: list = []  # the session's migrated PostgreSQL database, copied for each test
+
+
+async def _migrated_template() -> str:
+    """Migrating a fresh database for every test cost most of the quick run's time; a
+    copy of one migrated once is the same schema (test_migrations checks it)."""
+    from postgres import TemporaryDatabase
+
+    from storage.database import Database
+
+    if not _template:
+        template = TemporaryDatabase()
+        await template.__aenter__()
+        database = Database(template.url)
+        try:
+            await database.upgrade()
+        finally:
+            await database.close()  # a template must have no connections when copied
+        _template.append(template)
+    return _template[0].name
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    if _template:
+        import asyncio
+
+        asyncio.run(_template.pop().__aexit__(None, None, None))
 
 
 @pytest.fixture
