@@ -235,8 +235,9 @@ def zh_before_role(text: str) -> Iterator[tuple[int, int]]:
 
 # 陈 静律师, 律师 王 刚 昨天, 当事人：赵 小 明: a name typed with a space between its characters.
 _SPACED = rf"(?:{_SURNAME_ALT})(?: [{HAN}]){{1,2}}"
+# … or a bare surname spaced off its title (王 律师, as 王律师).
 _SPACED_BEFORE_ROLE_RE = re.compile(
-    rf"(?<![{HAN}])(?P<x>{_SPACED}) ?(?:" + "|".join(_ROLE_AFTER) + ")"
+    rf"(?<![{HAN}])(?P<x>{_SPACED}|(?:{_SURNAME_ALT})(?= )) ?(?:" + "|".join(_ROLE_AFTER) + ")"
 )
 _SPACED_AFTER_ROLE_RE = re.compile(
     "(?:" + "|".join(_ROLE_BEFORE) + rf")[:]? ?(?P<x>{_SPACED})(?![{HAN}])"
@@ -251,6 +252,8 @@ def zh_spaced(text: str) -> Iterator[tuple[int, int]]:
     for pattern in (_SPACED_BEFORE_ROLE_RE, _SPACED_AFTER_ROLE_RE):
         for match in pattern.finditer(text):
             start, end = match.span("x")
+            if end - start == 1 and text[start] in _AMBIGUOUS:
+                continue
             given = range(start + _surname_len(text, start), end)
             if all(text[k] == " " or _given_char(text, k) for k in given):
                 yield start, end

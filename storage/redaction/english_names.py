@@ -221,3 +221,30 @@ def en_apposition(text: str) -> Iterator[tuple[int, int]]:
         tokens = _name_tokens(text, match.end())
         if len(tokens) >= 2:
             yield tokens[0][0], tokens[-1][1]
+
+
+# A question typed in capitals ("JUROR NO. 4, ANNA KLEIN, SENT ME A FRIEND REQUEST"): its
+# runs of capitalised words are read as if written in the usual case, and a plain given name
+# of four letters or more (not MIN, not MAY) before another word is a name, as in mixed case.
+_CAPS_RUN_RE = re.compile(r"(?<![A-Za-z])[A-Z][A-Z'’\-]+(?:[ \t,.;:!?0-9]+[A-Z][A-Z'’\-]+){2,}")
+_CAPS_WORD_RE = re.compile(r"[A-Z][A-Z'’\-]*")
+
+
+def _title_case(run: str) -> str:
+    """Each word as a name is written (ANNA → Anna, O'BRIEN → O'Brien), same length."""
+    return _CAPS_WORD_RE.sub(
+        lambda m: re.sub(r"(?<=['’])[a-z]", lambda c: c.group().upper(), m.group().capitalize()),
+        run,
+    )
+
+
+def en_caps_names(text: str) -> Iterator[tuple[int, int]]:
+    for run in _CAPS_RUN_RE.finditer(text):
+        titled = _title_case(run.group())
+        for match in _CAPITALISED_RE.finditer(titled):
+            first = match.group()
+            if len(first) < 4 or first not in _GIVEN or first in _GIVEN_WORDS:
+                continue
+            tokens = _name_tokens(titled, match.start())
+            if len(tokens) >= 2:
+                yield run.start() + tokens[0][0], run.start() + tokens[-1][1]

@@ -63,7 +63,9 @@ _NOT_AN_ACCOUNT = r"(?i:mentions?|everyone|here|channel|all|someone|username|han
 # Chinese ("mentioned me"), not an account.
 _HANDLE = (
     # "@mentions", "@everyone": the feature or a group call, not an account.
-    rf"(?<![A-Za-z0-9._%+\-])@(?!{_NOT_AN_ACCOUNT}(?![A-Za-z0-9_.\-]))"
+    # Nor is an @ straight after a replacement: it was not a handle's start before it either
+    # ("@0@0"), and redacting twice must change nothing more.
+    rf"(?<![A-Za-z0-9._%+\-{SENTINEL_CLASS}])@(?!{_NOT_AN_ACCOUNT}(?![A-Za-z0-9_.\-]))"
     rf"(?:[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*"
     rf"|(?![我你他她它您们了的是在和与就都也还吗呢吧啊过])[{HAN}][{HAN}A-Za-z0-9_\-]*)"
 )
@@ -100,8 +102,9 @@ _NOT_AN_ID = (
 # The word must also end the clause ("quietgavel and I comment …"): "my handle is literally
 # my full name" goes on, and stays.
 _ACCOUNT_EN_NAMED = (
-    r"(?i)(?<![A-Za-z])(?:username|user\s+name|screen\s+name|nickname|handle)\s+(?:is|was)\s*:?\s*"
-    rf"(?P<x>(?!{_NOT_AN_ID}(?![A-Za-z0-9_])|[a-z]+ly(?![A-Za-z]))"
+    r"(?i)(?<![A-Za-z])(?:username|user\s+name|screen\s+name|nickname|handle|account\s+name)"
+    r"\s+(?:is|was)\s*:?\s*"
+    rf"(?P<x>(?!{_NOT_AN_ID}(?![A-Za-z0-9_]))"
     r"[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9_])" + _E + r"(?=[ ]?(?:[,.;:!?)\n]|$|"
     r"(?:and|but|on|at|in|for|so|which|because|if|though|although|since)(?![A-Za-z])))"
 )

@@ -108,4 +108,5 @@ RULES: list[Rule] = [
     Rule("en-names-any-case", "name", english_names.en_names_any_case, _LATIN, latin_only=True),
     Rule("en-apposition", "name", english_names.en_apposition, _LATIN, latin_only=True),
     Rule("en-free-names", "name", english_names.en_free_names, _LATIN, latin_only=True),
+    Rule("en-caps-names", "name", english_names.en_caps_names, _LATIN, latin_only=True),
 ]
