@@ -244,10 +244,13 @@ _SPACED_AFTER_ROLE_RE = re.compile(
 )
 
 
+_SPACE_BETWEEN_HAN = re.compile(f"[{HAN}] [{HAN}]")
+
+
 def zh_spaced(text: str) -> Iterator[tuple[int, int]]:
     """A name spaced out character by character next to a role; each given character must be
     fit for a name (律师 王 刚 昨天 ends before 昨)."""
-    if " " not in text:
+    if not _SPACE_BETWEEN_HAN.search(text):
         return
     for pattern in (_SPACED_BEFORE_ROLE_RE, _SPACED_AFTER_ROLE_RE):
         for match in pattern.finditer(text):
