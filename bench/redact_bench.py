@@ -32,9 +32,13 @@ CUES = [
     "Judge ", "my clerk ", "attorney ", "I am the only judge in ", "my court", "P.O. Box ",
     "https://", "www.", "@", "+86 ", "No. ", "IBAN ", "电话", "住址", "律师", "我叫", "姓", "王某",
     "出生于", "北京市", "全县唯一的", "我在", "(2024)",
+    # Issue 13.1, second round: handles, odd-case names, own courts and divisions.
+    "my handle is ", "I post as ", "Telegram is ", "the plaintiff, ", "a witness named ",
+    "I sit on the ", "Our ", "我们", "本院", "我是", "陈 ", "律师 ", "zhang ",
 ]  # fmt: skip
 RUNS = [" ", "1", "a", "A", ".", "1 ", "A ", "Ab ", "-", "市", "律师王", "王", "号", "1-", "a.",
-        "x.com/", ", ", "John Smith, a lawyer. ", "13812345678 "]  # fmt: skip
+        "x.com/", ", ", "John Smith, a lawyer. ", "13812345678 ",
+        "a_", "庭", "民一庭", "王 ", "wei ", "Court ", "john smith, ", "法院"]  # fmt: skip
 
 
 def questions() -> list[str]:

@@ -761,3 +761,73 @@ def test_the_example_questions_judges_wrote_come_back_unchanged():
     changed = [redact(text) for text in texts if redact(text) != text]
     assert len(texts) >= 100
     assert len(changed) / len(texts) <= MAX_CHANGED, changed
+
+
+# --------------------------------------------------------------------------- issue 13.1, round 2:
+# the kinds a blind held-out table still found surviving (names without a cue, names after a
+# cue in odd case or spacing, handles without @, the judge's own court and division)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # Names in lower case or capitals after a cue, set off by commas, or spaced out.
+        ("PROSECUTOR MARY LEE SHARED MY PHOTO", "MARY"),
+        ("the plaintiff, susan oconnell, wrote to me on messenger", "oconnell"),
+        ("a witness named carlos mendoza sent me a DM", "mendoza"),
+        ("The witness, mark taylor, messaged me", "taylor"),
+        ("陈 静律师给我发了好友申请", "静"),
+        ("律师 王 刚 昨天在朋友圈@我", "刚"),
+        ("当事人：赵 小 明，一直在抖音上骂我", "小 明"),
+        ("zhang wei 法官在群里转发了我的文章", "zhang"),
+        ("我给何志明的抖音点了赞", "何志明"),
+        ("律师事务所的周丽萍一直给我的朋友圈点赞", "周丽萍"),
+        # Account names without @, named as such.
+        ("my handle is judge_rk and a lawyer found it", "judge_rk"),
+        ("My username is quietgavel and I comment on law blogs", "quietgavel"),
+        ("His Telegram is t_morrison_law; he wants to chat", "morrison"),
+        ("I post as benchwarmer42 on a forum for judges", "benchwarmer42"),
+        ("a lawyer messaged me from the Instagram account legal_eagle_ny", "eagle"),
+        # The judge's own court, however it is introduced.
+        ("I preside over the Harbor City Family Court, and parents message me", "Harbor"),
+        ("Our Greenfield Municipal Court has a YouTube channel", "Greenfield"),
+        ("I'm a judge of the Redwood County Superior Court; can I like posts?", "Redwood"),
+        ("我是朝阳法院民一庭法官，律师想加我微信", "朝阳法院"),
+        # The judge's own division, with or without the court.
+        ("我是朝阳法院民一庭法官，律师想加我微信", "民一庭"),
+        ("我们民三庭的庭长让大家都关注法院公众号", "民三庭"),
+        ("本院立案庭的同事把我拉进了律师群", "立案庭"),
+        ("我在民事审判第一庭工作，能在抖音上普法吗", "第一庭"),
+        ("我调到执行局以后，被执行人在网上骂我", "执行局"),
+        ("作为刑一庭的法官，我能不能在微博上评论热点案件", "刑一庭"),
+    ],
+)
+def test_round_two_kinds_are_removed(text, gone):
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Supreme Court ruled on judges' speech last year. Does it affect my blog?",
+        "Are @mentions of a judge on X something I should answer?",
+        "just got appointed and my insta handle is literally my full name. do i have to change it?",
+        "Can I choose a username that does not reveal that I am a judge?",
+        "My Instagram account is private. Can a lawyer still see my followers?",
+        "I sit on a county court in a small town; everyone knows me.",
+        "I heard the Dallas County Court issued guidance.",
+        "my clerk, as usual, runs my calendar",
+        "the plaintiff, however, posted about me",
+        "The console keeps the key in AMICUS_SECRET; topics like friend_request are counted.",
+        "刑二庭的法官一般能不能开微博？",
+        "少年法庭的法官在朋友圈发孩子照片要注意什么",
+        "执行局的干警能不能在抖音上曝光老赖？",
+        "民事审判庭和刑事审判庭的法官在社交媒体上的要求一样吗",
+        "我在基层法院工作，能不能加入老乡群？",
+        "我在市中级法院工作，能开微博吗",
+        "本院认为该案事实清楚",
+        "我们的王者荣耀群里有律师",
+    ],
+)
+def test_round_two_look_alikes_stay(text):
+    assert redact(text) == text

@@ -233,6 +233,52 @@ def zh_before_role(text: str) -> Iterator[tuple[int, int]]:
                 yield latin.start() + kept[-1].start(), latin.start() + kept[0].end()
 
 
+# 陈 静律师, 律师 王 刚 昨天, 当事人：赵 小 明: a name typed with a space between its characters.
+_SPACED = rf"(?:{_SURNAME_ALT})(?: [{HAN}]){{1,2}}"
+# … or a bare surname spaced off its title (王 律师, as 王律师).
+_SPACED_BEFORE_ROLE_RE = re.compile(
+    rf"(?<![{HAN}])(?P<x>{_SPACED}|(?:{_SURNAME_ALT})(?= )) ?(?:" + "|".join(_ROLE_AFTER) + ")"
+)
+_SPACED_AFTER_ROLE_RE = re.compile(
+    "(?:" + "|".join(_ROLE_BEFORE) + rf")[:]? ?(?P<x>{_SPACED})(?![{HAN}])"
+)
+
+
+_SPACE_BETWEEN_HAN = re.compile(f"[{HAN}] [{HAN}]")
+
+
+def zh_spaced(text: str) -> Iterator[tuple[int, int]]:
+    """A name spaced out character by character next to a role; each given character must be
+    fit for a name (律师 王 刚 昨天 ends before 昨)."""
+    if not _SPACE_BETWEEN_HAN.search(text):
+        return
+    for pattern in (_SPACED_BEFORE_ROLE_RE, _SPACED_AFTER_ROLE_RE):
+        for match in pattern.finditer(text):
+            start, end = match.span("x")
+            if end - start == 1 and text[start] in _AMBIGUOUS:
+                continue
+            given = range(start + _surname_len(text, start), end)
+            if all(text[k] == " " or _given_char(text, k) for k in given):
+                yield start, end
+
+
+# zhang wei 法官: a name in lower-case pinyin before a Chinese role, each word a syllable.
+_SYLLABLE = re.compile(
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo"
+    r"|ui|ue|ve|er|a|o|e|i|u|v)"
+)
+_PINYIN_BEFORE_ROLE_RE = re.compile(
+    r"(?<![A-Za-z])(?P<x>[a-z]{1,6}(?: [a-z]{1,6}){1,2}) ?(?:" + "|".join(_ROLE_AFTER) + ")"
+)
+
+
+def zh_pinyin_before_role(text: str) -> Iterator[tuple[int, int]]:
+    for match in _PINYIN_BEFORE_ROLE_RE.finditer(text):
+        if all(_SYLLABLE.fullmatch(word) for word in match.group("x").split()):
+            yield match.span("x")
+
+
 def zh_surname_only(text: str) -> Iterator[tuple[int, int]]:
     """姓王的律师: the surname alone still narrows the field."""
     for match in _SURNAME_ONLY_RE.finditer(text):
@@ -324,7 +370,7 @@ def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
 # 我给何志明的抖音点了赞. Two given characters, both fit for a name, and no everyday word.
 _BEFORE_A_PERSON = re.compile(
     r"(?:看到|看见|遇到|碰到|听说|据说|发现|认识|知道|告诉|通知|联系|举报|投诉|起诉|屏蔽|拉黑|关注|"
-    r"邀请|提醒|给|跟|和|与|同|对|向|把|被|让|叫|找|问|帮|替|里的|中的|内的|那个|这个)"
+    r"邀请|提醒|给|跟|和|与|同|对|向|把|被|让|叫|找|问|帮|替|的|那个|这个)"
 )
 _AFTER_A_PERSON = frozenset("的说是在和跟给让也都就还又已曾昨今把被发经总一不常竟")
 
@@ -332,7 +378,11 @@ _AFTER_A_PERSON = frozenset("的说是在和跟给让也都就还又已曾昨今
 def zh_full_name_in_clause(text: str) -> Iterator[tuple[int, int]]:
     for match in _BEFORE_A_PERSON.finditer(text):
         start = match.end()
-        if start >= len(text) or _surname_len(text, start) != 1 or text[start] in _AMBIGUOUS:
+        # A surname that is also a function word (何, 方, 于 …) only after a verb that takes a
+        # person (我给何志明的抖音点了赞), not after 的 (我的方向是).
+        if start >= len(text) or _surname_len(text, start) != 1:
+            continue
+        if text[start] in _AMBIGUOUS and match.group().endswith("的"):
             continue
         end = start + 3
         if end > len(text) or _clashes(text, start, 1):

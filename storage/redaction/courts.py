@@ -31,14 +31,30 @@ _ZH_DIVISION = (
     r"(?:[民刑行][一二三四五六七八九十]?庭|民事审判第?[一二三四五六七八九十]庭|[一-龥]{2,6}?(?:审判)?庭"
     r"|立案庭|执行局|执行庭|审判监督庭|研究室|[一-龥]{2,4}人民法庭)"
 )
+# Right after the judge's own cue a court is often named by its place alone, without a unit
+# (我是朝阳法院的, 我在浦东法院): the cue, not a character before it, says where the place starts.
+_ZH_AFTER_OWN_CUE = (
+    "(?:(?<=我是)|(?<=我在)|(?<=作为)|(?<=我们)|(?<=咱们)|(?<=调到)|(?<=来自)|(?<=就职于)"
+    "|(?<=任职于)|(?<=供职于)|(?<=所在的))"
+)
 _ZH_COURT = re.compile(
     rf"(?P<court>{_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院)"
-    rf"|(?<![{_HAN}]){_ZH_PLACE}{{2,4}}?(?:人民法院|法院|人民法庭|法庭))"
+    rf"|(?:(?<![{_HAN}])|{_ZH_AFTER_OWN_CUE}){_ZH_PLACE}{{2,4}}?(?:人民法院|法院|人民法庭|法庭))"
     rf"(?P<division>{_ZH_DIVISION})?"
+)
+# A division named on its own (我们民三庭, 本院立案庭, 我在民事审判第一庭工作, 我调到执行局): in a
+# court of a few dozen judges it names the judge among a handful, so it goes when the clause
+# says it is the judge's own; "刑二庭的法官一般……" speaks of divisions in general and stays.
+_ZH_DIVISION_ALONE = re.compile(
+    r"(?:民事|刑事|行政|商事)审判第[一二三四五六七八九十]{1,2}庭"
+    r"|[民刑行商][一二三四五六七八九十]{1,2}庭"
+    r"|(?:民事|刑事|行政|商事|家事|少年|未成年人|知识产权|环境资源|金融|破产|涉外|海事|劳动争议"
+    r"|审判监督|审监|执行裁判|速裁|立案|执行|刑|民|行政)(?:审判)?庭"
+    r"|少年法庭|执行局"
 )
 # Chinese courts that are institutions, not a place: 最高人民法院, 基层法院, 各级法院 …
 _ZH_GENERAL = re.compile(
-    r"^(?:最高|基层|上级|下级|各级|两级|三级|本级|同级|中级|高级|地方|专门|军事|海事|铁路|"
+    r"^(?:[省市县区](?:级|中级|高级|基层|人民|法)|最高|基层|上级|下级|各级|两级|三级|本级|同级|中级|高级|地方|专门|军事|海事|铁路|"
     r"林业|农垦|知识产权|金融|互联网|少年|人民|当地|外地|其他|哪个|哪家|这个|那个|这家|那家|"
     r"所在|我们|咱们|你们|他们|本院|我院|两家|各地|全国|一家|该)"
 )
@@ -70,13 +86,17 @@ _REACH = 300  # a sentence is looked for this far around the court, no further
 # the court), or it is "my"/"our" court. "I read that the Hong Kong Court of Final Appeal
 # ruled" names a court, not the judge's.
 _EN_SUBJECT = re.compile(
-    r"(?<![A-Za-z])(?:I|[Mm]e|[Mm]y|[Oo]ur|[Ww]e|[Mm]yself|[Aa]s an?)(?![A-Za-z'’])"
+    r"(?<![A-Za-z])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Oo]ur|[Ww]e|[Mm]yself|[Aa]s an?)"
+    r"(?![A-Za-z'’])"
 )
-_EN_WHERE = re.compile(r"(?i:\b(?:at|in|on|of|to|for|from|with)(?: the)?) ?$")
+_EN_WHERE = re.compile(
+    r"(?i:\b(?:at|in|on|of|to|for|from|with|over|into|before|joined|leave|left|lead|head|chair)"
+    r"(?: the)?) ?$"
+)
 _EN_MINE = re.compile(r"(?i:\b(?:my|our))\b[^.!?;]{0,40}$")
 # Chinese: the clause says where the judge is: 我在…, 我是…, 作为…, 本人…, 我们…, 我所在的…
 _ZH_MINE = re.compile(
-    r"我在|我是|我们|咱们|我所在|我就职|我任职|我供职|我调到|我来自|我院|作为|本人"
+    r"我在|我是|我们|咱们|我所在|我就职|我任职|我供职|我调到|我来自|我院|本院|作为|本人"
 )
 _ZH_WORKS_THERE = re.compile(r"^[^，。！？；,]{0,6}?(?:工作|任职|上班|就职|供职|任法官|当法官)")
 
@@ -117,6 +137,35 @@ def zh_own_court(text: str) -> Iterator[Span]:
         yield match.span()
 
 
+# The judge's cue stands close to their division (我们院行政庭, 本人现在在审判监督庭): it is looked
+# for this far around it only, which keeps a text of nothing but divisions linear.
+_DIVISION_REACH = 24
+
+
+def _zh_own_division(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - _DIVISION_REACH) : start]
+    ends = list(_CLAUSE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    after = text[end : end + _DIVISION_REACH]
+    cut = _CLAUSE_END.search(after)
+    if cut:
+        after = after[: cut.start()]
+    if _ZH_MINE.search(before):
+        return True
+    return bool(_ZH_WORKS_THERE.match(after) and "我" in before + after)
+
+
+def zh_own_division(text: str) -> Iterator[Span]:
+    """The judge's own division, named without its court (a court named with it is already
+    gone, division and all, by zh_own_court)."""
+    if "我" not in text and "本" not in text and "作为" not in text:
+        return
+    for match in _ZH_DIVISION_ALONE.finditer(text):
+        if _zh_own_division(text, match.start(), match.end()):
+            yield match.span()
+
+
 def en_own_court(text: str) -> Iterator[Span]:
     for match in _EN_COURT.finditer(text):
         words = match.group("court").split()
@@ -125,13 +174,13 @@ def en_own_court(text: str) -> Iterator[Span]:
         named = [w for w in place if w not in _EN_GENERAL_WORDS and w.capitalize() == w]
         if not named:
             continue
-        if not _en_own(text, match.start(), match.end()):
-            continue
         start = match.start()
         # "the Supreme Court" is never narrowed to a place; "Fairview County Court" starts at
-        # its first place word.
+        # its first place word, and "Our Greenfield Municipal Court" keeps its "Our" to read.
         first = words[0]
         if first in _EN_GENERAL_WORDS:
             offset = match.group("court").find(named[0])
             start += offset
+        if not _en_own(text, start, match.end()):
+            continue
         yield start, match.end()

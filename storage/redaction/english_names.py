@@ -137,6 +137,8 @@ _GIVEN = frozenset(words("en_names", "given_names"))
 _GIVEN_WORDS = frozenset(words("en_names", "given_names_that_are_words"))
 _SURNAMES = frozenset(words("en_names", "surnames"))
 _GIVEN_FOLDED = frozenset(name.casefold() for name in _GIVEN)
+_GIVEN_WORDS_FOLDED = frozenset(name.casefold() for name in _GIVEN_WORDS)
+_SURNAMES_FOLDED = frozenset(name.casefold() for name in _SURNAMES)
 _KNOWN_FOLDED = _GIVEN_FOLDED | frozenset(name.casefold() for name in _SURNAMES)
 _CAPITALISED_RE = re.compile(rf"(?<![A-Za-z'’\-])[{_UP}][{_LOW}]+")
 
@@ -161,22 +163,42 @@ def en_free_names(text: str) -> Iterator[tuple[int, int]]:
         yield tokens[0][0], tokens[-1][1]
 
 
-# A cue in any case ("attorney", "ATTORNEY", "my clerk"), then words in any case.
-_ANY_CASE_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_TITLES}|{_EN_ROLES})[ \t]+(?=[A-Za-z])")
+# A cue in any case ("attorney", "ATTORNEY", "my clerk", "a witness named"), then words in
+# any case; "the plaintiff, susan oconnell, wrote" sets the name off with commas.
+_ANY_CASE_CUE_RE = re.compile(
+    rf"(?<![A-Za-z])(?i:{_TITLES}|{_EN_ROLES}|named|called)(?P<comma>,)?[ \t]+(?=[A-Za-z])"
+)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# A surname nobody listed, between commas after a role and a listed given name: "the
+# plaintiff, susan oconnell, wrote". Short function words are never one.
+_SET_OFF_SURNAME_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]{2,}(?=,)")
+_NOT_SURNAMES = frozenset("and the but was who has had not yet too who's also again then".split())
 
 
 def en_names_any_case(text: str) -> Iterator[tuple[int, int]]:
     """attorney john smith, ATTORNEY JOHN SMITH, my clerk mary jones: after a cue, words in
     lower or upper case are a name when the first is a given name from the list and each
-    next one a given name or surname from it (so "lawyer will call" stays)."""
+    next one a given name or surname from it (so "lawyer will call" stays), or, when the
+    name is set off by commas, any word that closes it."""
     for match in _ANY_CASE_CUE_RE.finditer(text):
         pos, found = match.end(), []
         while len(found) < 3:
             word = _WORD_RE.match(text, pos)
-            if not word or word.group().casefold() not in (
-                _GIVEN_FOLDED if not found else _KNOWN_FOLDED
-            ):
+            if not word:
+                break
+            folded = word.group().casefold()
+            if not found and folded in _GIVEN_WORDS_FOLDED:
+                # "the witness, mark taylor": a given name that is also a word, before a
+                # listed surname.
+                after = _WORD_RE.match(text, word.end() + 1)
+                if after and after.group().casefold() in _SURNAMES_FOLDED:
+                    found.append(word.span())
+                    pos = after.start()
+                    continue
+            if folded not in (_GIVEN_FOLDED if not found else _KNOWN_FOLDED):
+                set_off = found and match.group("comma") and _SET_OFF_SURNAME_RE.match(text, pos)
+                if set_off and folded not in _NOT_SURNAMES:
+                    found.append(set_off.span())
                 break
             found.append(word.span())
             pos = word.end()
@@ -199,3 +221,30 @@ def en_apposition(text: str) -> Iterator[tuple[int, int]]:
         tokens = _name_tokens(text, match.end())
         if len(tokens) >= 2:
             yield tokens[0][0], tokens[-1][1]
+
+
+# A question typed in capitals ("JUROR NO. 4, ANNA KLEIN, SENT ME A FRIEND REQUEST"): its
+# runs of capitalised words are read as if written in the usual case, and a plain given name
+# of four letters or more (not MIN, not MAY) before another word is a name, as in mixed case.
+_CAPS_RUN_RE = re.compile(r"(?<![A-Za-z])[A-Z][A-Z'’\-]+(?:[ \t,.;:!?0-9]+[A-Z][A-Z'’\-]+){2,}")
+_CAPS_WORD_RE = re.compile(r"[A-Z][A-Z'’\-]*")
+
+
+def _title_case(run: str) -> str:
+    """Each word as a name is written (ANNA → Anna, O'BRIEN → O'Brien), same length."""
+    return _CAPS_WORD_RE.sub(
+        lambda m: re.sub(r"(?<=['’])[a-z]", lambda c: c.group().upper(), m.group().capitalize()),
+        run,
+    )
+
+
+def en_caps_names(text: str) -> Iterator[tuple[int, int]]:
+    for run in _CAPS_RUN_RE.finditer(text):
+        titled = _title_case(run.group())
+        for match in _CAPITALISED_RE.finditer(titled):
+            first = match.group()
+            if len(first) < 4 or first not in _GIVEN or first in _GIVEN_WORDS:
+                continue
+            tokens = _name_tokens(titled, match.start())
+            if len(tokens) >= 2:
+                yield run.start() + tokens[0][0], run.start() + tokens[-1][1]

@@ -57,22 +57,62 @@ _EMAIL = (
     rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})*"
     r"\.[A-Za-z]{2,24}(?![A-Za-z0-9-])"
 )
+_NOT_AN_ACCOUNT = r"(?i:mentions?|everyone|here|channel|all|someone|username|handle)"
 # An ASCII handle stops at the first non-ASCII character (@judge_li说 keeps 说); a Chinese
 # nickname runs to the next space or punctuation, as on Weibo. "@我" / "@了" is a verb in
 # Chinese ("mentioned me"), not an account.
 _HANDLE = (
-    rf"(?<![A-Za-z0-9._%+\-])@(?:[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*"
+    # "@mentions", "@everyone": the feature or a group call, not an account.
+    # Nor is an @ straight after a replacement: it was not a handle's start before it either
+    # ("@0@0"), and redacting twice must change nothing more.
+    rf"(?<![A-Za-z0-9._%+\-{SENTINEL_CLASS}])@(?!{_NOT_AN_ACCOUNT}(?![A-Za-z0-9_.\-]))"
+    rf"(?:[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*"
     rf"|(?![我你他她它您们了的是在和与就都也还吗呢吧啊过])[{HAN}][{HAN}A-Za-z0-9_\-]*)"
 )
 _ACCOUNT_ZH = (
     r"(?i)(?:微信号|微信id|vx号|v信号|wx号|抖音号|快手号|小红书号|微博id|b站id|qq号)"
     r"\s*(?:是|为|:)?\s*(?P<x>[A-Za-z][A-Za-z0-9_\-]{4,31})" + _E
 )
-# English cues are ordinary words ("handle this"), so the id must look like one.
+# English cues are ordinary words ("handle this", "my Instagram is private"), so the id must
+# look like one: a digit or an underscore in it.
+_EN_PLATFORM = (
+    r"(?:wechat|weixin|telegram|instagram|insta|twitter|tiktok|snapchat|signal|reddit|discord|"
+    r"skype|threads|bluesky|mastodon|kik|weibo|facebook|linkedin|youtube|twitch|github)"
+)
+_EN_ID = r"(?P<x>(?=[A-Za-z0-9_.\-]{0,31}[0-9_])[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9_])" + _E
 _ACCOUNT_EN = (
-    r"(?i)(?:username|user\s+name|user\s+id|wechat\s+id|telegram\s+id|handle)"
-    r"(?:\s+(?:is|was))?\s*:?\s*"
-    r"(?P<x>(?=[A-Za-z0-9_.\-]{0,31}[0-9_])[A-Za-z][A-Za-z0-9_.\-]{3,31})" + _E
+    r"(?i)(?<![A-Za-z])(?:username|user\s+name|user\s+id|screen\s+name|nickname|handle|account|"
+    rf"profile|channel|{_EN_PLATFORM}(?:\s+(?:id|handle|account|username|user\s+name|name))?)"
+    r"(?:\s+(?:is|was|called|named))?\s*:?\s*" + _EN_ID
+)
+# "I post as benchwarmer42", "he goes by law_guy": an id after a verb of calling oneself.
+_ACCOUNT_EN_AS = (
+    r"(?i)(?<![A-Za-z])(?:(?:post|comment|tweet|writ)(?:s|ed|ing|e|es)?\s+as|go(?:es)?\s+by|"
+    r"going\s+by|went\s+by|known\s+(?:online\s+)?as|under\s+the\s+name)\s+" + _EN_ID
+)
+# After "my username is" any single word is the id ("my username is quietgavel"), unless it
+# describes the name rather than being one ("my username is private").
+_NOT_AN_ID = (
+    r"(?:my|your|his|her|their|our|the|a|an|not|no|private|public|same|different|just|only|"
+    r"also|still|now|visible|anonymous|real|fake|hidden|based|shown|taken|short|long|simple|"
+    r"unique|obvious|similar|identical|available|displayed|part|made|easy|hard|what|that|this|"
+    r"something|random|generic|neutral|unrelated|linked|tied|connected|derived|related|there|"
+    r"too|very|quite|clearly|already|case|changed|known|searchable|pseudonymous)"
+)
+# The word must also end the clause ("quietgavel and I comment …"): "my handle is literally
+# my full name" goes on, and stays.
+_ACCOUNT_EN_NAMED = (
+    r"(?i)(?<![A-Za-z])(?:username|user\s+name|screen\s+name|nickname|handle|account\s+name)"
+    r"\s+(?:is|was)\s*:?\s*"
+    rf"(?P<x>(?!{_NOT_AN_ID}(?![A-Za-z0-9_]))"
+    r"[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9_])" + _E + r"(?=[ ]?(?:[,.;:!?)\n]|$|"
+    r"(?:and|but|on|at|in|for|so|which|because|if|though|although|since)(?![A-Za-z])))"
+)
+# A lower-case word joined by underscores and holding a digit (judge_li88, wxid_7k2) is an
+# account name, not prose; without a digit it may be a setting or an id of Amicus's own
+# (friend_request), so it needs a cue.
+_UNDERSCORED = (
+    r"(?<![A-Za-z0-9_.@\-])(?=[A-Za-z0-9_]*[0-9])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_])"
 )
 
 _CASE_ZH_BRACKET = (
@@ -286,6 +326,9 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("handle", re.compile(_HANDLE), "handle"),
     ("account-zh", re.compile(_ACCOUNT_ZH), "handle"),
     ("account-en", re.compile(_ACCOUNT_EN), "handle"),
+    ("account-en-as", re.compile(_ACCOUNT_EN_AS), "handle"),
+    ("account-en-named", re.compile(_ACCOUNT_EN_NAMED), "handle"),
+    ("underscored", re.compile(_UNDERSCORED), "handle"),
     ("case-zh", re.compile(_CASE_ZH_BRACKET), "caseno"),
     ("case-zh-bare", re.compile(_CASE_ZH_BARE), "caseno"),
     ("case-en-federal", re.compile(_CASE_EN_FEDERAL), "caseno"),

@@ -48,8 +48,19 @@ class Rule:
         return found
 
 
+# Regex rules whose cues and ids are Latin: on a Chinese text they read only its Latin words.
+_LATIN_ONLY_REGEX = frozenset({"account-en", "account-en-as", "account-en-named", "underscored"})
+
+
 def _regex(name: str, pattern: re.Pattern[str], kind: str) -> Rule:
-    return Rule(name, kind, lambda text: patterns.regex_spans(pattern, text))
+    latin = name in _LATIN_ONLY_REGEX
+    return Rule(
+        name,
+        kind,
+        lambda text: patterns.regex_spans(pattern, text),
+        _LATIN if latin else None,
+        latin_only=latin,
+    )
 
 
 def _before(name: str) -> int:
@@ -78,6 +89,7 @@ RULES: list[Rule] = [
     *_REGEX[_COURTS:_NUMBER],
     Rule("court-zh-own", "court", courts.zh_own_court, _HAN),
     Rule("court-en-own", "court", courts.en_own_court, _LATIN, latin_only=True),
+    Rule("division-zh-own", "court", courts.zh_own_division, _HAN),
     *_REGEX[_NUMBER:],
     # After the catch-all for digit runs: what is left are numbers with separators in a
     # national format the patterns above do not know (0412-345-678, +49 30 12345678).
@@ -85,6 +97,8 @@ RULES: list[Rule] = [
     Rule("zh-masked", "name", chinese_names.zh_masked, _HAN),
     Rule("zh-after-cue", "name", chinese_names.zh_after_cue, _HAN),
     Rule("zh-before-role", "name", chinese_names.zh_before_role, _HAN),
+    Rule("zh-spaced", "name", chinese_names.zh_spaced, _HAN),
+    Rule("zh-pinyin-before-role", "name", chinese_names.zh_pinyin_before_role, _HAN),
     Rule("zh-surname-only", "name", chinese_names.zh_surname_only, _HAN),
     Rule("zh-familiar", "name", chinese_names.zh_familiar, _HAN),
     Rule("zh-parenthesised", "name", chinese_names.zh_parenthesised, _HAN),
@@ -94,4 +108,5 @@ RULES: list[Rule] = [
     Rule("en-names-any-case", "name", english_names.en_names_any_case, _LATIN, latin_only=True),
     Rule("en-apposition", "name", english_names.en_apposition, _LATIN, latin_only=True),
     Rule("en-free-names", "name", english_names.en_free_names, _LATIN, latin_only=True),
+    Rule("en-caps-names", "name", english_names.en_caps_names, _LATIN, latin_only=True),
 ]
