@@ -270,3 +270,19 @@ def test_a_real_name_with_the_title_says_judiciaries_differ(engine, lang):
     )
     assert BASED_ON[lang].format(12) in answer
     assert tip_lines(answer, lang)[0].startswith("• " + DIFFER[lang])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_heated_debate_with_lawyers_asks_whether_they_are_in_a_case_before_me(engine, lang):
+    start = {
+        "en": ["Tone, jokes and controversial topics", "A reply in a heated debate"],
+        "zh": ["语气、玩笑与争议话题", "在激烈争论中回帖"],
+    }[lang]
+    who = {"en": "Lawyers or parties who may appear", "zh": "可能出庭的律师或当事人"}[lang]
+    in_case = {"en": "Yes, in a case before me", "zh": "是，在我审理的案件中"}[lang]
+    one_day = {"en": "No, they may appear one day", "zh": "没有，只是将来可能出庭"}[lang]
+    # Tone decides while they only may appear; no interaction at all once they are in a case.
+    later = walk(engine, lang, {lang: [*start, who, one_day]})
+    assert BASED_ON[lang].format(18) in later
+    now = walk(engine, lang, {lang: [*start, who, in_case]})
+    assert BASED_ON[lang].format(30) in now
