@@ -19,7 +19,8 @@ from .text import Span
 _LATIN = re.compile("[A-Za-z]")
 _HAN = re.compile(f"[{patterns.HAN}]")
 _NOT_HAN = re.compile(f"[^{patterns.HAN}]+")
-_YEAR = re.compile("(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}")
+_YEAR = re.compile("(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}|[今去前]年")
+_BIRTH = re.compile("(?:19|20)[0-9]{2}|(?i:born)")
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ RULES: list[Rule] = [
     *_REGEX[_PHONES:_COURTS],
     Rule("zip", "address", identifiers.zip_codes),
     Rule("date", "date", identifiers.personal_dates, _YEAR),
-    Rule("birth-year", "dob", identifiers.birth_years, _YEAR),
+    Rule("birth-year", "dob", identifiers.birth_years, _BIRTH),
     *_REGEX[_COURTS:_NUMBER],
     Rule("court-zh-own", "court", courts.zh_own_court, _HAN),
     Rule("court-en-own", "court", courts.en_own_court, _LATIN, latin_only=True),
