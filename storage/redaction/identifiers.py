@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import phonenumbers
@@ -265,11 +266,17 @@ _APPOINTMENT = re.compile(
 )
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    low = max(0, start - 120)
-    left = max((m.end() for m in _CLAUSE_END.finditer(text, low, start)), default=low)
-    right = _CLAUSE_END.search(text, end, end + 120)
-    return text[left : right.start() if right else min(len(text), end + 120)]
+def _bounds(ends: list[int], start: int, end: int, reach: int) -> tuple[int, int]:
+    """The stretch around ``start:end`` up to the nearest ``ends`` (at most ``reach`` away)."""
+    before = bisect_left(ends, start)
+    left = max(ends[before - 1] + 1 if before else 0, start - reach)
+    after = bisect_left(ends, end)
+    right = min(ends[after] if after < len(ends) else end + reach, end + reach)
+    return left, right
+
+
+def _any_in(points: list[int], left: int, right: int) -> bool:
+    return bisect_left(points, left) < bisect_left(points, right)
 
 
 def personal_dates(text: str) -> Iterator[Span]:
@@ -280,11 +287,18 @@ def personal_dates(text: str) -> Iterator[Span]:
         sentence = _sentence(text, match.start(), match.end())
         if _FIRST_PERSON.search(sentence) and _LIFE_EVENT.search(sentence):
             yield match.span()
+    # Every cue and boundary is found once, so a text of many dates stays linear.
+    events = [m.start() for m in _APPOINTMENT.finditer(text)]
+    if not events:
+        return
+    persons = [m.start() for m in _FIRST_PERSON.finditer(text)]
+    sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
     for match in _PART_DATE.finditer(text):
         start, end = match.span("year") if match.group("year") else match.span()
-        if not _FIRST_PERSON.search(_sentence(text, start, end)):
+        if not _any_in(persons, *_bounds(sentence_ends, start, end, 300)):
             continue
-        if _APPOINTMENT.search(_clause(text, start, end)):
+        if _any_in(events, *_bounds(clause_ends, start, end, 120)):
             yield start, end
 
 
