@@ -184,3 +184,23 @@ def en_own_court(text: str) -> Iterator[Span]:
         if not _en_own(text, start, match.end()):
             continue
         yield start, match.end()
+
+
+# An English division the judge sits in ("I sit in the Chancery Division", "I'm in the family
+# division of …"): named with a capital, or one of the usual kinds of division in any case.
+_EN_DIVISION = re.compile(
+    r"(?<![A-Za-z'’])(?P<division>(?:[A-Z][A-Za-z'’\-]+ ){1,3}Division"
+    r"|(?i:(?:family|chancery|criminal|civil|probate|commercial|juvenile|appellate|trial|"
+    r"(?:king|queen)['’]?s bench|administrative|employment|tax|housing|domestic relations|"
+    r"land|equity|felony|misdemeanou?r|traffic|general|law|appeals?) division))(?![A-Za-z])"
+)
+_EN_LEADING = frozenset("The A An This That Our My His Her Their Your In At On Of For I".split())
+
+
+def en_own_division(text: str) -> Iterator[Span]:
+    for match in _EN_DIVISION.finditer(text):
+        start, words = match.start(), match.group("division").split(" ")
+        while len(words) > 1 and words[0] in _EN_LEADING:
+            start += len(words.pop(0)) + 1
+        if len(words) > 1 and _en_own(text, start, match.end()):
+            yield start, match.end()

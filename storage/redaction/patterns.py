@@ -114,6 +114,17 @@ _ACCOUNT_EN_NAMED = (
 _UNDERSCORED = (
     r"(?<![A-Za-z0-9_.@\-])(?=[A-Za-z0-9_]*[0-9])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_])"
 )
+# Without a digit, a word joined by underscores is an account when it is what someone posts
+# "as", or it stands "on Reddit": "he posts as gavel_watcher", "gavel_watcher on Reddit".
+_UNDERSCORED_WORD = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_])"
+_UNDERSCORED_AS = (
+    r"(?i:(?<![A-Za-z])(?:as|called|named|by)\s+)(?P<x>(?<![A-Za-z0-9_.@\-])"
+    + _UNDERSCORED_WORD
+    + ")"
+)
+_UNDERSCORED_ON = (
+    r"(?<![A-Za-z0-9_.@\-])" + _UNDERSCORED_WORD + rf"(?=\s+(?i:on|at)\s+{_EN_PLATFORM})"
+)
 
 _CASE_ZH_BRACKET = (
     rf"[(\[【〔]\s*(?:19|20){_D}{{2}}\s*[)\]】〕]\s*"
@@ -182,7 +193,7 @@ _PLATE_EN = (
     r"(?i:(?:licen[cs]e|number|registration|reg\.?|car|vehicle)\s+plates?"
     r"(?:\s+(?:number|no\.?))?|plates?\s+(?:number|no\.?)|licen[cs]e\s+(?:number|no\.?)|"
     r"registration(?:\s+(?:number|no\.?|mark))?|reg\.?(?:\s+(?:number|no\.?))?|plates?|licen[cs]e)"
-    r"(?:\s+(?:is|was|reads|reading|of))?\s*[:#]?\s*"
+    r"(?:\s+(?:is|was|reads|reading|of))?\s*[:#,]?\s*"
     r"(?P<x>(?=[A-Z0-9 \-]{0,26}[0-9])(?=[A-Z0-9 \-]{0,26}[A-Z])"
     r"[A-Z0-9]{1,8}(?:[ \-][A-Z0-9]{1,8}){0,2})" + _E
 )
@@ -257,6 +268,17 @@ _ADDRESS_EN = (
     rf"{_STREET_SUFFIX}(?![A-Za-z])(?:\s+(?:NW|NE|SW|SE|N|S|E|W)(?![A-Za-z]))?"
     r"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|Flat|#)\s*[0-9A-Z]{1,5}(?![A-Za-z0-9]))?"
 )
+# Typed all in lower case ("apt 12, 450 harbour road"): the street words must be words, not
+# "5 miles down the road", so no function word may stand among them.
+_LOW_STREET_WORD = (
+    r"(?!(?:the|a|an|of|on|in|at|to|down|up|along|across|my|his|her|our|their|this|that|"
+    r"miles?|km|minutes?|blocks?|metres?|meters?|yards?|and|or|by|from)(?![a-z]))[a-z][a-z'’\-]{1,30}"
+)
+_ADDRESS_EN_LOWER = (
+    r"(?<![A-Za-z0-9])[0-9]{1,5}[a-z]?\s+(?:" + _LOW_STREET_WORD + r"\s+){1,3}?"
+    r"(?:street|road|avenue|lane|boulevard|drive|terrace|crescent)"
+    r"(?![A-Za-z])"
+)
 _PO_BOX = r"(?i)(?<![A-Za-z])P\.?\s?O\.?\s+Box\s+[0-9]+"
 _UK_POSTCODE = r"(?<![A-Za-z0-9])[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}(?![A-Za-z0-9])"
 
@@ -329,6 +351,8 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("account-en-as", re.compile(_ACCOUNT_EN_AS), "handle"),
     ("account-en-named", re.compile(_ACCOUNT_EN_NAMED), "handle"),
     ("underscored", re.compile(_UNDERSCORED), "handle"),
+    ("underscored-as", re.compile(_UNDERSCORED_AS), "handle"),
+    ("underscored-on", re.compile(_UNDERSCORED_ON), "handle"),
     ("case-zh", re.compile(_CASE_ZH_BRACKET), "caseno"),
     ("case-zh-bare", re.compile(_CASE_ZH_BARE), "caseno"),
     ("case-en-federal", re.compile(_CASE_EN_FEDERAL), "caseno"),
@@ -354,6 +378,7 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("address-zh", re.compile(_ADDRESS_ZH), "address"),
     ("address-zh-cued", re.compile(_ADDRESS_ZH_CUED), "address"),
     ("address-en", re.compile(_ADDRESS_EN), "address"),
+    ("address-en-lower", re.compile(_ADDRESS_EN_LOWER), "address"),
     ("po-box", re.compile(_PO_BOX), "address"),
     ("uk-postcode", re.compile(_UK_POSTCODE), "address"),
     ("court-zh", re.compile(_COURT_ZH), "court"),

@@ -20,6 +20,7 @@ _LATIN = re.compile("[A-Za-z]")
 _HAN = re.compile(f"[{patterns.HAN}]")
 _NOT_HAN = re.compile(f"[^{patterns.HAN}]+")
 _YEAR = re.compile("(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}|[今去前]年")
+_DIVISION = re.compile("(?i:division)")
 _BIRTH = re.compile("(?:19|20)[0-9]{2}|(?i:born)")
 
 
@@ -50,7 +51,16 @@ class Rule:
 
 
 # Regex rules whose cues and ids are Latin: on a Chinese text they read only its Latin words.
-_LATIN_ONLY_REGEX = frozenset({"account-en", "account-en-as", "account-en-named", "underscored"})
+_LATIN_ONLY_REGEX = frozenset(
+    {
+        "account-en",
+        "account-en-as",
+        "account-en-named",
+        "underscored",
+        "underscored-as",
+        "underscored-on",
+    }
+)
 
 
 def _regex(name: str, pattern: re.Pattern[str], kind: str) -> Rule:
@@ -91,6 +101,7 @@ RULES: list[Rule] = [
     Rule("court-zh-own", "court", courts.zh_own_court, _HAN),
     Rule("court-en-own", "court", courts.en_own_court, _LATIN, latin_only=True),
     Rule("division-zh-own", "court", courts.zh_own_division, _HAN),
+    Rule("division-en-own", "court", courts.en_own_division, _DIVISION, latin_only=True),
     *_REGEX[_NUMBER:],
     # After the catch-all for digit runs: what is left are numbers with separators in a
     # national format the patterns above do not know (0412-345-678, +49 30 12345678).
