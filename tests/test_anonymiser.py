@@ -859,6 +859,14 @@ def test_round_two_look_alikes_stay(text):
         ("Someone shared my plate, AB12 CDE, in a local group.", "AB12 CDE"),
         ("A user who posts as bench_critic on Reddit follows me.", "bench_critic"),
         ("He comments as robe_watch on Instagram", "robe_watch"),
+        ("postcode: n1 9gu appeared in a comment", "n1 9gu"),
+        ("My address: 7 Via Garibaldi, Turin, was leaked.", "Via Garibaldi"),
+        ("A blogger wrote my tag number XJK 4471 under a photo.", "XJK 4471"),
+        ("mrs. delacroix, a party's mother, messages me", "delacroix"),
+        ("The Millbrook Court where I preside has a Twitter account.", "Millbrook"),
+        ("本人现在在无锡中院工作，能不能开抖音", "无锡中院"),
+        ("我目前在滨江区法院当法官，当事人加我微信", "滨江区法院"),
+        ("我在B站的ID是 fayuan_xiaoli，有人认出来了", "fayuan_xiaoli"),
     ],
 )
 def test_round_three_kinds_are_removed(text, gone):
@@ -880,6 +888,10 @@ def test_round_three_kinds_are_removed(text, gone):
         "我喜欢喝王老吉，能不能在小红书上推荐",
         "我去年刚当法官，能不能在B站发视频",
         "少年庭的法官能不能在家长群里普法",
+        "I toured Kingsford County Court, where I met old classmates.",
+        "Judges who lived at 3 different addresses: must we list them?",
+        "高院的规定对中院的法官适用吗",
+        "我的微博账号是实名认证的，安全吗",
     ],
 )
 def test_round_three_look_alikes_stay(text):

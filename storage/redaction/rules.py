@@ -121,4 +121,11 @@ RULES: list[Rule] = [
     Rule("en-apposition", "name", english_names.en_apposition, _LATIN, latin_only=True),
     Rule("en-free-names", "name", english_names.en_free_names, _LATIN, latin_only=True),
     Rule("en-caps-names", "name", english_names.en_caps_names, _LATIN, latin_only=True),
+    Rule(
+        "en-title-name",
+        "name",
+        lambda text: patterns.regex_spans(patterns.TITLE_NAME, text),
+        _LATIN,
+        latin_only=True,
+    ),
 ]
