@@ -35,10 +35,15 @@ CUES = [
     # Issue 13.1, second round: handles, odd-case names, own courts and divisions.
     "my handle is ", "I post as ", "Telegram is ", "the plaintiff, ", "a witness named ",
     "I sit on the ", "Our ", "我们", "本院", "我是", "陈 ", "律师 ", "zhang ",
+    # Round 3: appointment dates, births, divisions, lower-case streets, accounts "as".
+    "I was appointed in ", "我2019年", "今年3月", "born in '", "b. ", "I sit in the ",
+    "apt 12, 4 ", "posts as ", "plate, ", "Address: 1 ", "postcode ", "mr. ", "ID是", "账号：",
+    "tag number ", "Court where I ", "我现在是",
 ]  # fmt: skip
 RUNS = [" ", "1", "a", "A", ".", "1 ", "A ", "Ab ", "-", "市", "律师王", "王", "号", "1-", "a.",
         "x.com/", ", ", "John Smith, a lawyer. ", "13812345678 ",
-        "a_", "庭", "民一庭", "王 ", "wei ", "Court ", "john smith, ", "法院"]  # fmt: skip
+        "a_", "庭", "民一庭", "王 ", "wei ", "Court ", "john smith, ", "法院",
+        "Division ", "the ", "road ", "2019年", "in 2019 ", "x_", "I ", "Ab Cd "]  # fmt: skip
 
 
 def questions() -> list[str]:

@@ -831,3 +831,68 @@ def test_round_two_kinds_are_removed(text, gone):
 )
 def test_round_two_look_alikes_stay(text):
     assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- issue 13, round 3:
+# appointment dates in every form, births, divisions, lower-case streets, plates after a comma,
+# accounts "as" someone, and look-alikes (dates of rules, divisions in general, brands)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("I was sworn in on 9 March 2023 and a party found my Facebook.", "9 March 2023"),
+        ("Since I took the oath in May 2017 I have kept my blog private.", "May 2017"),
+        ("I was appointed in 2014-11; can I stay in my alumni group?", "2014-11"),
+        ("Since my appointment on 2/28/2019 a lawyer has liked every post.", "2/28/2019"),
+        ("I joined the bench in 2012 and still have my old Twitter.", "2012"),
+        ("我2015年3月被任命为审判员，原来的抖音号要注销吗", "2015年3月"),
+        ("我是2019年入额的，律师加我微信怎么办", "2019年"),
+        ("去年8月宣誓就职以后，我还能发朋友圈吗", "去年8月"),
+        ("My date of birth, DOB 02/09/1966, is on an old profile.", "1966"),
+        ("I was born in '58 and my class group is on WhatsApp.", "'58"),
+        ("An old site lists me as b. 1962-12-01.", "1962-12-01"),
+        ("I'm a 1980 baby; my school friends tag me.", "1980"),
+        ("I sit in the Chancery Division and a litigant messaged me.", "Chancery"),
+        ("I'm in the family division of Northgate County Court.", "family division"),
+        ("they posted my address: flat 3, 27 meadow lane", "meadow lane"),
+        ("Someone shared my plate, AB12 CDE, in a local group.", "AB12 CDE"),
+        ("A user who posts as bench_critic on Reddit follows me.", "bench_critic"),
+        ("He comments as robe_watch on Instagram", "robe_watch"),
+        ("postcode: n1 9gu appeared in a comment", "n1 9gu"),
+        ("My address: 7 Via Garibaldi, Turin, was leaked.", "Via Garibaldi"),
+        ("A blogger wrote my tag number XJK 4471 under a photo.", "XJK 4471"),
+        ("mrs. delacroix, a party's mother, messages me", "delacroix"),
+        ("The Millbrook Court where I preside has a Twitter account.", "Millbrook"),
+        ("本人现在在无锡中院工作，能不能开抖音", "无锡中院"),
+        ("我目前在滨江区法院当法官，当事人加我微信", "滨江区法院"),
+        ("我在B站的ID是 fayuan_xiaoli，有人认出来了", "fayuan_xiaoli"),
+    ],
+)
+def test_round_three_kinds_are_removed(text, gone):
+    assert folded(gone) not in folded(redact(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The code of conduct was adopted in 2019; does it bind judges appointed after it?",
+        "Must every newly sworn-in judge close their old accounts?",
+        "Can a Chancery Division judge write about trusts on a blog?",
+        "The Family Division published guidance on 12 May 2022.",
+        "I drove 5 miles down the road to a bar association dinner; can I post photos?",
+        "I was born and raised in a small town. May I join its Facebook group?",
+        "The swearing-in ceremony is public; can I share its photos?",
+        "最高人民法院2021年发布的规定，新入额的法官要遵守吗",
+        "法官宣誓就职以后还能用原来的微博吗",
+        "我喜欢喝王老吉，能不能在小红书上推荐",
+        "我去年刚当法官，能不能在B站发视频",
+        "少年庭的法官能不能在家长群里普法",
+        "I toured Kingsford County Court, where I met old classmates.",
+        "Judges who lived at 3 different addresses: must we list them?",
+        "高院的规定对中院的法官适用吗",
+        "我的微博账号是实名认证的，安全吗",
+    ],
+)
+def test_round_three_look_alikes_stay(text):
+    assert redact(text) == text

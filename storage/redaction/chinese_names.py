@@ -293,6 +293,10 @@ def zh_familiar(text: str) -> Iterator[tuple[int, int]]:
             continue
         if start > 0 and text[start - 1 : start + 1] in COMMON_WORDS:
             continue
+        # 王老吉, 李小龙: a surname just before 老/小 makes it the middle of a three-character
+        # name or brand, which the full-name rules judge, not a familiar "old Ji".
+        if start > 0 and text[start - 1] in SURNAMES and text[start - 1] not in _CLEAR_BEFORE:
+            continue
         if _break_after(text, end):
             yield start, end
 

@@ -35,11 +35,12 @@ _ZH_DIVISION = (
 # (我是朝阳法院的, 我在浦东法院): the cue, not a character before it, says where the place starts.
 _ZH_AFTER_OWN_CUE = (
     "(?:(?<=我是)|(?<=我在)|(?<=作为)|(?<=我们)|(?<=咱们)|(?<=调到)|(?<=来自)|(?<=就职于)"
-    "|(?<=任职于)|(?<=供职于)|(?<=所在的))"
+    "|(?<=任职于)|(?<=供职于)|(?<=所在的)|(?<=调到了)|(?<=调入)|(?<=现在是)|(?<=现在在)|(?<=目前在)"
+    "|(?<=目前是))"
 )
 _ZH_COURT = re.compile(
-    rf"(?P<court>{_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院)"
-    rf"|(?:(?<![{_HAN}])|{_ZH_AFTER_OWN_CUE}){_ZH_PLACE}{{2,4}}?(?:人民法院|法院|人民法庭|法庭))"
+    rf"(?P<court>{_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院|中院)"
+    rf"|(?:(?<![{_HAN}])|{_ZH_AFTER_OWN_CUE}){_ZH_PLACE}{{2,5}}?(?:人民法院|法院|人民法庭|法庭|中院|高院))"
     rf"(?P<division>{_ZH_DIVISION})?"
 )
 # A division named on its own (我们民三庭, 本院立案庭, 我在民事审判第一庭工作, 我调到执行局): in a
@@ -97,6 +98,7 @@ _EN_MINE = re.compile(r"(?i:\b(?:my|our))\b[^.!?;]{0,40}$")
 # Chinese: the clause says where the judge is: 我在…, 我是…, 作为…, 本人…, 我们…, 我所在的…
 _ZH_MINE = re.compile(
     r"我在|我是|我们|咱们|我所在|我就职|我任职|我供职|我调到|我来自|我院|本院|作为|本人"
+    r"|我现在是|我现在在|我目前是|我目前在"
 )
 _ZH_WORKS_THERE = re.compile(r"^[^，。！？；,]{0,6}?(?:工作|任职|上班|就职|供职|任法官|当法官)")
 
@@ -109,9 +111,16 @@ def _around(text: str, start: int, end: int, ends: re.Pattern[str]) -> tuple[str
     return text[left:start], text[end : right.start() if right else min(len(text), end + _REACH)]
 
 
+# "the Brookside Court where I sit", "… Court, in which I preside": the court is the judge's.
+_EN_WHERE_I = re.compile(
+    r"^,? (?:where|in which|at which|on which) (?:I|we) (?:now |currently |still )?"
+    r"(?:sit|work|preside|serve|am|hear|was appointed|was sworn|have sat|have served)(?![A-Za-z])"
+)
+
+
 def _en_own(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end, _SENTENCE_END)
-    if _EN_MINE.search(before):
+    if _EN_MINE.search(before) or _EN_WHERE_I.match(after):
         return True
     return bool(_EN_WHERE.search(before) and _EN_SUBJECT.search(before + " " + after))
 
@@ -124,7 +133,7 @@ def _zh_own(text: str, start: int, end: int) -> bool:
     return bool(_ZH_WORKS_THERE.match(after) and "我" in sentence_before + after)
 
 
-_ZH_COURT_WORD = re.compile("法院|法庭")
+_ZH_COURT_WORD = re.compile("法院|法庭|中院|高院")
 
 
 def zh_own_court(text: str) -> Iterator[Span]:
@@ -184,3 +193,23 @@ def en_own_court(text: str) -> Iterator[Span]:
         if not _en_own(text, start, match.end()):
             continue
         yield start, match.end()
+
+
+# An English division the judge sits in ("I sit in the Chancery Division", "I'm in the family
+# division of …"): named with a capital, or one of the usual kinds of division in any case.
+_EN_DIVISION = re.compile(
+    r"(?<![A-Za-z'’])(?P<division>(?:[A-Z][A-Za-z'’\-]+ ){1,3}Division"
+    r"|(?i:(?:family|chancery|criminal|civil|probate|commercial|juvenile|appellate|trial|"
+    r"(?:king|queen)['’]?s bench|administrative|employment|tax|housing|domestic relations|"
+    r"land|equity|felony|misdemeanou?r|traffic|general|law|appeals?) division))(?![A-Za-z])"
+)
+_EN_LEADING = frozenset("The A An This That Our My His Her Their Your In At On Of For I".split())
+
+
+def en_own_division(text: str) -> Iterator[Span]:
+    for match in _EN_DIVISION.finditer(text):
+        start, words = match.start(), match.group("division").split(" ")
+        while len(words) > 1 and words[0] in _EN_LEADING:
+            start += len(words.pop(0)) + 1
+        if len(words) > 1 and _en_own(text, start, match.end()):
+            yield start, match.end()

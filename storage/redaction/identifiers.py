@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import phonenumbers
@@ -243,22 +244,75 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left : right.start() if right else min(len(text), end + 300)]
 
 
+# A date short of a day (June 2018, 2020-09, 7/22/2016, 2018年9月, 2021年, 前年5月, a bare
+# year) says less, so it goes only when the judge's own appointment or birth is in the same
+# clause: "I was appointed in 2019-05", "我是2021年入额的法官"; "the rules of 2019 … judges
+# appointed later" stays.
+_PART_DATE = re.compile(
+    rf"(?<![A-Za-z0-9])(?:{_MONTH},? {_YEAR}"
+    rf"|{_YEAR}-(?:0[1-9]|1[0-2])"
+    rf"|(?:1[0-2]|0?[1-9])/(?:3[01]|[12][0-9]|0?[1-9])/{_YEAR}"
+    rf"|(?:in|since|of) (?P<year>{_YEAR}))(?![0-9/-])"
+    rf"|(?<![0-9]){_YEAR} ?年(?: ?(?:1[0-2]|0?[1-9]) ?月)?(?![0-9])"
+    r"|(?:今年|去年|前年|[〇零一二三四五六七八九]{4}年)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月"
+    r"|[〇零一二三四五六七八九]{4}年"
+)
+_CLAUSE_END = re.compile(r"[.!?。！？\n;；,，、]")
+_APPOINTMENT = re.compile(
+    r"(?i:sworn|swearing|oath|appointed|appointment|took office|took the bench|"
+    r"joined the bench|became a judge|elevated to|took up (?:my|the) (?:post|seat)|"
+    r"born|birth)"
+    r"|宣誓|任命|就任|上任|入额|任职|就职|进法院|进入法院|当上法官|成为法官|出生|生于"
+)
+
+
+def _bounds(ends: list[int], start: int, end: int, reach: int) -> tuple[int, int]:
+    """The stretch around ``start:end`` up to the nearest ``ends`` (at most ``reach`` away)."""
+    before = bisect_left(ends, start)
+    left = max(ends[before - 1] + 1 if before else 0, start - reach)
+    after = bisect_left(ends, end)
+    right = min(ends[after] if after < len(ends) else end + reach, end + reach)
+    return left, right
+
+
+def _any_in(points: list[int], left: int, right: int) -> bool:
+    return bisect_left(points, left) < bisect_left(points, right)
+
+
 def personal_dates(text: str) -> Iterator[Span]:
     """A full date (day, month, year) in a sentence where the judge speaks of a date of their
-    own life (born, sworn in, appointed, 出生, 宣誓, 任命 …). Dates of rules and events stay."""
+    own life (born, sworn in, appointed, 出生, 宣誓, 任命 …), or a shorter one in the very
+    clause of their appointment. Dates of rules and events stay."""
     for match in _FULL_DATE.finditer(text):
         sentence = _sentence(text, match.start(), match.end())
         if _FIRST_PERSON.search(sentence) and _LIFE_EVENT.search(sentence):
             yield match.span()
+    # Every cue and boundary is found once, so a text of many dates stays linear.
+    events = [m.start() for m in _APPOINTMENT.finditer(text)]
+    if not events:
+        return
+    persons = [m.start() for m in _FIRST_PERSON.finditer(text)]
+    sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+    for match in _PART_DATE.finditer(text):
+        start, end = match.span("year") if match.group("year") else match.span()
+        if not _any_in(persons, *_bounds(sentence_ends, start, end, 300)):
+            continue
+        if _any_in(events, *_bounds(clause_ends, start, end, 120)):
+            yield start, end
 
 
 # A year of birth alone: 我是1975年生的, "born in 1975".
 _BIRTH_YEAR = re.compile(
     r"(?P<zh>(?:19|20)[0-9]{2} ?年)(?= ?(?:出生|生人|生的|生))"
-    r"|(?i:born (?:in )?)(?P<en>(?:19|20)[0-9]{2})(?![0-9])"
+    r"|(?i:born (?:in )?)(?P<en>(?:19|20)[0-9]{2}|['’][0-9]{2})(?![0-9])"
+    # "a 1971 baby", "b. 1959-08-30": the year or the date is the birth's.
+    r"|(?<![0-9])(?P<baby>(?:19|20)[0-9]{2})(?= (?i:baby|babies)(?![A-Za-z]))"
+    r"|(?<![A-Za-z])b\. ?(?P<b>(?:19|20)[0-9]{2}(?:-[0-9]{1,2}-[0-9]{1,2})?"
+    r"|[0-9]{1,2}[/.][0-9]{1,2}[/.](?:19|20)[0-9]{2})(?![0-9])"
 )
 
 
 def birth_years(text: str) -> Iterator[Span]:
     for match in _BIRTH_YEAR.finditer(text):
-        yield match.span("zh") if match.group("zh") else match.span("en")
+        yield match.span(next(g for g in ("zh", "en", "baby", "b") if match.group(g)))

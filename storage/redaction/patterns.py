@@ -73,6 +73,13 @@ _ACCOUNT_ZH = (
     r"(?i)(?:微信号|微信id|vx号|v信号|wx号|抖音号|快手号|小红书号|微博id|b站id|qq号)"
     r"\s*(?:是|为|:)?\s*(?P<x>[A-Za-z][A-Za-z0-9_\-]{4,31})" + _E
 )
+# "我在知乎的ID是 judge_wang", "小红书账号：法官日常2023": after ID/账号/用户名/昵称 the account,
+# when it has a Latin letter, a digit or an underscore ("我的账号是实名的" stays).
+_ACCOUNT_ZH_NAMED = (
+    r"(?i:(?<![A-Za-z])id|账号|帐号|用户名|昵称|网名)\s*(?:是|为|叫|:)\s*"
+    rf"(?P<x>(?=[{HAN}A-Za-z0-9_\-]{{0,24}}[A-Za-z0-9_])[{HAN}A-Za-z0-9_\-]{{2,24}})"
+    r"(?![A-Za-z0-9_\-])"
+)
 # English cues are ordinary words ("handle this", "my Instagram is private"), so the id must
 # look like one: a digit or an underscore in it.
 _EN_PLATFORM = (
@@ -113,6 +120,17 @@ _ACCOUNT_EN_NAMED = (
 # (friend_request), so it needs a cue.
 _UNDERSCORED = (
     r"(?<![A-Za-z0-9_.@\-])(?=[A-Za-z0-9_]*[0-9])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_])"
+)
+# Without a digit, a word joined by underscores is an account when it is what someone posts
+# "as", or it stands "on Reddit": "he posts as gavel_watcher", "gavel_watcher on Reddit".
+_UNDERSCORED_WORD = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_])"
+_UNDERSCORED_AS = (
+    r"(?i:(?<![A-Za-z])(?:as|called|named|by)\s+)(?P<x>(?<![A-Za-z0-9_.@\-])"
+    + _UNDERSCORED_WORD
+    + ")"
+)
+_UNDERSCORED_ON = (
+    r"(?<![A-Za-z0-9_.@\-])" + _UNDERSCORED_WORD + rf"(?=\s+(?i:on|at)\s+{_EN_PLATFORM})"
 )
 
 _CASE_ZH_BRACKET = (
@@ -181,10 +199,11 @@ _PLATE_ZH = (
 _PLATE_EN = (
     r"(?i:(?:licen[cs]e|number|registration|reg\.?|car|vehicle)\s+plates?"
     r"(?:\s+(?:number|no\.?))?|plates?\s+(?:number|no\.?)|licen[cs]e\s+(?:number|no\.?)|"
-    r"registration(?:\s+(?:number|no\.?|mark))?|reg\.?(?:\s+(?:number|no\.?))?|plates?|licen[cs]e)"
-    r"(?:\s+(?:is|was|reads|reading|of))?\s*[:#]?\s*"
-    r"(?P<x>(?=[A-Z0-9 \-]{0,26}[0-9])(?=[A-Z0-9 \-]{0,26}[A-Z])"
-    r"[A-Z0-9]{1,8}(?:[ \-][A-Z0-9]{1,8}){0,2})" + _E
+    r"registration(?:\s+(?:number|no\.?|mark))?|reg\.?(?:\s+(?:number|no\.?))?|plates?|licen[cs]e|"
+    r"tag\s+(?:number|no\.?))"
+    r"(?:\s+(?:is|was|reads|reading|of))?\s*[:#,]?\s*['\"‘“]?"
+    r"(?P<x>(?=[A-Z0-9 \-]{0,35}[0-9])(?=[A-Z0-9 \-]{0,35}[A-Z])"
+    r"[A-Z0-9]{1,8}(?:[ \-][A-Z0-9]{1,8}){0,3})" + _E
 )
 
 _ZH_DATE = (
@@ -253,12 +272,37 @@ _STREET_SUFFIX = (
 )
 _ADDRESS_EN = (
     r"(?<![A-Za-z0-9])(?:(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)\s+[0-9A-Z]{1,5},?\s+)?"
-    r"[0-9]{1,5}[A-Za-z]?(?:-[0-9]{1,5})?\s+(?:[A-Z][A-Za-z'’.\-]{0,30}\s+){1,4}?"
+    r"(?:[0-9]{1,4}/)?[0-9]{1,5}[A-Za-z]?(?:-[0-9]{1,5})?\s+(?:[A-Z][A-Za-z'’.\-]{0,30}\s+){1,4}?"
     rf"{_STREET_SUFFIX}(?![A-Za-z])(?:\s+(?:NW|NE|SW|SE|N|S|E|W)(?![A-Za-z]))?"
     r"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|Flat|#)\s*[0-9A-Z]{1,5}(?![A-Za-z0-9]))?"
 )
+# Typed all in lower case ("apt 12, 450 harbour road"): the street words must be words, not
+# "5 miles down the road", so no function word may stand among them.
+_LOW_STREET_WORD = (
+    r"(?!(?:the|a|an|of|on|in|at|to|down|up|along|across|my|his|her|our|their|this|that|"
+    r"miles?|km|minutes?|blocks?|metres?|meters?|yards?|and|or|by|from)(?![a-z]))[a-z][a-z'’\-]{1,30}"
+)
+_ADDRESS_EN_LOWER = (
+    r"(?<![A-Za-z0-9])[0-9]{1,5}[a-z]?\s+(?:" + _LOW_STREET_WORD + r"\s+){1,3}?"
+    r"(?:street|road|avenue|lane|boulevard|drive|terrace|crescent)"
+    r"(?![A-Za-z])"
+)
 _PO_BOX = r"(?i)(?<![A-Za-z])P\.?\s?O\.?\s+Box\s+[0-9]+"
 _UK_POSTCODE = r"(?<![A-Za-z0-9])[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}(?![A-Za-z0-9])"
+# After "postcode", a UK postcode typed in any case ("post code: g12 8qq").
+_UK_POSTCODE_CUED = (
+    r"(?i:(?<![A-Za-z])post ?code\s*(?:is|was)?\s*:?\s*)"
+    r"(?P<x>(?i:[a-z]{1,2}[0-9][a-z0-9]? ?[0-9][a-z]{2}))(?![A-Za-z0-9])"
+)
+# After "address:" or "I live at", a number and what follows it to the clause's end is the
+# address, in any language's street words ("Address: 12 rue de la Paix, Paris").
+_ADDRESS_EN_CUED = (
+    r"(?i:(?<![A-Za-z])(?:(?:home\s+|postal\s+|street\s+)?address(?:\s+(?:is|was))?\s*:?|"
+    r"(?:live|lives|living|lived)\s+at)\s+)"
+    # A capital in it: "lived at 5 different homes" is no address.
+    r"(?P<x>(?=[^\n.;!?()]{0,66}?[A-Z])"
+    r"[0-9]{1,5}[A-Za-z]?,?\s+[^\W\d_][^\n.;!?()]{1,60}?)(?=\s*(?:[\n.;!?()]|$))"
+)
 
 # Self-identifying court details: being "the only …" somewhere names the judge.
 # Atomic: the first place unit found is the one (市 is both a place character and a unit).
@@ -276,6 +320,13 @@ _COURT_ZH = (
     rf"(?:(?:{_ZH_HOME}|{_ZH_PLACE_UNIT})的?(?:{_ZH_COURT_NAME})?|{_ZH_COURT_NAME})(?:里面|里|中|内|的)?"
     rf"(?:(?:唯一|仅有|独一无二)(?:的|一位|一名|一个)?{_ZH_ROLE}"
     rf"|(?:就|只有|仅有|只剩|才)(?:我|我们)?(?:一|两|二|俩|三|[1-3])(?:个|名|位)?{_ZH_ROLE})"
+)
+# "mr. kowalski", "MS. OKAFOR": the word after an honorific is a name in any case (the
+# capitalised ones are gone by now, taken with their given names by the name finders).
+_TITLE_NAME = (
+    r"(?<![A-Za-z])(?i:mr|mrs|ms|mx|dr|prof)(?:\.\s*|\s+)"
+    r"(?P<x>(?!(?i:justice|president|speaker|chairman|chair|chief|and|or|the|a|an)(?![A-Za-z]))"
+    r"[A-Za-z][a-z'’\-]{1,30}|[A-Z][A-Z'’\-]{1,30})(?![A-Za-z])"
 )
 _ONLY = r"(?:only|sole|single|lone|one\s+and\s+only)"
 _BENCH = (
@@ -325,10 +376,13 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("email", re.compile(_EMAIL), "email"),
     ("handle", re.compile(_HANDLE), "handle"),
     ("account-zh", re.compile(_ACCOUNT_ZH), "handle"),
+    ("account-zh-named", re.compile(_ACCOUNT_ZH_NAMED), "handle"),
     ("account-en", re.compile(_ACCOUNT_EN), "handle"),
     ("account-en-as", re.compile(_ACCOUNT_EN_AS), "handle"),
     ("account-en-named", re.compile(_ACCOUNT_EN_NAMED), "handle"),
     ("underscored", re.compile(_UNDERSCORED), "handle"),
+    ("underscored-as", re.compile(_UNDERSCORED_AS), "handle"),
+    ("underscored-on", re.compile(_UNDERSCORED_ON), "handle"),
     ("case-zh", re.compile(_CASE_ZH_BRACKET), "caseno"),
     ("case-zh-bare", re.compile(_CASE_ZH_BARE), "caseno"),
     ("case-en-federal", re.compile(_CASE_EN_FEDERAL), "caseno"),
@@ -354,8 +408,11 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("address-zh", re.compile(_ADDRESS_ZH), "address"),
     ("address-zh-cued", re.compile(_ADDRESS_ZH_CUED), "address"),
     ("address-en", re.compile(_ADDRESS_EN), "address"),
+    ("address-en-lower", re.compile(_ADDRESS_EN_LOWER), "address"),
     ("po-box", re.compile(_PO_BOX), "address"),
     ("uk-postcode", re.compile(_UK_POSTCODE), "address"),
+    ("uk-postcode-cued", re.compile(_UK_POSTCODE_CUED), "address"),
+    ("address-en-cued", re.compile(_ADDRESS_EN_CUED), "address"),
     ("court-zh", re.compile(_COURT_ZH), "court"),
     ("court-en-place", re.compile(_COURT_EN_PLACE), "court"),
     ("court-en-self", re.compile(_COURT_EN_SELF), "court"),
@@ -368,3 +425,7 @@ def regex_spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]
     for match in pattern.finditer(text):
         if match.group(group):
             yield match.span(group)
+
+
+# Run after the name finders (rules.py), not with the regex rules above.
+TITLE_NAME = re.compile(_TITLE_NAME)

@@ -19,7 +19,9 @@ from .text import Span
 _LATIN = re.compile("[A-Za-z]")
 _HAN = re.compile(f"[{patterns.HAN}]")
 _NOT_HAN = re.compile(f"[^{patterns.HAN}]+")
-_YEAR = re.compile("(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}")
+_YEAR = re.compile("(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}|[今去前]年")
+_DIVISION = re.compile("(?i:division)")
+_BIRTH = re.compile("(?:19|20)[0-9]{2}|(?i:born)")
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,16 @@ class Rule:
 
 
 # Regex rules whose cues and ids are Latin: on a Chinese text they read only its Latin words.
-_LATIN_ONLY_REGEX = frozenset({"account-en", "account-en-as", "account-en-named", "underscored"})
+_LATIN_ONLY_REGEX = frozenset(
+    {
+        "account-en",
+        "account-en-as",
+        "account-en-named",
+        "underscored",
+        "underscored-as",
+        "underscored-on",
+    }
+)
 
 
 def _regex(name: str, pattern: re.Pattern[str], kind: str) -> Rule:
@@ -85,11 +96,12 @@ RULES: list[Rule] = [
     *_REGEX[_PHONES:_COURTS],
     Rule("zip", "address", identifiers.zip_codes),
     Rule("date", "date", identifiers.personal_dates, _YEAR),
-    Rule("birth-year", "dob", identifiers.birth_years, _YEAR),
+    Rule("birth-year", "dob", identifiers.birth_years, _BIRTH),
     *_REGEX[_COURTS:_NUMBER],
     Rule("court-zh-own", "court", courts.zh_own_court, _HAN),
     Rule("court-en-own", "court", courts.en_own_court, _LATIN, latin_only=True),
     Rule("division-zh-own", "court", courts.zh_own_division, _HAN),
+    Rule("division-en-own", "court", courts.en_own_division, _DIVISION, latin_only=True),
     *_REGEX[_NUMBER:],
     # After the catch-all for digit runs: what is left are numbers with separators in a
     # national format the patterns above do not know (0412-345-678, +49 30 12345678).
@@ -109,4 +121,11 @@ RULES: list[Rule] = [
     Rule("en-apposition", "name", english_names.en_apposition, _LATIN, latin_only=True),
     Rule("en-free-names", "name", english_names.en_free_names, _LATIN, latin_only=True),
     Rule("en-caps-names", "name", english_names.en_caps_names, _LATIN, latin_only=True),
+    Rule(
+        "en-title-name",
+        "name",
+        lambda text: patterns.regex_spans(patterns.TITLE_NAME, text),
+        _LATIN,
+        latin_only=True,
+    ),
 ]
