@@ -300,3 +300,17 @@ def test_a_case_i_have_decided_is_read_as_decided(engine):
     assert "I understood: One I have decided" in last_screen(out)
     out = chat(engine, ["我想在博客上写写我判过的一个案子"], lang="zh")
     assert "我的理解：我已经审结的" in last_screen(out)
+
+
+def test_whose_lawyer_and_whether_a_case_is_here_decide_a_request(engine):
+    out = chat(engine, ["当事人的律师加我好友"], lang="zh")
+    assert "依据：第30条" in last_screen(out)
+    out = chat(engine, ["一个律师加我微信，他有案子在我这里"], lang="zh")
+    assert "依据：第30条" in last_screen(out)
+    out = chat(engine, ["一个律师加我微信，目前没有案子在我这里"], lang="zh")
+    answer = last_screen(out)
+    assert "· 目前没有，但常在本院执业" in answer
+    assert "依据：第28条" in answer
+    out = chat(engine, ["A judge from another court sent me a LinkedIn request"])
+    answer = last_screen(out)
+    assert "· A fellow judge or court staff · A fellow judge or other court staff" in answer
