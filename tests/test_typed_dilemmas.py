@@ -314,3 +314,22 @@ def test_whose_lawyer_and_whether_a_case_is_here_decide_a_request(engine):
     out = chat(engine, ["A judge from another court sent me a LinkedIn request"])
     answer = last_screen(out)
     assert "· A fellow judge or court staff · A fellow judge or other court staff" in answer
+
+
+def test_more_words_judges_use_walk_the_right_walkthrough(engine):
+    out = chat(engine, ["网上有人说我是贪官"], lang="zh")
+    assert screens(out)[-1] == "遭受网络辱骂或骚扰"
+    out = chat(engine, ["Someone discovered my anonymous Twitter account is mine"])
+    assert "I understood: My pen name may have been uncovered" in last_screen(out)
+    out = chat(engine, ["我想用笔名在知乎上回答法律问题"], lang="zh")
+    answer = last_screen(out)
+    assert "我的理解：用假名开一个新账号 · 评论案件或法律问题" in answer
+    out = chat(engine, ["A wine company offered me free bottles if I post about them"])
+    answer = last_screen(out)
+    assert "I understood: Someone will pay or gift me to post · Any other product" in answer
+    assert "Based on: Guideline 24" in answer
+    # An old account from law school is an old account, not outreach with a law school.
+    out = chat(engine, ["Should I delete my old Facebook account from law school?"])
+    assert screens(out)[-1] == "Deleting or reviewing old content"
+    out = chat(engine, ["Can I check a witness's LinkedIn profile during the trial?"])
+    assert screens(out)[-1] == "Researching a case online"
