@@ -333,3 +333,23 @@ def test_more_words_judges_use_walk_the_right_walkthrough(engine):
     assert screens(out)[-1] == "Deleting or reviewing old content"
     out = chat(engine, ["Can I check a witness's LinkedIn profile during the trial?"])
     assert screens(out)[-1] == "Researching a case online"
+
+
+def test_a_party_s_relative_is_not_the_party_and_a_prosecutor_with_no_case_is_not_in_one(engine):
+    out = chat(engine, ["The plaintiff's brother added me on Facebook"])
+    answer = last_screen(out)
+    assert "· Someone else, or I don't know who · A party's relative or associate" in answer
+    assert "Party, lawyer or witness in my case" not in answer
+    out = chat(engine, ["被告的哥哥加我微信"], lang="zh")
+    assert "· 其他人，或不知道是谁 · 当事人的亲友或关系人" in last_screen(out)
+    out = chat(engine, ["The prosecutor who is not in any of my cases wants to connect"])
+    assert "· Prosecutor or agency often before me · Not now, but often" in last_screen(out)
+    out = chat(engine, ["检察院的一个检察官加我好友，他现在没有在我这里出庭的案子"], lang="zh")
+    assert "· 目前没有，但经常出庭" in last_screen(out)
+
+
+def test_abuse_about_my_ruling_is_abuse_over_a_case(engine):
+    out = chat(engine, ["Someone keeps posting abusive comments about my ruling under my posts"])
+    assert "I understood: I'm insulted over a case" in last_screen(out)
+    out = chat(engine, ["有人在我的微博下面骂我判得不公"], lang="zh")
+    assert "我的理解：因案件被辱骂或攻击" in last_screen(out)
