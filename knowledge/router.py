@@ -67,7 +67,13 @@ class Router:
         }
         self._concept_of: dict[str, set[str]] = {}
         terms: list[str] = []
+        # A concept nothing points to is a walkthrough option's vocabulary (tree `means`),
+        # not routing evidence: its terms must not take words from the concepts that are.
+        pointed = {c for _, p in self._pointers() for c in p.signals}
+        pointed |= {*lexicon.scope.social, *lexicon.scope.off_topic, *lexicon.scope.decisive}
         for concept, words in lexicon.concepts.items():
+            if concept not in pointed:
+                continue
             for term in (*words.zh, *words.en):
                 terms.append(term)
                 self._concept_of.setdefault(normalise(term), set()).add(concept)

@@ -201,3 +201,17 @@ def test_targets_on_our_own_held_out_questions():
 
 # The issue's targets, which the held-out set now meets (see the issue note); never tuned to.
 HOLDOUT_FLOOR = {"top3": 0.90, "top1": 0.75}
+
+
+@pytest.mark.parametrize(
+    ("text", "guideline"),
+    [
+        ("我想在网上谈谈一个案件", 17),
+        ("I'd like to write about one of my judgments on my blog", 17),
+        ("我想在微博上发点东西，不知道合不合适", 33),
+        ("Someone made a deepfake video of me and it's all over TikTok", 22),
+    ],
+)
+def test_words_judges_use_reach_the_guideline_that_answers_them(text, guideline):
+    top3 = [m.guideline for m in default_router().route(text).matches[:3]]
+    assert guideline in top3

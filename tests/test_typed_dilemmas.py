@@ -208,3 +208,148 @@ def test_a_walk_button_that_no_longer_fits_the_tree_is_out_of_date(engine):
     for token in ("w:pseudonym:9", "c:pseudonym:0:5", "w:no_such_tree:0", "q:99"):
         after, reply = engine.handle(session, Choose(token))
         assert reply.blocks[0].kind == "notice" and after.screen == "home", token
+
+
+# ------------------------------------------------- words judges use that nobody tuned on
+
+
+def test_a_former_law_firm_colleague_is_a_lawyer_not_a_fellow_judge(engine):
+    out = chat(engine, ["A former colleague from my old law firm sent me a friend request"])
+    screen = last_screen(out)
+    assert "I understood: Someone sent me a request · A lawyer who may appear before me" in screen
+    assert "A fellow judge" not in screen
+    # Nothing was said about a case: Amicus asks rather than assume one before the judge.
+    assert "Where does this lawyer stand with your cases?" in screen
+    out = chat(engine, ["我以前当律师时的同事加我微信"], lang="zh")
+    screen = last_screen(out)
+    assert "我的理解：有人加我好友或关注我 · 可能在我面前出庭的律师" in screen
+    assert "法官同事" not in screen
+    assert "这位律师与您的案件是什么关系？" in screen
+
+
+def test_accepting_a_request_from_a_party_lawyer_is_answered_at_once(engine):
+    out = chat(engine, ["Should I accept a connection request from the plaintiff's lawyer?"])
+    answer = last_screen(out)
+    assert "I understood: Someone sent me a request · Party, lawyer or witness in my case" in answer
+    assert "Based on: Guideline 30" in answer
+    out = chat(engine, ["被告律师给我发了好友请求，要不要接受"], lang="zh")
+    answer = last_screen(out)
+    assert "我的理解：有人加我好友或关注我 · 我案件的当事人、律师或证人" in answer
+    assert "依据：第30条" in answer
+
+
+def test_a_lawyer_with_no_case_before_me_is_not_treated_as_counsel_in_my_case(engine):
+    out = chat(engine, ["A solicitor sent me a friend request; she has no case pending before me"])
+    screen = last_screen(out)
+    assert "· Not now, but often in my court" in screen
+    assert "Party, lawyer or witness in my case" not in screen
+    out = chat(engine, ["有位律师要加我微信好友，目前在我这里没有案子"], lang="zh")
+    answer = last_screen(out)
+    assert "· 目前没有，但常在本院执业 · 互加好友" in answer
+    assert "依据：第28条" in answer
+
+
+def test_someone_posing_as_me_is_impersonation_not_a_pseudonym(engine):
+    out = chat(engine, ["A fake account using my name and photo is posting as me on Twitter"])
+    answer = last_screen(out)
+    assert answer.startswith("== Insulted or harassed online ==\n")
+    assert "I understood: A fake account or deepfake of me · An account posing as me" in answer
+    assert "Based on: Guideline 22, Guideline 32" in answer
+    out = chat(engine, ["有人冒用我的名字开了个抖音号"], lang="zh")
+    answer = last_screen(out)
+    assert "我的理解：假账号或深度伪造 · 冒用我名义的账号" in answer
+    assert "依据：第22条、第32条" in answer
+
+
+def test_the_prosecutor_of_my_case_is_a_prosecutor_in_a_case_before_me(engine):
+    out = chat(engine, ["The prosecutor in a trial I'm hearing sent me a friend request"])
+    answer = last_screen(out)
+    assert "· Prosecutor or agency often before me · Yes, in a case before me" in answer
+    assert "Based on: Guideline 30" in answer
+    out = chat(engine, ["我手上案子的公诉人加我微信"], lang="zh")
+    answer = last_screen(out)
+    assert "依据：第30条" in answer
+
+
+def test_a_deepfake_of_me_is_abuse_to_seek_advice_on(engine):
+    out = chat(engine, ["Someone posted a deepfake video of me on TikTok"])
+    answer = last_screen(out)
+    understood = "I understood: A fake account or deepfake of me · A faked video, image or voice"
+    assert understood in answer
+    assert "Based on: Guideline 22" in answer
+    out = chat(engine, ["有人用AI换脸伪造了我的视频发到网上"], lang="zh")
+    answer = last_screen(out)
+    assert "我的理解：假账号或深度伪造 · 伪造的视频、图片或声音" in answer
+    assert "依据：第22条" in answer
+
+
+def test_a_child_saying_their_parent_is_a_judge_posts_about_my_work(engine):
+    out = chat(engine, ["My daughter posts on Instagram that her dad is a judge"])
+    assert "I understood: A family member or close friend · About my cases or my work" in (
+        last_screen(out)
+    )
+    out = chat(engine, ["我女儿在抖音上说她爸爸是法官"], lang="zh")
+    assert "我的理解：家人或亲密朋友 · 与我的案件或工作有关" in last_screen(out)
+    # 法官家属 (a judge's family) says who they are, not what they post.
+    out = chat(engine, ["我老公在朋友圈发了他自己的政治观点，别人都知道他是法官家属"], lang="zh")
+    assert "与我的案件或工作有关" not in last_screen(out)
+
+
+def test_a_case_i_have_decided_is_read_as_decided(engine):
+    out = chat(engine, ["I'd like to write about one of my judgments on my blog"])
+    assert "I understood: One I have decided" in last_screen(out)
+    out = chat(engine, ["我想在博客上写写我判过的一个案子"], lang="zh")
+    assert "我的理解：我已经审结的" in last_screen(out)
+
+
+def test_whose_lawyer_and_whether_a_case_is_here_decide_a_request(engine):
+    out = chat(engine, ["当事人的律师加我好友"], lang="zh")
+    assert "依据：第30条" in last_screen(out)
+    out = chat(engine, ["一个律师加我微信，他有案子在我这里"], lang="zh")
+    assert "依据：第30条" in last_screen(out)
+    out = chat(engine, ["一个律师加我微信，目前没有案子在我这里"], lang="zh")
+    answer = last_screen(out)
+    assert "· 目前没有，但常在本院执业" in answer
+    assert "依据：第28条" in answer
+    out = chat(engine, ["A judge from another court sent me a LinkedIn request"])
+    answer = last_screen(out)
+    assert "· A fellow judge or court staff · A fellow judge or other court staff" in answer
+
+
+def test_more_words_judges_use_walk_the_right_walkthrough(engine):
+    out = chat(engine, ["网上有人说我是贪官"], lang="zh")
+    assert screens(out)[-1] == "遭受网络辱骂或骚扰"
+    out = chat(engine, ["Someone discovered my anonymous Twitter account is mine"])
+    assert "I understood: My pen name may have been uncovered" in last_screen(out)
+    out = chat(engine, ["我想用笔名在知乎上回答法律问题"], lang="zh")
+    answer = last_screen(out)
+    assert "我的理解：用假名开一个新账号 · 评论案件或法律问题" in answer
+    out = chat(engine, ["A wine company offered me free bottles if I post about them"])
+    answer = last_screen(out)
+    assert "I understood: Someone will pay or gift me to post · Any other product" in answer
+    assert "Based on: Guideline 24" in answer
+    # An old account from law school is an old account, not outreach with a law school.
+    out = chat(engine, ["Should I delete my old Facebook account from law school?"])
+    assert screens(out)[-1] == "Deleting or reviewing old content"
+    out = chat(engine, ["Can I check a witness's LinkedIn profile during the trial?"])
+    assert screens(out)[-1] == "Researching a case online"
+
+
+def test_a_party_s_relative_is_not_the_party_and_a_prosecutor_with_no_case_is_not_in_one(engine):
+    out = chat(engine, ["The plaintiff's brother added me on Facebook"])
+    answer = last_screen(out)
+    assert "· Someone else, or I don't know who · A party's relative or associate" in answer
+    assert "Party, lawyer or witness in my case" not in answer
+    out = chat(engine, ["被告的哥哥加我微信"], lang="zh")
+    assert "· 其他人，或不知道是谁 · 当事人的亲友或关系人" in last_screen(out)
+    out = chat(engine, ["The prosecutor who is not in any of my cases wants to connect"])
+    assert "· Prosecutor or agency often before me · Not now, but often" in last_screen(out)
+    out = chat(engine, ["检察院的一个检察官加我好友，他现在没有在我这里出庭的案子"], lang="zh")
+    assert "· 目前没有，但经常出庭" in last_screen(out)
+
+
+def test_abuse_about_my_ruling_is_abuse_over_a_case(engine):
+    out = chat(engine, ["Someone keeps posting abusive comments about my ruling under my posts"])
+    assert "I understood: I'm insulted over a case" in last_screen(out)
+    out = chat(engine, ["有人在我的微博下面骂我判得不公"], lang="zh")
+    assert "我的理解：因案件被辱骂或攻击" in last_screen(out)

@@ -24,7 +24,7 @@ from .words import Words, default_words
 
 REPLY_WORDS = 15  # longer than this, a reply to the question on screen may be a new dilemma
 MAX_CUTS = 2  # candidate places to split one message that are tried, at most
-SURE_TREE = 10.0  # the lexicon names the router's walkthrough this clearly: no rival is walked
+SURE_TREE = 20.0  # two decisive concepts name the router's walkthrough: no rival is walked
 STEP_WEIGHT = 4.0  # a decided step (and an answer reached) outweighs a decisive concept
 
 __all__ = ["Reading", "SmallWord", "Understanding", "Walk", "changed", "replay"]
@@ -94,6 +94,8 @@ class Understanding:
         # dilemma's shape than concepts alone ("follow the defendant's account").
         chosen = walk(self.trees.trees[routing.tree], self._reader_of(routing.tree), read)
         scores = dict(routing.tree_scores)
+        # One decisive concept does not keep rivals out: "a fake account using my name"
+        # names pseudonyms, but its words walk the insult walkthrough to impersonation.
         if chosen.steps or scores.get(routing.tree, 0.0) >= SURE_TREE:
             return Reading(routing, chosen)
         # A rival must outweigh what named the router's walkthrough in the first place.
