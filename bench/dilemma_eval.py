@@ -39,6 +39,7 @@ Number = Annotated[int, Field(ge=1, le=40)]
 
 class Part(Strict):
     gold: list[Number] = Field(min_length=1)
+    related: list[Number] = Field(default_factory=list)  # never counted, as at the top level
 
 
 class Dilemma(Strict):
@@ -67,6 +68,7 @@ class Dilemma(Strict):
 
 class DilemmaFile(Strict):
     version: Literal[1]
+    description: str = ""
     dilemmas: list[Dilemma] = Field(min_length=1)
 
 
@@ -102,8 +104,10 @@ class Scorer:
                 continue
             seen.add(here)
             node = tree.nodes[here]
-            cites |= set(node.cites or ())
-            stack += [o.next for o in node.options or ()]
+            if node.is_answer:
+                cites |= set(node.cites)
+            else:
+                stack += [o.next for o in node.options]
         return cites
 
     def typed(self, session: Session, text: str):

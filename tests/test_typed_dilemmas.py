@@ -353,3 +353,28 @@ def test_abuse_about_my_ruling_is_abuse_over_a_case(engine):
     assert "I understood: I'm insulted over a case" in last_screen(out)
     out = chat(engine, ["有人在我的微博下面骂我判得不公"], lang="zh")
     assert "我的理解：因案件被辱骂或攻击" in last_screen(out)
+
+
+def test_the_dilemma_evaluation_runs_on_the_current_engine(capsys, tmp_path, monkeypatch):
+    """bench/dilemma_eval.py is how the targets of issue 12 are measured; a refactor of the
+    trees or the engine must not leave it broken until the next measurement."""
+    import importlib.util
+    import sys
+
+    from conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("dilemma_eval", REPO / "bench/dilemma_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "dilemma_eval", module)  # its annotations resolve there
+    spec.loader.exec_module(module)
+    two_parts = tmp_path / "two.yaml"
+    two_parts.write_text(
+        'version: 1\ndescription: "a file of the held-out author\'s schema"\ndilemmas:\n'
+        "  - {id: t1, lang: en, kind: two_part, gold: [30], text: 'A lawyer in my case sent "
+        "me a friend request. Separately, may I delete posts from before my appointment?', "
+        "parts: [{gold: [30], related: [28]}, {gold: [21]}]}\n",
+        encoding="utf-8",
+    )
+    for path in (REPO / "tests/data/dilemmas_dev.yaml", two_parts):
+        assert module.main([str(path)]) == 0
+        assert "all router top-3" in capsys.readouterr().out
