@@ -23,6 +23,7 @@ import argparse
 import asyncio
 import os
 import random
+import secrets
 import signal
 import sys
 import tempfile
@@ -44,6 +45,8 @@ PATH = [
     "Full text of Guideline 30",
 ]
 CLK = os.sysconf("SC_CLK_TCK")
+# Amicus refuses a weak secret (issue 9.9); one random secret serves every run of the bench.
+BENCH_SECRET = secrets.token_hex(32)
 
 
 def cpu_seconds(pid: int) -> float:
@@ -63,7 +66,7 @@ async def start_bot(fake: FakeBotApi, command: list[str], db: Path) -> asyncio.s
         **os.environ,
         "TELEGRAM_BOT_TOKEN": fake.token,
         "AMICUS_TELEGRAM_BASE_URL": fake.base_url,
-        "AMICUS_SECRET": "bench-secret-0123456789",
+        "AMICUS_SECRET": BENCH_SECRET,
         "AMICUS_DATABASE_URL": f"sqlite:///{db}",
         "AMICUS_RATE_LIMIT": "0",
     }
@@ -172,7 +175,7 @@ class Replicas:
                 **os.environ,
                 "TELEGRAM_BOT_TOKEN": self.fake.token,
                 "AMICUS_TELEGRAM_BASE_URL": self.fake.base_url,
-                "AMICUS_SECRET": "bench-secret-0123456789abcdef",
+                "AMICUS_SECRET": BENCH_SECRET,
                 "AMICUS_DATABASE_URL": self.url,
                 "AMICUS_RATE_LIMIT": "0",
             }
