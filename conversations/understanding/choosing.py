@@ -18,6 +18,8 @@ from ..trees import Node, Tree, TreeOption
 from .reading import _CJK, Hit, Phrase, Text, normalise
 from .words import Words
 
+LEAD = 2  # how many times more often an option must be named than any sibling
+TOPIC_WEIGHT = 3  # a tree's signals this strong name its topic
 MIN_SHARED = 2  # an option's phrases a lexicon concept must hold to lend it its words
 
 
@@ -92,6 +94,15 @@ class NodeReader:
         ]
         if len(kept) == 1:
             return kept[0]
+        if kept:
+            # Several options named: one still decides when it is named clearly more
+            # often (in distinct places) than any sibling, "the defendant's attorney in a
+            # case I'm hearing" over "attorney" alone.
+            spans = {i: len({(h.start, h.end) for h in said[i]}) for i in kept}
+            best = max(kept, key=spans.__getitem__)
+            if all(spans[best] >= LEAD * spans[i] for i in kept if i != best):
+                return best
+            return None
         if not kept and self.yes_or_no:
             denied = [i for i, found in enumerate(hits) if found and all(h.negated for h in found)]
             if len(denied) == 1:
@@ -101,13 +112,15 @@ class NodeReader:
 
 def topic_words(tree: Tree, lexicon: Lexicon | None) -> frozenset[str]:
     """Words that cannot decide a question of ``tree`` by borrowed meaning: the terms of the
-    concepts that route a message to the tree (they say what it is about, not which option),
-    and the words borrowed by options of two questions or more (they would decide twice)."""
+    concepts that most strongly route a message to the tree (they say what it is about, not
+    which option), and the words borrowed at two questions or more (they would decide twice)."""
     if lexicon is None:
         return frozenset()
     out: set[str] = set()
     pointer = lexicon.trees.get(tree.id)
-    for concept in pointer.signals if pointer else ():
+    for concept, weight in pointer.signals.items() if pointer else ():
+        if weight < TOPIC_WEIGHT:
+            continue  # a lesser signal ("a pending case") may still tell options apart
         terms = lexicon.concepts.get(concept)
         out |= {normalise(t) for t in (*terms.en, *terms.zh)} if terms else set()
     seen: dict[str, str] = {}
