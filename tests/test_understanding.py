@@ -214,3 +214,29 @@ def test_hedges_answer_only_the_question_on_screen(engine):
     assert reply.screen == "t:conduct_tone:joke"
     _, reply = engine.handle(session, FreeText("it could"))
     assert reply.screen == "t:conduct_tone:a_demean"
+
+
+def _node_choice(tree_id: str, node_id: str, text: str) -> int | None:
+    from conversations import Engine
+
+    understanding = Engine().understanding
+    reader = understanding.reader(tree_id, node_id)
+    return reader.choose(Text(text, understanding.words))
+
+
+def test_an_option_is_selected_by_a_word_of_the_same_meaning_not_only_its_own_phrases():
+    # "官方微博" is in none of the option's phrases ("the court's official account"); it is a
+    # term of the lexicon concept that holds several of them, and no sibling claims it.
+    assert _node_choice("case_comment", "edu", "我们法院准备开通官方微博账号") == 0
+
+
+@pytest.mark.parametrize(
+    ("tree_id", "node_id", "text"),
+    [
+        # words that name the walkthrough's topic decide none of its questions
+        ("family_staff", "fam", "My family posts a lot on Facebook. Should I talk to them?"),
+        ("court_account", "purpose", "我们院想开一个官方账号"),
+    ],
+)
+def test_borrowed_meaning_never_guesses_from_topic_words(tree_id, node_id, text):
+    assert _node_choice(tree_id, node_id, text) is None

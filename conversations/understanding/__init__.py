@@ -15,7 +15,7 @@ from knowledge.lexicon import Lexicon
 from knowledge.router import Router, Routing
 
 from ..trees import Answer, TreeSet
-from .choosing import NodeReader
+from .choosing import NodeReader, topic_words
 from .reading import Text
 from .smallwords import SmallWord, SmallWords
 from .splitting import Splitter
@@ -53,13 +53,18 @@ class Understanding:
         self.small_words = SmallWords(self.words)
         self.splitter = Splitter(self.words)
         self._readers: dict[tuple[str, str], NodeReader] = {}
+        self._topic_words: dict[str, frozenset[str]] = {}
         self._ethics = tuple(w.lower() for w in self.words.ethics_words.all())
 
     def reader(self, tree_id: str, node_id: str) -> NodeReader:
         key = (tree_id, node_id)
         if key not in self._readers:
-            node = self.trees.trees[tree_id].nodes[node_id]
-            self._readers[key] = NodeReader.of(node, self.words, self.lexicon)
+            tree = self.trees.trees[tree_id]
+            if tree_id not in self._topic_words:
+                self._topic_words[tree_id] = topic_words(tree, self.lexicon)
+            self._readers[key] = NodeReader.of(
+                tree.nodes[node_id], self.words, self.lexicon, self._topic_words[tree_id]
+            )
         return self._readers[key]
 
     def small(self, text: str) -> SmallWord | None:

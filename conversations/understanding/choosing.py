@@ -9,19 +9,27 @@ selects the other ("the lawyer has no case before me").
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from knowledge.lexicon import Lexicon
 
-from ..trees import Node
-from .reading import Hit, Phrase, Text, normalise
+from ..trees import Node, Tree, TreeOption
+from .reading import _CJK, Hit, Phrase, Text, normalise
 from .words import Words
+
+LEAD = 2  # how many times more often an option must be named than any sibling
+TOPIC_WEIGHT = 3  # a tree's signals this strong name its topic
+MIN_SHARED = 2  # an option's phrases a lexicon concept must hold to lend it its words
 
 
 @dataclass(frozen=True)
 class NodeReader:
     options: tuple[tuple[Phrase, ...], ...]  # per option, its phrases
     labels: tuple[tuple[Phrase, ...], ...]  # per option, its labels: direct replies only
+    # per option, the further words it claims by meaning (lexicon concepts of its phrases):
+    # read only when the option's own phrases decide nothing
+    related: tuple[tuple[Phrase, ...], ...] = ()
 
     @property
     def yes_or_no(self) -> bool:
@@ -30,25 +38,48 @@ class NodeReader:
         return len(self.options) == 2 and all(any(p.bare for p in o) for o in self.options)
 
     @classmethod
-    def of(cls, node: Node, words: Words, lexicon: Lexicon | None) -> NodeReader:
+    def of(
+        cls,
+        node: Node,
+        words: Words,
+        lexicon: Lexicon | None,
+        topic: frozenset[str] = frozenset(),
+    ) -> NodeReader:
+        """``topic``: words that say what the whole tree is about, never borrowed by an option."""
         bare = {normalise(w) for w in words.answer_words.all()}
-        options, labels = [], []
-        for option in node.options:
-            raw: list[str] = []
-            if option.means is not None:
-                raw += [*option.means.en, *option.means.zh]
-                for concept in option.means.concepts:
-                    terms = lexicon.concepts.get(concept) if lexicon else None
-                    raw += [*terms.en, *terms.zh] if terms else []
-            options.append(tuple(Phrase(p, normalise(p) in bare) for p in dict.fromkeys(raw)))
+        claimed = [_claimed(option, lexicon) for option in node.options]
+        every = [set(own) | set(more) for own, more in claimed]
+        options, labels, related = [], [], []
+        for i, option in enumerate(node.options):
+            own, more = claimed[i]
+            options.append(tuple(Phrase(p, p in bare) for p in own))
             labels.append((Phrase(option.label.en), Phrase(option.label.zh)))
-        return cls(tuple(options), tuple(labels))
+            # A word a sibling claims too cannot tell the options apart.
+            rivals = set().union(*(every[j] for j in range(len(every)) if j != i))
+            borrowed = [p for p in more if p not in rivals | topic and p not in own]
+            related.append(tuple(Phrase(p) for p in borrowed if _specific(p)))
+        return cls(tuple(options), tuple(labels), tuple(related))
 
     def choose(self, text: Text, direct: bool = False) -> int | None:
         """The one option the words select, or None when they leave the question open."""
+        found = self._choose(self.options, text, direct)
+        if found is None and self.related and not self._any_hit(self.options, text, direct):
+            found = self._choose(self.related, text, False)
+        return found
+
+    def _any_hit(self, options, text: Text, direct: bool) -> bool:
+        present = text.present
+        return any(
+            text.hits(p)
+            for phrases in options
+            for p in phrases
+            if p.first in present and (direct or not p.bare)
+        )
+
+    def _choose(self, options, text: Text, direct: bool) -> int | None:
         hits: list[list[Hit]] = []
         present = text.present
-        for i, phrases in enumerate(self.options):
+        for i, phrases in enumerate(options):
             usable = [p for p in phrases if p.first in present and (direct or not p.bare)]
             if direct:
                 usable += self.labels[i]
@@ -63,8 +94,84 @@ class NodeReader:
         ]
         if len(kept) == 1:
             return kept[0]
+        if kept:
+            # Several options named: one still decides when it is named clearly more
+            # often (in distinct places) than any sibling, "the defendant's attorney in a
+            # case I'm hearing" over "attorney" alone.
+            spans = {i: len({(h.start, h.end) for h in said[i]}) for i in kept}
+            best = max(kept, key=spans.__getitem__)
+            if all(spans[best] >= LEAD * spans[i] for i in kept if i != best):
+                return best
+            return None
         if not kept and self.yes_or_no:
             denied = [i for i, found in enumerate(hits) if found and all(h.negated for h in found)]
             if len(denied) == 1:
                 return 1 - denied[0]
         return None
+
+
+def topic_words(tree: Tree, lexicon: Lexicon | None) -> frozenset[str]:
+    """Words that cannot decide a question of ``tree`` by borrowed meaning: the terms of the
+    concepts that most strongly route a message to the tree (they say what it is about, not
+    which option), and the words borrowed at two questions or more (they would decide twice)."""
+    if lexicon is None:
+        return frozenset()
+    out: set[str] = set()
+    pointer = lexicon.trees.get(tree.id)
+    for concept, weight in pointer.signals.items() if pointer else ():
+        if weight < TOPIC_WEIGHT:
+            continue  # a lesser signal ("a pending case") may still tell options apart
+        terms = lexicon.concepts.get(concept)
+        out |= {normalise(t) for t in (*terms.en, *terms.zh)} if terms else set()
+    seen: dict[str, str] = {}
+    for node_id, node in tree.nodes.items():
+        for option in node.options:
+            for phrase in _claimed(option, lexicon)[1]:
+                if seen.setdefault(phrase, node_id) != node_id:
+                    out.add(phrase)
+    return frozenset(out)
+
+
+def _specific(phrase: str) -> bool:
+    """Words borrowed by meaning must be specific enough to stand for the option alone:
+    two English words or more, three Chinese characters or more ("friend" alone is not)."""
+    return len(phrase) >= 3 if _CJK.search(phrase) else len(phrase.split()) >= 2
+
+
+def _claimed(option: TreeOption, lexicon: Lexicon | None) -> tuple[list[str], list[str]]:
+    """An option's own phrases (its means and the concepts it names), and the phrases it
+    claims by meaning: every term of each lexicon concept that holds one of its own
+    phrases, so that "the accused's attorney" counts where "defendant's lawyer" was written."""
+    direct: list[str] = []
+    if option.means is not None:
+        direct += [*option.means.en, *option.means.zh]
+        for concept in option.means.concepts:
+            terms = lexicon.concepts.get(concept) if lexicon else None
+            direct += [*terms.en, *terms.zh] if terms else []
+    direct = list(dict.fromkeys(normalise(p) for p in direct))
+    related: list[str] = []
+    if lexicon is not None:
+        index = _concepts_of(lexicon)
+        votes = Counter(c for phrase in direct for c in index.get(phrase, ()))
+        # A concept speaks for the option only when several of its phrases are that
+        # concept's terms: one phrase shared by chance says nothing of the option's meaning.
+        for concept, count in votes.items():
+            if count >= MIN_SHARED:
+                terms = lexicon.concepts[concept]
+                related += [normalise(t) for t in (*terms.en, *terms.zh)]
+    return direct, list(dict.fromkeys(related))
+
+
+_INDEX: dict[int, dict[str, list[str]]] = {}
+
+
+def _concepts_of(lexicon: Lexicon) -> dict[str, list[str]]:
+    """term -> the lexicon concepts that hold it, built once per lexicon."""
+    index = _INDEX.get(id(lexicon))
+    if index is None:
+        index = {}
+        for concept, terms in lexicon.concepts.items():
+            for term in (*terms.en, *terms.zh):
+                index.setdefault(normalise(term), []).append(concept)
+        _INDEX[id(lexicon)] = index
+    return index
