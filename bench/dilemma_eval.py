@@ -137,7 +137,8 @@ class Scorer:
             for text in item.followups:
                 session, reply = self.typed(session, text)
             tree, node = self.node(reply.screen)
-            ok = node is not None and node.is_answer and reply.citations[0] in item.gold
+            # The answer the walk stands on (a brief notice at it carries no citations).
+            ok = node is not None and node.is_answer and node.cites[0] in item.gold
             self.count(item.lang, "followup carried to the answer", ok, item, f"{reply.screen}")
         elif item.kind == "two_part":
             offers = [o for o in reply.options if o.token.startswith((WALK, MATCHES))]
