@@ -172,6 +172,19 @@ def startup(url: str, fmt: str) -> float:
     return best
 
 
+def measured(script: str, url: str) -> dict:
+    """Run one export script in a fresh process, as `amicus faq export` runs: its own peak
+    memory; the script prints its figures as JSON."""
+    out = subprocess.run(
+        [sys.executable, "-c", script.format(repo=str(REPO), url=url)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ,
+    )
+    return json.loads(out.stdout)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
@@ -183,42 +196,21 @@ def main() -> None:
         asyncio.run(fill(url, args.rows))
         print(f"filled {args.rows} rows in {time.perf_counter() - t:.1f} s")
         # The export in a fresh process, as `amicus faq export` runs: its own peak memory.
-        out = subprocess.run(
-            [sys.executable, "-c", EXPORT.format(repo=str(REPO), url=url)],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=os.environ,
-        )
-        r = json.loads(out.stdout)
+        r = measured(EXPORT, url)
         print(
             f"export of {r['rows']} questions: {r['total']:.2f} s "
             f"(imports+load {r['load']:.2f} s, build {r['build']:.2f} s, "
             f"render {r['render']:.2f} s); "
             f"{r['clusters']} clusters published; peak memory {r['peak_mb']:.0f} MB"
         )
-        out = subprocess.run(
-            [sys.executable, "-c", EXPORT_HTML.format(repo=str(REPO), url=url)],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=os.environ,
-        )
-        r = json.loads(out.stdout)
+        r = measured(EXPORT_HTML, url)
         print(
             f"html report (first export: build + freeze): {r['total']:.2f} s "
             f"(imports+load+build+freeze {r['digest']:.2f} s, trend {r['trend']:.2f} s, "
             f"render {r['render']:.2f} s); {r['bytes'] // 1024} KiB; "
             f"peak memory {r['peak_mb']:.0f} MB"
         )
-        out = subprocess.run(
-            [sys.executable, "-c", EXPORT_HTML.format(repo=str(REPO), url=url)],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=os.environ,
-        )
-        r = json.loads(out.stdout)
+        r = measured(EXPORT_HTML, url)
         print(f"html report (frozen month): {r['total']:.2f} s; peak memory {r['peak_mb']:.0f} MB")
         for fmt in ("md", "html"):
             elapsed = startup(url, fmt)
