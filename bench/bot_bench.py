@@ -126,8 +126,20 @@ async def run(
         process.send_signal(signal.SIGTERM)
         await process.wait()
     await fake.stop()
-    updates = sum(counts)
-    latencies.sort()
+    return figures(sum(counts), wall, latencies, cpu, sim, peak, len(fake.sent) == expected)
+
+
+def figures(
+    updates: int,
+    wall: float,
+    latencies: list[float],
+    cpu: float,
+    sim: float,
+    peak: float,
+    exact: bool,
+) -> dict[str, float]:
+    """One run's figures, as `show` prints them, whichever way the bot was driven."""
+    latencies = sorted(latencies)
     return {
         "updates": updates,
         "wall": wall,
@@ -136,7 +148,7 @@ async def run(
         "p99": latencies[int(len(latencies) * 0.99)] * 1000,
         "cpu_per_update_ms": cpu / updates * 1000,
         "peak_mb": peak,
-        "replies_ok": len(fake.sent) == expected,
+        "replies_ok": exact,
         "bot_cpu_share": cpu / wall,
         "sim_cpu_share": sim / wall,
     }
@@ -288,18 +300,8 @@ async def run_replicas(count: int, judges: int, steps: int) -> dict[str, float]:
         f"p99 {taps[int(len(taps) * 0.99)] * 1000:.0f} ms; the {judges} /start at once: "
         f"p50 {starts[len(starts) // 2] * 1000:.0f} ms, max {starts[-1] * 1000:.0f} ms"
     )
-    return {
-        "updates": updates,
-        "wall": wall,
-        "ups": updates / wall,
-        "p50": latencies[len(latencies) // 2] * 1000,
-        "p99": latencies[int(len(latencies) * 0.99)] * 1000,
-        "cpu_per_update_ms": cpu / updates * 1000,
-        "peak_mb": float("nan"),
-        "replies_ok": len(fake.sent) == updates + judges,
-        "bot_cpu_share": cpu / wall,
-        "sim_cpu_share": sim / wall,
-    }
+    exact = len(fake.sent) == updates + judges
+    return figures(updates, wall, latencies, cpu, sim, float("nan"), exact)
 
 
 async def main() -> None:
