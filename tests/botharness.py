@@ -18,6 +18,17 @@ from fakebot import FakeBotApi
 SECRET = "4f1c9e2a7b3d8e6f0a5c1b9d2e7f3a8c6b0d4e9f1a2c7b3e8d5f0a6c9b1e4d2f"
 
 
+def bot_env(fake: FakeBotApi, database_url: str, extra: dict[str, str]) -> dict[str, str]:
+    """The settings a test's bot runs with, in a process or in the test's own loop."""
+    return {
+        "TELEGRAM_BOT_TOKEN": fake.token,
+        "AMICUS_TELEGRAM_BASE_URL": fake.base_url,
+        "AMICUS_SECRET": SECRET,
+        "AMICUS_DATABASE_URL": database_url,
+        **extra,
+    }
+
+
 class BotProcess:
     def __init__(
         self,
@@ -33,14 +44,10 @@ class BotProcess:
         # Polling is ready once post_init has registered the commands; a webhook only
         # once setWebhook has gone out, which PTB does after post_init.
         self.ready_on = ready_on
-        self.env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith(("AMICUS_", "TELEGRAM_"))},
-            "TELEGRAM_BOT_TOKEN": fake.token,
-            "AMICUS_TELEGRAM_BASE_URL": fake.base_url,
-            "AMICUS_SECRET": SECRET,
-            "AMICUS_DATABASE_URL": database_url,
-            **extra_env,
-        }
+        # The machine's own AMICUS_ and TELEGRAM_ settings never leak into a test's bot.
+        inherited = os.environ.items()
+        kept = {k: v for k, v in inherited if not k.startswith(("AMICUS_", "TELEGRAM_"))}
+        self.env = {**kept, **bot_env(fake, database_url, extra_env)}
         self.log_path = log_path
         self.process: asyncio.subprocess.Process | None = None
 
@@ -156,13 +163,7 @@ class InProcessBot:
     ):
         assert not args, "webhook mode needs a real process (WebhookBot)"
         self.fake = fake
-        self.env = {
-            "TELEGRAM_BOT_TOKEN": fake.token,
-            "AMICUS_TELEGRAM_BASE_URL": fake.base_url,
-            "AMICUS_SECRET": SECRET,
-            "AMICUS_DATABASE_URL": database_url,
-            **extra_env,
-        }
+        self.env = bot_env(fake, database_url, extra_env)
         self.log_path = log_path
         self.app = None
         self._handler: logging.Handler | None = None
