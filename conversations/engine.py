@@ -156,12 +156,14 @@ class Engine:
         if detected is not None and detected != lang:
             session = session.with_lang(detected)  # type: ignore[arg-type]
         notices: tuple[str, ...] = ()
-        if self._open_question(session) is not None:
-            # First read as the answer to the question on screen (and to later ones).
+        if self._on_tree(session) is not None:
+            # First read as the answer to the question on screen (and to later ones), or
+            # as facts that correct or confirm the walk that led to the answer on screen.
             carried = self._typed_reply(session, text)
             if carried is not None:
                 return carried
-            notices = (self.ui.new_question_notice(session.lang),)
+            if self._open_question(session) is not None:
+                notices = (self.ui.new_question_notice(session.lang),)
         small = self.understanding.small(text)
         if small is not None:
             return self._small_word(session, small.kind, small.number)
@@ -172,25 +174,42 @@ class Engine:
 
     # ------------------------------------------------------ typed dilemmas
 
-    def _open_question(self, session: Session) -> tuple[str, list[str]] | None:
-        """(tree, path of node ids) when the screen is a walkthrough question, else None."""
+    def _on_tree(self, session: Session) -> tuple[str, list[str]] | None:
+        """(tree, path of node ids) when the screen is a walkthrough's node, else None."""
         parts = session.screen.split(":")
         if len(parts) != 3 or parts[0] != "t":
             return None
         tree = self.trees.trees.get(parts[1])
-        if tree is None or tree.nodes[parts[2]].is_answer:
+        if tree is None or parts[2] not in tree.nodes:
             return None
         prefix = tokens.node(tree.id, "")
         return tree.id, [s[len(prefix) :] for s in session.stack if s.startswith(prefix)]
 
+    def _open_question(self, session: Session) -> tuple[str, list[str]] | None:
+        """(tree, path of node ids) when the screen is a walkthrough question, else None."""
+        found = self._on_tree(session)
+        if found is None or self.trees.trees[found[0]].nodes[found[1][-1]].is_answer:
+            return None
+        return found
+
     def _typed_reply(self, session: Session, text: str) -> tuple[Session, Reply] | None:
-        found = self._open_question(session)
-        assert found is not None
-        walk = self.understanding.reply(found[0], found[1], text)
+        found = self._on_tree(session)
+        if found is None:
+            return None
+        notices: tuple[str, ...] = ()
+        if self.trees.trees[found[0]].nodes[found[1][-1]].is_answer:
+            # Facts typed after an answer: a correction of a step, or a confirmation.
+            after = self.understanding.after_answer(found[0], found[1], text)
+            if after is None:
+                return None
+            walk, same = after
+            notices = (self.ui.reply_fits(session.lang),) if same else ()
+        else:
+            walk = self.understanding.reply(found[0], found[1], text)
         if walk is None:
             return None
         session = self._on_walk(session, walk)
-        reply = self.dilemmas.walk_reply(walk, session.lang)
+        reply = self.dilemmas.walk_reply(walk, session.lang, notices)
         # Typed facts are steps, like taps: an answer reached counts as one, no words kept.
         record = reply.record if walk.answer else None
         return session, self._with_controls(replace(reply, record=record), session)

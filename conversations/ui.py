@@ -191,6 +191,7 @@ class UiText(Strict):
     change_step_notice: Phrase
     new_question_notice: Phrase
     two_dilemmas: Phrase
+    reply_fits: Phrase
     second_dilemma: Phrase
     greeting_reply: Phrase
     thanks_reply: Phrase

@@ -15,8 +15,9 @@ from knowledge.lexicon import Lexicon
 from knowledge.router import Router, Routing
 
 from ..trees import Answer, TreeSet
-from .choosing import NodeReader, topic_words
-from .reading import Text
+from .choosing import NodeReader, option_phrases, topic_words
+from .meaning import MeaningReader, Senses, default_senses, rarity
+from .reading import Text, normalise
 from .smallwords import SmallWord, SmallWords
 from .splitting import Splitter
 from .walking import Walk, changed, path_steps, replay, walk
@@ -45,6 +46,7 @@ class Understanding:
         router: Router,
         words: Words | None = None,
         lexicon: Lexicon | None = None,
+        senses: Senses | None = None,
     ):
         self.trees = trees
         self.router = router
@@ -55,6 +57,8 @@ class Understanding:
         self._readers: dict[tuple[str, str], NodeReader] = {}
         self._topic_words: dict[str, frozenset[str]] = {}
         self._ethics = tuple(w.lower() for w in self.words.ethics_words.all())
+        self.senses = senses or default_senses()
+        self._rarity: dict[str, float] | None = None
 
     def reader(self, tree_id: str, node_id: str) -> NodeReader:
         key = (tree_id, node_id)
@@ -62,10 +66,36 @@ class Understanding:
             tree = self.trees.trees[tree_id]
             if tree_id not in self._topic_words:
                 self._topic_words[tree_id] = topic_words(tree, self.lexicon)
-            self._readers[key] = NodeReader.of(
+            reader = NodeReader.of(
                 tree.nodes[node_id], self.words, self.lexicon, self._topic_words[tree_id]
             )
+            profiles = [self._profile(o) for o in tree.nodes[node_id].options]
+            options = tree.nodes[node_id].options
+            denying = frozenset(i for i, o in enumerate(options) if self._denies(o.label))
+            meaning = MeaningReader.of(profiles, self._rarities(), reader.yes_or_no, denying)
+            self._readers[key] = reader.with_meaning(meaning, self.senses)
         return self._readers[key]
+
+    def _denies(self, label) -> bool:
+        """An option that says something is not so: its label opens with a negator."""
+        first = normalise(label.en).split(" ", 1)[0].strip(",.")
+        return first in self.words.negators.en or label.zh.startswith(tuple(self.words.negators.zh))
+
+    def _profile(self, option):
+        bare = frozenset(normalise(w) for w in self.words.answer_words.all())
+        return self.senses.profile(option_phrases(option, self.lexicon, bare), self.words)
+
+    def _rarities(self) -> dict[str, float]:
+        """How rare each sense is across every option of every tree, worked out once."""
+        if self._rarity is None:
+            self._rarity = rarity(
+                self._profile(option)
+                for tree in self.trees.trees.values()
+                for node in tree.nodes.values()
+                if not node.is_answer
+                for option in node.options
+            )
+        return self._rarity
 
     def small(self, text: str) -> SmallWord | None:
         return self.small_words.read(text)
@@ -108,7 +138,7 @@ class Understanding:
         for tree_id, tree in self.trees.trees.items():
             if tree_id == routing.tree:
                 continue
-            found = walk(tree, self._reader_of(tree_id), read)
+            found = walk(tree, self._reader_of(tree_id), read, by_meaning=False)
             if found.steps:
                 score = scores.get(tree_id, 0.0) + STEP_WEIGHT * (len(found.steps) + found.answer)
                 if score > best[0]:
@@ -125,14 +155,58 @@ class Understanding:
         read = Text(text, self.words)
         found = walk(tree, self._reader_of(tree_id), read, prefix, direct=True)
         if len(found.steps) == len(prefix):
-            return None
+            found = self._correction(tree, prefix, nodes[-1], read)
+            if found is None:
+                return None
         if read.word_count > REPLY_WORDS:
-            # A whole new dilemma may happen to answer the question on screen: it stays a
-            # reply only when, read afresh, it belongs to this walkthrough and no other.
+            # A whole new dilemma may happen to answer the question on screen: it is one
+            # when, read afresh, it holds two, or walks another walkthrough further than
+            # it carries this one ("he's the defendant's expert witness in the trial I'm
+            # hearing" answers "who is it?", though it speaks of a trial).
             fresh = self.read(text)
-            if len(fresh) > 1 or fresh[0].walk is None or fresh[0].walk.tree != tree_id:
+            other = fresh[0].walk
+            if len(fresh) > 1 or (
+                other is not None
+                and other.tree != tree_id
+                and (other.answer or len(other.steps) > len(found.steps) - len(prefix))
+            ):
                 return None
         return found
+
+    def after_answer(self, tree_id: str, nodes: list[str], text: str) -> tuple[Walk, bool] | None:
+        """Short facts typed at an answer (``nodes``: the path to it): the walk they correct
+        and False, or the same walk and True when they only confirm it ("yes, still
+        pending"); None when they read as a new question."""
+        tree = self.trees.trees.get(tree_id)
+        steps = path_steps(tree, nodes) if tree else None
+        if tree is None or steps is None or not tree.nodes[nodes[-1]].is_answer:
+            return None
+        read = Text(text, self.words)
+        if read.word_count > REPLY_WORDS:
+            return None
+        fixed = self._correction(tree, steps, nodes[-1], read)
+        if fixed is not None:
+            return fixed, False
+        if self.small_words.answers(text):
+            return Walk(tree_id, steps, nodes[-1], True), True
+        return None
+
+    def _correction(self, tree, prefix, open_node: str, read: Text) -> Walk | None:
+        """A reply that answers none of the open questions may still correct an earlier
+        step ("he's the defendant's expert witness" after "someone else" was understood):
+        the latest step it clearly decides otherwise is changed, the later choices are
+        kept where the new path meets their questions, and the reply walks on from there."""
+        before = Walk(tree.id, prefix, open_node, False)
+        for step in range(len(prefix) - 1, -1, -1):
+            node_id, old = prefix[step]
+            index = self.reader(tree.id, node_id).choose(read, spent=set())
+            if index is None or index == old:
+                continue
+            fixed = changed(tree, before, step, index)
+            if fixed.answer:
+                return fixed
+            return walk(tree, self._reader_of(tree.id), read, fixed.steps)
+        return None
 
     def describe(self, walk: Walk, lang: Lang) -> dict[str, object]:
         """A walk as ``amicus ask --json`` reports it (a public contract)."""

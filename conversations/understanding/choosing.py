@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from knowledge.lexicon import Lexicon
 
 from ..trees import Node, Tree, TreeOption
+from .meaning import MeaningReader, Senses
 from .reading import _CJK, Hit, Phrase, Text, normalise
 from .words import Words
 
@@ -30,6 +31,9 @@ class NodeReader:
     # per option, the further words it claims by meaning (lexicon concepts of its phrases):
     # read only when the option's own phrases decide nothing
     related: tuple[tuple[Phrase, ...], ...] = ()
+    # the options by meaning (meaning.py): read last, when no phrase of any option occurs
+    meaning: MeaningReader | None = None
+    senses: Senses | None = None
 
     @property
     def yes_or_no(self) -> bool:
@@ -60,8 +64,28 @@ class NodeReader:
             related.append(tuple(Phrase(p) for p in borrowed if _specific(p)))
         return cls(tuple(options), tuple(labels), tuple(related))
 
-    def choose(self, text: Text, direct: bool = False) -> int | None:
-        """The one option the words select, or None when they leave the question open."""
+    def with_meaning(self, meaning: MeaningReader, senses: Senses) -> NodeReader:
+        return NodeReader(self.options, self.labels, self.related, meaning, senses)
+
+    def choose(self, text: Text, direct: bool = False, spent: set[str] | None = None) -> int | None:
+        """The one option the words select, or None when they leave the question open.
+        ``spent``: given, the options may be read by meaning too (see meaning.py)."""
+        found = self._by_phrase(text, direct)
+        if found is not None or spent is None or self.meaning is None or self.senses is None:
+            if found is not None and spent is not None and self.senses is not None:
+                # What decided this step by its words decides nothing more by meaning.
+                spent.update(s for s in text.senses(self.senses)[0] if s in self.meaning_of(found))
+            return found
+        if self._any_hit(self.options, text, direct) or (
+            self.related and self._any_hit(self.related, text, False)
+        ):
+            return None
+        return self.meaning.choose(*text.senses(self.senses), spent)
+
+    def meaning_of(self, index: int) -> dict[str, float]:
+        return self.meaning.weights[index] if self.meaning is not None else {}
+
+    def _by_phrase(self, text: Text, direct: bool) -> int | None:
         found = self._choose(self.options, text, direct)
         if found is None and self.related and not self._any_hit(self.options, text, direct):
             found = self._choose(self.related, text, False)
@@ -175,3 +199,10 @@ def _concepts_of(lexicon: Lexicon) -> dict[str, list[str]]:
                 index.setdefault(normalise(term), []).append(concept)
         _INDEX[id(lexicon)] = index
     return index
+
+
+def option_phrases(option: TreeOption, lexicon: Lexicon | None, bare: frozenset[str]) -> list[str]:
+    """Everything an option says of itself, for its profile by meaning: its phrases (not
+    the bare yes/no words, which mean nothing out of a reply) and its label."""
+    own = [p for p in _claimed(option, lexicon)[0] if p not in bare]
+    return [*own, option.label.en, option.label.zh]

@@ -98,6 +98,23 @@ class Text:
         self._en_negators = frozenset(words.negators.en)
         self._zh_negators = tuple(words.negators.zh)
         self._zh_exceptions = tuple(words.not_negating.zh)
+        self._senses: tuple[frozenset[str], frozenset[str]] | None = None
+
+    @property
+    def stems(self) -> list[str]:
+        return self._stems
+
+    def negated_word(self, index: int) -> bool:
+        return self._negated_en(index)
+
+    def negated_char(self, at: int) -> bool:
+        return self._negated_zh(at)
+
+    def senses(self, senses) -> tuple[frozenset[str], frozenset[str]]:
+        """What the message says by meaning (see meaning.py), read once per message."""
+        if self._senses is None:
+            self._senses = senses.of(self)
+        return self._senses
 
     @property
     def word_count(self) -> int:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .reading import normalise
+from .reading import _CJK, normalise
 from .words import Words
 
 _TRAILING = re.compile(r"[\s.!?。！？~～,，]+$")
@@ -29,6 +29,8 @@ class SmallWords:
             ("thanks", words.thanks),
         ):
             self.kinds |= {_bare(w): kind for w in group.all()}
+        # Longest first, so that "that's right" is tried before "right".
+        self.confirming = sorted((_bare(w) for w in words.confirmations.all()), key=len)[::-1]
 
     def read(self, text: str) -> SmallWord | None:
         bare = _bare(text)
@@ -40,6 +42,16 @@ class SmallWords:
                 return SmallWord("guideline", int(found.group(1)))
         kind = self.kinds.get(bare)
         return SmallWord(kind) if kind else None  # type: ignore[arg-type]
+
+    def answers(self, text: str) -> bool:
+        """Whether the message opens by confirming ("yes, still pending", "对，还没判")."""
+        bare = normalise(text)
+        for word in self.confirming:
+            if bare.startswith(word):
+                rest = bare[len(word) :]
+                if not rest or not rest[0].isalnum() or _CJK.match(word[-1]):
+                    return True
+        return False
 
 
 def _bare(text: str) -> str:

@@ -41,14 +41,18 @@ def walk(
     text: Text,
     prefix: tuple[tuple[str, int], ...] = (),
     direct: bool = False,
+    by_meaning: bool = True,
 ) -> Walk:
     """From where ``prefix`` leads (the start when empty), take every option the words
-    select; ``direct``: the message replies to that first question, so "yes" counts there."""
+    select; ``direct``: the message replies to that first question, so "yes" counts there;
+    ``by_meaning``: options may be read by meaning too (only in the walkthrough the message
+    was routed to: read in every other, loose meanings would make rivals out of nothing)."""
     node_id = _after(tree, prefix)
     steps = list(prefix)
     first = True
+    spent: set[str] | None = set() if by_meaning else None
     while not tree.nodes[node_id].is_answer and len(steps) < MAX_STEPS:
-        index = reader(node_id).choose(text, direct=direct and first)
+        index = reader(node_id).choose(text, direct=direct and first, spent=spent)
         if index is None:
             break
         steps.append((node_id, index))

@@ -27,6 +27,7 @@ class Words(Strict):
     negators: ByLanguage
     not_negating: ByLanguage
     answer_words: ByLanguage
+    confirmations: ByLanguage
     greetings: ByLanguage
     thanks: ByLanguage
     acknowledgements: ByLanguage

@@ -1,0 +1,203 @@
+"""Reading an option by meaning, when none of its phrases occurs in the message.
+
+Phrases generalise poorly: "the cases I handle" is not "my cases", "the attorney for the
+respondent" is not "lawyer in my case". So each option also has a *profile*: the senses of
+the words of its phrases and label ("attorney", "counsel" and "lawyer" are one sense, by
+``data/senses.yaml``; an English word is its stem otherwise; Chinese text gives its senses
+and its character pairs). A message selects an option by meaning when the senses it says,
+not negated, belong to that option far more than to its siblings: each sense counts by its
+share among the siblings that hold it (a sense all of them hold says nothing), times how
+rare it is across all the trees (a sense in every second option says little anywhere).
+Anything less clear leaves the question open: Amicus asks rather than guesses.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import Field
+
+from knowledge.schema import Strict
+from knowledge.textmatch import stem
+from knowledge.validation import load_model
+
+from .reading import Text, normalise, words_of
+from .words import ByLanguage
+
+SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "senses.yaml"
+MIN_SCORE = 1.5  # evidence an option needs: about one rare sense, or two common ones
+LEAD = 2.0  # how many times the runner-up's evidence the chosen option needs
+PLAIN_TOGETHER = 2  # words outside the vocabulary of senses count only this many together
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+class SenseFile(Strict):
+    senses: dict[str, ByLanguage] = Field(min_length=1)
+    ignore: ByLanguage
+
+
+class Senses:
+    """The vocabulary of meanings, ready for lookups."""
+
+    def __init__(self, data: SenseFile):
+        self.en: dict[tuple[str, ...], str] = {}
+        zh: dict[str, str] = {}
+        for sense, terms in data.senses.items():
+            for term in terms.en:
+                self.en.setdefault(tuple(w for _, _, w in words_of(normalise(term))), sense)
+            for term in terms.zh:
+                zh.setdefault(normalise(term), sense)
+        # Longest first: 被告人 is read before 被告.
+        self.zh = sorted(zh.items(), key=lambda kv: -len(kv[0]))
+        self.longest_en = max((len(k) for k in self.en), default=1)
+        self.ignore_en = frozenset(stem(normalise(w)) for w in data.ignore.en)
+        self.ignore_chars = frozenset(w for w in data.ignore.zh if len(w) == 1)
+        self.ignore_zh = frozenset(w for w in data.ignore.zh if len(w) > 1)
+
+    def of(self, text: Text) -> tuple[frozenset[str], frozenset[str]]:
+        """The senses a message says, and those it says only negated."""
+        said: set[str] = set()
+        denied: set[str] = set()
+        for sense, negated in self._english(text):
+            (denied if negated else said).add(sense)
+        for sense, negated in self._chinese(text):
+            (denied if negated else said).add(sense)
+        return frozenset(said), frozenset(denied - said)
+
+    def profile(self, phrases: Iterable[str], words) -> Counter[str]:
+        """How often each sense occurs in an option's phrases (negation is not read there:
+        "no case pending" *is* the option's meaning)."""
+        counts: Counter[str] = Counter()
+        for phrase in phrases:
+            text = Text(phrase, words)
+            counts.update({s for s, _ in self._english(text)} | {s for s, _ in self._chinese(text)})
+        return counts
+
+    def _english(self, text: Text) -> Iterable[tuple[str, bool]]:
+        stems = text.stems
+        i = 0
+        while i < len(stems):
+            for size in range(min(self.longest_en, len(stems) - i), 0, -1):
+                sense = self.en.get(tuple(stems[i : i + size]))
+                if sense is not None:
+                    yield "=" + sense, text.negated_word(i)
+                    i += size
+                    break
+            else:
+                word = stems[i]
+                if word not in self.ignore_en and not word.isdigit() and len(word) > 1:
+                    yield word, text.negated_word(i)
+                i += 1
+
+    def _chinese(self, text: Text) -> Iterable[tuple[str, bool]]:
+        for run in _CJK_RUN.finditer(text.text):
+            chars = run.group(0)
+            taken = [False] * len(chars)
+            for term, sense in self.zh:
+                at = chars.find(term)
+                while at >= 0:
+                    if not any(taken[at : at + len(term)]):
+                        taken[at : at + len(term)] = [True] * len(term)
+                        yield "=" + sense, text.negated_char(run.start() + at)
+                    at = chars.find(term, at + 1)
+            for k in range(len(chars) - 1):
+                pair = chars[k : k + 2]
+                if taken[k] and taken[k + 1]:
+                    continue
+                if pair in self.ignore_zh or any(c in self.ignore_chars for c in pair):
+                    continue
+                yield pair, text.negated_char(run.start() + k)
+
+
+def load_senses(path: Path = SENSES_FILE) -> Senses:
+    return Senses(load_model(path, SenseFile))
+
+
+@cache
+def default_senses() -> Senses:
+    return load_senses()
+
+
+@dataclass(frozen=True)
+class MeaningReader:
+    """One question's options as weighted senses: sense -> weight, per option."""
+
+    weights: tuple[dict[str, float], ...]
+    yes_or_no: bool = False
+    # options that say something is not so ("No, but it's about work"): a negative fact must
+    # be said, never inferred from what a message happens to mention
+    denying: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(
+        cls,
+        profiles: list[Counter[str]],
+        rarity: dict[str, float],
+        yes_or_no: bool = False,
+        denying: frozenset[int] = frozenset(),
+    ) -> MeaningReader:
+        totals: Counter[str] = Counter()
+        for profile in profiles:
+            totals.update(profile)
+        # A sense's share among the siblings that hold it: held by one option only, it
+        # speaks for that option fully; held by all alike, it never decides alone.
+        weights = [
+            {s: rarity.get(s, 1.0) * n / totals[s] for s, n in profile.items()}
+            for profile in profiles
+        ]
+        return cls(tuple(weights), yes_or_no, denying)
+
+    def choose(self, said: frozenset[str], denied: frozenset[str], spent: set[str]) -> int | None:
+        """The option the senses select, or None. ``spent``: senses that already decided an
+        earlier step of this walk (one word, one fact: "a judgment" says the case is
+        decided, not also that it is final and that the judge wants to answer criticism);
+        the senses that decide this step are added to it."""
+        said = said - spent
+        scores = [self._score(w, said) for w in self.weights]
+        ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
+        best, runner = ranked[0], ranked[1]
+        if (
+            scores[best] >= MIN_SCORE
+            and scores[best] >= LEAD * scores[runner]
+            and best not in self.denying
+        ):
+            spent.update(s for s in said if s in self.weights[best])
+            return best
+        if self.yes_or_no and not any(scores):
+            # "the lawyer has no case before me": the one option whose senses are denied
+            # chooses the other.
+            against = [self._score(w, denied - spent) for w in self.weights]
+            for chosen, denied_one in ((1, 0), (0, 1)):
+                if against[denied_one] >= MIN_SCORE and not against[chosen]:
+                    spent.update(s for s in denied if s in self.weights[denied_one])
+                    return chosen
+        return None
+
+    @staticmethod
+    def _score(weights: dict[str, float], said: frozenset[str]) -> float:
+        """The senses of the vocabulary (``=lawyer``) count in full; a bare word or a pair
+        of characters only beside another one: a single rare word ("next week") is chance."""
+        named = [weights[s] for s in said if s in weights]
+        curated = sum(weights[s] for s in said if s in weights and s.startswith("="))
+        plain = [weights[s] for s in said if s in weights and not s.startswith("=")]
+        return curated + (sum(plain) if len(plain) >= PLAIN_TOGETHER else 0.0) if named else 0.0
+
+
+def rarity(profiles: Iterable[Counter[str]]) -> dict[str, float]:
+    """How rare each sense is across every option of every tree (an inverse document
+    frequency, at most about 3): common senses count for less."""
+    profiles = list(profiles)
+    df: Counter[str] = Counter()
+    for profile in profiles:
+        df.update(profile.keys())
+    n = len(profiles)
+    return {s: min(3.0, math.log(n / d)) for s, d in df.items()}
+
+
+__all__ = ["MeaningReader", "Senses", "default_senses", "load_senses", "rarity"]

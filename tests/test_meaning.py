@@ -1,0 +1,116 @@
+"""Reading options by meaning (issue 12): words that are not an option's phrases but mean
+the same select it; a negative fact is never inferred; one word decides one step; typed
+facts correct an earlier step or confirm an answer."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from conversations import FreeText, Session
+from conversations.understanding.meaning import MeaningReader, default_senses, load_senses
+from conversations.understanding.reading import Text
+from conversations.understanding.words import default_words
+from knowledge import DataError
+
+WORDS = default_words()
+SENSES = default_senses()
+
+
+def senses(text: str):
+    return Text(text, WORDS).senses(SENSES)
+
+
+def reader(*options: list[str], denying=frozenset()) -> MeaningReader:
+    profiles = [SENSES.profile(o, WORDS) for o in options]
+    # Every sense as rare as a curated one is across the real trees.
+    rare = {s: 2.0 for p in profiles for s in p}
+    return MeaningReader.of(profiles, rare, False, frozenset(denying))
+
+
+LAWYER_OR_FAMILY = (["a lawyer in my case"], ["my sister", "a relative"])
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [
+        ("the attorney asked to connect", 0),  # attorney ~ lawyer
+        ("counsel for the respondent wants to add me", 0),
+        ("my wife's cousin sent a request", 1),  # wife, cousin ~ relative
+        ("代理人加我微信", 0),
+        ("我老婆的表姐想加我", 1),
+    ],
+)
+def test_a_word_of_the_same_sense_selects_the_option(text, chosen):
+    assert reader(*LAWYER_OR_FAMILY).choose(*senses(text), set()) == chosen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone sent me a request",  # neither sense said
+        "my brother, a lawyer, sent me a request",  # both: the words do not decide
+        "it is not a lawyer",  # negated
+    ],
+)
+def test_meaning_never_guesses(text):
+    assert reader(*LAWYER_OR_FAMILY).choose(*senses(text), set()) is None
+
+
+def test_an_option_that_denies_is_never_inferred():
+    # "No, but it's about work": the judge never said the joke could not be read as mocking.
+    mocking = reader(["it could be mocking"], ["no, about my work or the court"], denying={1})
+    assert mocking.choose(*senses("a joke about the court and the lawyers"), set()) is None
+
+
+def test_one_sense_decides_one_step():
+    spent: set[str] = set()
+    first = reader(["a decided case", "a judgment"], ["a pending case"])
+    assert first.choose(*senses("comment on a judgment"), spent) == 0
+    again = reader(["a final judgment, decided"], ["open to appeal"])
+    assert again.choose(*senses("comment on a judgment"), spent) is None
+
+
+def test_a_broken_senses_file_is_reported_by_file_and_field(tmp_path):
+    path = tmp_path / "senses.yaml"
+    path.write_text("senses: {lawyer: {en: [lawyer], fr: [avocat]}}\nignore: {en: []}\n")
+    with pytest.raises(DataError) as error:
+        load_senses(path)
+    assert "senses.yaml" in str(error.value) and "fr" in str(error.value)
+
+
+def typed(engine, *texts: str, lang: str = "en"):
+    session = Session(lang)
+    for text in texts:
+        session, reply = engine.handle(session, FreeText(text))
+    return reply
+
+
+def test_a_typed_fact_corrects_an_earlier_step(engine):
+    # "Someone" understood as someone unknown; the reply says who it is.
+    first = typed(engine, "Should I accept a friend request from a guy called Tom?")
+    assert first.screen.startswith("t:friend_request:")
+    reply = typed(
+        engine,
+        "Should I accept a friend request from a guy called Tom?",
+        "he is the plaintiff's lawyer in a trial I'm hearing now",
+    )
+    assert reply.screen == "t:friend_request:a_party"
+    assert reply.citations[0] == 30
+
+
+def test_a_confirmation_typed_at_an_answer_keeps_the_answer(engine):
+    reply = typed(
+        engine,
+        "有个人加我微信",
+        "是我正在审的一个合同纠纷里原告的代理律师",
+        "对，案子还没判",
+        lang="zh",
+    )
+    assert reply.screen == "t:friend_request:a_party"
+    assert any(engine.ui.reply_fits("zh") in block.text for block in reply.blocks)
+
+
+def test_counter_profiles_count_each_sense_once_per_phrase():
+    assert SENSES.profile(["lawyer attorney counsel"], WORDS) == Counter({"=lawyer": 1})
