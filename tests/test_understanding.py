@@ -158,6 +158,9 @@ def test_a_question_is_not_a_small_word(text):
         ),
         ("有商家请我推广产品。另外，我能用化名开个小号吗？", "我能用化名开个小号吗？"),
         ("我的跑步软件显示定位。还有，我们院想开个官方抖音号", "我们院想开个官方抖音号"),
+        ("1）律师加我微信，能加吗？2）我能用化名开个小号吗？", "我能用化名开个小号吗？"),
+        ("一是旧照片要不要删？二是能不能用化名开个小号？", "能不能用化名开个小号？"),
+        ("第一，能不能加律师微信？第二，能不能转发案件新闻？", "能不能转发案件新闻？"),
     ],
 )
 def test_two_dilemmas_are_cut_where_the_second_begins(text, second):
@@ -171,6 +174,7 @@ def test_two_dilemmas_are_cut_where_the_second_begins(text, second):
         "I also liked a lawyer's post about my case",
         "群里天天在讨论我承办的这个案子，还有人@我，要退群吗？",
         "A witness followed me on X after the hearing. Should I do anything? Block him?",
+        "我一是觉得不妥，二是怕麻烦，能不能删帖？",  # reasons, not two questions
     ],
 )
 def test_one_dilemma_explained_or_followed_by_a_short_question_is_not_cut(text):

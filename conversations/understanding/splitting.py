@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from .words import Words
 
-_NUMBERED = re.compile(r"(?:^|(?<=[\s,.;:?!，。；：？！]))(?:\(?[1-9][).、]|（[1-9]）|[①-⑨])\s*")
+# "1)", "1.", "(1)", "（1）", "1）", "①", and Chinese ordinals: "一是…二是…", "一、…二、…",
+# "其一…其二…", "第一，…第二，…".
+_NUMBERED = re.compile(
+    r"(?:^|(?<=[\s,.;:?!，。；：？！]))"
+    r"(?:\(?[1-9][).、）]|（[1-9]）|[①-⑨]|[一二]是|[一二]、|其[一二][，,：:]?"
+    r"|第[一二](?:个问题|件事|点)?[，,：:、])\s*"
+)
 _QUESTION = re.compile(r"(?<=[?？])\s*(?=\S)")
 MIN_PART = 6  # characters: shorter than this is not a dilemma of its own
 MIN_QUESTION_WORDS = 5  # a second question after a "?" is a dilemma of its own from here
