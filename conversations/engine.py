@@ -196,18 +196,21 @@ class Engine:
         found = self._on_tree(session)
         if found is None:
             return None
-        notices: tuple[str, ...] = ()
-        if self.trees.trees[found[0]].nodes[found[1][-1]].is_answer:
-            # Facts typed after an answer: a correction of a step, or a confirmation.
-            after = self.understanding.after_answer(found[0], found[1], text)
-            if after is None:
-                return None
-            walk, same = after
-            notices = (self.ui.reply_fits(session.lang),) if same else ()
-        else:
-            walk = self.understanding.reply(found[0], found[1], text)
-        if walk is None:
+        at_answer = self.trees.trees[found[0]].nodes[found[1][-1]].is_answer
+        # At an answer: facts that correct a step, or confirm the walk. At a question: the
+        # answer to it (and to later ones), a corrected step, or facts already understood.
+        understand = self.understanding.after_answer if at_answer else self.understanding.reply
+        carried = understand(found[0], found[1], text)
+        if carried is None:
             return None
+        walk, same = carried
+        notices: tuple[str, ...] = ()
+        if same:
+            notices = (
+                self.ui.reply_fits(session.lang)
+                if at_answer
+                else self.ui.reply_noted(session.lang),
+            )
         session = self._on_walk(session, walk)
         reply = self.dilemmas.walk_reply(walk, session.lang, notices)
         # Typed facts are steps, like taps: an answer reached counts as one, no words kept.

@@ -192,6 +192,7 @@ class UiText(Strict):
     new_question_notice: Phrase
     two_dilemmas: Phrase
     reply_fits: Phrase
+    reply_noted: Phrase
     second_dilemma: Phrase
     greeting_reply: Phrase
     thanks_reply: Phrase

@@ -114,3 +114,27 @@ def test_a_confirmation_typed_at_an_answer_keeps_the_answer(engine):
 
 def test_counter_profiles_count_each_sense_once_per_phrase():
     assert SENSES.profile(["lawyer attorney counsel"], WORDS) == Counter({"=lawyer": 1})
+
+
+def test_a_reply_that_repeats_what_was_understood_keeps_the_open_question(engine):
+    # "Who is it?" was answered by the opening message; the reply says it again and
+    # adds nothing for the question on screen: the question stays, and Amicus says so.
+    session = Session("zh")
+    session, first = engine.handle(session, FreeText("我想在网上查一下当事人"))
+    assert first.screen == "t:online_research:person"
+    session, again = engine.handle(session, FreeText("是一个交通肇事案的被告"))
+    assert again.screen == first.screen
+    assert any(engine.ui.reply_noted("zh") in block.text for block in again.blocks)
+
+
+def test_a_new_question_typed_at_an_answer_is_not_taken_for_a_confirmation(engine):
+    session = Session("en")
+    session, first = engine.handle(
+        session, FreeText("Someone made a fake account using my name and photo")
+    )
+    assert first.screen == "t:online_insult:a_impers"
+    session, other = engine.handle(
+        session, FreeText("Can I accept a LinkedIn request from a journalist?")
+    )
+    assert other.screen.startswith("t:friend_request:")
+    assert not any(engine.ui.reply_fits("en") in block.text for block in other.blocks)

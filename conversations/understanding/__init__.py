@@ -145,9 +145,11 @@ class Understanding:
                     best = (score, found)
         return Reading(routing, best[1])
 
-    def reply(self, tree_id: str, nodes: list[str], text: str) -> Walk | None:
+    def reply(self, tree_id: str, nodes: list[str], text: str) -> tuple[Walk, bool] | None:
         """A typed reply to the open question ``nodes[-1]`` (the path so far): the walk it
-        carries further, or None when it answers none of the questions."""
+        carries further (or corrects) and False; the same walk and True when it only
+        repeats what was understood ("he is the defendant, I'm hearing it" once the
+        defendant was understood); None when it answers none of the questions."""
         tree = self.trees.trees.get(tree_id)
         prefix = path_steps(tree, nodes) if tree else None
         if tree is None or prefix is None or tree.nodes[nodes[-1]].is_answer:
@@ -156,8 +158,14 @@ class Understanding:
         found = walk(tree, self._reader_of(tree_id), read, prefix, direct=True)
         if len(found.steps) == len(prefix):
             found = self._correction(tree, prefix, nodes[-1], read)
-            if found is None:
-                return None
+        if found is None:
+            here = Walk(tree_id, prefix, nodes[-1], False)
+            short = read.word_count <= REPLY_WORDS
+            if (short and self._repeats(tree, prefix, read)) or (
+                not short and self._within(here, text)
+            ):
+                return here, True
+            return None
         if read.word_count > REPLY_WORDS:
             # A whole new dilemma may happen to answer the question on screen: it is one
             # when, read afresh, it holds two, or walks another walkthrough further than
@@ -171,7 +179,12 @@ class Understanding:
                 and (other.answer or len(other.steps) > len(found.steps) - len(prefix))
             ):
                 return None
-        return found
+        return found, False
+
+    def _repeats(self, tree, steps, read: Text) -> bool:
+        """Whether the words select, at some step already taken, the option taken there
+        (after ``_correction`` found none they select otherwise)."""
+        return any(self.reader(tree.id, n).choose(read, spent=set()) == i for n, i in steps)
 
     def after_answer(self, tree_id: str, nodes: list[str], text: str) -> tuple[Walk, bool] | None:
         """Short facts typed at an answer (``nodes``: the path to it): the walk they correct
@@ -182,14 +195,28 @@ class Understanding:
         if tree is None or steps is None or not tree.nodes[nodes[-1]].is_answer:
             return None
         read = Text(text, self.words)
+        here = Walk(tree_id, steps, nodes[-1], True)
         if read.word_count > REPLY_WORDS:
-            return None
+            # More facts about the same dilemma, that go nowhere else: the answer stands.
+            return (here, True) if self._within(here, text) else None
         fixed = self._correction(tree, steps, nodes[-1], read)
         if fixed is not None:
             return fixed, False
-        if self.small_words.answers(text):
-            return Walk(tree_id, steps, nodes[-1], True), True
+        if self.small_words.answers(text) or self._repeats(tree, steps, read):
+            return here, True
         return None
+
+    def _within(self, here: Walk, text: str) -> bool:
+        """Whether ``text``, read afresh as a dilemma of its own, stays on ``here``'s path:
+        one dilemma, in the same walkthrough, every step it takes one already taken."""
+        fresh = self.read(text)
+        other = fresh[0].walk
+        return (
+            len(fresh) == 1
+            and other is not None
+            and other.tree == here.tree
+            and set(other.steps) <= set(here.steps)
+        )
 
     def _correction(self, tree, prefix, open_node: str, read: Text) -> Walk | None:
         """A reply that answers none of the open questions may still correct an earlier
