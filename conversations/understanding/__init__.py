@@ -127,23 +127,30 @@ class Understanding:
         # The router's walkthrough, as long as the words decide a step in it. When they
         # decide none there but do elsewhere, the walk they make is better evidence of the
         # dilemma's shape than concepts alone ("follow the defendant's account").
-        chosen = walk(self.trees.trees[routing.tree], self._reader_of(routing.tree), read)
+        # Which walkthrough is chosen by the words' own phrases; only then are the
+        # options of the chosen one also read by meaning (read everywhere, loose meanings
+        # would make rivals out of nothing).
+        chosen = walk(
+            self.trees.trees[routing.tree], self._reader_of(routing.tree), read, by_meaning=False
+        )
         scores = dict(routing.tree_scores)
         # One decisive concept does not keep rivals out: "a fake account using my name"
         # names pseudonyms, but its words walk the insult walkthrough to impersonation.
-        if chosen.steps or scores.get(routing.tree, 0.0) >= SURE_TREE:
-            return Reading(routing, chosen)
-        # A rival must outweigh what named the router's walkthrough in the first place.
-        best: tuple[float, Walk] = (scores.get(routing.tree, 0.0), chosen)
-        for tree_id, tree in self.trees.trees.items():
-            if tree_id == routing.tree:
-                continue
-            found = walk(tree, self._reader_of(tree_id), read, by_meaning=False)
-            if found.steps:
-                score = scores.get(tree_id, 0.0) + STEP_WEIGHT * (len(found.steps) + found.answer)
-                if score > best[0]:
-                    best = (score, found)
-        return Reading(routing, best[1])
+        if not chosen.steps and scores.get(routing.tree, 0.0) < SURE_TREE:
+            # A rival must outweigh what named the router's walkthrough in the first place.
+            best: tuple[float, Walk] = (scores.get(routing.tree, 0.0), chosen)
+            for tree_id, tree in self.trees.trees.items():
+                if tree_id == routing.tree:
+                    continue
+                found = walk(tree, self._reader_of(tree_id), read, by_meaning=False)
+                if found.steps:
+                    steps = len(found.steps) + found.answer
+                    score = scores.get(tree_id, 0.0) + STEP_WEIGHT * steps
+                    if score > best[0]:
+                        best = (score, found)
+            chosen = best[1]
+        tree = self.trees.trees[chosen.tree]
+        return Reading(routing, walk(tree, self._reader_of(chosen.tree), read))
 
     def reply(self, tree_id: str, nodes: list[str], text: str) -> tuple[Walk, bool] | None:
         """A typed reply to the open question ``nodes[-1]`` (the path so far): the walk it

@@ -3,8 +3,9 @@
 Phrases generalise poorly: "the cases I handle" is not "my cases", "the attorney for the
 respondent" is not "lawyer in my case". So each option also has a *profile*: the senses of
 the words of its phrases and label ("attorney", "counsel" and "lawyer" are one sense, by
-``data/senses.yaml``; an English word is its stem otherwise; Chinese text gives its senses
-and its character pairs). A message selects an option by meaning when the senses it says,
+``data/senses.yaml``). Words outside that vocabulary say nothing here: read loosely, a
+message's chance words ("next week", "assigned") decided steps nobody had stated. A
+message selects an option by meaning when the senses it says,
 not negated, belong to that option far more than to its siblings: each sense counts by its
 share among the siblings that hold it (a sense all of them hold says nothing), times how
 rare it is across all the trees (a sense in every second option says little anywhere).
@@ -24,7 +25,6 @@ from pathlib import Path
 from pydantic import Field
 
 from knowledge.schema import Strict
-from knowledge.textmatch import stem
 from knowledge.validation import load_model
 
 from .reading import Text, normalise, words_of
@@ -33,13 +33,11 @@ from .words import ByLanguage
 SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "senses.yaml"
 MIN_SCORE = 1.5  # evidence an option needs: about one rare sense, or two common ones
 LEAD = 2.0  # how many times the runner-up's evidence the chosen option needs
-PLAIN_TOGETHER = 2  # words outside the vocabulary of senses count only this many together
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 class SenseFile(Strict):
     senses: dict[str, ByLanguage] = Field(min_length=1)
-    ignore: ByLanguage
 
 
 class Senses:
@@ -56,9 +54,6 @@ class Senses:
         # Longest first: 被告人 is read before 被告.
         self.zh = sorted(zh.items(), key=lambda kv: -len(kv[0]))
         self.longest_en = max((len(k) for k in self.en), default=1)
-        self.ignore_en = frozenset(stem(normalise(w)) for w in data.ignore.en)
-        self.ignore_chars = frozenset(w for w in data.ignore.zh if len(w) == 1)
-        self.ignore_zh = frozenset(w for w in data.ignore.zh if len(w) > 1)
 
     def of(self, text: Text) -> tuple[frozenset[str], frozenset[str]]:
         """The senses a message says, and those it says only negated."""
@@ -86,13 +81,10 @@ class Senses:
             for size in range(min(self.longest_en, len(stems) - i), 0, -1):
                 sense = self.en.get(tuple(stems[i : i + size]))
                 if sense is not None:
-                    yield "=" + sense, text.negated_word(i)
+                    yield sense, text.negated_word(i)
                     i += size
                     break
             else:
-                word = stems[i]
-                if word not in self.ignore_en and not word.isdigit() and len(word) > 1:
-                    yield word, text.negated_word(i)
                 i += 1
 
     def _chinese(self, text: Text) -> Iterable[tuple[str, bool]]:
@@ -104,15 +96,8 @@ class Senses:
                 while at >= 0:
                     if not any(taken[at : at + len(term)]):
                         taken[at : at + len(term)] = [True] * len(term)
-                        yield "=" + sense, text.negated_char(run.start() + at)
+                        yield sense, text.negated_char(run.start() + at)
                     at = chars.find(term, at + 1)
-            for k in range(len(chars) - 1):
-                pair = chars[k : k + 2]
-                if taken[k] and taken[k + 1]:
-                    continue
-                if pair in self.ignore_zh or any(c in self.ignore_chars for c in pair):
-                    continue
-                yield pair, text.negated_char(run.start() + k)
 
 
 def load_senses(path: Path = SENSES_FILE) -> Senses:
@@ -181,12 +166,7 @@ class MeaningReader:
 
     @staticmethod
     def _score(weights: dict[str, float], said: frozenset[str]) -> float:
-        """The senses of the vocabulary (``=lawyer``) count in full; a bare word or a pair
-        of characters only beside another one: a single rare word ("next week") is chance."""
-        named = [weights[s] for s in said if s in weights]
-        curated = sum(weights[s] for s in said if s in weights and s.startswith("="))
-        plain = [weights[s] for s in said if s in weights and not s.startswith("=")]
-        return curated + (sum(plain) if len(plain) >= PLAIN_TOGETHER else 0.0) if named else 0.0
+        return sum(weights.get(s, 0.0) for s in said)
 
 
 def rarity(profiles: Iterable[Counter[str]]) -> dict[str, float]:
