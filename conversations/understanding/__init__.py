@@ -149,8 +149,9 @@ class Understanding:
                     if score > best[0]:
                         best = (score, found)
             chosen = best[1]
+        # Walked on by meaning from where the phrases stopped.
         tree = self.trees.trees[chosen.tree]
-        return Reading(routing, walk(tree, self._reader_of(chosen.tree), read))
+        return Reading(routing, walk(tree, self._reader_of(chosen.tree), read, chosen.steps))
 
     def reply(self, tree_id: str, nodes: list[str], text: str) -> tuple[Walk, bool] | None:
         """A typed reply to the open question ``nodes[-1]`` (the path so far): the walk it

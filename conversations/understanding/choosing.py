@@ -72,9 +72,8 @@ class NodeReader:
         ``spent``: given, the options may be read by meaning too (see meaning.py)."""
         found = self._by_phrase(text, direct)
         if found is not None or spent is None or self.meaning is None or self.senses is None:
-            if found is not None and spent is not None and self.senses is not None:
-                # What decided this step by its words decides nothing more by meaning.
-                spent.update(s for s in text.senses(self.senses)[0] if s in self.meaning_of(found))
+            if found is not None and spent is not None:
+                self.spend(text, found, spent)
             return found
         if self._any_hit(self.options, text, direct) or (
             self.related and self._any_hit(self.related, text, False)
@@ -82,8 +81,11 @@ class NodeReader:
             return None
         return self.meaning.choose(*text.senses(self.senses), spent)
 
-    def meaning_of(self, index: int) -> dict[str, float]:
-        return self.meaning.weights[index] if self.meaning is not None else {}
+    def spend(self, text: Text, index: int, spent: set[str]) -> None:
+        """What decided this step (option ``index``) decides nothing more by meaning."""
+        if self.meaning is not None and self.senses is not None:
+            weights = self.meaning.weights[index]
+            spent.update(s for s in text.senses(self.senses)[0] if s in weights)
 
     def _by_phrase(self, text: Text, direct: bool) -> int | None:
         found = self._choose(self.options, text, direct)

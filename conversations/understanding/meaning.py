@@ -51,8 +51,10 @@ class Senses:
                 self.en.setdefault(tuple(w for _, _, w in words_of(normalise(term))), sense)
             for term in terms.zh:
                 zh.setdefault(normalise(term), sense)
-        # Longest first: 被告人 is read before 被告.
-        self.zh = sorted(zh.items(), key=lambda kv: -len(kv[0]))
+        self.zh = zh
+        self._zh_terms = re.compile(
+            "|".join(re.escape(t) for t in sorted(zh, key=len, reverse=True)) or "(?!)"
+        )
         self.longest_en = max((len(k) for k in self.en), default=1)
 
     def of(self, text: Text) -> tuple[frozenset[str], frozenset[str]]:
@@ -88,16 +90,9 @@ class Senses:
                 i += 1
 
     def _chinese(self, text: Text) -> Iterable[tuple[str, bool]]:
-        for run in _CJK_RUN.finditer(text.text):
-            chars = run.group(0)
-            taken = [False] * len(chars)
-            for term, sense in self.zh:
-                at = chars.find(term)
-                while at >= 0:
-                    if not any(taken[at : at + len(term)]):
-                        taken[at : at + len(term)] = [True] * len(term)
-                        yield sense, text.negated_char(run.start() + at)
-                    at = chars.find(term, at + 1)
+        # One scan, the longest term first at each place: 被告人 before 被告.
+        for found in self._zh_terms.finditer(text.text):
+            yield self.zh[found.group(0)], text.negated_char(found.start())
 
 
 def load_senses(path: Path = SENSES_FILE) -> Senses:
@@ -145,13 +140,9 @@ class MeaningReader:
         the senses that decide this step are added to it."""
         said = said - spent
         scores = [self._score(w, said) for w in self.weights]
-        ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
-        best, runner = ranked[0], ranked[1]
-        if (
-            scores[best] >= MIN_SCORE
-            and scores[best] >= LEAD * scores[runner]
-            and best not in self.denying
-        ):
+        best = max(range(len(scores)), key=scores.__getitem__)
+        runner = max(s for i, s in enumerate(scores) if i != best)
+        if scores[best] >= MIN_SCORE and scores[best] >= LEAD * runner and best not in self.denying:
             spent.update(s for s in said if s in self.weights[best])
             return best
         if self.yes_or_no and not any(scores):

@@ -51,6 +51,8 @@ def walk(
     steps = list(prefix)
     first = True
     spent: set[str] | None = set() if by_meaning else None
+    for step_node, index in prefix if spent is not None else ():
+        reader(step_node).spend(text, index, spent)  # the steps taken already used their words
     while not tree.nodes[node_id].is_answer and len(steps) < MAX_STEPS:
         index = reader(node_id).choose(text, direct=direct and first, spent=spent)
         if index is None:
