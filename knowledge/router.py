@@ -24,9 +24,9 @@ from .similarity import Document, Index
 from .textmatch import TermMatcher, language, normalise
 
 PHRASE_BONUS = 6.0
-SIMILARITY_WEIGHT = 20.0
+SIMILARITY_WEIGHT = 30.0
 MIN_SCORE = 3.0  # below this no guideline is said to match
-MIN_SCORE_WITHOUT_SOCIAL = 6.0  # with nothing of social media in it, the bar is higher
+MIN_SCORE_WITHOUT_SOCIAL = 9.0  # with nothing of social media in it, the bar is higher
 MAX_MATCHES = 5
 TREE_MIN_SCORE = 2.0
 
