@@ -213,8 +213,9 @@ class Engine:
             )
         session = self._on_walk(session, walk)
         reply = self.dilemmas.walk_reply(walk, session.lang, notices)
-        # Typed facts are steps, like taps: an answer reached counts as one, no words kept.
-        record = reply.record if walk.answer else None
+        # Typed facts are steps, like taps: an answer reached counts as one, no words kept;
+        # facts that only confirm the answer on screen reach nothing new and count nothing.
+        record = reply.record if walk.answer and not same else None
         return session, self._with_controls(replace(reply, record=record), session)
 
     def _dilemma(

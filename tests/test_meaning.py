@@ -138,3 +138,12 @@ def test_a_new_question_typed_at_an_answer_is_not_taken_for_a_confirmation(engin
     )
     assert other.screen.startswith("t:friend_request:")
     assert not any(engine.ui.reply_fits("en") in block.text for block in other.blocks)
+
+
+def test_a_confirmation_at_an_answer_is_not_counted_again(engine):
+    session = Session("zh")
+    session, answer = engine.handle(session, FreeText("当事人的律师加我好友"))
+    assert answer.record is not None  # the answer reached counts once
+    session, again = engine.handle(session, FreeText("对，案子还没判"))
+    assert again.screen == answer.screen
+    assert again.record is None
