@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from . import DEFAULT_URL
+from .locks import exclusive
 
 log = logging.getLogger("amicus.storage")
 
@@ -52,8 +53,6 @@ class Database:
 
     async def upgrade(self, revision: str = "head") -> None:
         """Bring the schema to the newest migration, or to ``revision`` (idempotent)."""
-        from .locks import exclusive
-
         # Replicas starting together take turns: the first migrates, the others then
         # find the schema up to date (instead of both creating the same tables).
         async with exclusive(self, "migrations"), self.engine.begin() as connection:

@@ -18,15 +18,26 @@ import hashlib
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import BigInteger, String, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .database import Database
 from .models import Base
+
+
+class Database(Protocol):
+    """What a lock needs of the database (``database.Database`` is one): the database
+    takes a lock itself while it migrates, so this module cannot import it back."""
+
+    url: str
+    is_sqlite: bool
+    engine: AsyncEngine
+
 
 _LOCAL: dict[str, asyncio.Lock] = {}
 
