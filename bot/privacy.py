@@ -10,18 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
 from conversations import Block, Reply
 from conversations.menu import PRIVACY
+from conversations.ports import KeptItem as Kept
 from conversations.trees import TreeSet
 from conversations.ui import UiText
 from knowledge import Lang
-
-if TYPE_CHECKING:
-    from storage.questionlog import Kept
 
 LISTED = 10  # the latest items /kept shows; /forget reaches the rest
 ITEM_CHARS = 300  # a long question is shown cut, so the list fits one message

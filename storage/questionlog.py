@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
@@ -61,10 +61,11 @@ class Kept:
     lang: str
     topic: str | None = None
     answer: str | None = None
+    # Worked out here, once: whoever shows the item reads a value, not storage's rules.
+    out_of_scope: bool = field(init=False)
 
-    @property
-    def out_of_scope(self) -> bool:
-        return self.answer is None and self.topic == OUT_OF_SCOPE
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "out_of_scope", self.answer is None and self.topic == OUT_OF_SCOPE)
 
     @staticmethod
     def of(row: LoggedQuestion) -> Kept:
