@@ -46,6 +46,9 @@ class Routing:
     # Every walkthrough the lexicon points to, with its score, best first: the
     # understanding weighs them against how far the words walk each one.
     tree_scores: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+    # Whether it names social media or an online act (a platform, a post, a request):
+    # a situation of its own, not a reply that only says who or when.
+    social: bool = field(default=False, compare=False)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -118,7 +121,7 @@ class Router:
             return Routing(lang, (), None, True)
         matches = tuple(Match(n, _percent(s)) for s, n in ranked[:MAX_MATCHES])
         trees = self._tree_scores(concepts, found)
-        return Routing(lang, matches, self._tree(trees, nearest.tree), False, trees)
+        return Routing(lang, matches, self._tree(trees, nearest.tree), False, trees, social)
 
     def _score(self, owner: str, pointer: Pointer, concepts: frozenset[str], found) -> float:
         score = sum(w * self._idf[c] for c, w in pointer.signals.items() if c in concepts)

@@ -122,7 +122,7 @@ def test_a_reply_that_repeats_what_was_understood_keeps_the_open_question(engine
     session = Session("zh")
     session, first = engine.handle(session, FreeText("我想在网上查一下当事人"))
     assert first.screen == "t:online_research:person"
-    session, again = engine.handle(session, FreeText("是一个交通肇事案的被告"))
+    session, again = engine.handle(session, FreeText("他是被告"))
     assert again.screen == first.screen
     assert any(engine.ui.reply_noted("zh") in block.text for block in again.blocks)
 
@@ -147,3 +147,15 @@ def test_a_confirmation_at_an_answer_is_not_counted_again(engine):
     session, again = engine.handle(session, FreeText("对，案子还没判"))
     assert again.screen == answer.screen
     assert again.record is None
+
+
+def test_a_new_situation_typed_at_an_open_question_is_a_new_question_and_kept(engine):
+    session = Session("en")
+    session, first = engine.handle(
+        session, FreeText("Attorney Jane Doe, who appears before me, sent me a friend request")
+    )
+    assert first.screen == "t:friend_request:lawyer"  # asked where the lawyer stands
+    # Not a correction of "who": a situation of its own, named with its platform.
+    session, second = engine.handle(session, FreeText("A party to my case follows me on Instagram"))
+    assert second.record is not None and second.record.kind == "question"
+    assert not any(engine.ui.reply_noted("en") in block.text for block in second.blocks)

@@ -165,6 +165,10 @@ class Understanding:
         read = Text(text, self.words)
         found = walk(tree, self._reader_of(tree_id), read, prefix, direct=True)
         if len(found.steps) == len(prefix):
+            # It answers no open question: a situation of its own is a new question; only
+            # what is left may correct an earlier step or repeat what was understood.
+            if self._own_situation(text):
+                return None
             found = self._correction(tree, prefix, nodes[-1], read)
         if found is None:
             here = Walk(tree_id, prefix, nodes[-1], False)
@@ -204,25 +208,43 @@ class Understanding:
             return None
         read = Text(text, self.words)
         here = Walk(tree_id, steps, nodes[-1], True)
-        if read.word_count > REPLY_WORDS:
-            # More facts about the same dilemma, that go nowhere else: the answer stands.
-            return (here, True) if self._within(here, text) else None
+        if self.small_words.answers(text):  # "yes, it's still pending"
+            return here, True
+        if self._own_situation(text) or read.word_count > REPLY_WORDS:
+            return None
         fixed = self._correction(tree, steps, nodes[-1], read)
         if fixed is not None:
             return fixed, False
-        if self.small_words.answers(text) or self._repeats(tree, steps, read):
-            return here, True
-        return None
+        return (here, True) if self._repeats(tree, steps, read) else None
+
+    def _own_situation(self, text: str) -> bool:
+        """Whether ``text`` is a question of its own: two dilemmas, one outside the
+        guidelines, or one that names social media and whose words decide the first
+        question of a walkthrough ("a party to my case follows me on Instagram"). A
+        correction or a repetition says only what differs, or what was said ("she's the
+        plaintiff", "yes, still pending")."""
+        fresh = self.read(text)
+        one = fresh[0]
+        if len(fresh) > 1 or one.routing.out_of_scope:  # or about something else altogether
+            return True
+        if one.walk is None or not one.routing.social:
+            return False  # "he is the plaintiff's lawyer" says who, not what happened online
+        # By its own phrases: a single word read by meaning is no situation.
+        tree = self.trees.trees[one.walk.tree]
+        read = Text(text, self.words)
+        return bool(walk(tree, self._reader_of(tree.id), read, by_meaning=False).steps)
 
     def _within(self, here: Walk, text: str) -> bool:
         """Whether ``text``, read afresh as a dilemma of its own, stays on ``here``'s path:
-        one dilemma, in the same walkthrough, every step it takes one already taken."""
+        one dilemma, in the same walkthrough, every step it takes one already taken, and
+        no answer reached by itself (a whole dilemma typed again is a question again)."""
         fresh = self.read(text)
         other = fresh[0].walk
         return (
             len(fresh) == 1
             and other is not None
             and other.tree == here.tree
+            and not other.answer
             and set(other.steps) <= set(here.steps)
         )
 
