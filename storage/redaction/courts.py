@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .english_names import is_word
 from .text import Span
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -87,7 +88,7 @@ _REACH = 300  # a sentence is looked for this far around the court, no further
 # the court), or it is "my"/"our" court. "I read that the Hong Kong Court of Final Appeal
 # ruled" names a court, not the judge's.
 _EN_SUBJECT = re.compile(
-    r"(?<![A-Za-z])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Oo]ur|[Ww]e|[Mm]yself|[Aa]s an?)"
+    r"(?<![A-Za-z])(?:[Ii](?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Oo]ur|[Ww]e|[Mm]yself|[Aa]s an?)"
     r"(?![A-Za-z'’])"
 )
 _EN_WHERE = re.compile(
@@ -175,7 +176,24 @@ def zh_own_division(text: str) -> Iterator[Span]:
             yield match.span()
 
 
+# Typed in lower case ("at westminster magistrates' court"): the place is a word that is no
+# English word, before a kind of court.
+_EN_COURT_LOWER = re.compile(
+    rf"(?<![A-Za-z'’\-])(?P<place>[a-z][a-z'’\-]+) (?:{_EN_TYPE} )(?i:court)(?:house)?(?![A-Za-z])"
+)
+
+
+def _en_own_court_lower(text: str) -> Iterator[Span]:
+    for match in _EN_COURT_LOWER.finditer(text):
+        place = match.group("place")
+        if len(place) < 4 or is_word(place):
+            continue
+        if _en_own(text, match.start(), match.end()):
+            yield match.span()
+
+
 def en_own_court(text: str) -> Iterator[Span]:
+    yield from _en_own_court_lower(text)
     for match in _EN_COURT.finditer(text):
         words = match.group("court").split()
         place = [w for w in words[:-1] if w.lower() not in {"court", "courthouse"}]
@@ -213,3 +231,56 @@ def en_own_division(text: str) -> Iterator[Span]:
             start += len(words.pop(0)) + 1
         if len(words) > 1 and _en_own(text, start, match.end()):
             yield start, match.end()
+
+
+# A division, chamber, panel or numbered courtroom of a court named by its place ("the
+# Criminal Division of the Nairobi High Court", "Panel B of the Cape Town Labour Court", "the
+# tax chamber of the first-tier tribunal in birmingham") names a handful of judges, whoever
+# speaks of it; a division of a court that is an institution ("the Civil Division of the Court
+# of Appeal", "the Family Division of the High Court") stays.
+_EN_UNIT = re.compile(
+    r"(?<![A-Za-z'’\-])(?P<unit>"
+    r"(?:(?:[A-Z][a-z'’\-]+|[0-9]{1,2}(?:st|nd|rd|th)) ){1,3}(?:Division|Chamber|Panel|List|Bench)"
+    r"|(?:[a-z][a-z\-]+ ){1,2}(?:division|chamber|panel|list)"
+    r"|(?i:panel|court|courtroom|chamber|room|bench) (?:[0-9]{1,3}[A-Za-z]?|[A-Z])"
+    r") (?:of|at|in) (?:the )?"
+    r"(?P<court>(?:[A-Za-z][A-Za-z'’\-]* ){1,5}?(?i:court|tribunal)"
+    r"(?: of (?:Justice|Appeal|Appeals|Session|First Instance))?)"
+    r"(?: (?:in|at) (?P<place>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}|[a-z][a-z'’\-]+))?"
+    r"(?![A-Za-z])"
+)
+# Words of a court's name that say its kind, not its place.
+_EN_KIND_WORDS = _EN_GENERAL_WORDS | frozenset(
+    """
+    Court Courts Tribunal Tribunals First-tier First-Tier Upper Tier Employment Immigration
+    Asylum Lands Land Property Social Security Environment Environmental Mental Health Care
+    Standards Pensions Regulatory General War Special Educational Needs Disability Competition
+    Investigatory Powers Industrial Relations Workplace Fair Work Labour Labor Commercial
+    Admiralty Chancery Patents Technology Construction Business Session Instance Justice
+    Claims Sessions Quarter Coroner's Coroners Youth Children's Divorce Bankruptcy Insolvency
+    Surrogate's Orphans' Water Mining Planning Rent Consumer Court's Senior Second Third First
+    """.split()
+)
+_EN_UNIT_LEADING = frozenset("the a an this that our my his her their your its".split())
+
+
+def _named_place(words: list[str]) -> bool:
+    for word in words:
+        if word[0].isupper():
+            if word not in _EN_KIND_WORDS:
+                return True
+        elif len(word) >= 4 and not is_word(word):
+            return True
+    return False
+
+
+def en_court_unit(text: str) -> Iterator[Span]:
+    for match in _EN_UNIT.finditer(text):
+        court = match.group("court").split(" ")[:-1]
+        place = match.group("place")
+        if not _named_place(court) and not (place and _named_place(place.split(" "))):
+            continue
+        start, unit = match.start(), match.group("unit").split(" ")
+        while len(unit) > 1 and unit[0].casefold() in _EN_UNIT_LEADING:
+            start += len(unit.pop(0)) + 1
+        yield start, match.end()

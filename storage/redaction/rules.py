@@ -99,6 +99,7 @@ RULES: list[Rule] = [
     Rule("birth-year", "dob", identifiers.birth_years, _BIRTH),
     *_REGEX[_COURTS:_NUMBER],
     Rule("court-zh-own", "court", courts.zh_own_court, _HAN),
+    Rule("court-en-unit", "court", courts.en_court_unit, _LATIN, latin_only=True),
     Rule("court-en-own", "court", courts.en_own_court, _LATIN, latin_only=True),
     Rule("division-zh-own", "court", courts.zh_own_division, _HAN),
     Rule("division-en-own", "court", courts.en_own_division, _DIVISION, latin_only=True),
@@ -121,6 +122,10 @@ RULES: list[Rule] = [
     Rule("en-apposition", "name", english_names.en_apposition, _LATIN, latin_only=True),
     Rule("en-free-names", "name", english_names.en_free_names, _LATIN, latin_only=True),
     Rule("en-caps-names", "name", english_names.en_caps_names, _LATIN, latin_only=True),
+    Rule("en-lower-names", "name", english_names.en_lower_names, _LATIN, latin_only=True),
+    Rule("en-given-alone", "name", english_names.en_given_alone, _LATIN, latin_only=True),
+    Rule("en-case-parties", "name", english_names.en_case_parties, _LATIN, latin_only=True),
+    Rule("en-title-any-case", "name", english_names.en_title_any_case, _LATIN, latin_only=True),
     Rule(
         "en-title-name",
         "name",
