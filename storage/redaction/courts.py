@@ -20,14 +20,15 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # A place name never contains 我, 在, 是, 作为 …, so "我在深圳市…" starts the court at 深 (but 都
 # may be part of one: 成都市, 首都).
 _NOT_PLACE = (
-    "我你他她它们的了着过是在住于到去从搬和与及或把被让给向对就也还要想请问说这那有个位作为本人工"
+    "我你他她它们的了着过是在住于到去从搬和与及或把被让给向对就也还要想请问说这那有个位为本人"
 )
-_ZH_PLACE = f"(?:(?![{_NOT_PLACE}])[{_HAN}])"
+# 作 and 工 only as 作为 and 工作: 前海合作区 is a place.
+_ZH_PLACE = f"(?:(?![{_NOT_PLACE}]|作为|工作)[{_HAN}])"
 # A place: administrative units (省 市 区 县 …), each one to six characters and a unit. The run
 # is atomic: 市 is both a place character and a unit, and "市市市…" must not be split every
 # possible way before failing.
 _ZH_UNITS = rf"(?>(?:{_ZH_PLACE}{{1,6}}?(?:省|自治区|市|自治州|地区|盟|州|区|县|旗)){{1,3}})"
-_ZH_LEVEL = r"(?:高级|中级|基层)?"
+_ZH_LEVEL = r"(?:第[一二三四五六七八九十]中级|高级|中级|基层)?"
 _ZH_DIVISION = (
     r"(?:[民刑行][一二三四五六七八九十]?庭|民事审判第?[一二三四五六七八九十]庭|[一-龥]{2,6}?(?:审判)?庭"
     r"|立案庭|执行局|执行庭|审判监督庭|研究室|[一-龥]{2,4}人民法庭)"
@@ -135,6 +136,33 @@ def _zh_own(text: str, start: int, end: int) -> bool:
 
 
 _ZH_COURT_WORD = re.compile("法院|法庭|中院|高院")
+
+
+# A division of a court named by its place (北京市朝阳区人民法院家事审判庭, 南京海事法院连云港法庭)
+# names a handful of judges, whoever speaks of it: it goes, court and all, own or not.
+_ZH_COURT_UNIT = re.compile(
+    rf"(?P<court>{_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院|中院)"
+    rf"|{_ZH_PLACE}{{2,6}}?(?:人民法院|法院|中院|高院))"
+    rf"(?P<division>{_ZH_DIVISION_ALONE.pattern}|{_ZH_PLACE}{{2,4}}?(?:人民法庭|法庭))"
+)
+
+
+_ZH_TIME_LEAD = re.compile(
+    "昨天|今天|前天|明天|去年|今年|前年|最近|上周|本周|下周|那天|当天|后来|当时|听说"
+)
+
+
+def zh_court_division(text: str) -> Iterator[Span]:
+    if not _ZH_COURT_WORD.search(text):
+        return
+    for match in _ZH_COURT_UNIT.finditer(text):
+        start = match.start()
+        # 昨天深圳中院民一庭开会: a time word before the place is no part of it.
+        lead = _ZH_TIME_LEAD.match(text, start)
+        if lead:
+            start = lead.end()
+        if not _ZH_GENERAL.match(text[start : match.end()]):
+            yield start, match.end()
 
 
 def zh_own_court(text: str) -> Iterator[Span]:

@@ -186,7 +186,18 @@ def en_free_names(text: str) -> Iterator[tuple[int, int]]:
             unknown = not is_word(second) and (first in _GIVEN_WORDS or not is_word(first))
             if not (listed or unknown):
                 continue
+        tokens = _trim_words(text, tokens)
         yield tokens[0][0], tokens[-1][1]
+
+
+def _trim_words(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A third word that is an English word and no listed name is not part of the name
+    ("NELSON MANDELA SAID")."""
+    if len(tokens) > 2:
+        last = text[tokens[-1][0] : tokens[-1][1]]
+        if is_word(last) and last not in _SURNAMES and last not in _GIVEN:
+            return tokens[:-1]
+    return tokens
 
 
 def _surname_like(word: str) -> bool:
@@ -393,6 +404,7 @@ def en_caps_names(text: str) -> Iterator[tuple[int, int]]:
                 )
                 if not (listed and not is_word(first) and not is_word(second)):
                     continue
+            tokens = _trim_words(titled, tokens)
             yield run.start() + tokens[0][0], run.start() + tokens[-1][1]
 
 
