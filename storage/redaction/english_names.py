@@ -1,9 +1,13 @@
 """English names: after a title or a role (Judge Smith, counsel Jane Doe), before a role
 ("John Smith, a lawyer"), after "my name is", "named" or "I'm".
 
-Capitalised words are names only next to such a cue, and the word list of capitalised words
-that are not names (data/en_names.yaml: weekdays, platforms, institutions, places …) stops a
-name where it ends.
+Capitalised words are names next to such a cue, and the word list of capitalised words that
+are not names (data/en_names.yaml: weekdays, platforms, institutions, places …) stops a name
+where it ends. Without a cue, or in lower case or capitals, a word pair is a name when the
+lists of given names and surnames and an English word list (data/en_words.txt, from SCOWL) say
+so: a given name before a word that is no English word (priya ramanathan, Grace
+Mensah-Boateng), two capitalised words that are none (Tomás Okafor); "Grace period" and
+"Mark my words" are words.
 """
 
 from __future__ import annotations

@@ -108,6 +108,8 @@ RULES: list[Rule] = [
     # After the catch-all for digit runs: what is left are numbers with separators in a
     # national format the patterns above do not know (0412-345-678, +49 30 12345678).
     Rule("phone-lib", "phone", identifiers.phones),
+    # Before the cue rules: 当事人穆罕默德·阿里 is one name, not 穆罕 and then the rest.
+    Rule("zh-dotted-foreign", "name", chinese_names.zh_dotted_foreign, _HAN),
     Rule("zh-masked", "name", chinese_names.zh_masked, _HAN),
     Rule("zh-after-cue", "name", chinese_names.zh_after_cue, _HAN),
     Rule("zh-before-role", "name", chinese_names.zh_before_role, _HAN),
@@ -120,7 +122,6 @@ RULES: list[Rule] = [
     Rule("zh-full-name-in-clause", "name", chinese_names.zh_full_name_in_clause, _HAN),
     Rule("zh-nickname", "name", chinese_names.zh_nickname, _HAN),
     Rule("zh-compound-surname", "name", chinese_names.zh_compound_surname, _HAN),
-    Rule("zh-dotted-foreign", "name", chinese_names.zh_dotted_foreign, _HAN),
     Rule("en-names", "name", english_names.en_names, _LATIN, latin_only=True),
     Rule("en-names-any-case", "name", english_names.en_names_any_case, _LATIN, latin_only=True),
     Rule("en-apposition", "name", english_names.en_apposition, _LATIN, latin_only=True),
