@@ -10,9 +10,11 @@ is useless.
 - ``patterns``: the regular-expression rules (URLs, accounts, numbers, addresses, dates …).
 - ``identifiers``: phones (libphonenumber), IBANs, cards and resident ids by checksum
   (python-stdnum), SSNs, IP addresses, ZIP remnants, dockets, e-mail variants, personal dates.
-- ``courts``: the judge's own court, named with I/my/我; courts as institutions stay.
+- ``courts``: the judge's own court, named with I/my/我, and any division of a court named
+  by its place; courts as institutions stay.
 - ``chinese_names``, ``english_names``: names after or before a cue, and without one where
-  the shape leaves no doubt; word lists in ``data/``.
+  the shape or the word lists leave no doubt (nicknames 小珂/阿明, compound surnames, a given
+  name before a word that is no English word); word lists in ``data/``.
 - ``rules``: every rule in order; ``pipeline``: applying them until nothing changes.
 - ``guard``: redaction of one text in a separate process with a time budget, for the bot.
 """

@@ -401,3 +401,60 @@ def zh_full_name_in_clause(text: str) -> Iterator[tuple[int, int]]:
         if text[end - 1 : end + 1] in _WORDS_ENDING_IN_A_VERB:
             continue
         yield start, end
+
+
+# ------------------------------------------------------------------- nicknames, foreign names
+
+_GIVEN_CHARS = frozenset(chars("zh_names", "given_chars"))
+_NICKNAME_WORDS = frozenset(words("zh_names", "nickname_words"))
+# What follows a nickname: a verb, an adverb or a particle (小珂想…, 阿明给…, 老伟最近…).
+_NICKNAME_AFTER = _CLEAR_AFTER | frozenset("想要会能最经总一不常刚竟居再")
+# What may stand before one: a break, or a word that takes a person (如果阿明, 跟小珂, 我和老伟);
+# 大小, 从小, 养老 and 古老 have 小/老 as part of a word.
+_NICKNAME_BEFORE = _CLEAR_BEFORE | frozenset("我他她你果了就还也都连请帮替等着过到")
+_NICKNAME_RE = re.compile(f"[小老阿](?=[{''.join(sorted(_GIVEN_CHARS))}])")
+
+
+def zh_nickname(text: str) -> Iterator[tuple[int, int]]:
+    """小珂, 阿明, 老伟: 小, 老 or 阿 before a character of given names, opening a clause or after
+    a word that takes a person, with a verb or a particle after it."""
+    for match in _NICKNAME_RE.finditer(text):
+        start, end = match.start(), match.start() + 2
+        before = text[start - 1] if start else ""
+        if before and _is_han(before) and before not in _NICKNAME_BEFORE:
+            continue
+        after = text[end] if end < len(text) else ""
+        if after and _is_han(after) and after not in _NICKNAME_AFTER:
+            continue
+        if text[start:end] in _NICKNAME_WORDS or text[start : end + 1] in _NICKNAME_WORDS:
+            continue
+        if text[start + 1 : end + 1] in COMMON_WORDS or text[start:end] in COMMON_WORDS:
+            continue
+        yield start, end
+
+
+_SURE_COMPOUNDS = COMPOUND_SURNAMES - frozenset(words("zh_names", "compound_surnames_ambiguous"))
+_COMPOUND_RE = re.compile("|".join(sorted(_SURE_COMPOUNDS)))
+
+
+def zh_compound_surname(text: str) -> Iterator[tuple[int, int]]:
+    """司马云飞, 欧阳娜娜 anywhere: a compound surname (not one that is as often part of another
+    word, 东方 or 上官) before one or two characters fit for a given name."""
+    for match in _COMPOUND_RE.finditer(text):
+        end = match.end()
+        size = 0
+        while size < 2 and _given_char(text, end + size):
+            size += 1
+        if size:
+            yield match.start(), end + size
+
+
+_TRANSLIT = "".join(sorted(frozenset(chars("zh_names", "transliteration_chars"))))
+_DOTTED_NAME_RE = re.compile(f"[{_TRANSLIT}]{{1,6}}(?:[·•・‧][{_TRANSLIT}]{{1,8}})+")
+
+
+def zh_dotted_foreign(text: str) -> Iterator[tuple[int, int]]:
+    """玛丽亚·冈萨雷斯, 阿卜杜拉·艾力: a foreign name written in Chinese, its parts joined by a
+    middle dot."""
+    for match in _DOTTED_NAME_RE.finditer(text):
+        yield match.span()

@@ -13,20 +13,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .english_names import is_word
 from .text import Span
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # A place name never contains 我, 在, 是, 作为 …, so "我在深圳市…" starts the court at 深 (but 都
 # may be part of one: 成都市, 首都).
 _NOT_PLACE = (
-    "我你他她它们的了着过是在住于到去从搬和与及或把被让给向对就也还要想请问说这那有个位作为本人工"
+    "我你他她它们的了着过是在住于到去从搬和与及或把被让给向对就也还要想请问说这那有个位为本人"
 )
-_ZH_PLACE = f"(?:(?![{_NOT_PLACE}])[{_HAN}])"
+# 作 and 工 only as 作为 and 工作: 前海合作区 is a place.
+_ZH_PLACE = f"(?:(?![{_NOT_PLACE}]|作为|工作)[{_HAN}])"
 # A place: administrative units (省 市 区 县 …), each one to six characters and a unit. The run
 # is atomic: 市 is both a place character and a unit, and "市市市…" must not be split every
 # possible way before failing.
 _ZH_UNITS = rf"(?>(?:{_ZH_PLACE}{{1,6}}?(?:省|自治区|市|自治州|地区|盟|州|区|县|旗)){{1,3}})"
-_ZH_LEVEL = r"(?:高级|中级|基层)?"
+_ZH_LEVEL = r"(?:第[一二三四五六七八九十]中级|高级|中级|基层)?"
 _ZH_DIVISION = (
     r"(?:[民刑行][一二三四五六七八九十]?庭|民事审判第?[一二三四五六七八九十]庭|[一-龥]{2,6}?(?:审判)?庭"
     r"|立案庭|执行局|执行庭|审判监督庭|研究室|[一-龥]{2,4}人民法庭)"
@@ -87,7 +89,7 @@ _REACH = 300  # a sentence is looked for this far around the court, no further
 # the court), or it is "my"/"our" court. "I read that the Hong Kong Court of Final Appeal
 # ruled" names a court, not the judge's.
 _EN_SUBJECT = re.compile(
-    r"(?<![A-Za-z])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Oo]ur|[Ww]e|[Mm]yself|[Aa]s an?)"
+    r"(?<![A-Za-z])(?:[Ii](?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Oo]ur|[Ww]e|[Mm]yself|[Aa]s an?)"
     r"(?![A-Za-z'’])"
 )
 _EN_WHERE = re.compile(
@@ -136,6 +138,33 @@ def _zh_own(text: str, start: int, end: int) -> bool:
 _ZH_COURT_WORD = re.compile("法院|法庭|中院|高院")
 
 
+# A division of a court named by its place (北京市朝阳区人民法院家事审判庭, 南京海事法院连云港法庭)
+# names a handful of judges, whoever speaks of it: it goes, court and all, own or not.
+_ZH_COURT_UNIT = re.compile(
+    rf"(?P<court>{_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院|中院)"
+    rf"|{_ZH_PLACE}{{2,6}}?(?:人民法院|法院|中院|高院))"
+    rf"(?P<division>{_ZH_DIVISION_ALONE.pattern}|{_ZH_PLACE}{{2,4}}?(?:人民法庭|法庭))"
+)
+
+
+_ZH_TIME_LEAD = re.compile(
+    "昨天|今天|前天|明天|去年|今年|前年|最近|上周|本周|下周|那天|当天|后来|当时|听说"
+)
+
+
+def zh_court_division(text: str) -> Iterator[Span]:
+    if "庭" not in text and "执行局" not in text:
+        return
+    for match in _ZH_COURT_UNIT.finditer(text):
+        start = match.start()
+        # 昨天深圳中院民一庭开会: a time word before the place is no part of it.
+        lead = _ZH_TIME_LEAD.match(text, start)
+        if lead:
+            start = lead.end()
+        if not _ZH_GENERAL.match(text[start : match.end()]):
+            yield start, match.end()
+
+
 def zh_own_court(text: str) -> Iterator[Span]:
     if not _ZH_COURT_WORD.search(text):
         return
@@ -175,7 +204,24 @@ def zh_own_division(text: str) -> Iterator[Span]:
             yield match.span()
 
 
+# Typed in lower case ("at westminster magistrates' court"): the place is a word that is no
+# English word, before a kind of court.
+_EN_COURT_LOWER = re.compile(
+    rf"(?<![A-Za-z'’\-])(?P<place>[a-z][a-z'’\-]+) (?:{_EN_TYPE} )(?i:court)(?:house)?(?![A-Za-z])"
+)
+
+
+def _en_own_court_lower(text: str) -> Iterator[Span]:
+    for match in _EN_COURT_LOWER.finditer(text):
+        place = match.group("place")
+        if len(place) < 4 or is_word(place):
+            continue
+        if _en_own(text, match.start(), match.end()):
+            yield match.span()
+
+
 def en_own_court(text: str) -> Iterator[Span]:
+    yield from _en_own_court_lower(text)
     for match in _EN_COURT.finditer(text):
         words = match.group("court").split()
         place = [w for w in words[:-1] if w.lower() not in {"court", "courthouse"}]
@@ -213,3 +259,56 @@ def en_own_division(text: str) -> Iterator[Span]:
             start += len(words.pop(0)) + 1
         if len(words) > 1 and _en_own(text, start, match.end()):
             yield start, match.end()
+
+
+# A division, chamber, panel or numbered courtroom of a court named by its place ("the
+# Criminal Division of the Nairobi High Court", "Panel B of the Cape Town Labour Court", "the
+# tax chamber of the first-tier tribunal in birmingham") names a handful of judges, whoever
+# speaks of it; a division of a court that is an institution ("the Civil Division of the Court
+# of Appeal", "the Family Division of the High Court") stays.
+_EN_UNIT = re.compile(
+    r"(?<![A-Za-z'’\-])(?P<unit>"
+    r"(?:(?:[A-Z][a-z'’\-]+|[0-9]{1,2}(?:st|nd|rd|th)) ){1,3}(?:Division|Chamber|Panel|List|Bench)"
+    r"|(?:[a-z][a-z\-]+ ){1,2}(?:division|chamber|panel|list)"
+    r"|(?i:panel|court|courtroom|chamber|room|bench) (?:[0-9]{1,3}[A-Za-z]?|[A-Z])"
+    r") (?:of|at|in) (?:the )?"
+    r"(?P<court>(?:[A-Za-z][A-Za-z'’\-]* ){1,5}?(?i:court|tribunal)"
+    r"(?: of (?:Justice|Appeal|Appeals|Session|First Instance))?)"
+    r"(?: (?:in|at) (?P<place>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}|[a-z][a-z'’\-]+))?"
+    r"(?![A-Za-z])"
+)
+# Words of a court's name that say its kind, not its place.
+_EN_KIND_WORDS = _EN_GENERAL_WORDS | frozenset(
+    """
+    Court Courts Tribunal Tribunals First-tier First-Tier Upper Tier Employment Immigration
+    Asylum Lands Land Property Social Security Environment Environmental Mental Health Care
+    Standards Pensions Regulatory General War Special Educational Needs Disability Competition
+    Investigatory Powers Industrial Relations Workplace Fair Work Labour Labor Commercial
+    Admiralty Chancery Patents Technology Construction Business Session Instance Justice
+    Claims Sessions Quarter Coroner's Coroners Youth Children's Divorce Bankruptcy Insolvency
+    Surrogate's Orphans' Water Mining Planning Rent Consumer Court's Senior Second Third First
+    """.split()
+)
+_EN_UNIT_LEADING = frozenset("the a an this that our my his her their your its".split())
+
+
+def _named_place(words: list[str]) -> bool:
+    for word in words:
+        if word[0].isupper():
+            if word not in _EN_KIND_WORDS:
+                return True
+        elif len(word) >= 4 and not is_word(word):
+            return True
+    return False
+
+
+def en_court_unit(text: str) -> Iterator[Span]:
+    for match in _EN_UNIT.finditer(text):
+        court = match.group("court").split(" ")[:-1]
+        place = match.group("place")
+        if not _named_place(court) and not (place and _named_place(place.split(" "))):
+            continue
+        start, unit = match.start(), match.group("unit").split(" ")
+        while len(unit) > 1 and unit[0].casefold() in _EN_UNIT_LEADING:
+            start += len(unit.pop(0)) + 1
+        yield start, match.end()

@@ -1,19 +1,24 @@
 """English names: after a title or a role (Judge Smith, counsel Jane Doe), before a role
 ("John Smith, a lawyer"), after "my name is", "named" or "I'm".
 
-Capitalised words are names only next to such a cue, and the word list of capitalised words
-that are not names (data/en_names.yaml: weekdays, platforms, institutions, places …) stops a
-name where it ends.
+Capitalised words are names next to such a cue, and the word list of capitalised words that
+are not names (data/en_names.yaml: weekdays, platforms, institutions, places …) stops a name
+where it ends. Without a cue, or in lower case or capitals, a word pair is a name when the
+lists of given names and surnames and an English word list (data/en_words.txt, from SCOWL) say
+so: a given name before a word that is no English word (priya ramanathan, Grace
+Mensah-Boateng), two capitalised words that are none (Tomás Okafor); "Grace period" and
+"Mark my words" are words.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 
-from .wordlists import words
+from .wordlists import lines, words
 
-_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿĀ-ſ"
 # A name word ends where the word ends: "WhatsApp" is not the name "Whats".
 _TOKEN = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*(?![{_UP}{_LOW}])"
 _NAME_SEQ = rf"{_TOKEN}(?:[ \t]+(?:[{_UP}]\.[ \t]+)?{_TOKEN}){{0,2}}"
@@ -21,6 +26,27 @@ TOKEN_RE = re.compile(_TOKEN)
 _NAME_SEQ_RE = re.compile(_NAME_SEQ)
 
 _STOP_NAMES = frozenset(words("en_names", "not_names"))
+_STOP_FOLDED = frozenset(word.casefold() for word in _STOP_NAMES)
+# English words (data/en_words.txt): a capitalised word that is none of them, next to a given
+# name or after a cue, is a surname far more often than anything else.
+_DICTIONARY = lines("en_words")
+_PARTS_RE = re.compile(r"[^\W\d_]+")
+# Words of chat and of the platforms that no dictionary lists (abt, msgs, untag, livestream):
+# never a surname.
+_CHAT_WORDS = frozenset(words("en_names", "chat_words"))
+
+
+def is_word(word: str) -> bool:
+    """Whether ``word`` is an English word (each part of a hyphenated one: "Rose-tinted" is,
+    "Mensah-Boateng" is not); a stop name counts as a word too."""
+    folded = word.casefold()
+    if folded in _STOP_FOLDED or folded in _CHAT_WORDS:
+        return True
+    parts = _PARTS_RE.findall(folded)
+    return bool(parts) and all(
+        part in _DICTIONARY or part in _STOP_FOLDED or part in _CHAT_WORDS or len(part) == 1
+        for part in parts
+    )
 
 
 def is_stop_name(word: str) -> bool:
@@ -156,11 +182,122 @@ def en_free_names(text: str) -> Iterator[tuple[int, int]]:
         second = text[tokens[1][0] : tokens[1][1]]
         if first in _GIVEN_WORDS or first not in _GIVEN:
             # Not a plain given name: a name only before a listed surname (Deshawn Williams),
-            # and, for a word that is no given name, not at the start of a sentence.
+            # and, for a word that is no given name, not at the start of a sentence; or two
+            # words that are no English words (Tomás Okafor, Bjørn Halvorsen), or a given name
+            # that is a word before one (Grace Mensah-Boateng, not Grace Period).
             unsure = first not in _GIVEN_WORDS and _opens_sentence(text, match.start())
-            if second not in _SURNAMES or first in _SURNAMES or unsure:
+            listed = second in _SURNAMES and first not in _SURNAMES and not unsure
+            unknown = not is_word(second) and (first in _GIVEN_WORDS or not is_word(first))
+            if not (listed or unknown):
                 continue
+        tokens = _trim_words(text, tokens)
         yield tokens[0][0], tokens[-1][1]
+
+
+def _trim_words(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A third word that is an English word and no listed name is not part of the name
+    ("NELSON MANDELA SAID")."""
+    if len(tokens) > 2:
+        last = text[tokens[-1][0] : tokens[-1][1]]
+        if is_word(last) and last not in _SURNAMES and last not in _GIVEN:
+            return tokens[:-1]
+    return tokens
+
+
+def _surname_like(word: str) -> bool:
+    """A word in any case that may be a surname: a listed one, or no English word."""
+    return len(word) >= 2 and (word.casefold() in _SURNAMES_FOLDED or not is_word(word))
+
+
+def _given_like(word: str) -> bool:
+    """A listed given name in any case that is no everyday word (not will, mark, grace);
+    a hyphenated one (jean-luc) when each part is a given name or no English word."""
+    folded = word.casefold()
+    if folded in _GIVEN_FOLDED and folded not in _GIVEN_WORDS_FOLDED:
+        return True
+    parts = folded.split("-")
+    return (
+        len(parts) > 1
+        and parts[0] in _GIVEN_FOLDED
+        and all(part in _GIVEN_FOLDED or not is_word(part) for part in parts)
+    )
+
+
+_LOWER_WORD_RE = re.compile(r"(?<![A-Za-z'’\-])[a-z][a-z'’\-]*[a-z](?![A-Za-z'’\-])")
+
+
+def en_lower_names(text: str) -> Iterator[tuple[int, int]]:
+    """priya ramanathan, siobhan o'neill: typed in lower case without a cue, a given name from
+    the list (not one that is also a word) before a listed surname or a word that is no
+    English word."""
+    words_found = list(_LOWER_WORD_RE.finditer(text))
+    for first, second in pairwise(words_found):
+        if text[first.end() : second.start()] not in (" ", "\t"):
+            continue
+        if (
+            len(first.group()) >= 3
+            and _given_like(first.group())
+            and len(second.group()) >= 3
+            and _surname_like(second.group())
+        ):
+            yield first.start(), second.end()
+
+
+# "Danny says it's harmless": a listed given name alone (not one that is also a word) is a
+# person when a verb of what people do follows it.
+_GIVEN_ALONE_RE = re.compile(
+    rf"(?<![A-Za-z'’\-])[{_UP}][{_LOW}]+(?=[ \t]+(?:says|said|told|tells|asked|asks|wants|"
+    r"wanted|keeps|kept|thinks|thought|posted|posts|sent|sends|messaged|texted|emailed|tagged|"
+    r"commented|replied|shared|liked|likes|followed|follows|invited|added|claims|claimed|"
+    r"insists|insisted|mentioned|wrote|writes|called|rang|knows|knew|admitted|promised|"
+    r"suggested|agreed|refused|complained|threatened|reported)(?![A-Za-z]))"
+)
+
+
+def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
+    for match in _GIVEN_ALONE_RE.finditer(text):
+        word = match.group()
+        if word in _GIVEN and word not in _GIVEN_WORDS and not is_stop_name(word):
+            yield match.span()
+
+
+# R v Hollingsworth, (Al-Hashimi v Carter): the parties of a case are people (the Crown, the
+# State or a minister named as a party are not).
+_PARTY = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}"
+_VERSUS_RE = re.compile(
+    rf"(?:(?<![A-Za-z'’\-])(?P<left>{_PARTY})|(?<![A-Za-z])R|[\U000f0000-\U0010fffd]|\))"
+    rf"[ \t]+(?:v|vs)\.?[ \t]+(?P<right>{_PARTY})"
+)
+_NOT_PARTIES = frozenset(
+    "Crown State States People Queen King Regina Rex Commonwealth Republic Government Secretary"
+    " Minister Commissioner Commissioners Attorney-General Director Council Borough City"
+    " County United Kingdom Ltd Limited Inc Plc LLC Corp Bank".split()
+)
+
+
+def _party(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    tokens = [m.span() for m in TOKEN_RE.finditer(text, start, end)]
+    names = [
+        (a, b) for a, b in tokens if text[a:b] not in _NOT_PARTIES and not is_stop_name(text[a:b])
+    ]
+    if len(names) != len(tokens):
+        # A party with an institution's word in it (Secretary of State, Acme Bank) stays
+        # whole; "In Smith" loses its "In".
+        while tokens and is_stop_name(text[tokens[0][0] : tokens[0][1]]):
+            tokens.pop(0)
+        if any(text[a:b] in _NOT_PARTIES for a, b in tokens):
+            return []
+        return [(tokens[0][0], tokens[-1][1])] if tokens else []
+    return [(tokens[0][0], tokens[-1][1])] if tokens else []
+
+
+def en_case_parties(text: str) -> Iterator[tuple[int, int]]:
+    if " v" not in text:
+        return
+    for match in _VERSUS_RE.finditer(text):
+        for side in ("left", "right"):
+            if match.group(side):
+                yield from _party(text, *match.span(side))
 
 
 # A cue in any case ("attorney", "ATTORNEY", "my clerk", "a witness named"), then words in
@@ -187,6 +324,19 @@ def en_names_any_case(text: str) -> Iterator[tuple[int, int]]:
             if not word:
                 break
             folded = word.group().casefold()
+            if found and _surname_like(word.group()) and folded not in _NOT_SURNAMES:
+                # attorney jean-luc moreau, solicitor KWAME ASANTE-DARKO: no English word.
+                found.append(word.span())
+                pos = word.end()
+                while pos < len(text) and text[pos] in " \t":
+                    pos += 1
+                continue
+            if not found and folded not in _GIVEN_FOLDED and _given_like(word.group()):
+                found.append(word.span())
+                pos = word.end()
+                while pos < len(text) and text[pos] in " \t":
+                    pos += 1
+                continue
             if not found and folded in _GIVEN_WORDS_FOLDED:
                 # "the witness, mark taylor": a given name that is also a word, before a
                 # listed surname.
@@ -231,9 +381,10 @@ _CAPS_WORD_RE = re.compile(r"[A-Z][A-Z'’\-]*")
 
 
 def _title_case(run: str) -> str:
-    """Each word as a name is written (ANNA → Anna, O'BRIEN → O'Brien), same length."""
+    """Each word as a name is written (ANNA → Anna, O'BRIEN → O'Brien, MEI-LING → Mei-Ling),
+    same length."""
     return _CAPS_WORD_RE.sub(
-        lambda m: re.sub(r"(?<=['’])[a-z]", lambda c: c.group().upper(), m.group().capitalize()),
+        lambda m: re.sub(r"(?<=['’\-])[a-z]", lambda c: c.group().upper(), m.group().capitalize()),
         run,
     )
 
@@ -243,8 +394,35 @@ def en_caps_names(text: str) -> Iterator[tuple[int, int]]:
         titled = _title_case(run.group())
         for match in _CAPITALISED_RE.finditer(titled):
             first = match.group()
-            if len(first) < 4 or first not in _GIVEN or first in _GIVEN_WORDS:
-                continue
             tokens = _name_tokens(titled, match.start())
-            if len(tokens) >= 2:
-                yield run.start() + tokens[0][0], run.start() + tokens[-1][1]
+            if len(tokens) < 2:
+                continue
+            second = titled[tokens[1][0] : tokens[1][1]]
+            if len(first) < 4 or first not in _GIVEN or first in _GIVEN_WORDS:
+                # MEI-LING CHAN: two words that are no English words, one of them a listed
+                # name (so two acronyms side by side are not taken for a name).
+                listed = any(
+                    part in _GIVEN or part in _SURNAMES
+                    for word in (first, second)
+                    for part in word.split("-")
+                )
+                if not (listed and not is_word(first) and not is_word(second)):
+                    continue
+            tokens = _trim_words(titled, tokens)
+            yield run.start() + tokens[0][0], run.start() + tokens[-1][1]
+
+
+# "justice o'donoghue", "JUDGE PATEL": after a judicial title in any case, one word that is
+# no English word is a surname (the title's own name finders want capitals).
+_TITLE_ANY_CASE_RE = re.compile(
+    r"(?<![A-Za-z])(?i:judge|justice|magistrate|recorder|sheriff|registrar|lord|lady|sir|dame"
+    r"|hon|honourable|honorable|professor|prof|dr|mr|mrs|ms|mx)\.?[ \t]+"
+    r"(?P<x>[A-Za-z][A-Za-z'’\-]*[A-Za-z])(?![A-Za-z'’\-])"
+)
+
+
+def en_title_any_case(text: str) -> Iterator[tuple[int, int]]:
+    for match in _TITLE_ANY_CASE_RE.finditer(text):
+        word = match.group("x")
+        if len(word) >= 3 and not is_word(word) and not is_stop_name(word):
+            yield match.span("x")

@@ -195,7 +195,16 @@ _EMAIL_SPELT = re.compile(
 )
 
 
+# "chenhao艾特qq点com": the @ and the dot spelt in Chinese.
+_EMAIL_ZH_SPELT = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64} ?(?:艾特|爱特|圈a|圈A) ?[A-Za-z0-9-]{1,63}"
+    r"(?: ?(?:点|\.|dot) ?[A-Za-z0-9-]{1,63}){1,4}(?![A-Za-z0-9-])"
+)
+
+
 def emails(text: str) -> Iterator[Span]:
+    for match in _EMAIL_ZH_SPELT.finditer(text):
+        yield match.span()
     for match in _EMAIL_ANY.finditer(text):
         yield match.span()
     for match in _EMAIL_SPELT.finditer(text):

@@ -167,6 +167,12 @@ _ID_15 = r"(?<![0-9])[1-9][0-9]{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-
 _ID_MASKED = r"(?<![0-9])[1-9][0-9]{5}[*Xx]{8}[0-9]{3}[0-9Xx](?![0-9])"
 
 # Four groups of four could also be a list of years ("2019 2020 2021 2022").
+# A UK National Insurance number: two letters (QQ in examples), three pairs of digits, a
+# letter A-D.
+_NINO = (
+    r"(?<![A-Za-z0-9])[A-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]"
+    r"(?![A-Za-z0-9])"
+)
 _CARD_GROUPED = (
     r"(?<![0-9])(?!(?:(?:19|20)[0-9]{2}[ -]){3})"
     r"(?:[0-9]{4}[ -]){3}[0-9]{4}(?:[ -]?[0-9]{1,3})?(?![0-9])"
@@ -191,6 +197,12 @@ _PHONE_CUED = (
     r"(?P<x>\+?(?:[0-9][ ()\-.]?){6,15}[0-9])(?![0-9])"
 )
 
+# A UK plate of the current format (LB07 SEO) is distinctive enough without a cue.
+_PLATE_UK = r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2} ?[A-Z]{3}(?![A-Za-z0-9])"
+# Digits typed one by one to slip past a filter: "0 7 7 0 0 9 0 0 1 2 3", "1.3.8.1.2…", and
+# the same in Chinese number words (幺三八幺二三四五六七八).
+_DIGITS_SPACED = r"(?<![0-9])[0-9](?:[ .\-][0-9]){6,}(?![0-9])"
+_DIGITS_ZH = r"[〇零幺一二三四五六七八九](?: ?[〇零幺一二三四五六七八九]){6,}"
 _PLATE_ZH = (
     rf"(?<![A-Za-z0-9])[{_PROVINCES}使领][A-Za-z][·•・.\- ]?"
     r"(?=[A-Za-z0-9]{0,5}[0-9])[A-Za-z0-9]{5,6}[挂学警港澳领试超]?(?![A-Za-z0-9])"
@@ -261,7 +273,7 @@ _ADDRESS_ZH = (
 )
 # After 住址/家住, whatever names a street, a number or a building is the address.
 _ADDRESS_ZH_CUED = (
-    r"(?:家庭住址|住址|家住|现住)(?:是|为|在)?:?\s*"
+    r"(?:家庭住址|住址|家住(?!址)|现住)(?:是|为|在)?:?\s*"
     r"(?P<x>(?!哪|什么|啥|那|这|附近|隔壁|对面|同一)(?=[^\s,。;!?]{0,40}?(?:[0-9]|路|街|弄|巷|村))"
     rf"[^\s,。;!?、{SENTINEL_CLASS}]{{2,40}})"
 )
@@ -270,9 +282,11 @@ _STREET_SUFFIX = (
     r"Crescent|Close|Square|Sq|Highway|Hwy|Parkway|Pkwy|Gardens|Grove|Mews|"
     r"street|road|avenue|lane|boulevard|drive)"
 )
+# A street word is capitalised or an ordinal (310 West 86th Street).
+_STREET_WORD = r"(?:[A-Z][A-Za-z'’.\-]{0,30}|[0-9]{1,3}(?:st|nd|rd|th))\s+"
 _ADDRESS_EN = (
     r"(?<![A-Za-z0-9])(?:(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)\s+[0-9A-Z]{1,5},?\s+)?"
-    r"(?:[0-9]{1,4}/)?[0-9]{1,5}[A-Za-z]?(?:-[0-9]{1,5})?\s+(?:[A-Z][A-Za-z'’.\-]{0,30}\s+){1,4}?"
+    rf"(?:[0-9]{{1,4}}/)?[0-9]{{1,5}}[A-Za-z]?(?:-[0-9]{{1,5}})?\s+(?:{_STREET_WORD}){{1,4}}?"
     rf"{_STREET_SUFFIX}(?![A-Za-z])(?:\s+(?:NW|NE|SW|SE|N|S|E|W)(?![A-Za-z]))?"
     r"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|Flat|#)\s*[0-9A-Z]{1,5}(?![A-Za-z0-9]))?"
 )
@@ -286,6 +300,11 @@ _ADDRESS_EN_LOWER = (
     r"(?<![A-Za-z0-9])[0-9]{1,5}[a-z]?\s+(?:" + _LOW_STREET_WORD + r"\s+){1,3}?"
     r"(?:street|road|avenue|lane|boulevard|drive|terrace|crescent)"
     r"(?![A-Za-z])"
+)
+# "Plot 45, Ntinda Road": a plot, lot, stand or house number before a street without one.
+_ADDRESS_EN_PLOT = (
+    r"(?<![A-Za-z0-9])(?:Plot|Lot|Stand|Erf|House|Block|Flat|Apartment|Apt\.?|Unit|Suite)\s+"
+    rf"[0-9]{{1,5}}[A-Za-z]?,?\s+(?:{_STREET_WORD}){{1,4}}?{_STREET_SUFFIX}(?![A-Za-z])"
 )
 _PO_BOX = r"(?i)(?<![A-Za-z])P\.?\s?O\.?\s+Box\s+[0-9]+"
 _UK_POSTCODE = r"(?<![A-Za-z0-9])[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}(?![A-Za-z0-9])"
@@ -392,6 +411,7 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("id-18", re.compile(_ID_18), "idno"),
     ("id-15", re.compile(_ID_15), "idno"),
     ("id-masked", re.compile(_ID_MASKED), "idno"),
+    ("nino", re.compile(_NINO), "idno"),
     ("card-grouped", re.compile(_CARD_GROUPED), "card"),
     ("card-plain", re.compile(_CARD_PLAIN), "card"),
     ("phone-cn-mobile", re.compile(_PHONE_CN_MOBILE), "phone"),
@@ -400,7 +420,10 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("phone-uk-mobile", re.compile(_PHONE_UK_MOBILE), "phone"),
     ("phone-us", re.compile(_PHONE_US), "phone"),
     ("phone-cued", re.compile(_PHONE_CUED), "phone"),
+    ("digits-spaced", re.compile(_DIGITS_SPACED), "phone"),
+    ("digits-zh", re.compile(_DIGITS_ZH), "phone"),
     ("plate-zh", re.compile(_PLATE_ZH), "plate"),
+    ("plate-uk", re.compile(_PLATE_UK), "plate"),
     ("plate-en", re.compile(_PLATE_EN), "plate"),
     ("dob-zh-before", re.compile(_DOB_ZH_BEFORE), "dob"),
     ("dob-zh-after", re.compile(_DOB_ZH_AFTER), "dob"),
@@ -409,6 +432,7 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("address-zh-cued", re.compile(_ADDRESS_ZH_CUED), "address"),
     ("address-en", re.compile(_ADDRESS_EN), "address"),
     ("address-en-lower", re.compile(_ADDRESS_EN_LOWER), "address"),
+    ("address-en-plot", re.compile(_ADDRESS_EN_PLOT), "address"),
     ("po-box", re.compile(_PO_BOX), "address"),
     ("uk-postcode", re.compile(_UK_POSTCODE), "address"),
     ("uk-postcode-cued", re.compile(_UK_POSTCODE_CUED), "address"),

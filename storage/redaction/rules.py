@@ -98,7 +98,9 @@ RULES: list[Rule] = [
     Rule("date", "date", identifiers.personal_dates, _YEAR),
     Rule("birth-year", "dob", identifiers.birth_years, _BIRTH),
     *_REGEX[_COURTS:_NUMBER],
+    Rule("court-zh-division", "court", courts.zh_court_division, _HAN),
     Rule("court-zh-own", "court", courts.zh_own_court, _HAN),
+    Rule("court-en-unit", "court", courts.en_court_unit, _LATIN, latin_only=True),
     Rule("court-en-own", "court", courts.en_own_court, _LATIN, latin_only=True),
     Rule("division-zh-own", "court", courts.zh_own_division, _HAN),
     Rule("division-en-own", "court", courts.en_own_division, _DIVISION, latin_only=True),
@@ -106,6 +108,8 @@ RULES: list[Rule] = [
     # After the catch-all for digit runs: what is left are numbers with separators in a
     # national format the patterns above do not know (0412-345-678, +49 30 12345678).
     Rule("phone-lib", "phone", identifiers.phones),
+    # Before the cue rules: 当事人穆罕默德·阿里 is one name, not 穆罕 and then the rest.
+    Rule("zh-dotted-foreign", "name", chinese_names.zh_dotted_foreign, _HAN),
     Rule("zh-masked", "name", chinese_names.zh_masked, _HAN),
     Rule("zh-after-cue", "name", chinese_names.zh_after_cue, _HAN),
     Rule("zh-before-role", "name", chinese_names.zh_before_role, _HAN),
@@ -116,11 +120,17 @@ RULES: list[Rule] = [
     Rule("zh-parenthesised", "name", chinese_names.zh_parenthesised, _HAN),
     Rule("zh-clause-subject", "name", chinese_names.zh_clause_subject, _HAN),
     Rule("zh-full-name-in-clause", "name", chinese_names.zh_full_name_in_clause, _HAN),
+    Rule("zh-nickname", "name", chinese_names.zh_nickname, _HAN),
+    Rule("zh-compound-surname", "name", chinese_names.zh_compound_surname, _HAN),
     Rule("en-names", "name", english_names.en_names, _LATIN, latin_only=True),
     Rule("en-names-any-case", "name", english_names.en_names_any_case, _LATIN, latin_only=True),
     Rule("en-apposition", "name", english_names.en_apposition, _LATIN, latin_only=True),
     Rule("en-free-names", "name", english_names.en_free_names, _LATIN, latin_only=True),
     Rule("en-caps-names", "name", english_names.en_caps_names, _LATIN, latin_only=True),
+    Rule("en-lower-names", "name", english_names.en_lower_names, _LATIN, latin_only=True),
+    Rule("en-given-alone", "name", english_names.en_given_alone, _LATIN, latin_only=True),
+    Rule("en-case-parties", "name", english_names.en_case_parties, _LATIN, latin_only=True),
+    Rule("en-title-any-case", "name", english_names.en_title_any_case, _LATIN, latin_only=True),
     Rule(
         "en-title-name",
         "name",

@@ -24,3 +24,10 @@ def words(name: str, key: str) -> list[str]:
 def chars(name: str, key: str) -> str:
     """A character list: every character counts on its own (whitespace is layout)."""
     return "".join(load(name)[key].split())
+
+
+@cache
+def lines(name: str) -> frozenset[str]:
+    """The words of ``data/<name>.txt``, one a line; lines starting with # are comments."""
+    text = resources.files(__package__).joinpath("data", f"{name}.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
