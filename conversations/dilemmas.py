@@ -75,8 +75,34 @@ class Dilemmas:
             for k, (node, i) in enumerate(walk.steps)
         )
         heading = (*(Block("notice", n) for n in notices), self.understood(walk, lang))
+        settled = self.settled(tree, walk)
+        if settled is not None:
+            # What is already decided is said now; the question only tailors the advice.
+            line = ui.settled.format(lang, citation=self.ctx.citation(settled, lang))
+            heading = (*heading, Block("notice", line))
+            extra = (*extra, self.ctx.full_text_option(settled, lang))
         blocks = (*heading, *reply.blocks)
         return replace(reply, blocks=blocks, options=(*reply.options, *extra, *changes))
+
+    @staticmethod
+    def settled(tree: Tree, walk: Walk) -> int | None:
+        """The guideline every answer still reachable opens with, when the walk stops at a
+        question after at least one step: whatever the judge answers, it applies."""
+        if walk.answer or not walk.steps:
+            return None
+        firsts: set[int] = set()
+        stack, seen = [walk.node], set()
+        while stack:
+            node_id = stack.pop()
+            if node_id in seen:
+                continue
+            seen.add(node_id)
+            node = tree.nodes[node_id]
+            if isinstance(node, Answer):
+                firsts.add(node.cites[0])
+            else:
+                stack += [o.next for o in node.options]
+        return firsts.pop() if len(firsts) == 1 else None
 
     def change_reply(self, walk: Walk, step: int, lang: Lang) -> Reply:
         """Step ``step`` asked again: each option leads on to the walk it makes."""

@@ -193,6 +193,7 @@ class UiText(Strict):
     two_dilemmas: Phrase
     reply_fits: Phrase
     reply_noted: Phrase
+    settled: Phrase
     second_dilemma: Phrase
     greeting_reply: Phrase
     thanks_reply: Phrase

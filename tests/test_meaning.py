@@ -159,3 +159,19 @@ def test_a_new_situation_typed_at_an_open_question_is_a_new_question_and_kept(en
     session, second = engine.handle(session, FreeText("A party to my case follows me on Instagram"))
     assert second.record is not None and second.record.kind == "question"
     assert not any(engine.ui.reply_noted("en") in block.text for block in second.blocks)
+
+
+def test_a_question_that_cannot_change_the_guideline_says_which_applies(engine):
+    # Every answer after "Hobbies and daily life" opens with guideline 13: it is said now,
+    # with its full text a tap away, while the question still tailors the advice.
+    _, reply = engine.handle(
+        Session("en"), FreeText("I want a TikTok account under a made-up name for cooking videos")
+    )
+    assert reply.screen == "t:pseudonym:linked"
+    settled = engine.ui.settled.format("en", citation="Guideline 13")
+    assert any(block.text == settled for block in reply.blocks)
+    assert any(o.token == "g:13" for o in reply.options)
+    # Where the answers still differ in their guideline, nothing is said in advance.
+    _, open_reply = engine.handle(Session("en"), FreeText("a lawyer sent me a friend request"))
+    assert open_reply.screen == "t:friend_request:lawyer"
+    assert not any("Whatever your answer" in block.text for block in open_reply.blocks)
