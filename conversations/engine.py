@@ -156,15 +156,17 @@ class Engine:
         if detected is not None and detected != lang:
             session = session.with_lang(detected)  # type: ignore[arg-type]
         notices: tuple[str, ...] = ()
-        if self._on_tree(session) is not None:
+        small = self.understanding.small(text)
+        asking = self._open_question(session) is not None
+        # On a question, "yes" or "是" answers it; elsewhere a small word is only that.
+        if self._on_tree(session) is not None and (asking or small is None):
             # First read as the answer to the question on screen (and to later ones), or
             # as facts that correct or confirm the walk that led to the answer on screen.
             carried = self._typed_reply(session, text)
             if carried is not None:
                 return carried
-            if self._open_question(session) is not None:
+            if asking:
                 notices = (self.ui.new_question_notice(session.lang),)
-        small = self.understanding.small(text)
         if small is not None:
             return self._small_word(session, small.kind, small.number)
         readings = self.understanding.read(text)

@@ -175,3 +175,17 @@ def test_a_question_that_cannot_change_the_guideline_says_which_applies(engine):
     _, open_reply = engine.handle(Session("en"), FreeText("a lawyer sent me a friend request"))
     assert open_reply.screen == "t:friend_request:lawyer"
     assert not any("Whatever your answer" in block.text for block in open_reply.blocks)
+
+
+@pytest.mark.parametrize(("word", "lang"), [("thanks", "en"), ("ok", "en"), ("好的", "zh")])
+def test_a_small_word_at_an_answer_is_only_that(engine, word, lang):
+    text = (
+        "当事人的律师加我好友"
+        if lang == "zh"
+        else "the plaintiff's lawyer in my case sent me a friend request"
+    )
+    session, answer = engine.handle(Session(lang), FreeText(text))
+    assert engine.trees.trees["friend_request"].nodes[answer.screen.split(":")[2]].is_answer
+    session, reply = engine.handle(session, FreeText(word))
+    assert reply.record is None  # not kept, not counted
+    assert not any(engine.ui.reply_fits(lang) in block.text for block in reply.blocks)
