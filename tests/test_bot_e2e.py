@@ -123,6 +123,21 @@ async def test_typed_replies_and_two_dilemmas_in_chinese(fake, bot):
     assert "不客气" in reply.text
 
 
+async def test_a_typed_fact_corrects_a_step_and_a_confirmation_keeps_the_answer(fake, bot):
+    await fake.push_text(JUDGE, "有个人加我微信")
+    messages = await until_kept(fake)
+    (asked,) = [m for m in messages if "我的理解" in m.text]
+    assert "对方是谁？" in asked.text
+    # Says who it is: the walk goes on to the answer.
+    await fake.push_text(JUDGE, "是我正在审的一个合同纠纷里原告的代理律师")
+    (answer,) = await fake.wait_for(JUDGE)
+    assert "依据：第30条" in answer.text
+    # A confirmation keeps the answer, and says so.
+    await fake.push_text(JUDGE, "对，案子还没判")
+    (again,) = await fake.wait_for(JUDGE)
+    assert "这与我的理解一致" in again.text and "依据：第30条" in again.text
+
+
 async def test_restart_mid_walk_loses_nothing(fake, bot):
     await fake.push_text(JUDGE, "/topics")
     _, step = await fake.wait_for(JUDGE, 2)
