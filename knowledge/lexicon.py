@@ -5,6 +5,7 @@ Content lives in ``data/lexicon.yaml``; this module only states its shape and ch
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +15,8 @@ from .schema import Strict
 from .validation import DataError, Problem, display_path, load_model
 
 LEXICON_FILE = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SYMBOL = re.compile(r"[^\w\s]")  # neither a letter, a digit, a CJK character nor a space
 
 ConceptId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=32)]
 Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
@@ -28,6 +31,15 @@ class Terms(Strict):
     def not_empty(self) -> Terms:
         if not self.zh and not self.en:
             raise ValueError("needs at least one term in zh or en")
+        return self
+
+    @model_validator(mode="after")
+    def matchable(self) -> Terms:
+        # A term with Chinese characters is matched by their sound: a symbol beside them
+        # is ignored, so "@我" would match every sentence that ends in 我.
+        for term in (*self.zh, *self.en):
+            if _CJK.search(term) and _SYMBOL.search(term):
+                raise ValueError(f"{term!r}: a symbol beside Chinese characters is ignored")
         return self
 
 
