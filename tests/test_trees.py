@@ -245,11 +245,12 @@ def test_lint_finds_a_cycle(trees_copy):
 
 # --------------------------------------------------------------------------- what options mean
 
-# The walkthroughs whose options say, in a judge's own words, what each one means (issue 12.1).
-MEANT = ["friend_request", "online_insult", "delete_content", "getting_started"]
+# Every walkthrough's options say, in a judge's own words, what each one means (issue 12.1):
+# a few phrases at least in each language. (There is no upper bound: judges say one thing in
+# many ways, and a phrase is only ever read as its own option's, never a sibling's.)
 
 
-@pytest.mark.parametrize("tree_id", [t for t in MEANT if t in TREES])
+@pytest.mark.parametrize("tree_id", sorted(TREES))
 def test_every_option_says_what_a_judge_would_type_for_it(tree_id):
     for node_id, node in TREES[tree_id].nodes.items():
         for i, option in enumerate(node.options or ()):
@@ -257,7 +258,7 @@ def test_every_option_says_what_a_judge_would_type_for_it(tree_id):
             assert option.means is not None, f"{where}: no means"
             for lang in ("en", "zh"):
                 phrases = getattr(option.means, lang)
-                assert 3 <= len(phrases) <= 10, f"{where}.means.{lang}: {len(phrases)} phrases"
+                assert len(phrases) >= 3, f"{where}.means.{lang}: {len(phrases)} phrases"
                 siblings = {
                     p.casefold()
                     for j, other in enumerate(node.options or ())
