@@ -29,7 +29,8 @@ from .routing import build_router, default_router
 from .session import HOME, Session
 from .trees import TreeSet, default_trees, load_trees, node_screen
 from .ui import UiText, default_ui
-from .understanding import Reading, Understanding, Walk
+from .understanding import Reading, Understanding, Walk, ahead
+from .understanding.walking import path_steps
 from .walkthrough import Walkthrough
 
 # The longest text a judge may type, unless the adapter says otherwise (Telegram's limit on
@@ -101,7 +102,7 @@ class Engine:
             case Start(lang=lang):
                 return self._show(Session(lang=lang))
             case Restart():
-                return self._show(session.with_stack((HOME,)).with_pending(()))
+                return self._show(session.with_stack((HOME,)).with_pending(()).with_facts(()))
             case Back():
                 return self._back(session, session.screen)
             case SwitchLanguage(lang=lang):
@@ -121,7 +122,7 @@ class Engine:
 
     def _choose(self, session: Session, token: str) -> tuple[Session, Reply]:
         if token == tokens.RESTART:
-            return self._show(session.with_stack((HOME,)).with_pending(()))
+            return self._show(session.with_stack((HOME,)).with_pending(()).with_facts(()))
         if token in session.pending:  # a second dilemma taken up: offered no more
             session = session.with_pending(tuple(p for p in session.pending if p != token))
         if (lang := tokens.parse_language(token)) is not None:
@@ -137,7 +138,8 @@ class Engine:
         step = self.walkthrough.resolve(token)
         if step is not None:
             origin, target = step
-            return self._show(self._at(session, origin).push(target))
+            session = self._at(session, origin).push(target)
+            return self._ahead(session) or self._show(session)
         return self._show(session, self.ui.stale_menu(session.lang))
 
     def _free_text(self, session: Session, text: str) -> tuple[Session, Reply]:
@@ -201,8 +203,11 @@ class Engine:
         at_answer = self.trees.trees[found[0]].nodes[found[1][-1]].is_answer
         # At an answer: facts that correct a step, or confirm the walk. At a question: the
         # answer to it (and to later ones), a corrected step, or facts already understood.
-        understand = self.understanding.after_answer if at_answer else self.understanding.reply
-        carried = understand(found[0], found[1], text)
+        if at_answer:
+            carried = self.understanding.after_answer(found[0], found[1], text)
+        else:
+            known = self._facts(session, found[0])
+            carried = self.understanding.reply(found[0], found[1], text, known)
         if carried is None:
             return None
         walk, same = carried
@@ -229,6 +234,11 @@ class Engine:
         offers = [self.dilemmas.offer_token(r) for r in readings[1:]]
         pending = dict.fromkeys([*session.pending, *(t for t in offers if t is not None)])
         session = session.with_pending(tuple(pending)[-MAX_PENDING:])
+        facts: tuple[str, ...] = ()
+        if first.walk is not None and not first.walk.answer:
+            found = self.understanding.facts(first.walk, text).items()
+            facts = tuple(tokens.step(first.walk.tree, n, i) for n, i in sorted(found))
+        session = session.with_facts(facts)
         if first.walk is not None:
             session = self._on_walk(session, first.walk)
             reply = self.dilemmas.walk_reply(first.walk, lang, notices)
@@ -264,6 +274,35 @@ class Engine:
             return self._show(session, notice, brief=True)
         phrase = {"greeting": self.ui.greeting_reply, "thanks": self.ui.thanks_reply}
         return self._show(session, phrase.get(kind, self.ui.ack_reply)(lang), brief=True)
+
+    def _facts(self, session: Session, tree_id: str) -> dict[str, int]:
+        """The choices a typed dilemma's words made in ``tree_id``, by question."""
+        out = {}
+        for fact in session.facts:
+            step = tokens.parse_step(fact)
+            if step is not None and step.tree == tree_id:
+                out[step.node] = step.index
+        return out
+
+    def _ahead(self, session: Session) -> tuple[Session, Reply] | None:
+        """After a tap, the questions the judge's words already answered are not asked:
+        the walk goes on by them, and the reply says what was understood."""
+        found = self._on_tree(session)
+        known = self._facts(session, found[0]) if found else {}
+        if not found or not known:
+            return None
+        tree = self.trees.trees[found[0]]
+        steps = path_steps(tree, found[1])
+        if steps is None:
+            return None
+        here = Walk(tree.id, steps, found[1][-1], tree.nodes[found[1][-1]].is_answer)
+        walk = ahead(tree, here, known)
+        if walk == here:
+            return None
+        session = self._on_walk(session, walk)
+        reply = self.dilemmas.walk_reply(walk, session.lang)
+        record = reply.record if walk.answer else None
+        return session, self._with_controls(replace(reply, record=record), session)
 
     def _on_walk(self, session: Session, walk: Walk) -> Session:
         """The session standing on the walk's last node, its path as Back will retrace it."""

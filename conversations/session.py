@@ -18,6 +18,10 @@ class Session:
     # Dilemmas found in a typed message and not yet taken up, as the buttons that take them
     # up (an understood walk, or guideline numbers): never the judge's words.
     pending: tuple[str, ...] = ()
+    # What a typed dilemma's words already said about questions its walk has not reached
+    # yet, as the steps they choose ("t:TREE:NODE:K"): asked there, the answer is taken
+    # from them. Choices, never the words.
+    facts: tuple[str, ...] = ()
 
     @property
     def screen(self) -> str:
@@ -35,10 +39,15 @@ class Session:
     def with_pending(self, pending: tuple[str, ...]) -> Session:
         return replace(self, pending=pending)
 
+    def with_facts(self, facts: tuple[str, ...]) -> Session:
+        return replace(self, facts=facts)
+
     def to_dict(self) -> dict[str, Any]:
         state: dict[str, Any] = {"lang": self.lang, "stack": list(self.stack)}
         if self.pending:
             state["pending"] = list(self.pending)
+        if self.facts:
+            state["facts"] = list(self.facts)
         return state
 
     @classmethod
@@ -53,4 +62,7 @@ class Session:
         pending = data.get("pending") if isinstance(data, dict) else None
         if not isinstance(pending, list) or not all(isinstance(p, str) for p in pending):
             pending = []
-        return cls(lang=lang, stack=tuple(stack), pending=tuple(pending))
+        facts = data.get("facts") if isinstance(data, dict) else None
+        if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):
+            facts = []
+        return cls(lang=lang, stack=tuple(stack), pending=tuple(pending), facts=tuple(facts))

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from conversations import FreeText, Session
+from conversations import Choose, FreeText, Restart, Session
 from conversations.understanding.meaning import MeaningReader, default_senses, load_senses
 from conversations.understanding.reading import Text
 from conversations.understanding.words import default_words
@@ -189,3 +189,35 @@ def test_a_small_word_at_an_answer_is_only_that(engine, word, lang):
     session, reply = engine.handle(session, FreeText(word))
     assert reply.record is None  # not kept, not counted
     assert not any(engine.ui.reply_fits(lang) in block.text for block in reply.blocks)
+
+
+FACEBOOK_LAWYER = "A lawyer wants to add me as a friend on Facebook"
+
+
+def test_what_the_words_said_about_a_later_question_is_not_asked_again_after_a_tap(engine):
+    # "add me as a friend" already says what kind of tie it is; the judge is asked only
+    # where the lawyer stands, and after the tap the walk goes on by the words.
+    session, asked = engine.handle(Session("en"), FreeText(FACEBOOK_LAWYER))
+    assert asked.screen == "t:friend_request:lawyer"
+    assert session.facts == ("t:friend_request:ltie:1",)  # a choice, never the words
+    not_now = next(o for o in asked.options if o.label == "Not now, but often in my court")
+    session, answer = engine.handle(session, Choose(not_now.token))
+    assert answer.screen == "t:friend_request:a_lawyer"
+    assert any("A mutual friend connection" in block.text for block in answer.blocks)
+    assert answer.record is not None and answer.record.kind == "answer"
+
+
+def test_what_the_words_said_carries_a_typed_reply_too(engine):
+    session, _ = engine.handle(Session("en"), FreeText(FACEBOOK_LAWYER))
+    session, answer = engine.handle(session, FreeText("no, he has no case with me"))
+    assert answer.screen == "t:friend_request:a_lawyer"
+
+
+def test_a_restart_or_a_new_question_forgets_the_choices(engine):
+    session, _ = engine.handle(Session("en"), FreeText(FACEBOOK_LAWYER))
+    restarted, _ = engine.handle(session, Restart())
+    assert restarted.facts == ()
+    other, _ = engine.handle(session, FreeText("Can I post a joke about my court on Twitter?"))
+    assert all(":friend_request:" not in fact for fact in other.facts)
+    # Kept as plain data, and read back as it was.
+    assert Session.from_dict(session.to_dict()) == session

@@ -20,7 +20,7 @@ from .meaning import MeaningReader, Senses, default_senses, rarity
 from .reading import Text, normalise
 from .smallwords import SmallWord, SmallWords
 from .splitting import Splitter
-from .walking import Walk, changed, path_steps, replay, walk
+from .walking import Walk, ahead, changed, path_steps, replay, walk
 from .words import Words, default_words
 
 REPLY_WORDS = 15  # longer than this, a reply to the question on screen may be a new dilemma
@@ -28,7 +28,7 @@ MAX_CUTS = 2  # candidate places to split one message that are tried, at most
 SURE_TREE = 20.0  # two decisive concepts name the router's walkthrough: no rival is walked
 STEP_WEIGHT = 4.0  # a decided step (and an answer reached) outweighs a decisive concept
 
-__all__ = ["Reading", "SmallWord", "Understanding", "Walk", "changed", "replay"]
+__all__ = ["Reading", "SmallWord", "Understanding", "Walk", "ahead", "changed", "replay"]
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,24 @@ class Understanding:
         tree = self.trees.trees[chosen.tree]
         return Reading(routing, walk(tree, self._reader_of(chosen.tree), read, chosen.steps))
 
-    def reply(self, tree_id: str, nodes: list[str], text: str) -> tuple[Walk, bool] | None:
+    def facts(self, found: Walk, text: str) -> dict[str, int]:
+        """What the words already choose at the questions ``found`` did not reach (by their
+        own phrases only): asked there later, the judge is not asked again."""
+        tree = self.trees.trees[found.tree]
+        read = Text(text, self.words)
+        taken = {node_id for node_id, _ in found.steps} | {found.node}
+        out = {}
+        for node_id, node in tree.nodes.items():
+            if node.is_answer or node_id in taken:
+                continue
+            index = self.reader(tree.id, node_id).choose(read)
+            if index is not None:
+                out[node_id] = index
+        return out
+
+    def reply(
+        self, tree_id: str, nodes: list[str], text: str, known: dict[str, int] | None = None
+    ) -> tuple[Walk, bool] | None:
         """A typed reply to the open question ``nodes[-1]`` (the path so far): the walk it
         carries further (or corrects) and False; the same walk and True when it only
         repeats what was understood ("he is the defendant, I'm hearing it" once the
@@ -163,7 +180,7 @@ class Understanding:
         if tree is None or prefix is None or tree.nodes[nodes[-1]].is_answer:
             return None
         read = Text(text, self.words)
-        found = walk(tree, self._reader_of(tree_id), read, prefix, direct=True)
+        found = walk(tree, self._reader_of(tree_id), read, prefix, direct=True, known=known)
         if len(found.steps) == len(prefix):
             # It answers no open question: a situation of its own is a new question; only
             # what is left may correct an earlier step or repeat what was understood.

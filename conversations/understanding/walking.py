@@ -9,7 +9,7 @@ for later needs nothing of the judge's words kept anywhere.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..trees import Tree
@@ -42,11 +42,13 @@ def walk(
     prefix: tuple[tuple[str, int], ...] = (),
     direct: bool = False,
     by_meaning: bool = True,
+    known: Mapping[str, int] | None = None,
 ) -> Walk:
     """From where ``prefix`` leads (the start when empty), take every option the words
     select; ``direct``: the message replies to that first question, so "yes" counts there;
     ``by_meaning``: options may be read by meaning too (only in the walkthrough the message
-    was routed to: read in every other, loose meanings would make rivals out of nothing)."""
+    was routed to: read in every other, loose meanings would make rivals out of nothing);
+    ``known``: choices an earlier message's words made at questions not reached then."""
     node_id = _after(tree, prefix)
     steps = list(prefix)
     first = True
@@ -55,11 +57,31 @@ def walk(
         reader(step_node).spend(text, index, spent)  # the steps taken already used their words
     while not tree.nodes[node_id].is_answer and len(steps) < MAX_STEPS:
         index = reader(node_id).choose(text, direct=direct and first, spent=spent)
+        if index is None and known:
+            index = _known(tree, node_id, known)
         if index is None:
             break
         steps.append((node_id, index))
         node_id = tree.nodes[node_id].options[index].next
         first = False
+    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer)
+
+
+def _known(tree: Tree, node_id: str, known: Mapping[str, int]) -> int | None:
+    index = known.get(node_id)
+    return index if index is not None and index < len(tree.nodes[node_id].options) else None
+
+
+def ahead(tree: Tree, walk_from: Walk, known: Mapping[str, int]) -> Walk:
+    """``walk_from`` carried on by the ``known`` choices alone (after a tap)."""
+    steps = list(walk_from.steps)
+    node_id = walk_from.node
+    while not tree.nodes[node_id].is_answer and len(steps) < MAX_STEPS:
+        index = _known(tree, node_id, known)
+        if index is None:
+            break
+        steps.append((node_id, index))
+        node_id = tree.nodes[node_id].options[index].next
     return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer)
 
 
