@@ -99,53 +99,33 @@ def amicus_cmd() -> list[str]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def db(request, tmp_path):
-    """A migrated database on each backend: a SQLite file, and a PostgreSQL database of its
-    own (skipped with the reason when no server answers, required under CI=true)."""
-    from postgres import TemporaryDatabase, require_postgres
+    """A migrated, empty database on each backend: a SQLite file, and a PostgreSQL
+    database (skipped with the reason when no server answers, required under CI=true).
+    Each is a copy or an emptying of one migrated once (tests/migrated.py)."""
+    from migrated import postgres_emptied, sqlite_copy
+    from postgres import require_postgres
 
     from storage.database import Database
 
     if request.param == "sqlite":
-        database = Database(f"sqlite:///{tmp_path / 'amicus.db'}")
-        await database.upgrade()
-        yield database
-        await database.close()
-        return
-    require_postgres()
-    async with TemporaryDatabase(await _migrated_template()) as temporary:
-        database = Database(temporary.url)
-        await database.upgrade()  # already at the head: a check, not the migrations again
-        yield database
-        await database.close()
-
-
-_template: list = []  # the session's migrated PostgreSQL database, copied for each test
-
-
-async def _migrated_template() -> str:
-    """Migrating a fresh database for every test cost most of the quick run's time; a
-    copy of one migrated once is the same schema (test_migrations checks it)."""
-    from postgres import TemporaryDatabase
-
-    from storage.database import Database
-
-    if not _template:
-        template = TemporaryDatabase()
-        await template.__aenter__()
-        database = Database(template.url)
-        try:
-            await database.upgrade()
-        finally:
-            await database.close()  # a template must have no connections when copied
-        _template.append(template)
-    return _template[0].name
+        path = tmp_path / "amicus.db"
+        await sqlite_copy(path)
+        url = f"sqlite:///{path}"
+    else:
+        require_postgres()
+        url = await postgres_emptied()
+    database = Database(url)
+    await database.upgrade()  # already at the head: a check, not the migrations again
+    yield database
+    await database.close()
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
-    if _template:
-        import asyncio
+    import asyncio
 
-        asyncio.run(_template.pop().__aexit__(None, None, None))
+    from migrated import drop_all
+
+    asyncio.run(drop_all())
 
 
 @pytest.fixture
