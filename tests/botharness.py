@@ -177,6 +177,7 @@ class InProcessBot:
         from storage.database import Database
 
         settings = Settings.from_env(self.env)
+        await _migrated_if_new(settings.database_url)
         base = _engine()
         engine = Engine(
             base.corpus,
@@ -222,6 +223,20 @@ class InProcessBot:
 
     def logs(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+async def _migrated_if_new(url: str) -> None:
+    """A new SQLite file starts as a copy of one migrated once: the bot's start-up then
+    finds it at the head, as on every start after a deployment's first. Migrating at start
+    is shown by the real processes (``BotProcess``, ``WebhookBot``), which start on new files."""
+    from migrated import sqlite_copy
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        path = Path(parsed.database)
+        if not path.exists():
+            await sqlite_copy(path)
 
 
 @functools.cache

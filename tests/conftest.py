@@ -53,13 +53,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _processes_only_in_e2e(request, monkeypatch):
     """A test that starts a process without being marked ``e2e`` fails, saying so: the
     quick run stays quick, and the marking stays true. The redaction worker is the
-    product's own (storage/redaction/guard.py), started once per test process."""
+    product's own (storage/redaction/guard.py), started once per test process; ``fc-list``
+    is matplotlib listing the system's fonts, once per machine, when its font cache is
+    missing (a fresh CI machine): whichever test draws the first chart meets it."""
     if request.node.get_closest_marker("e2e") is not None:
         return
     start = Popen.__init__
 
     def refuse(self, args, *rest, **kwargs):
-        if "storage.redaction.worker" in args:
+        if "storage.redaction.worker" in args or list(args)[:1] == ["fc-list"]:
             return start(self, args, *rest, **kwargs)
         raise AssertionError(
             "this test starts a process: mark it @pytest.mark.e2e (see tests/conftest.py)"
@@ -97,53 +99,33 @@ def amicus_cmd() -> list[str]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def db(request, tmp_path):
-    """A migrated database on each backend: a SQLite file, and a PostgreSQL database of its
-    own (skipped with the reason when no server answers, required under CI=true)."""
-    from postgres import TemporaryDatabase, require_postgres
+    """A migrated, empty database on each backend: a SQLite file, and a PostgreSQL
+    database (skipped with the reason when no server answers, required under CI=true).
+    Each is a copy or an emptying of one migrated once (tests/migrated.py)."""
+    from migrated import postgres_emptied, sqlite_copy
+    from postgres import require_postgres
 
     from storage.database import Database
 
     if request.param == "sqlite":
-        database = Database(f"sqlite:///{tmp_path / 'amicus.db'}")
-        await database.upgrade()
-        yield database
-        await database.close()
-        return
-    require_postgres()
-    async with TemporaryDatabase(await _migrated_template()) as temporary:
-        database = Database(temporary.url)
-        await database.upgrade()  # already at the head: a check, not the migrations again
-        yield database
-        await database.close()
-
-
-_template: list = []  # the session's migrated PostgreSQL database, copied for each test
-
-
-async def _migrated_template() -> str:
-    """Migrating a fresh database for every test cost most of the quick run's time; a
-    copy of one migrated once is the same schema (test_migrations checks it)."""
-    from postgres import TemporaryDatabase
-
-    from storage.database import Database
-
-    if not _template:
-        template = TemporaryDatabase()
-        await template.__aenter__()
-        database = Database(template.url)
-        try:
-            await database.upgrade()
-        finally:
-            await database.close()  # a template must have no connections when copied
-        _template.append(template)
-    return _template[0].name
+        path = tmp_path / "amicus.db"
+        await sqlite_copy(path)
+        url = f"sqlite:///{path}"
+    else:
+        require_postgres()
+        url = await postgres_emptied()
+    database = Database(url)
+    await database.upgrade()  # already at the head: a check, not the migrations again
+    yield database
+    await database.close()
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
-    if _template:
-        import asyncio
+    import asyncio
 
-        asyncio.run(_template.pop().__aexit__(None, None, None))
+    from migrated import drop_all
+
+    asyncio.run(drop_all())
 
 
 @pytest.fixture

@@ -31,14 +31,12 @@ class TemporaryDatabase:
     """A database of its own for one test, created on the server and dropped after, so
     tests never see each other's rows or migrations, nor leave any behind for the next run."""
 
-    def __init__(self, template: str | None = None) -> None:
+    def __init__(self) -> None:
         self.name = f"amicus_test_{secrets.token_hex(4)}"
         self.url = PG_URL.rsplit("/", 1)[0] + f"/{self.name}"
-        self.template = template  # a database to copy (one already migrated, say)
 
     async def __aenter__(self) -> TemporaryDatabase:
-        copy = f' TEMPLATE "{self.template}"' if self.template else ""
-        await self._admin(f'CREATE DATABASE "{self.name}"{copy}')
+        await self._admin(f'CREATE DATABASE "{self.name}"')
         return self
 
     async def __aexit__(self, *exc: object) -> None:

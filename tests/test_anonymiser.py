@@ -18,8 +18,8 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import fastyaml
 import pytest
-import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +27,7 @@ from storage import redaction
 from storage.redaction import COMMON_WORDS, PLACEHOLDERS, redact
 
 CASES_FILE = Path(__file__).parent / "data" / "redaction_cases.yaml"
-CASES: list[dict] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))["cases"]
+CASES: list[dict] = fastyaml.load(CASES_FILE.read_text(encoding="utf-8"))["cases"]
 CLEAN = [case for case in CASES if not case.get("identifiers")]
 
 MIN_REMOVED = 0.98  # share of identifier occurrences that must be gone
@@ -118,7 +118,7 @@ def test_independent_judge_questions_mostly_come_back_unchanged(capsys):
     holdout = Path(__file__).parent / "data" / "router_holdout.yaml"
     if not holdout.exists():
         pytest.skip("tests/data/router_holdout.yaml is not there")
-    texts = [q["text"] for q in yaml.safe_load(holdout.read_text(encoding="utf-8"))["questions"]]
+    texts = [q["text"] for q in fastyaml.load(holdout.read_text(encoding="utf-8"))["questions"]]
     changed = [text for text in texts if redact(text) != text]
     with capsys.disabled():
         print(f"\nanonymiser: {len(changed)}/{len(texts)} held-out router questions changed")
@@ -585,7 +585,7 @@ def test_long_text_is_handled():
 # that survived on texts written by someone who never saw the anonymiser
 
 DEV_FILE = Path(__file__).parent / "data" / "redaction_dev.yaml"
-DEV: list[dict] = yaml.safe_load(DEV_FILE.read_text(encoding="utf-8"))["texts"]
+DEV: list[dict] = fastyaml.load(DEV_FILE.read_text(encoding="utf-8"))["texts"]
 
 
 def folded(text: str) -> str:
@@ -757,7 +757,7 @@ def test_the_example_questions_judges_wrote_come_back_unchanged():
             for value in node:
                 collect(value)
 
-    collect(yaml.safe_load(examples.read_text(encoding="utf-8")))
+    collect(fastyaml.load(examples.read_text(encoding="utf-8")))
     changed = [redact(text) for text in texts if redact(text) != text]
     assert len(texts) >= 100
     assert len(changed) / len(texts) <= MAX_CHANGED, changed

@@ -247,6 +247,9 @@ def test_a_closed_pipe_and_ctrl_c_end_quietly(amicus_cmd, tmp_path):
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # Ctrl-C as at a terminal, even when pytest itself was started in the background
+        # (`pytest &` in a script ignores SIGINT, and a child inherits that).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     seen = b""
     deadline = time.monotonic() + 60

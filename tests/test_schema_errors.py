@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import fastyaml
 import pytest
-import yaml
 
 from conversations.ui import UI_FILE, load_ui
 from knowledge import DataError, load_corpus
@@ -55,9 +55,9 @@ def mutate(tmp_path: Path, name: str, change) -> Path:
     folder = tmp_path / "data"
     shutil.copytree(DATA_DIR, folder)
     path = folder / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = fastyaml.load(path.read_text(encoding="utf-8"))
     change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(fastyaml.dump(data, allow_unicode=True), encoding="utf-8")
     return folder
 
 
@@ -133,10 +133,10 @@ def test_all_problems_are_reported_at_once(tmp_path):
     with pytest.raises(DataError) as caught:
         load_corpus(folder)
     assert len(caught.value.problems) == 1  # schema errors first: the file is not yet trusted
-    d = yaml.safe_load((folder / "guidelines.yaml").read_text(encoding="utf-8"))
+    d = fastyaml.load((folder / "guidelines.yaml").read_text(encoding="utf-8"))
     d["guidelines"][0]["text"]["en"] = "restored"
     d["guidelines"][2]["section"] = "elsewhere"
-    (folder / "guidelines.yaml").write_text(yaml.safe_dump(d, allow_unicode=True), "utf-8")
+    (folder / "guidelines.yaml").write_text(fastyaml.dump(d, allow_unicode=True), "utf-8")
     with pytest.raises(DataError) as caught:
         load_corpus(folder)
     assert {p.field for p in caught.value.problems} >= {
@@ -146,11 +146,11 @@ def test_all_problems_are_reported_at_once(tmp_path):
 
 
 def test_ui_texts_must_carry_the_same_placeholders(tmp_path):
-    data = yaml.safe_load(UI_FILE.read_text(encoding="utf-8"))
+    data = fastyaml.load(UI_FILE.read_text(encoding="utf-8"))
     data["citation"]["en"] = "Guideline"
     data.pop("back")
     path = tmp_path / "ui.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(fastyaml.dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_ui(path)
     lines = str(caught.value).splitlines()

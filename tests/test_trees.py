@@ -7,8 +7,8 @@ import shutil
 from itertools import pairwise
 from pathlib import Path
 
+import fastyaml
 import pytest
-import yaml
 
 from conversations import Back, Choose, Engine, Restart, SwitchLanguage
 from conversations.trees import TOKEN_MAX_BYTES, TREES_DIR, Answer, Question, load_trees
@@ -146,9 +146,9 @@ def trees_copy(tmp_path) -> Path:
 
 def edit(folder: Path, tree_id: str, change) -> str:
     path = folder / f"{tree_id}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = fastyaml.load(path.read_text(encoding="utf-8"))
     change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(fastyaml.dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return str(path)
 
 
@@ -221,7 +221,7 @@ def an_answer(data) -> str:
 )
 def test_lint_names_each_kind_of_tree_mistake(trees_copy, change, expected):
     path = edit(trees_copy, "friend_request", change)
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = fastyaml.load(Path(path).read_text(encoding="utf-8"))
     assert f"{path}: {expected(data)}" in problems(trees_copy)
 
 
