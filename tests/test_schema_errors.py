@@ -207,10 +207,10 @@ def test_lint_lists_the_problem_and_fails(broken_install):
 def test_a_lexicon_term_whose_symbol_would_be_ignored_is_named(tmp_path):
     from knowledge.lexicon import LEXICON_FILE, load_lexicon
 
-    data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    data = fastyaml.load(LEXICON_FILE.read_text(encoding="utf-8"))
     data["concepts"]["post"]["zh"].append("@我")
     path = tmp_path / "lexicon.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(fastyaml.dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_lexicon(path)
     assert "concepts.post" in str(caught.value) and "'@我'" in str(caught.value)
