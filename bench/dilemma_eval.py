@@ -96,19 +96,7 @@ class Scorer:
         return tree, tree.nodes.get(parts[2])
 
     def reachable_cites(self, tree, node_id: str) -> set[int]:
-        cites: set[int] = set()
-        stack, seen = [node_id], set()
-        while stack:
-            here = stack.pop()
-            if here in seen:
-                continue
-            seen.add(here)
-            node = tree.nodes[here]
-            if node.is_answer:
-                cites |= set(node.cites)
-            else:
-                stack += [o.next for o in node.options]
-        return cites
+        return {n for answer in tree.answers_below(node_id) for n in answer.cites}
 
     def typed(self, session: Session, text: str):
         return self.engine.handle(session, FreeText(text))

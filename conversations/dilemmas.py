@@ -90,18 +90,7 @@ class Dilemmas:
         question after at least one step: whatever the judge answers, it applies."""
         if walk.answer or not walk.steps:
             return None
-        firsts: set[int] = set()
-        stack, seen = [walk.node], set()
-        while stack:
-            node_id = stack.pop()
-            if node_id in seen:
-                continue
-            seen.add(node_id)
-            node = tree.nodes[node_id]
-            if isinstance(node, Answer):
-                firsts.add(node.cites[0])
-            else:
-                stack += [o.next for o in node.options]
+        firsts = {answer.cites[0] for answer in tree.answers_below(walk.node)}
         return firsts.pop() if len(firsts) == 1 else None
 
     def change_reply(self, walk: Walk, step: int, lang: Lang) -> Reply:

@@ -136,6 +136,21 @@ class Tree(Strict):
                     queue.append(option.next)
         return parents
 
+    def answers_below(self, node_id: str) -> list[Answer]:
+        """Every answer that can still be reached from ``node_id`` (itself, if an answer)."""
+        found: list[Answer] = []
+        stack, seen = [node_id], set()
+        while stack:
+            here = stack.pop()
+            if here in seen:
+                continue
+            seen.add(here)
+            node = self.nodes[here]
+            if isinstance(node, Answer):
+                found.append(node)
+            stack += [o.next for o in node.options]
+        return found
+
     def paths(self) -> list[list[str]]:
         """Every path from the start to an answer, as node ids."""
         out: list[list[str]] = []
