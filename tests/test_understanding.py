@@ -244,3 +244,16 @@ def test_an_option_is_selected_by_a_word_of_the_same_meaning_not_only_its_own_ph
 )
 def test_borrowed_meaning_never_guesses_from_topic_words(tree_id, node_id, text):
     assert _node_choice(tree_id, node_id, text) is None
+
+
+def test_a_bare_chinese_yes_is_a_word_of_its_own_not_the_copula():
+    # "是" answers a yes/no question only standing alone; "是我..." says who it is.
+    yes_no = next(
+        (t, n)
+        for t in TREE.nodes
+        for n in [TREE.nodes[t]]
+        if not n.is_answer and NodeReader.of(n, WORDS, None).yes_or_no
+    )
+    reader = NodeReader.of(yes_no[1], WORDS, None)
+    assert reader.choose(Text("是。", WORDS), direct=True) is not None
+    assert reader.choose(Text("是我一个老同学", WORDS), direct=True) is None

@@ -138,6 +138,9 @@ class Text:
             return [
                 Hit(m.start(), m.end(), self._negated_zh(m.start()))
                 for m in phrase.pattern.finditer(self.text)
+                # A bare 是 or 对 is "yes" standing alone ("是，还在审"), not the copula that
+                # starts a sentence ("是我上个月判的案子").
+                if not (phrase.bare and _CJK.match(self.text[m.end() : m.end() + 1]))
             ]
         if any(word not in self._at for word in key):
             return []
