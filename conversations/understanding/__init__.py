@@ -139,8 +139,11 @@ class Understanding:
         if not chosen.steps and scores.get(routing.tree, 0.0) < SURE_TREE:
             # A rival must outweigh what named the router's walkthrough in the first place.
             best: tuple[float, Walk] = (scores.get(routing.tree, 0.0), chosen)
-            for tree_id, tree in self.trees.trees.items():
-                if tree_id == routing.tree:
+            # Only walkthroughs the words point to at all are walked: a rival with no
+            # signal would need two steps more than the router's own, and costs a walk.
+            for tree_id in scores:
+                tree = self.trees.trees.get(tree_id)
+                if tree is None or tree_id == routing.tree:
                     continue
                 found = walk(tree, self._reader_of(tree_id), read, by_meaning=False)
                 if found.steps:

@@ -10,7 +10,7 @@ selects the other ("the lawyer has no case before me").
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from knowledge.lexicon import Lexicon
 
@@ -34,6 +34,10 @@ class NodeReader:
     # the options by meaning (meaning.py): read last, when no phrase of any option occurs
     meaning: MeaningReader | None = None
     senses: Senses | None = None
+    # first word -> (option, phrase), per phrase list (options, related): built on first use
+    _indexes: dict[int, dict[str, list[tuple[int, Phrase]]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def yes_or_no(self) -> bool:
@@ -93,20 +97,35 @@ class NodeReader:
             found = self._choose(self.related, text, False)
         return found
 
+    def _usable(self, options, text: Text, direct: bool) -> list[list[Phrase]]:
+        """Per option, its phrases that may occur in ``text``: only those whose first word
+        (or Chinese character) the text holds are looked up, by an index built once."""
+        index = self._index(options)
+        usable: list[list[Phrase]] = [[] for _ in options]
+        for first in text.present & index.keys():
+            for i, phrase in index[first]:
+                if direct or not phrase.bare:
+                    usable[i].append(phrase)
+        return usable
+
+    def _index(self, options) -> dict[str, list[tuple[int, Phrase]]]:
+        key = id(options)
+        index = self._indexes.get(key)
+        if index is None:
+            index = {}
+            for i, phrases in enumerate(options):
+                for phrase in phrases:
+                    if phrase.key:
+                        index.setdefault(phrase.first, []).append((i, phrase))
+            self._indexes[key] = index
+        return index
+
     def _any_hit(self, options, text: Text, direct: bool) -> bool:
-        present = text.present
-        return any(
-            text.hits(p)
-            for phrases in options
-            for p in phrases
-            if p.first in present and (direct or not p.bare)
-        )
+        return any(text.hits(p) for usable in self._usable(options, text, direct) for p in usable)
 
     def _choose(self, options, text: Text, direct: bool) -> int | None:
         hits: list[list[Hit]] = []
-        present = text.present
-        for i, phrases in enumerate(options):
-            usable = [p for p in phrases if p.first in present and (direct or not p.bare)]
+        for i, usable in enumerate(self._usable(options, text, direct)):
             if direct:
                 usable += self.labels[i]
             hits.append([h for p in usable for h in text.hits(p)])
