@@ -237,7 +237,11 @@ class Engine:
         facts: tuple[str, ...] = ()
         if first.walk is not None and not first.walk.answer:
             found = self.understanding.facts(first.walk, text).items()
-            facts = tuple(tokens.step(first.walk.tree, n, i) for n, i in sorted(found))
+            if found:
+                # Anchored at the question the walk stopped at: they hold below it only.
+                anchor = node_screen(first.walk.tree, first.walk.node)
+                steps = (tokens.step(first.walk.tree, n, i) for n, i in sorted(found))
+                facts = (anchor, *steps)
         session = session.with_facts(facts)
         if first.walk is not None:
             session = self._on_walk(session, first.walk)
@@ -276,9 +280,12 @@ class Engine:
         return self._show(session, phrase.get(kind, self.ui.ack_reply)(lang), brief=True)
 
     def _facts(self, session: Session, tree_id: str) -> dict[str, int]:
-        """The choices a typed dilemma's words made in ``tree_id``, by question."""
+        """The choices a typed dilemma's words made in ``tree_id``, by question: only while
+        the judge is still below the question where that walk stopped."""
+        if not session.facts or session.facts[0] not in session.stack:
+            return {}
         out = {}
-        for fact in session.facts:
+        for fact in session.facts[1:]:
             step = tokens.parse_step(fact)
             if step is not None and step.tree == tree_id:
                 out[step.node] = step.index

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from knowledge.schema import LANGS, Lang
 
 HOME = "home"
+MAX_FACTS = 64  # more than any tree has questions
+_FACT = re.compile(r"t:[a-z][a-z0-9_]*:[a-z][a-z0-9_]*(?::[0-9]{1,2})?")
 
 
 @dataclass(frozen=True)
@@ -18,9 +21,9 @@ class Session:
     # Dilemmas found in a typed message and not yet taken up, as the buttons that take them
     # up (an understood walk, or guideline numbers): never the judge's words.
     pending: tuple[str, ...] = ()
-    # What a typed dilemma's words already said about questions its walk has not reached
-    # yet, as the steps they choose ("t:TREE:NODE:K"): asked there, the answer is taken
-    # from them. Choices, never the words.
+    # What a typed dilemma's words already said about the questions below the one its walk
+    # stopped at: that question ("t:TREE:NODE"), then the steps the words choose
+    # ("t:TREE:NODE:K"); reached below it, the answer is taken from them. Never the words.
     facts: tuple[str, ...] = ()
 
     @property
@@ -64,5 +67,8 @@ class Session:
             pending = []
         facts = data.get("facts") if isinstance(data, dict) else None
         if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):
+            facts = []
+        # Only what the engine writes: a walkthrough node, then steps ("t:TREE:NODE:K").
+        if len(facts) > MAX_FACTS or not all(_FACT.fullmatch(f) for f in facts):
             facts = []
         return cls(lang=lang, stack=tuple(stack), pending=tuple(pending), facts=tuple(facts))

@@ -46,6 +46,7 @@ CLEAR, KEEP = "x:clear", "x:keep"
 CONTROLS = (BACK, RESTART)  # shown side by side at the bottom of a keyboard
 
 _KEPT_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
+_INDEX = re.compile(r"[0-9]{1,2}")  # an option's position: ASCII digits, never "٣" or 5,000 9s
 
 
 # ------------------------------------------------------------------ builders
@@ -123,7 +124,7 @@ class RelayTap:
 
 def parse_step(token: str) -> Step | None:
     parts = token.split(":")
-    if len(parts) != 4 or parts[0] != TREE[:-1] or not parts[3].isdecimal():
+    if len(parts) != 4 or parts[0] != TREE[:-1] or not _INDEX.fullmatch(parts[3]):
         return None
     return Step(parts[1], parts[2], int(parts[3]))
 

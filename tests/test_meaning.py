@@ -5,6 +5,7 @@ facts correct an earlier step or confirm an answer."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -174,7 +175,7 @@ def test_a_question_that_cannot_change_the_guideline_says_which_applies(engine):
     # Where the answers still differ in their guideline, nothing is said in advance.
     _, open_reply = engine.handle(Session("en"), FreeText("a lawyer sent me a friend request"))
     assert open_reply.screen == "t:friend_request:lawyer"
-    assert not any("Whatever your answer" in block.text for block in open_reply.blocks)
+    assert not any("Whatever you answer" in block.text for block in open_reply.blocks)
 
 
 @pytest.mark.parametrize(("word", "lang"), [("thanks", "en"), ("ok", "en"), ("好的", "zh")])
@@ -199,7 +200,8 @@ def test_what_the_words_said_about_a_later_question_is_not_asked_again_after_a_t
     # where the lawyer stands, and after the tap the walk goes on by the words.
     session, asked = engine.handle(Session("en"), FreeText(FACEBOOK_LAWYER))
     assert asked.screen == "t:friend_request:lawyer"
-    assert session.facts == ("t:friend_request:ltie:1",)  # a choice, never the words
+    # the question it stopped at, then a choice below it: never the words
+    assert session.facts == ("t:friend_request:lawyer", "t:friend_request:ltie:1")
     not_now = next(o for o in asked.options if o.label == "Not now, but often in my court")
     session, answer = engine.handle(session, Choose(not_now.token))
     assert answer.screen == "t:friend_request:a_lawyer"
@@ -221,3 +223,77 @@ def test_a_restart_or_a_new_question_forgets_the_choices(engine):
     assert all(":friend_request:" not in fact for fact in other.facts)
     # Kept as plain data, and read back as it was.
     assert Session.from_dict(session.to_dict()) == session
+
+
+def test_choices_hold_only_below_the_question_where_the_walk_stopped(engine):
+    # A choice for "who" kept from a walk that stopped at "lawyer" (below "who"): reached
+    # from the menu, "who" is above that question, so it is asked, not taken from them.
+    facts = ("t:friend_request:lawyer", "t:friend_request:who:1")
+    session = replace(Session("en"), facts=facts)
+    session, kind = engine.handle(session, Choose("t:friend_request:kind"))
+    session, step = engine.handle(session, Choose(kind.options[0].token))
+    assert step.screen == "t:friend_request:who"
+    # Below the anchor they do hold: the same choice, anchored at "kind", is taken.
+    session = replace(Session("en"), facts=("t:friend_request:kind", "t:friend_request:who:1"))
+    session, _ = engine.handle(session, Choose("t:friend_request:kind"))
+    session, step = engine.handle(session, Choose(kind.options[0].token))
+    assert step.screen == "t:friend_request:lawyer"
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        ["t:friend_request:lawyer:" + "9" * 5000],
+        ["t:friend_request:lawyer:٣"],
+        ["judge Jane Doe said ..."],
+        ["t:friend_request:lawyer"] + ["t:friend_request:ltie:1"] * 100,
+    ],
+)
+def test_forged_choices_are_dropped_when_the_session_is_read(engine, facts):
+    session = Session.from_dict({"lang": "en", "stack": ["home"], "facts": facts})
+    assert session.facts == ()
+    engine.handle(session, FreeText(FACEBOOK_LAWYER))  # and nothing breaks
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lang"),
+    [
+        ("当事人的律师加我好友", "对方当事人在微博上骂我，我该怎么办？", "zh"),
+        ("当事人的律师加我好友", "是否可以在朋友圈转发法院的公告？", "zh"),
+        (
+            "the plaintiff's lawyer in my case sent me a friend request",
+            "Yes, and may I also comment on a colleague's judgment on Weibo?",
+            "en",
+        ),
+        (
+            "the plaintiff's lawyer in my case sent me a friend request",
+            "what about my old tweets?",
+            "en",
+        ),
+    ],
+)
+def test_a_new_question_at_an_answer_is_never_taken_for_facts(engine, first, then, lang):
+    session, answer = engine.handle(Session(lang), FreeText(first))
+    assert answer.screen == "t:friend_request:a_party"
+    session, reply = engine.handle(session, FreeText(then))
+    assert reply.screen != answer.screen
+    assert reply.record is not None and reply.record.kind == "question"
+    assert not any(engine.ui.reply_fits(lang) in block.text for block in reply.blocks)
+
+
+def test_a_new_question_at_a_question_is_never_read_as_its_answer_by_meaning(engine):
+    # "old posts" has the sense of "former" (a former colleague): not an answer to "who?".
+    session, who = engine.handle(Session("en"), FreeText("Someone sent me a friend request"))
+    assert who.screen == "t:friend_request:who"
+    session, reply = engine.handle(session, FreeText("Can I delete old posts?"))
+    assert not reply.screen.startswith("t:friend_request:")
+    assert reply.record is not None and reply.record.kind == "question"
+
+
+@pytest.mark.parametrize("yes", ["是的", "对啊", "是"])
+def test_yes_with_a_particle_still_answers_a_yes_no_question(engine, yes):
+    session, _ = engine.handle(Session("zh"), FreeText("有人在微博上骂我"))
+    session, asked = engine.handle(session, FreeText("是我判的一个案子的当事人"))
+    assert asked.screen == "t:online_insult:p_pend"  # is the case still pending?
+    session, answer = engine.handle(session, FreeText(yes))
+    assert answer.screen == "t:online_insult:a_party"

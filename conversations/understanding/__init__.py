@@ -157,15 +157,12 @@ class Understanding:
         return Reading(routing, walk(tree, self._reader_of(chosen.tree), read, chosen.steps))
 
     def facts(self, found: Walk, text: str) -> dict[str, int]:
-        """What the words already choose at the questions ``found`` did not reach (by their
-        own phrases only): asked there later, the judge is not asked again."""
+        """What the words already choose (by their own phrases) at the questions below the
+        one ``found`` stopped at: reached later, they are not asked again."""
         tree = self.trees.trees[found.tree]
         read = Text(text, self.words)
-        taken = {node_id for node_id, _ in found.steps} | {found.node}
         out = {}
-        for node_id, node in tree.nodes.items():
-            if node.is_answer or node_id in taken:
-                continue
+        for node_id in _below(tree, found.node):
             index = self.reader(tree.id, node_id).choose(read)
             if index is not None:
                 out[node_id] = index
@@ -183,13 +180,18 @@ class Understanding:
         if tree is None or prefix is None or tree.nodes[nodes[-1]].is_answer:
             return None
         read = Text(text, self.words)
-        found = walk(tree, self._reader_of(tree_id), read, prefix, direct=True, known=known)
+        reader = self._reader_of(tree_id)
+        # By its phrases, the reply answers the open question (and maybe later ones).
+        found = walk(tree, reader, read, prefix, direct=True, by_meaning=False, known=known)
         if len(found.steps) == len(prefix):
-            # It answers no open question: a situation of its own is a new question; only
-            # what is left may correct an earlier step or repeat what was understood.
-            if self._own_situation(text):
+            # Otherwise only what is no question of its own may answer it by meaning,
+            # correct an earlier step, or repeat what was understood ("can I delete old
+            # posts?" typed at "who is it?" is a new question, not a sense of "former").
+            if self._own_situation(text, tree_id):
                 return None
-            found = self._correction(tree, prefix, nodes[-1], read)
+            found = walk(tree, reader, read, prefix, direct=True, known=known)
+            if len(found.steps) == len(prefix):
+                found = self._correction(tree, prefix, nodes[-1], read)
         if found is None:
             here = Walk(tree_id, prefix, nodes[-1], False)
             short = read.word_count <= REPLY_WORDS
@@ -216,7 +218,7 @@ class Understanding:
     def _repeats(self, tree, steps, read: Text) -> bool:
         """Whether the words select, at some step already taken, the option taken there
         (after ``_correction`` found none they select otherwise)."""
-        return any(self.reader(tree.id, n).choose(read, spent=set()) == i for n, i in steps)
+        return any(self.reader(tree.id, n).choose(read) == i for n, i in steps)  # by phrases
 
     def after_answer(self, tree_id: str, nodes: list[str], text: str) -> tuple[Walk, bool] | None:
         """Short facts typed at an answer (``nodes``: the path to it): the walk they correct
@@ -228,28 +230,31 @@ class Understanding:
             return None
         read = Text(text, self.words)
         here = Walk(tree_id, steps, nodes[-1], True)
+        if self._own_situation(text, tree_id):
+            return None
         if self.small_words.answers(text):  # "yes, it's still pending"
             return here, True
-        if self._own_situation(text) or read.word_count > REPLY_WORDS:
+        if read.word_count > REPLY_WORDS:
             return None
         fixed = self._correction(tree, steps, nodes[-1], read)
         if fixed is not None:
             return fixed, False
         return (here, True) if self._repeats(tree, steps, read) else None
 
-    def _own_situation(self, text: str) -> bool:
-        """Whether ``text`` is a question of its own: two dilemmas, one outside the
-        guidelines, or one that names social media and whose words decide the first
-        question of a walkthrough ("a party to my case follows me on Instagram"). A
-        correction or a repetition says only what differs, or what was said ("she's the
-        plaintiff", "yes, still pending")."""
+    def _own_situation(self, text: str, tree_id: str) -> bool:
+        """Whether ``text`` is a question of its own rather than facts for the walk in
+        ``tree_id``: two dilemmas; one outside the guidelines; or one that names social
+        media and, read afresh, belongs to another walkthrough or decides a first question
+        by its own phrases ("a party to my case follows me on Instagram", "what about my
+        old tweets?"). Facts say who, when or yes ("she's the plaintiff", "还没判")."""
         fresh = self.read(text)
         one = fresh[0]
         if len(fresh) > 1 or one.routing.out_of_scope:  # or about something else altogether
             return True
         if one.walk is None or not one.routing.social:
             return False  # "he is the plaintiff's lawyer" says who, not what happened online
-        # By its own phrases: a single word read by meaning is no situation.
+        if one.walk.tree != tree_id:
+            return True
         tree = self.trees.trees[one.walk.tree]
         read = Text(text, self.words)
         return bool(walk(tree, self._reader_of(tree.id), read, by_meaning=False).steps)
@@ -276,7 +281,7 @@ class Understanding:
         before = Walk(tree.id, prefix, open_node, False)
         for step in range(len(prefix) - 1, -1, -1):
             node_id, old = prefix[step]
-            index = self.reader(tree.id, node_id).choose(read, spent=set())
+            index = self.reader(tree.id, node_id).choose(read)  # by its phrases only
             if index is None or index == old:
                 continue
             fixed = changed(tree, before, step, index)
@@ -306,6 +311,19 @@ class Understanding:
 
     def _reader_of(self, tree_id: str) -> Callable[[str], NodeReader]:
         return lambda node_id: self.reader(tree_id, node_id)
+
+
+def _below(tree, node_id: str) -> list[str]:
+    """The questions that can follow ``node_id`` (not itself)."""
+    out: list[str] = []
+    stack = [o.next for o in tree.nodes[node_id].options]
+    while stack:
+        here = stack.pop()
+        if here in out or here == node_id or tree.nodes[here].is_answer:
+            continue
+        out.append(here)
+        stack += [o.next for o in tree.nodes[here].options]
+    return out
 
 
 def _same_topic(a: Routing, b: Routing) -> bool:

@@ -26,6 +26,12 @@ MAX_HITS = 16  # occurrences of one phrase looked at, at most
 GAP_WORDS = 1  # English: words that may stand inside a phrase ("a facebook friend request")
 
 
+def _opens_a_word(text: str, at: int) -> bool:
+    """Whether a Chinese character other than a particle follows at ``at``."""
+    following = text[at : at + 1]
+    return bool(_CJK.match(following)) and following not in "的啊呀吧嘛啦哦呢了"
+
+
 def words_of(text: str) -> list[tuple[int, int, str]]:
     """(start, end, stem) of each word; a possessive 's goes ("the prosecutor's office")."""
     out = []
@@ -138,9 +144,10 @@ class Text:
             return [
                 Hit(m.start(), m.end(), self._negated_zh(m.start()))
                 for m in phrase.pattern.finditer(self.text)
-                # A bare 是 or 对 is "yes" standing alone ("是，还在审"), not the copula that
-                # starts a sentence ("是我上个月判的案子").
-                if not (phrase.bare and _CJK.match(self.text[m.end() : m.end() + 1]))
+                # A one-character 是 or 对 is "yes" standing alone or with a particle ("是，
+                # 还在审", "是的", "对啊"), not the copula or 对方 that starts a sentence
+                # ("是我上个月判的案子").
+                if not (phrase.bare and len(key) == 1 and _opens_a_word(self.text, m.end()))
             ]
         if any(word not in self._at for word in key):
             return []

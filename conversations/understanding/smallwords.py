@@ -7,10 +7,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .reading import _CJK, normalise
+from .reading import normalise
 from .words import Words
 
 _TRAILING = re.compile(r"[\s.!?。！？~～,，]+$")
+_BREAK = re.compile(r"[\s,.;:!。，；：！、~～—-]")  # where a confirming word may end
+_SOFT = "的啊呀吧嘛啦哦呢了"  # particles that may follow it: 是的, 对啊, 是呀
+_ASKING = re.compile(
+    r"[?？]|吗|怎么|能不能|可不可以|可以吗|是否|\b(?:what|how|why|can i|may i|should i|could i)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -44,12 +49,16 @@ class SmallWords:
         return SmallWord(kind) if kind else None  # type: ignore[arg-type]
 
     def answers(self, text: str) -> bool:
-        """Whether the message opens by confirming ("yes, still pending", "对，还没判")."""
+        """Whether the message confirms: a confirming word standing alone or before a clause
+        break ("yes, still pending", "对，还没判", "是的"), in a message that asks nothing.
+        对方…, 是否…, "yes, and may I…" open something else."""
         bare = normalise(text)
+        if _ASKING.search(bare):
+            return False
         for word in self.confirming:
             if bare.startswith(word):
-                rest = bare[len(word) :]
-                if not rest or not rest[0].isalnum() or _CJK.match(word[-1]):
+                rest = bare[len(word) :].lstrip(_SOFT)
+                if not rest or _BREAK.match(rest):
                     return True
         return False
 

@@ -46,8 +46,9 @@ def walk(
 ) -> Walk:
     """From where ``prefix`` leads (the start when empty), take every option the words
     select; ``direct``: the message replies to that first question, so "yes" counts there;
-    ``by_meaning``: options may be read by meaning too (only in the walkthrough the message
-    was routed to: read in every other, loose meanings would make rivals out of nothing);
+    ``by_meaning``: options may be read by meaning too (only in the walkthrough chosen for
+    the message, or the one on screen for a reply: read in every other, loose meanings
+    would make rivals out of nothing);
     ``known``: choices an earlier message's words made at questions not reached then."""
     node_id = _after(tree, prefix)
     steps = list(prefix)
@@ -57,7 +58,7 @@ def walk(
         reader(step_node).spend(text, index, spent)  # the steps taken already used their words
     while not tree.nodes[node_id].is_answer and len(steps) < MAX_STEPS:
         index = reader(node_id).choose(text, direct=direct and first, spent=spent)
-        if index is None and known:
+        if index is None and known and not first:  # the question on screen is the judge's
             index = _known(tree, node_id, known)
         if index is None:
             break
