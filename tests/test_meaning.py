@@ -24,7 +24,7 @@ def senses(text: str):
 
 
 def reader(*options: list[str], denying=frozenset()) -> MeaningReader:
-    profiles = [SENSES.profile(o, WORDS) for o in options]
+    profiles = [SENSES.profile(o) for o in options]
     # Every sense as rare as a curated one is across the real trees.
     rare = {s: 2.0 for p in profiles for s in p}
     return MeaningReader.of(profiles, rare, False, frozenset(denying))
@@ -114,7 +114,7 @@ def test_a_confirmation_typed_at_an_answer_keeps_the_answer(engine):
 
 
 def test_counter_profiles_count_each_sense_once_per_phrase():
-    assert SENSES.profile(["lawyer attorney counsel"], WORDS) == Counter({"lawyer": 1})
+    assert SENSES.profile(["lawyer attorney counsel"]) == Counter({"lawyer": 1})
 
 
 def test_a_reply_that_repeats_what_was_understood_keeps_the_open_question(engine):

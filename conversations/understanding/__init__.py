@@ -7,6 +7,7 @@ The engine uses it for every typed message, so the console and Telegram understa
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -59,6 +60,8 @@ class Understanding:
         self._ethics = tuple(w.lower() for w in self.words.ethics_words.all())
         self.senses = senses or default_senses()
         self._rarity: dict[str, float] | None = None
+        self._profiles: dict[int, Counter[str]] = {}  # id(option) -> its senses (options live on)
+        self._bare = frozenset(normalise(w) for w in self.words.answer_words.all())
 
     def reader(self, tree_id: str, node_id: str) -> NodeReader:
         key = (tree_id, node_id)
@@ -82,8 +85,12 @@ class Understanding:
         return first in self.words.negators.en or label.zh.startswith(tuple(self.words.negators.zh))
 
     def _profile(self, option):
-        bare = frozenset(normalise(w) for w in self.words.answer_words.all())
-        return self.senses.profile(option_phrases(option, self.lexicon, bare), self.words)
+        """The senses of an option's words, worked out once per option."""
+        found = self._profiles.get(id(option))
+        if found is None:
+            phrases = option_phrases(option, self.lexicon, self._bare)
+            found = self._profiles[id(option)] = self.senses.profile(phrases)
+        return found
 
     def _rarities(self) -> dict[str, float]:
         """How rare each sense is across every option of every tree, worked out once."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from knowledge.lexicon import Lexicon
 
@@ -60,12 +61,12 @@ class NodeReader:
         options, labels, related = [], [], []
         for i, option in enumerate(node.options):
             own, more = claimed[i]
-            options.append(tuple(Phrase(p, p in bare) for p in own))
-            labels.append((Phrase(option.label.en), Phrase(option.label.zh)))
+            options.append(tuple(phrase(p, p in bare) for p in own))
+            labels.append((phrase(option.label.en), phrase(option.label.zh)))
             # A word a sibling claims too cannot tell the options apart.
-            rivals = set().union(*(every[j] for j in range(len(every)) if j != i))
-            borrowed = [p for p in more if p not in rivals | topic and p not in own]
-            related.append(tuple(Phrase(p) for p in borrowed if _specific(p)))
+            rivals = set().union(*(every[j] for j in range(len(every)) if j != i)) | topic
+            borrowed = [p for p in more if p not in rivals and p not in own]
+            related.append(tuple(phrase(p) for p in borrowed if _specific(p)))
         return cls(tuple(options), tuple(labels), tuple(related))
 
     def with_meaning(self, meaning: MeaningReader, senses: Senses) -> NodeReader:
@@ -153,6 +154,13 @@ class NodeReader:
             if len(denied) == 1:
                 return 1 - denied[0]
         return None
+
+
+@cache
+def phrase(raw: str, bare: bool = False) -> Phrase:
+    """One Phrase per wording: the same words recur across options and trees, and each
+    Chinese one compiles a pattern."""
+    return Phrase(raw, bare)
 
 
 def topic_words(tree: Tree, lexicon: Lexicon | None) -> frozenset[str]:

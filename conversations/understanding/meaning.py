@@ -67,23 +67,30 @@ class Senses:
             (denied if negated else said).add(sense)
         return frozenset(said), frozenset(denied - said)
 
-    def profile(self, phrases: Iterable[str], words) -> Counter[str]:
+    def profile(self, phrases: Iterable[str]) -> Counter[str]:
         """How often each sense occurs in an option's phrases (negation is not read there:
         "no case pending" *is* the option's meaning)."""
         counts: Counter[str] = Counter()
-        for phrase in phrases:
-            text = Text(phrase, words)
-            counts.update({s for s, _ in self._english(text)} | {s for s, _ in self._chinese(text)})
+        for raw in phrases:
+            text = normalise(raw)
+            stems = [w for _, _, w in words_of(text)]
+            found = {sense for sense, _ in self._english_at(stems)}
+            found |= {self.zh[m.group(0)] for m in self._zh_terms.finditer(text)}
+            counts.update(found)
         return counts
 
     def _english(self, text: Text) -> Iterable[tuple[str, bool]]:
-        stems = text.stems
+        for sense, i in self._english_at(text.stems):
+            yield sense, text.negated_word(i)
+
+    def _english_at(self, stems: list[str]) -> Iterable[tuple[str, int]]:
+        """Each sense the words name, longest wording first, with the word it starts at."""
         i = 0
         while i < len(stems):
             for size in range(min(self.longest_en, len(stems) - i), 0, -1):
                 sense = self.en.get(tuple(stems[i : i + size]))
                 if sense is not None:
-                    yield sense, text.negated_word(i)
+                    yield sense, i
                     i += size
                     break
             else:

@@ -63,7 +63,7 @@ class Phrase:
     """One phrase an option claims; ``bare`` ones (yes, 是) count only as a direct reply.
     Everything is worked out once, when the trees are read: a message looks up hundreds."""
 
-    __slots__ = ("bare", "chinese", "first", "key", "pattern", "raw")
+    __slots__ = ("_pattern", "bare", "chinese", "first", "key", "raw")
 
     def __init__(self, raw: str, bare: bool = False):
         self.raw = raw
@@ -73,10 +73,7 @@ class Phrase:
         self.key: str | tuple[str, ...] = (
             text if self.chinese else tuple(w for _, _, w in words_of(text))
         )
-        # Chinese: a particle may stand inside a phrase (本案证人 in 是本案的证人).
-        self.pattern = (
-            re.compile(_PARTICLE.join(re.escape(c) for c in text)) if self.chinese else None
-        )
+        self._pattern: re.Pattern[str] | None = None  # compiled when first looked for
         # What a text must hold for the phrase to be in it at all: its first word, or its
         # first Chinese character (even in "qq好友"); a set lookup spares most the search.
         if not self.key:
@@ -85,6 +82,15 @@ class Phrase:
             self.first = next(c for c in text if _CJK.match(c))
         else:
             self.first = self.key[0]
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        """Chinese: a particle may stand inside a phrase (本案证人 in 是本案的证人). Compiled
+        on the first message that holds the phrase's first character: most never do."""
+        if self._pattern is None and self.chinese:
+            assert isinstance(self.key, str)
+            self._pattern = re.compile(_PARTICLE.join(re.escape(c) for c in self.key))
+        return self._pattern
 
 
 class Text:
