@@ -240,8 +240,11 @@ class Engine:
             if found:
                 # Anchored at the question the walk stopped at: they hold below it only.
                 anchor = node_screen(first.walk.tree, first.walk.node)
-                steps = (tokens.step(first.walk.tree, n, i) for n, i in sorted(found))
-                facts = (anchor, *steps)
+                tree = self.trees.trees[first.walk.tree]
+                chosen = (
+                    tokens.fact(tree.id, n, tree.nodes[n].options[i].next) for n, i in sorted(found)
+                )
+                facts = (anchor, *chosen)
         session = session.with_facts(facts)
         if first.walk is not None:
             session = self._on_walk(session, first.walk)
@@ -284,11 +287,15 @@ class Engine:
         the judge is still below the question where that walk stopped."""
         if not session.facts or session.facts[0] not in session.stack:
             return {}
+        tree = self.trees.trees[tree_id]
         out = {}
         for fact in session.facts[1:]:
-            step = tokens.parse_step(fact)
-            if step is not None and step.tree == tree_id:
-                out[step.node] = step.index
+            found = tokens.parse_fact(fact)
+            if found is None or found[0] != tree_id or found[1] not in tree.nodes:
+                continue
+            leads = [o.next for o in tree.nodes[found[1]].options]
+            if found[2] in leads:  # gone after a content change: asked, not assumed
+                out[found[1]] = leads.index(found[2])
         return out
 
     def _ahead(self, session: Session) -> tuple[Session, Reply] | None:

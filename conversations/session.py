@@ -10,7 +10,7 @@ from knowledge.schema import LANGS, Lang
 
 HOME = "home"
 MAX_FACTS = 64  # more than any tree has questions
-_FACT = re.compile(r"t:[a-z][a-z0-9_]*:[a-z][a-z0-9_]*(?::[0-9]{1,2})?")
+_FACT = re.compile(r"t:[a-z][a-z0-9_]*:[a-z][a-z0-9_]*(?:>[a-z][a-z0-9_]*)?")
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,9 @@ class Session:
     # up (an understood walk, or guideline numbers): never the judge's words.
     pending: tuple[str, ...] = ()
     # What a typed dilemma's words already said about the questions below the one its walk
-    # stopped at: that question ("t:TREE:NODE"), then the steps the words choose
-    # ("t:TREE:NODE:K"); reached below it, the answer is taken from them. Never the words.
+    # stopped at: that question ("t:TREE:NODE"), then the options the words choose, by
+    # where they lead ("t:TREE:NODE>NEXT"); reached below it, the answer is taken from them.
+    # Never the words.
     facts: tuple[str, ...] = ()
 
     @property
@@ -68,7 +69,7 @@ class Session:
         facts = data.get("facts") if isinstance(data, dict) else None
         if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):
             facts = []
-        # Only what the engine writes: a walkthrough node, then steps ("t:TREE:NODE:K").
+        # Only what the engine writes: a walkthrough node, then choices ("t:TREE:NODE>NEXT").
         if len(facts) > MAX_FACTS or not all(_FACT.fullmatch(f) for f in facts):
             facts = []
         return cls(lang=lang, stack=tuple(stack), pending=tuple(pending), facts=tuple(facts))

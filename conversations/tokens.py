@@ -47,6 +47,7 @@ CONTROLS = (BACK, RESTART)  # shown side by side at the bottom of a keyboard
 
 _KEPT_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 _INDEX = re.compile(r"[0-9]{1,2}")  # an option's position: ASCII digits, never "٣" or 5,000 9s
+_FACT = re.compile(r"t:([a-z][a-z0-9_]*):([a-z][a-z0-9_]*)>([a-z][a-z0-9_]*)")
 
 
 # ------------------------------------------------------------------ builders
@@ -66,6 +67,18 @@ def node(tree_id: str, node_id: str) -> str:
 
 def step(tree_id: str, node_id: str, index: int) -> str:
     return f"{TREE}{tree_id}:{node_id}:{index}"
+
+
+def fact(tree_id: str, node_id: str, next_id: str) -> str:
+    """A choice kept from a typed dilemma, named by where it leads ("t:TREE:NODE>NEXT"),
+    not by its position: reordered options after a content change cannot shift it."""
+    return f"{TREE}{tree_id}:{node_id}>{next_id}"
+
+
+def parse_fact(token: str) -> tuple[str, str, str] | None:
+    """(tree, node, next) of a kept choice, or None."""
+    found = _FACT.fullmatch(token)
+    return (found[1], found[2], found[3]) if found else None
 
 
 def walk(tree_id: str, digits: str) -> str:

@@ -201,7 +201,7 @@ def test_what_the_words_said_about_a_later_question_is_not_asked_again_after_a_t
     session, asked = engine.handle(Session("en"), FreeText(FACEBOOK_LAWYER))
     assert asked.screen == "t:friend_request:lawyer"
     # the question it stopped at, then a choice below it: never the words
-    assert session.facts == ("t:friend_request:lawyer", "t:friend_request:ltie:1")
+    assert session.facts == ("t:friend_request:lawyer", "t:friend_request:ltie>a_lawyer")
     not_now = next(o for o in asked.options if o.label == "Not now, but often in my court")
     session, answer = engine.handle(session, Choose(not_now.token))
     assert answer.screen == "t:friend_request:a_lawyer"
@@ -228,13 +228,13 @@ def test_a_restart_or_a_new_question_forgets_the_choices(engine):
 def test_choices_hold_only_below_the_question_where_the_walk_stopped(engine):
     # A choice for "who" kept from a walk that stopped at "lawyer" (below "who"): reached
     # from the menu, "who" is above that question, so it is asked, not taken from them.
-    facts = ("t:friend_request:lawyer", "t:friend_request:who:1")
+    facts = ("t:friend_request:lawyer", "t:friend_request:who>lawyer")
     session = replace(Session("en"), facts=facts)
     session, kind = engine.handle(session, Choose("t:friend_request:kind"))
     session, step = engine.handle(session, Choose(kind.options[0].token))
     assert step.screen == "t:friend_request:who"
     # Below the anchor they do hold: the same choice, anchored at "kind", is taken.
-    session = replace(Session("en"), facts=("t:friend_request:kind", "t:friend_request:who:1"))
+    session = replace(Session("en"), facts=("t:friend_request:kind", "t:friend_request:who>lawyer"))
     session, _ = engine.handle(session, Choose("t:friend_request:kind"))
     session, step = engine.handle(session, Choose(kind.options[0].token))
     assert step.screen == "t:friend_request:lawyer"
@@ -246,7 +246,7 @@ def test_choices_hold_only_below_the_question_where_the_walk_stopped(engine):
         ["t:friend_request:lawyer:" + "9" * 5000],
         ["t:friend_request:lawyer:٣"],
         ["judge Jane Doe said ..."],
-        ["t:friend_request:lawyer"] + ["t:friend_request:ltie:1"] * 100,
+        ["t:friend_request:lawyer"] + ["t:friend_request:ltie>a_lawyer"] * 100,
     ],
 )
 def test_forged_choices_are_dropped_when_the_session_is_read(engine, facts):
@@ -297,3 +297,12 @@ def test_yes_with_a_particle_still_answers_a_yes_no_question(engine, yes):
     assert asked.screen == "t:online_insult:p_pend"  # is the case still pending?
     session, answer = engine.handle(session, FreeText(yes))
     assert answer.screen == "t:online_insult:a_party"
+
+
+def test_a_kept_choice_names_where_it_leads_so_a_content_change_cannot_shift_it(engine):
+    # Kept before a deploy; the option now leads nowhere it names: asked, not assumed.
+    facts = ("t:friend_request:kind", "t:friend_request:who>no_such_node")
+    session = replace(Session("en"), facts=facts)
+    session, kind = engine.handle(session, Choose("t:friend_request:kind"))
+    session, step = engine.handle(session, Choose(kind.options[0].token))
+    assert step.screen == "t:friend_request:who"
