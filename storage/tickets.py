@@ -42,7 +42,12 @@ _CODE_ATTEMPTS = 8
 
 
 def new_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    # Never all digits (about 1 in 3,400 draws): a code that reads as a number reads as a
+    # count of the questions before it, which is what codes exist not to tell.
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if not code.isdecimal():
+            return code
 
 
 def is_code(value: str) -> bool:

@@ -189,3 +189,11 @@ async def test_tickets_from_before_codes_get_one_on_upgrade(tmp_path):
         assert len(set(codes)) == 3 and all(is_code(code) for code in codes)
     finally:
         await old.close()
+
+
+def test_a_code_is_never_all_digits(monkeypatch):
+    from storage import tickets as module
+
+    draws = iter("234567" + "ABC234")  # the first draw would be all digits
+    monkeypatch.setattr(module.secrets, "choice", lambda _alphabet: next(draws))
+    assert module.new_code() == "ABC234"
