@@ -225,19 +225,23 @@ def test_a_restart_or_a_new_question_forgets_the_choices(engine):
     assert Session.from_dict(session.to_dict()) == session
 
 
+def request_received(engine, facts: tuple[str, ...]) -> str:
+    """The screen after opening the friend-request walkthrough from the menu and tapping
+    "Someone sent me a request", with ``facts`` kept in the session."""
+    session = replace(Session("en"), facts=facts)
+    session, kind = engine.handle(session, Choose("t:friend_request:kind"))
+    _, step = engine.handle(session, Choose(kind.options[0].token))
+    return step.screen
+
+
 def test_choices_hold_only_below_the_question_where_the_walk_stopped(engine):
     # A choice for "who" kept from a walk that stopped at "lawyer" (below "who"): reached
     # from the menu, "who" is above that question, so it is asked, not taken from them.
-    facts = ("t:friend_request:lawyer", "t:friend_request:who>lawyer")
-    session = replace(Session("en"), facts=facts)
-    session, kind = engine.handle(session, Choose("t:friend_request:kind"))
-    session, step = engine.handle(session, Choose(kind.options[0].token))
-    assert step.screen == "t:friend_request:who"
+    above = ("t:friend_request:lawyer", "t:friend_request:who>lawyer")
+    assert request_received(engine, above) == "t:friend_request:who"
     # Below the anchor they do hold: the same choice, anchored at "kind", is taken.
-    session = replace(Session("en"), facts=("t:friend_request:kind", "t:friend_request:who>lawyer"))
-    session, _ = engine.handle(session, Choose("t:friend_request:kind"))
-    session, step = engine.handle(session, Choose(kind.options[0].token))
-    assert step.screen == "t:friend_request:lawyer"
+    below = ("t:friend_request:kind", "t:friend_request:who>lawyer")
+    assert request_received(engine, below) == "t:friend_request:lawyer"
 
 
 @pytest.mark.parametrize(
@@ -301,8 +305,5 @@ def test_yes_with_a_particle_still_answers_a_yes_no_question(engine, yes):
 
 def test_a_kept_choice_names_where_it_leads_so_a_content_change_cannot_shift_it(engine):
     # Kept before a deploy; the option now leads nowhere it names: asked, not assumed.
-    facts = ("t:friend_request:kind", "t:friend_request:who>no_such_node")
-    session = replace(Session("en"), facts=facts)
-    session, kind = engine.handle(session, Choose("t:friend_request:kind"))
-    session, step = engine.handle(session, Choose(kind.options[0].token))
-    assert step.screen == "t:friend_request:who"
+    stale = ("t:friend_request:kind", "t:friend_request:who>no_such_node")
+    assert request_received(engine, stale) == "t:friend_request:who"
