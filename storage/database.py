@@ -10,6 +10,8 @@ import logging
 from pathlib import Path
 
 from sqlalchemy import event, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
@@ -50,6 +52,11 @@ class Database:
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def insert(self):
+        """The dialect's INSERT: an upsert (ON CONFLICT) is written per dialect in SQLAlchemy."""
+        return sqlite_insert if self.is_sqlite else pg_insert
 
     async def upgrade(self, revision: str = "head") -> None:
         """Bring the schema to the newest migration, or to ``revision`` (idempotent)."""

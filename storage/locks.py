@@ -18,11 +18,9 @@ import hashlib
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import BigInteger, String, select, text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm import Mapped, mapped_column
@@ -37,6 +35,9 @@ class Database(Protocol):
     url: str
     is_sqlite: bool
     engine: AsyncEngine
+
+    @property
+    def insert(self) -> Any: ...
 
 
 _LOCAL: dict[str, asyncio.Lock] = {}
@@ -131,10 +132,9 @@ async def run_once(
         if done is not None:
             return False
         await work()
-        insert = sqlite_insert if db.is_sqlite else pg_insert
         async with db.engine.begin() as connection:
             await connection.execute(
-                insert(JobRun)
+                db.insert(JobRun)
                 .values(job=job, period=period, done_at=int(_now()))
                 .on_conflict_do_nothing(index_elements=[JobRun.job, JobRun.period])
             )

@@ -12,8 +12,6 @@ import time
 from collections.abc import Iterable
 
 from sqlalchemy import BigInteger, String, delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .database import Database
@@ -37,7 +35,6 @@ class MessageLog:
     def __init__(self, db: Database, secret: bytes):
         self.db = db
         self.secret = secret
-        self._insert = sqlite_insert if db.is_sqlite else pg_insert
 
     def key(self, chat_id: int) -> str:
         return chat_key(self.secret, chat_id)
@@ -50,7 +47,7 @@ class MessageLog:
         ]
         if not rows:
             return
-        statement = self._insert(ChatMessage).on_conflict_do_nothing(
+        statement = self.db.insert(ChatMessage).on_conflict_do_nothing(
             index_elements=[ChatMessage.session_key, ChatMessage.message_id]
         )
         async with self.db.engine.begin() as connection:

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .database import Database
 from .keys import chat_key
@@ -32,7 +30,6 @@ class SessionStore:
     def __init__(self, db: Database, secret: bytes):
         self.db = db
         self.secret = secret
-        self._insert = sqlite_insert if db.is_sqlite else pg_insert
 
     def key(self, chat_id: int) -> str:
         return chat_key(self.secret, chat_id)
@@ -61,7 +58,7 @@ class SessionStore:
         key = self.key(chat_id)
         if read is None:
             statement = (
-                self._insert(ChatSession)
+                self.db.insert(ChatSession)
                 .values(key=key, state=state, touched_on=today, version=_first_version())
                 .on_conflict_do_nothing(index_elements=[ChatSession.key])
             )
