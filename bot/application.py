@@ -40,6 +40,7 @@ from .health import database_answers, open_tickets
 from .http import AiohttpRequest, UpdatesRequest
 from .membership import Membership
 from .metrics import CONTENT_TYPE, ERRORS, TICKETS_OPEN, MeasuredUpdateProcessor, exposition
+from .render import MAX_MESSAGE
 from .services import Services, services_of
 from .settings import Settings
 from .webhook import WebhookServer
@@ -61,6 +62,18 @@ COMMANDS = (
     "adviser",
     "cancel",
 )
+
+
+def telegram_engine(base: Engine, settings: Settings) -> Engine:
+    """The engine as the bot runs it: this deployment's adviser, and Telegram's text limit."""
+    return Engine(
+        base.corpus,
+        base.ui,
+        base.trees,
+        settings.adviser_contact,
+        relay=settings.adviser_chat_id is not None,
+        max_text=MAX_MESSAGE,  # what Telegram delivers at most
+    )
 
 
 def build(settings: Settings, engine: Engine, db: Database) -> Application:

@@ -285,19 +285,11 @@ def cmd_run(
     if port is not None and not 0 < port < 65536:
         raise SettingsError(f"--port must be between 1 and 65535, not {port}")
     settings.require_bot()
-    from bot.application import run
+    from bot.application import run, telegram_engine
     from bot.logs import configure_logging
-    from bot.render import MAX_MESSAGE
 
     configure_logging(settings)
-    engine = Engine(
-        engine.corpus,
-        engine.ui,
-        engine.trees,
-        settings.adviser_contact,
-        relay=settings.adviser_chat_id is not None,
-        max_text=MAX_MESSAGE,  # what Telegram delivers at most
-    )
+    engine = telegram_engine(engine, settings)
     try:
         return run(settings, engine, webhook, port, listen)
     except Exception as exc:

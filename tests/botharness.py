@@ -169,24 +169,14 @@ class InProcessBot:
         self._handler: logging.Handler | None = None
 
     async def start(self) -> None:
-        from bot.application import UPDATES, build
+        from bot.application import UPDATES, build, telegram_engine
         from bot.logs import guards
-        from bot.render import MAX_MESSAGE
         from bot.settings import Settings
-        from conversations import Engine
         from storage.database import Database
 
         settings = Settings.from_env(self.env)
         await _migrated_if_new(settings.database_url)
-        base = _engine()
-        engine = Engine(
-            base.corpus,
-            base.ui,
-            base.trees,
-            settings.adviser_contact,
-            relay=settings.adviser_chat_id is not None,
-            max_text=MAX_MESSAGE,
-        )
+        engine = telegram_engine(_engine(), settings)
         # What the process would log, guarded as ``configure_logging`` guards it.
         self._handler = logging.FileHandler(self.log_path, encoding="utf-8")
         self._handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
