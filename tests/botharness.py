@@ -246,3 +246,12 @@ def run_once(*args: str, env: dict[str, str], cwd: Path) -> subprocess.Completed
         text=True,
         timeout=120,
     )
+
+
+async def eventually(condition, timeout: float = 10.0) -> None:
+    """Wait until ``condition()`` holds, and fail if it never does."""
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    assert condition()

@@ -137,3 +137,15 @@ async def fake():
     await server.start()
     yield server
     await server.stop()
+
+
+@pytest.fixture
+async def bot(fake, tmp_path):
+    """The real bot, in this process, on a SQLite file, talking to ``fake``; a module that
+    needs other settings defines its own ``bot``."""
+    from botharness import InProcessBot
+
+    process = InProcessBot(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
+    await process.start()
+    yield process
+    assert await process.stop() == 0, process.logs()  # SIGTERM is a graceful shutdown

@@ -3,33 +3,15 @@ messages, absurd guideline numbers; and a group the bot is added to is told and 
 
 from __future__ import annotations
 
-import asyncio
 import subprocess
 import sys
 import time
 
-import pytest
-from botharness import InProcessBot
+from botharness import eventually
 from fakebot import BOT_USER
 
 JUDGE = 4242777
 APOLOGY = "something went wrong"
-
-
-@pytest.fixture
-async def bot(fake, tmp_path):
-    process = InProcessBot(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
-    await process.start()
-    yield process
-    assert await process.stop() == 0, process.logs()
-
-
-async def eventually(condition, timeout: float = 10.0) -> None:
-    for _ in range(int(timeout / 0.05)):
-        if condition():
-            return
-        await asyncio.sleep(0.05)
-    assert condition()
 
 
 async def test_a_lone_surrogate_in_a_question_gets_an_answer(fake, bot):

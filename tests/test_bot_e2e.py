@@ -7,26 +7,9 @@ import re
 import sqlite3
 
 import pytest
-from botharness import BotProcess, InProcessBot, WebhookBot, run_once
+from botharness import BotProcess, WebhookBot, eventually, run_once
 
 JUDGE = 4242001
-
-
-@pytest.fixture
-async def bot(fake, tmp_path):
-    process = InProcessBot(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
-    await process.start()
-    yield process
-    code = await process.stop()
-    assert code == 0, process.logs()  # SIGTERM is a graceful shutdown
-
-
-async def eventually(condition, timeout: float = 5.0) -> None:
-    for _ in range(int(timeout / 0.05)):
-        if condition():
-            return
-        await asyncio.sleep(0.05)
-    assert condition()
 
 
 async def tap(fake, message, label):

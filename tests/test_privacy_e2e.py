@@ -6,8 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
-from botharness import InProcessBot, WebhookBot
+from botharness import WebhookBot
 
 JUDGE = 6660123
 OTHER = 6660456  # a judge whose Telegram speaks Chinese
@@ -16,14 +15,6 @@ QUESTIONS = [
     "A party to my case follows me on Instagram",
 ]
 OUT_OF_SCOPE = "what will my salary be next year?"
-
-
-@pytest.fixture
-async def bot(fake, tmp_path):
-    process = InProcessBot(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
-    await process.start()
-    yield process
-    assert await process.stop() == 0, process.logs()
 
 
 def rows(folder: Path, query: str) -> list[tuple]:

@@ -6,7 +6,7 @@ import asyncio
 import sqlite3
 
 import pytest
-from botharness import BotProcess, InProcessBot
+from botharness import BotProcess, InProcessBot, eventually
 
 from storage.tickets import is_code
 
@@ -31,14 +31,6 @@ async def bot(fake, tmp_path):
     await process.start()
     yield process
     assert await process.stop() == 0, process.logs()
-
-
-async def eventually(condition, timeout: float = 10.0) -> None:
-    for _ in range(int(timeout / 0.05)):
-        if condition():
-            return
-        await asyncio.sleep(0.05)
-    assert condition()
 
 
 async def tap(fake, message, label):

@@ -7,20 +7,11 @@ from __future__ import annotations
 import asyncio
 import json
 
-import pytest
-from botharness import InProcessBot, run_once
+from botharness import run_once
 
 from conversations import Engine
 
 JUDGE = 4242515
-
-
-@pytest.fixture
-async def bot(fake, tmp_path):
-    process = InProcessBot(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
-    await process.start()
-    yield process
-    assert await process.stop() == 0, process.logs()
 
 
 async def start(fake, payload: str | None = None, judge: int = JUDGE):
