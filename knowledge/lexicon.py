@@ -12,10 +12,10 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, model_validator
 
 from .schema import Strict
+from .textmatch import CJK as _CJK
 from .validation import DataError, Problem, display_path, load_model
 
 LEXICON_FILE = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _SYMBOL = re.compile(r"[^\w\s]")  # neither a letter, a digit, a CJK character nor a space
 
 ConceptId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=32)]

@@ -13,9 +13,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .textmatch import CJK_RUN as _CJK_RUN
 from .textmatch import normalise, stem
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _WORD = re.compile(r"[a-z][a-z']+")
 _STOP = frozenset(
     (

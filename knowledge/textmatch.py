@@ -19,22 +19,25 @@ from rapidfuzz import fuzz, process
 
 from .schema import Lang
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+CJK = re.compile(r"[\u4e00-\u9fff]")  # one Chinese character
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")  # one word of a normalised text
 _TYPO_CUTOFF = 85.0
 _MIN_TYPO_LEN = 5
 _MAX_CORRECTIONS = 65536
 
 
 def normalise(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+    """NFKC, curly apostrophes made straight (phones type "defendant’s"), lower case, one
+    space between words: how every matcher reads a text and a term."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return " ".join(text.lower().split())
 
 
 def is_chinese(text: str) -> bool:
     """Chinese when CJK characters make up at least a third of the 'words'."""
-    cjk = len(_CJK.findall(text))
-    latin = len(_WORD.findall(text.lower()))
+    cjk = len(CJK.findall(text))
+    latin = len(WORD.findall(text.lower()))
     return cjk > 0 and cjk >= latin / 2
 
 
@@ -46,8 +49,8 @@ def language(text: str) -> Lang:
 
 def clear_language(text: str) -> str | None:
     """'zh' or 'en' when the text plainly is that language, else None ("WeChat?", "30")."""
-    cjk = len(_CJK.findall(text))
-    latin = len([w for w in _WORD.findall(text.lower()) if not w.isdigit()])
+    cjk = len(CJK.findall(text))
+    latin = len([w for w in WORD.findall(text.lower()) if not w.isdigit()])
     if cjk >= 2 and cjk >= 2 * latin:
         return "zh"
     if cjk == 0 and latin >= 3:
@@ -64,7 +67,7 @@ def stem(word: str) -> str:
 
 def english_key(text: str) -> str:
     """' word word word ' of stems, for whole-word phrase search by substring."""
-    return " " + " ".join(stem(w) for w in _WORD.findall(text)) + " "
+    return " " + " ".join(stem(w) for w in WORD.findall(text)) + " "
 
 
 def fuzzy_syllable(syllable: str) -> str:
@@ -111,7 +114,7 @@ def _spoken(text: str) -> tuple[str, list[str]]:
     Chinese characters are kept apart by '/', so a match never spans punctuation or Latin."""
     syllables: list[str] = []
     chars: list[str] = []
-    for run in _CJK_RUN.findall(text):
+    for run in CJK_RUN.findall(text):
         if syllables:
             syllables.append("/")
             chars.append("")
@@ -143,7 +146,7 @@ class TermMatcher:
         self.english: dict[str, str] = {}  # term -> its stemmed key
         for raw in terms:
             term = normalise(raw)
-            if _CJK.search(term):
+            if CJK.search(term):
                 self.chinese[term] = pinyin_key(term)
             else:
                 self.english[term] = english_key(term)
@@ -164,7 +167,7 @@ class TermMatcher:
     def find(self, text: str) -> set[str]:
         text = normalise(text)
         found = {t for t in _candidates(self._by_char, set(text)) if t in text}
-        if _CJK.search(text):
+        if CJK.search(text):
             spoken, chars = _spoken(text)
             found |= {
                 t

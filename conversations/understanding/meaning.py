@@ -33,7 +33,6 @@ from .words import ByLanguage
 SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "senses.yaml"
 MIN_SCORE = 1.5  # evidence an option needs: about one rare sense, or two common ones
 LEAD = 2.0  # how many times the runner-up's evidence the chosen option needs
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 class SenseFile(Strict):

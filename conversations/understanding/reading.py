@@ -8,16 +8,15 @@ same clause: "not before me", "no case pending", "没有案子", "不是我审�
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from knowledge.textmatch import stem
+from knowledge.textmatch import CJK as _CJK
+from knowledge.textmatch import WORD as _WORD
+from knowledge.textmatch import normalise, stem
 
 from .words import Words
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、\n()（）]|\bbut\b|\bhowever\b|但是|但|不过|可是")
 NEGATION_WORDS = 3  # English: how many words before a phrase a negator still reaches
 NEGATION_CHARS = 4  # Chinese: how many characters before a phrase
@@ -32,6 +31,11 @@ def _opens_a_word(text: str, at: int) -> bool:
     return bool(_CJK.match(following)) and following not in "的啊呀吧嘛啦哦呢了"
 
 
+def word_count(text: str) -> int:
+    """About how many words: Chinese has no spaces, and two characters make about a word."""
+    return len(_WORD.findall(text.lower())) + len(_CJK.findall(text)) // 2
+
+
 def words_of(text: str) -> list[tuple[int, int, str]]:
     """(start, end, stem) of each word; a possessive 's goes ("the prosecutor's office")."""
     out = []
@@ -39,11 +43,6 @@ def words_of(text: str) -> list[tuple[int, int, str]]:
         word = m.group(0)
         out.append((m.start(), m.end(), stem(word[:-2] if word.endswith("'s") else word)))
     return out
-
-
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
-    return " ".join(text.lower().split())
 
 
 @dataclass(frozen=True)
@@ -130,8 +129,7 @@ class Text:
 
     @property
     def word_count(self) -> int:
-        # Chinese has no spaces: two characters make about a word.
-        return len(self._tokens) + len(_CJK.findall(self.text)) // 2
+        return word_count(self.text)
 
     def hits(self, phrase: Phrase) -> list[Hit]:
         key = phrase.key

@@ -10,6 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from .reading import word_count
 from .words import Words
 
 # "1)", "1.", "(1)", "（1）", "1）", "①", and Chinese ordinals: "一是…二是…", "一、…二、…",
@@ -63,14 +64,10 @@ class Splitter:
         if len(re.findall(r"[?？]", text)) >= 2:  # two questions asked, not one explained
             for found in _QUESTION.finditer(text):
                 second = text[found.end() :].strip()
-                if _words(second) >= MIN_QUESTION_WORDS:  # not a short "Block him?"
+                if word_count(second) >= MIN_QUESTION_WORDS:  # not a short "Block him?"
                     out.append(Cut((text[: found.start()].strip(), second), True))
         return [c for c in out if all(len(p) >= MIN_PART for p in c.parts)]
 
 
 def _alternatives(markers) -> str:
     return "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
-
-
-def _words(text: str) -> int:
-    return len(re.findall(r"[A-Za-z0-9]+", text)) + len(re.findall(r"[\u4e00-\u9fff]", text)) // 2
