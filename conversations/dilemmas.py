@@ -60,9 +60,7 @@ class Dilemmas:
         steps = self.ctx.ui.understood_separator(lang).join(labels) or tree.title(lang)
         return Block("notice", self.ctx.ui.understood.format(lang, steps=steps))
 
-    def walk_reply(
-        self, walk: Walk, lang: Lang, notices: tuple[str, ...] = (), extra: tuple[Option, ...] = ()
-    ) -> Reply:
+    def walk_reply(self, walk: Walk, lang: Lang, notices: tuple[str, ...] = ()) -> Reply:
         """The walk's last screen under what was understood, a button per step to change it."""
         tree = self.ctx.trees.trees[walk.tree]
         reply = self.node_reply(node_screen(tree.id, walk.node), lang)
@@ -75,12 +73,13 @@ class Dilemmas:
             for k, (node, i) in enumerate(walk.steps)
         )
         heading = (*(Block("notice", n) for n in notices), self.understood(walk, lang))
+        extra: tuple[Option, ...] = ()
         settled = self.settled(tree, walk)
         if settled is not None:
             # What is already decided is said now; the question only tailors the advice.
             line = ui.settled.format(lang, citation=self.ctx.citation(settled, lang))
             heading = (*heading, Block("notice", line))
-            extra = (*extra, self.ctx.full_text_option(settled, lang))
+            extra = (self.ctx.full_text_option(settled, lang),)
         blocks = (*heading, *reply.blocks)
         return replace(reply, blocks=blocks, options=(*reply.options, *extra, *changes))
 

@@ -136,20 +136,21 @@ class Tree(Strict):
                     queue.append(option.next)
         return parents
 
-    def answers_below(self, node_id: str) -> list[Answer]:
-        """Every answer that can still be reached from ``node_id`` (itself, if an answer)."""
-        found: list[Answer] = []
-        stack, seen = [node_id], set()
+    def reachable(self, node_id: str) -> list[str]:
+        """Every node that can still be reached from ``node_id``, itself first."""
+        seen: dict[str, None] = {}
+        stack = [node_id]
         while stack:
             here = stack.pop()
-            if here in seen:
-                continue
-            seen.add(here)
-            node = self.nodes[here]
-            if isinstance(node, Answer):
-                found.append(node)
-            stack += [o.next for o in node.options]
-        return found
+            if here not in seen:
+                seen[here] = None
+                stack += [o.next for o in self.nodes[here].options]
+        return list(seen)
+
+    def answers_below(self, node_id: str) -> list[Answer]:
+        """Every answer that can still be reached from ``node_id`` (itself, if an answer)."""
+        nodes = (self.nodes[n] for n in self.reachable(node_id))
+        return [node for node in nodes if isinstance(node, Answer)]
 
     def paths(self) -> list[list[str]]:
         """Every path from the start to an answer, as node ids."""

@@ -12,17 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from knowledge import Lang
-from knowledge.lexicon import Lexicon
 from knowledge.router import Router, Routing
 
 from ..trees import Answer, TreeSet
 from .choosing import NodeReader, option_phrases, topic_words
-from .meaning import MeaningReader, Senses, default_senses, rarity
+from .meaning import MeaningReader, default_senses, rarity
 from .reading import Text, normalise
 from .smallwords import SmallWord, SmallWords
 from .splitting import Splitter
 from .walking import Walk, ahead, changed, path_steps, replay, walk
-from .words import Words, default_words
+from .words import default_words
 
 REPLY_WORDS = 15  # longer than this, a reply to the question on screen may be a new dilemma
 MAX_CUTS = 2  # candidate places to split one message that are tried, at most
@@ -45,20 +44,17 @@ class Understanding:
         self,
         trees: TreeSet,
         router: Router,
-        words: Words | None = None,
-        lexicon: Lexicon | None = None,
-        senses: Senses | None = None,
     ):
         self.trees = trees
         self.router = router
-        self.words = words or default_words()
-        self.lexicon = lexicon if lexicon is not None else router.lexicon
+        self.words = default_words()
+        self.lexicon = router.lexicon
         self.small_words = SmallWords(self.words)
         self.splitter = Splitter(self.words)
         self._readers: dict[tuple[str, str], NodeReader] = {}
         self._topic_words: dict[str, frozenset[str]] = {}
         self._ethics = tuple(w.lower() for w in self.words.ethics_words.all())
-        self.senses = senses or default_senses()
+        self.senses = default_senses()
         self._rarity: dict[str, float] | None = None
         self._profiles: dict[int, Counter[str]] = {}  # id(option) -> its senses (options live on)
         self._bare = frozenset(normalise(w) for w in self.words.answer_words.all())
@@ -169,7 +165,8 @@ class Understanding:
         tree = self.trees.trees[found.tree]
         read = Text(text, self.words)
         out = {}
-        for node_id in _below(tree, found.node):
+        below = tree.reachable(found.node)[1:]
+        for node_id in (n for n in below if not tree.nodes[n].is_answer):
             index = self.reader(tree.id, node_id).choose(read)
             if index is not None:
                 out[node_id] = index
@@ -318,19 +315,6 @@ class Understanding:
 
     def _reader_of(self, tree_id: str) -> Callable[[str], NodeReader]:
         return lambda node_id: self.reader(tree_id, node_id)
-
-
-def _below(tree, node_id: str) -> list[str]:
-    """The questions that can follow ``node_id`` (not itself)."""
-    out: list[str] = []
-    stack = [o.next for o in tree.nodes[node_id].options]
-    while stack:
-        here = stack.pop()
-        if here in out or here == node_id or tree.nodes[here].is_answer:
-            continue
-        out.append(here)
-        stack += [o.next for o in tree.nodes[here].options]
-    return out
 
 
 def _same_topic(a: Routing, b: Routing) -> bool:

@@ -97,7 +97,6 @@ class Text:
 
     def __init__(self, raw: str, words: Words):
         self.text = normalise(raw)
-        self.words = words
         self._tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(self.text)]
         self._stems = [w for _, _, w in words_of(self.text)]
         self._at: dict[str, list[int]] = {}  # stem -> where it stands: most phrases miss fast
@@ -114,12 +113,6 @@ class Text:
     @property
     def stems(self) -> list[str]:
         return self._stems
-
-    def negated_word(self, index: int) -> bool:
-        return self._negated_en(index)
-
-    def negated_char(self, at: int) -> bool:
-        return self._negated_zh(at)
 
     def senses(self, senses) -> tuple[frozenset[str], frozenset[str]]:
         """What the message says by meaning (see meaning.py), read once per message."""
@@ -146,7 +139,7 @@ class Text:
         if isinstance(key, str):
             assert phrase.pattern is not None
             return [
-                Hit(m.start(), m.end(), self._negated_zh(m.start()))
+                Hit(m.start(), m.end(), self.negated_char(m.start()))
                 for m in phrase.pattern.finditer(self.text)
                 # A one-character 是 or 对 is "yes" standing alone or with a particle ("是，
                 # 还在审", "是的", "对啊"), not the copula or 对方 that starts a sentence
@@ -160,7 +153,7 @@ class Text:
             last = self._rest(key, i)
             if last is not None:
                 start, end = self._tokens[i][0], self._tokens[last][1]
-                found.append(Hit(start, end, self._negated_en(i)))
+                found.append(Hit(start, end, self.negated_word(i)))
         return found
 
     def _rest(self, key: tuple[str, ...], i: int) -> int | None:
@@ -180,7 +173,7 @@ class Text:
     def _clause_start(self, at: int) -> int:
         return self._clause_starts[bisect_right(self._clause_starts, at) - 1]
 
-    def _negated_en(self, index: int) -> bool:
+    def negated_word(self, index: int) -> bool:
         clause = self._clause_start(self._tokens[index][0])
         for j in range(max(0, index - NEGATION_WORDS), index):
             start, _, word = self._tokens[j]
@@ -188,7 +181,7 @@ class Text:
                 return True
         return False
 
-    def _negated_zh(self, at: int) -> bool:
+    def negated_char(self, at: int) -> bool:
         window = self.text[max(self._clause_start(at), at - NEGATION_CHARS) : at]
         for exception in self._zh_exceptions:
             window = window.replace(exception, " ")

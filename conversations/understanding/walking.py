@@ -102,16 +102,10 @@ def replay(tree: Tree, digits: str) -> Walk | None:
 def changed(tree: Tree, before: Walk, step: int, index: int) -> Walk:
     """``before`` with option ``index`` at its step ``step``; the later choices are kept
     wherever the new path meets their questions again."""
-    later = dict(before.steps[step + 1 :])
-    steps = [*before.steps[:step], (before.steps[step][0], index)]
-    node_id = (tree.nodes[steps[-1][0]].options)[index].next
-    while node_id in later and len(steps) < MAX_STEPS:
-        options = tree.nodes[node_id].options
-        if later[node_id] >= len(options):
-            break
-        steps.append((node_id, later[node_id]))
-        node_id = options[later[node_id]].next
-    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer)
+    steps = (*before.steps[:step], (before.steps[step][0], index))
+    node_id = tree.nodes[steps[-1][0]].options[index].next
+    here = Walk(tree.id, steps, node_id, tree.nodes[node_id].is_answer)
+    return ahead(tree, here, dict(before.steps[step + 1 :]))
 
 
 def path_steps(tree: Tree, nodes: list[str]) -> tuple[tuple[str, int], ...] | None:
