@@ -111,7 +111,8 @@ class Engine:
             case Choose(token=token):
                 return self._choose(session, token)
             case FreeText(text=text):
-                return self._free_text(session, text)
+                with self.understanding.one_message():
+                    return self._free_text(session, text)
             case Notify(text=text):
                 return self._show(session, text, brief=True)
         raise TypeError(f"unknown event {event!r}")

@@ -307,3 +307,19 @@ def test_a_kept_choice_names_where_it_leads_so_a_content_change_cannot_shift_it(
     # Kept before a deploy; the option now leads nowhere it names: asked, not assumed.
     stale = ("t:friend_request:kind", "t:friend_request:who>no_such_node")
     assert request_received(engine, stale) == "t:friend_request:who"
+
+
+def test_a_message_is_read_once_and_not_kept_after(engine, monkeypatch):
+    # A reply is read as an answer, then as a question of its own, then as a new dilemma:
+    # one routing serves all three, and nothing of the words stays once it is handled.
+    session, _ = engine.handle(Session("en"), FreeText("A lawyer sent me a friend request"))
+    routed = []
+    route = engine.understanding.router.route
+    monkeypatch.setattr(
+        engine.understanding.router,
+        "route",
+        lambda t, lang=None: routed.append(t) or route(t, lang),
+    )
+    engine.handle(session, FreeText("what about my old tweets?"))
+    assert routed == ["what about my old tweets?"]
+    assert engine.understanding._memo is None

@@ -8,7 +8,8 @@ The engine uses it for every typed message, so the console and Telegram understa
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from knowledge import Lang
@@ -58,6 +59,7 @@ class Understanding:
         self._rarity: dict[str, float] | None = None
         self._profiles: dict[int, Counter[str]] = {}  # id(option) -> its senses (options live on)
         self._bare = frozenset(normalise(w) for w in self.words.answer_words.all())
+        self._memo: dict[tuple[str, Lang | None], list[Reading]] | None = None
 
     def reader(self, tree_id: str, node_id: str) -> NodeReader:
         key = (tree_id, node_id)
@@ -103,8 +105,26 @@ class Understanding:
     def small(self, text: str) -> SmallWord | None:
         return self.small_words.read(text)
 
+    @contextmanager
+    def one_message(self) -> Iterator[None]:
+        """While one message is handled, reading it again (as a reply, as a question of its
+        own, as a new dilemma) costs nothing; afterwards its words are not kept."""
+        self._memo = {}
+        try:
+            yield
+        finally:
+            self._memo = None
+
     def read(self, text: str, lang: Lang | None = None) -> list[Reading]:
         """The message's dilemmas in order: one, or two when it plainly holds two."""
+        if self._memo is None:
+            return self._read(text, lang)
+        key = (text, lang)
+        if key not in self._memo:
+            self._memo[key] = self._read(text, lang)
+        return self._memo[key]
+
+    def _read(self, text: str, lang: Lang | None) -> list[Reading]:
         cuts = self.splitter.cuts(text)
         # Each cut tried costs a routing of its parts: the strong signs first, and at most
         # one question mark (a weak sign).
