@@ -38,7 +38,6 @@ from .callbacks import encode
 from .render import MAX_MESSAGE, units
 
 log = logging.getLogger("amicus.relay")
-MAX_ID = 2**31  # ids are 32-bit columns on PostgreSQL
 SEND, DROP = tokens.SEND, tokens.DROP
 WIDEST_CODE = "W" * CODE_LENGTH  # room for any ticket code when checking a message's length
 GONE_FOR_GOOD = ("chat not found", "user is deactivated", "bot was blocked", "bot was kicked")

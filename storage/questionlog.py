@@ -131,15 +131,13 @@ class QuestionLog:
             token=secrets.token_urlsafe(TOKEN_BYTES),
             update_key=update_key,
         )
-        if update_key is not None:
-            earlier = await self._by_update(update_key)
-            if earlier is not None:
-                return earlier
         try:
             async with self.db.sessions.begin() as session:
                 session.add(row)
         except IntegrityError:
-            # The same update, kept a moment ago by another process: that row is the one.
+            # The same update kept before (delivered twice after a crash, or by another
+            # replica a moment ago): the unique update key refuses it, and that row is the
+            # one. No read first: this is on every kept question's path.
             earlier = await self._by_update(update_key) if update_key is not None else None
             if earlier is None:
                 raise
