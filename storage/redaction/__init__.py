@@ -15,12 +15,31 @@ is useless.
 - ``chinese_names``, ``english_names``: names after or before a cue, and without one where
   the shape or the word lists leave no doubt (nicknames 小珂/阿明, compound surnames, a given
   name before a word that is no English word); word lists in ``data/``.
-- ``rules``: every rule in order; ``pipeline``: applying them until nothing changes.
+- ``rules``: every rule in order; ``pipeline``: applying them until nothing changes;
+  ``limits``: how much it reads at once, and ``cap``, without loading any of it.
 - ``guard``: redaction of one text in a separate process with a time budget, for the bot.
 """
 
-from .chinese_names import COMMON_WORDS, SURNAMES
-from .pipeline import MAX_PIECE, cap, redact
-from .text import PLACEHOLDERS
+from typing import Any
 
-__all__ = ["COMMON_WORDS", "MAX_PIECE", "PLACEHOLDERS", "SURNAMES", "cap", "redact"]
+from .limits import MAX_PIECE, cap
+
+__all__ = ["COMMON_WORDS", "MAX_PIECE", "PLACEHOLDERS", "cap", "redact"]
+
+
+def __getattr__(name: str) -> Any:
+    # The rules, word lists and patterns load on first use: a process that only caps text
+    # (the bot's main process; only its worker redacts) does not pay for them.
+    if name == "redact":
+        from .pipeline import redact
+
+        return redact
+    if name == "COMMON_WORDS":
+        from .chinese_names import COMMON_WORDS
+
+        return COMMON_WORDS
+    if name == "PLACEHOLDERS":
+        from .text import PLACEHOLDERS
+
+        return PLACEHOLDERS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

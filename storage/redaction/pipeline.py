@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from knowledge.textmatch import language as text_language
 
 from .english_names import TOKEN_RE, is_stop_name
+from .limits import MAX_PIECE
 from .patterns import HAN_RE
 from .rules import RULES
 from .text import SENTINEL_RE, Span, Text, normalise
 
-__all__ = ["MAX_PIECE", "cap", "language", "prepare", "redact"]
+__all__ = ["prepare", "redact"]
 
 
 def prepare() -> None:
@@ -23,7 +24,6 @@ def prepare() -> None:
 # No rule ever reads more than this many characters at once: a longer text is cut (at line
 # breaks where it can be) into pieces of at most this size. It is Telegram's own limit, so a
 # message is one piece.
-MAX_PIECE = 4096
 _MAX_ROUNDS = 8
 
 
@@ -49,12 +49,6 @@ def _repeated_names(work: Text) -> list[Span]:
         return []
     pattern = re.compile("|".join(sorted(terms, key=len, reverse=True)))
     return [match.span() for match in pattern.finditer(work.norm)]
-
-
-def language(text: str) -> str:
-    """The placeholders' language: the one the router, and so the question log, records for
-    the text (knowledge.textmatch.language, on the text as typed)."""
-    return text_language(text)
 
 
 def _redact_piece(text: str, lang: str) -> str:
@@ -95,20 +89,10 @@ def _pieces(text: str) -> Iterator[str]:
         yield piece
 
 
-def cap(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters, before any rule reads it. The cut falls
-    on a space near the end where there is one, so no identifier is cut in two and half of it
-    left as typed; a cut text ends in "…"."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = max(cut.rfind(" ", limit - 65), cut.rfind("\n", limit - 65))
-    return (cut[:space] if space > 0 else cut) + "…"
-
-
 def redact(text: str) -> str:
     """The text as the question log keeps it: identifiers replaced by typed placeholders."""
-    lang = language(text)
+    # The placeholders' language: the one the router, and so the question log, records.
+    lang = text_language(text)
     if len(text) <= MAX_PIECE:
         return _redact_piece(text, lang)
     return "".join(_redact_piece(piece, lang) for piece in _pieces(text))

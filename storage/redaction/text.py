@@ -49,7 +49,7 @@ _LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _SPACES = re.compile(r"\s{2,}")
 
 # Two supplementary private-use planes give 131 068 sentinels: far more than the characters
-# of any piece the pipeline hands over (see pipeline.MAX_PIECE).
+# of any piece the pipeline hands over (see limits.MAX_PIECE).
 _PLANE15, _PLANE16, _PER_PLANE = 0xF0000, 0x100000, 0xFFFE
 SENTINEL_CLASS = "\U000f0000-\U000ffffd\U00100000-\U0010fffd"
 SENTINEL_RE = re.compile(f"[{SENTINEL_CLASS}]")
