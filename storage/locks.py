@@ -16,6 +16,7 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -135,16 +136,10 @@ async def run_once(
         async with db.engine.begin() as connection:
             await connection.execute(
                 db.insert(JobRun)
-                .values(job=job, period=period, done_at=int(_now()))
+                .values(job=job, period=period, done_at=int(time.time()))
                 .on_conflict_do_nothing(index_elements=[JobRun.job, JobRun.period])
             )
         return True
-
-
-def _now() -> float:
-    import time
-
-    return time.time()
 
 
 def _sqlite_file(db: Database) -> Path | None:

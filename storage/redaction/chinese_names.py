@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from .english_names import LATIN_NAME, is_stop_name, trim_latin
 from .patterns import HAN, HAN_RE
+from .text import SENTINEL_CLASS
 from .wordlists import chars, words
 
 SURNAMES = frozenset(chars("zh_names", "surnames"))
@@ -332,7 +333,9 @@ def zh_parenthesised(text: str) -> Iterator[tuple[int, int]]:
 # Where a clause starts: the text's start, punctuation, an earlier replacement (and its 的:
 # "[法院]的张伟"), or a time word (昨天孙丽华在…).
 _CLAUSE_START_RE = re.compile(
-    r"(?:^|(?<=[\s,.;:!?、。，；：！？()（）“”\"'「」『』…\U000f0000-\U000ffffd\U00100000-\U0010fffd]))"
+    r"(?:^|(?<=[\s,.;:!?、。，；：！？()（）“”\"'「」『』…"
+    f"{SENTINEL_CLASS}"
+    r"]))"
     r"(?:的|是|叫)?(?:昨天|今天|前天|上周|上个月|去年|最近|前几天|后来|当时|那天|有一次)?"
 )
 

@@ -14,9 +14,10 @@ import re
 from collections.abc import Iterator
 
 from .english_names import is_word
+from .patterns import HAN
 from .text import Span
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_HAN = HAN
 # A place name never contains 我, 在, 是, 作为 …, so "我在深圳市…" starts the court at 深 (but 都
 # may be part of one: 成都市, 首都).
 _NOT_PLACE = (

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
+from .text import SENTINEL_CLASS
 from .wordlists import lines, words
 
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿĀ-ſ"
@@ -265,7 +266,7 @@ def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
 # State or a minister named as a party are not).
 _PARTY = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}"
 _VERSUS_RE = re.compile(
-    rf"(?:(?<![A-Za-z'’\-])(?P<left>{_PARTY})|(?<![A-Za-z])R|[\U000f0000-\U0010fffd]|\))"
+    rf"(?:(?<![A-Za-z'’\-])(?P<left>{_PARTY})|(?<![A-Za-z])R|[{SENTINEL_CLASS}]|\))"
     rf"[ \t]+(?:v|vs)\.?[ \t]+(?P<right>{_PARTY})"
 )
 _NOT_PARTIES = frozenset(

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
+from knowledge.validation import read_yaml
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
     """The mapping in ``data/<name>.yaml``."""
-    text = resources.files(__package__).joinpath("data", f"{name}.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    # Through the project's YAML reader: libyaml, and a broken file named with its line.
+    return read_yaml(Path(str(resources.files(__package__).joinpath("data", f"{name}.yaml"))))
 
 
 def words(name: str, key: str) -> list[str]:
