@@ -123,7 +123,7 @@ class Engine:
 
     def _choose(self, session: Session, token: str) -> tuple[Session, Reply]:
         if token == tokens.RESTART:
-            return self._show(session.with_stack((HOME,)).with_pending(()).with_facts(()))
+            return self._handle(session, Restart())
         if token in session.pending:  # a second dilemma taken up: offered no more
             session = session.with_pending(tuple(p for p in session.pending if p != token))
         if (lang := tokens.parse_language(token)) is not None:
@@ -219,12 +219,9 @@ class Engine:
                 if at_answer
                 else self.ui.reply_noted(session.lang),
             )
-        session = self._on_walk(session, walk)
-        reply = self.dilemmas.walk_reply(walk, session.lang, notices)
         # Typed facts are steps, like taps: an answer reached counts as one, no words kept;
         # facts that only confirm the answer on screen reach nothing new and count nothing.
-        record = reply.record if walk.answer and not same else None
-        return session, self._with_controls(replace(reply, record=record), session)
+        return self._show_walk(session, walk, notices, counts=not same)
 
     def _dilemma(
         self, session: Session, text: str, readings: list[Reading], notices: tuple[str, ...]
@@ -314,9 +311,16 @@ class Engine:
         walk = ahead(tree, here, known)
         if walk == here:
             return None
+        return self._show_walk(session, walk)
+
+    def _show_walk(
+        self, session: Session, walk: Walk, notices: tuple[str, ...] = (), counts: bool = True
+    ) -> tuple[Session, Reply]:
+        """The session standing on the walk's last node, and that node under what was
+        understood; an answer reached counts once for the FAQ when ``counts``."""
         session = self._on_walk(session, walk)
-        reply = self.dilemmas.walk_reply(walk, session.lang)
-        record = reply.record if walk.answer else None
+        reply = self.dilemmas.walk_reply(walk, session.lang, notices)
+        record = reply.record if walk.answer and counts else None
         return session, self._with_controls(replace(reply, record=record), session)
 
     def _on_walk(self, session: Session, walk: Walk) -> Session:
@@ -330,12 +334,8 @@ class Engine:
             walk = self.dilemmas.parse_walk(token)
             if walk is None:
                 return None
-            before = session
-            session = self._on_walk(session, walk)
-            reply = self.dilemmas.walk_reply(walk, lang)
-            if not walk.answer or session.stack == before.stack:
-                reply = replace(reply, record=None)
-            return session, self._with_controls(reply, session)
+            moved = self._on_walk(session, walk).stack != session.stack
+            return self._show_walk(session, walk, counts=moved)
         if token.startswith(CHANGE):
             found = self.dilemmas.parse_change(token)
             if found is None:
