@@ -11,11 +11,11 @@ from storage.questionlog import months_before, this_month
 
 from . import chat
 from .faqjobs import send_faq
-from .services import Services
+from .services import services_of
 
 
 async def faq(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    services: Services = context.application.bot_data["services"]
+    services = services_of(context.application)
     ui = services.engine.ui
     if not await chat.private(update, ui, services.relay):
         return

@@ -34,7 +34,7 @@ from storage.questionlog import months_before, this_month
 
 from . import admin
 from .callbacks import knowledge_version, pattern
-from .faqjobs import FAQ_TIME, PURGE_TIME, monthly_faq, purge, purge_old_questions
+from .faqjobs import FAQ_TIME, PURGE_TIME, monthly_faq, purge
 from .handlers import Handlers, on_error
 from .health import database_answers, open_tickets
 from .http import AiohttpRequest, UpdatesRequest
@@ -150,11 +150,9 @@ async def _monthly_faq_once(context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _retention_once(context: ContextTypes.DEFAULT_TYPE) -> None:
     services = services_of(context.application)
 
-    async def work() -> None:
-        await purge_old_questions(context)
-        await services.messages.messages.purge()
-
-    await run_once(services.db, "retention", dt.date.today().isoformat(), work)
+    await run_once(
+        services.db, "retention", dt.date.today().isoformat(), lambda: purge(services, context.bot)
+    )
 
 
 async def _post_init(app: Application) -> None:
@@ -166,7 +164,6 @@ async def _post_init(app: Application) -> None:
         async with exclusive(db, "retention", wait=False) as mine:
             if mine:
                 await purge(services, app.bot)
-                await services.messages.messages.purge()
     except STORAGE_ERRORS as exc:
         # Start anyway: judges are told "temporarily unavailable" until the database is back.
         log.warning("database unavailable at start (%s); retrying", type(exc).__name__)

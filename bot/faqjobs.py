@@ -19,6 +19,7 @@ from storage.questionlog import months_before, this_month
 from .faqreport import render
 from .report import overview_png
 from .report.texts import report_texts
+from .services import services_of
 
 if TYPE_CHECKING:
     from .services import Services
@@ -51,7 +52,7 @@ async def send_faq(
 
 async def monthly_faq(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Last month's FAQ to every administrator (scheduled for the 1st of each month)."""
-    services: Services = context.application.bot_data["services"]
+    services = services_of(context.application)
     month = months_before(this_month(), 1)
     k = services.settings.faq_min_askers
     for admin in sorted(services.settings.admin_ids):
@@ -61,14 +62,10 @@ async def monthly_faq(context: ContextTypes.DEFAULT_TYPE) -> None:
             log.warning("FAQ for %s not delivered to an admin: %s", month, type(exc).__name__)
 
 
-async def purge_old_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
-    await purge(context.application.bot_data["services"], context.bot)
-
-
 async def purge(services: Services, bot: Bot | None = None) -> None:
-    """Retention: old question-log months, idle sessions, and unanswered adviser tickets
-    (whose judges and advisers are told, when a bot is at hand to tell them); and the
-    freezing of last month's FAQ digest."""
+    """Retention: old question-log months, idle sessions, unanswered adviser tickets
+    (whose judges and advisers are told, when a bot is at hand to tell them) and message
+    numbers kept for /forget past their use; and the freezing of last month's FAQ digest."""
     settings = services.settings
     # The month that has just ended is frozen the first night (and at start), so even
     # its first export cannot differ from what it was when the month ended.
@@ -79,6 +76,7 @@ async def purge(services: Services, bot: Bot | None = None) -> None:
     if closed and services.relay is not None and bot is not None:
         await services.relay.expired(bot, closed, settings.ticket_days)
     expired = len(closed)
+    await services.messages.messages.purge()
     if removed or idle or expired:
         log.info(
             "retention: %d question-log rows, %d idle sessions, %d unanswered adviser questions",

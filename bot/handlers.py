@@ -28,7 +28,7 @@ from .links import screen_for
 from .privacy import with_face
 from .relay import Relay
 from .render import Part, render
-from .services import Services
+from .services import Services, services_of
 
 log = logging.getLogger("amicus.bot")
 LANGUAGE_NAMES: dict[str, Lang] = {
@@ -237,7 +237,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     where = "".join(traceback.format_tb(exc.__traceback__)) if exc else ""
     log.error("error handling an update: %s\n%s", type(exc).__name__, where)
     if isinstance(update, Update) and update.effective_chat is not None:
-        services: Services = context.application.bot_data["services"]
+        services = services_of(context.application)
         lang = telegram_lang(update)
         with contextlib.suppress(TelegramError):
             await update.get_bot().send_message(
