@@ -6,6 +6,7 @@ Content lives in ``data/lexicon.yaml``; this module only states its shape and ch
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +14,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from .schema import Strict
 from .textmatch import CJK as _CJK
+from .textmatch import normalise
 from .validation import DataError, Problem, display_path, load_model
 
 LEXICON_FILE = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
@@ -61,6 +63,15 @@ class Lexicon(Strict):
     guidelines: dict[Annotated[int, Field(ge=1, le=40)], Pointer]
     trees: dict[ConceptId, Pointer]
     scope: Scope
+
+    @cached_property
+    def concepts_by_term(self) -> dict[str, list[str]]:
+        """Normalised term -> the concepts that hold it, worked out once per lexicon."""
+        index: dict[str, list[str]] = {}
+        for concept, terms in self.concepts.items():
+            for term in (*terms.en, *terms.zh):
+                index.setdefault(normalise(term), []).append(concept)
+        return index
 
 
 def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:

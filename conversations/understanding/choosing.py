@@ -204,7 +204,7 @@ def _claimed(option: TreeOption, lexicon: Lexicon | None) -> tuple[list[str], li
     direct = list(dict.fromkeys(normalise(p) for p in direct))
     related: list[str] = []
     if lexicon is not None:
-        index = _concepts_of(lexicon)
+        index = lexicon.concepts_by_term
         votes = Counter(c for phrase in direct for c in index.get(phrase, ()))
         # A concept speaks for the option only when several of its phrases are that
         # concept's terms: one phrase shared by chance says nothing of the option's meaning.
@@ -213,21 +213,6 @@ def _claimed(option: TreeOption, lexicon: Lexicon | None) -> tuple[list[str], li
                 terms = lexicon.concepts[concept]
                 related += [normalise(t) for t in (*terms.en, *terms.zh)]
     return direct, list(dict.fromkeys(related))
-
-
-_INDEX: dict[int, dict[str, list[str]]] = {}
-
-
-def _concepts_of(lexicon: Lexicon) -> dict[str, list[str]]:
-    """term -> the lexicon concepts that hold it, built once per lexicon."""
-    index = _INDEX.get(id(lexicon))
-    if index is None:
-        index = {}
-        for concept, terms in lexicon.concepts.items():
-            for term in (*terms.en, *terms.zh):
-                index.setdefault(normalise(term), []).append(concept)
-        _INDEX[id(lexicon)] = index
-    return index
 
 
 def option_phrases(option: TreeOption, lexicon: Lexicon | None, bare: frozenset[str]) -> list[str]:
