@@ -28,7 +28,7 @@ from pydantic import Field, model_validator
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from conversations import Choose, Engine, FreeText, Session  # noqa: E402
+from conversations import Choose, Engine, FreeText, Session, tokens  # noqa: E402
 from conversations.dilemmas import CHANGE, MATCHES, WALK  # noqa: E402
 from knowledge import DataError  # noqa: E402
 from knowledge.schema import Strict  # noqa: E402
@@ -89,11 +89,11 @@ class Scorer:
             self.misses.append(f"miss {item.id} [{item.lang}] {name}: {detail}")
 
     def node(self, screen: str):
-        parts = screen.split(":")
-        if len(parts) != 3 or parts[0] != "t" or parts[1] not in self.trees:
+        found = tokens.parse_node(screen)
+        if found is None or found[0] not in self.trees:
             return None, None
-        tree = self.trees[parts[1]]
-        return tree, tree.nodes.get(parts[2])
+        tree = self.trees[found[0]]
+        return tree, tree.nodes.get(found[1])
 
     def reachable_cites(self, tree, node_id: str) -> set[int]:
         return {n for answer in tree.answers_below(node_id) for n in answer.cites}
@@ -113,7 +113,7 @@ class Scorer:
         elif item.kind == "incomplete":
             asked = node is not None and not node.is_answer
             ok = asked and bool(
-                self.reachable_cites(tree, reply.screen.split(":")[2]) & set(item.gold)
+                self.reachable_cites(tree, tokens.parse_node(reply.screen)[1]) & set(item.gold)
             )
             self.count(item.lang, "incomplete met with the deciding question", ok, item, shown)
             steps = sum(1 for o in reply.options if o.token.startswith(CHANGE))
@@ -144,7 +144,7 @@ class Scorer:
     def covers(self, reply, gold: list[int]) -> bool:
         tree, node = self.node(reply.screen)
         if node is not None:
-            return bool(self.reachable_cites(tree, reply.screen.split(":")[2]) & set(gold))
+            return bool(self.reachable_cites(tree, tokens.parse_node(reply.screen)[1]) & set(gold))
         return bool(set(reply.citations[:3]) & set(gold))
 
     def route(self, item: Dilemma) -> None:

@@ -21,7 +21,7 @@ from . import tokens
 from .answers import Answers
 from .browse import Browse, guideline_screen
 from .context import Context, Renderer
-from .dilemmas import CHANGE, MATCHES, WALK, Dilemmas
+from .dilemmas import CHANGE, WALK, Dilemmas
 from .events import Back, Choose, Event, FreeText, Notify, Restart, Start, SwitchLanguage
 from .menu import ADVISER, RELAY, Menu
 from .replies import Block, Option, Record, Reply
@@ -132,7 +132,7 @@ class Engine:
             return self._back(session, origin)
         if token in self._screens:
             return self._show(self._open(session, token))
-        if token.startswith((WALK, CHANGE, MATCHES)):
+        if token.startswith(tokens.UNDERSTOOD):
             found = self._choose_understood(session, token)
             if found is not None:
                 return found
@@ -181,11 +181,9 @@ class Engine:
 
     def _on_tree(self, session: Session) -> tuple[str, list[str]] | None:
         """(tree, path of node ids) when the screen is a walkthrough's node, else None."""
-        parts = session.screen.split(":")
-        if len(parts) != 3 or parts[0] != "t":
-            return None
-        tree = self.trees.trees.get(parts[1])
-        if tree is None or parts[2] not in tree.nodes:
+        found = tokens.parse_node(session.screen)
+        tree = self.trees.trees.get(found[0]) if found else None
+        if tree is None or found is None or found[1] not in tree.nodes:
             return None
         prefix = tokens.node(tree.id, "")
         return tree.id, [s[len(prefix) :] for s in session.stack if s.startswith(prefix)]

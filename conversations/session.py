@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from knowledge.schema import LANGS, Lang
 
+from . import tokens
+
 HOME = "home"
 MAX_FACTS = 64  # more than any tree has questions
-_FACT = re.compile(r"t:[a-z][a-z0-9_]*:[a-z][a-z0-9_]*(?:>[a-z][a-z0-9_]*)?")
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,8 @@ class Session:
         if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):
             facts = []
         # Only what the engine writes: a walkthrough node, then choices ("t:TREE:NODE>NEXT").
-        if len(facts) > MAX_FACTS or not all(_FACT.fullmatch(f) for f in facts):
+        wellformed = bool(facts) and tokens.parse_node(facts[0]) is not None
+        wellformed = wellformed and all(tokens.parse_fact(f) for f in facts[1:])
+        if len(facts) > MAX_FACTS or not wellformed:
             facts = []
         return cls(lang=lang, stack=tuple(stack), pending=tuple(pending), facts=tuple(facts))

@@ -47,6 +47,7 @@ CONTROLS = (BACK, RESTART)  # shown side by side at the bottom of a keyboard
 
 _KEPT_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 _INDEX = re.compile(r"[0-9]{1,2}")  # an option's position: ASCII digits, never "٣" or 5,000 9s
+_NODE = re.compile(r"t:([a-z][a-z0-9_]*):([a-z][a-z0-9_]*)")
 _FACT = re.compile(r"t:([a-z][a-z0-9_]*):([a-z][a-z0-9_]*)>([a-z][a-z0-9_]*)")
 
 
@@ -73,6 +74,12 @@ def fact(tree_id: str, node_id: str, next_id: str) -> str:
     """A choice kept from a typed dilemma, named by where it leads ("t:TREE:NODE>NEXT"),
     not by its position: reordered options after a content change cannot shift it."""
     return f"{TREE}{tree_id}:{node_id}>{next_id}"
+
+
+def parse_node(screen: str) -> tuple[str, str] | None:
+    """(tree, node) of a walkthrough node's screen ("t:TREE:NODE"), or None."""
+    found = _NODE.fullmatch(screen)
+    return (found[1], found[2]) if found else None
 
 
 def parse_fact(token: str) -> tuple[str, str, str] | None:

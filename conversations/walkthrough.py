@@ -52,7 +52,9 @@ class Walkthrough:
         )
 
     def node(self, screen: str, lang: Lang) -> Reply:
-        _, tree_id, node_id = screen.split(":")
+        found = tokens.parse_node(screen)
+        assert found is not None  # a node screen, as the screens table says
+        tree_id, node_id = found
         tree = self.ctx.trees.trees[tree_id]
         node = tree.nodes[node_id]
         if isinstance(node, Answer):
