@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from conversations import Engine
+from conversations import Engine, tokens
 from conversations.checks import check as check_conversations
 from conversations.diagram import mermaid, outline
 from conversations.routing import default_router
@@ -190,9 +190,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def cmd_guideline(engine: Engine, raw: str, lang: Lang) -> int:
-    digits = raw.strip()
-    # Short before int(): Python refuses to convert thousands of digits (a traceback).
-    number = int(digits) if digits.isdecimal() and len(digits) <= 3 else None
+    number = tokens.guideline_number(raw)
     if number not in engine.corpus.guidelines:
         print(
             f"amicus guideline: there is no guideline {raw!r}; "

@@ -90,9 +90,7 @@ class Handlers:
         await self._turn(update, switch)
 
     async def guideline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        raw = (context.args or [""])[0]
-        # Short before int(): thousands of digits make int() raise (and cost time).
-        number = int(raw) if raw.isdecimal() and len(raw) <= 3 else None
+        number = tokens.guideline_number((context.args or [""])[0])
         if number in self.engine.corpus.guidelines:
             await self._turn(update, lambda s: Choose(tokens.guideline(number)))  # type: ignore[arg-type]
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge import Corpus, DataError, Problem
-from knowledge.lexicon import LEXICON_FILE, load_lexicon
+from knowledge.lexicon import LEXICON_FILE, Lexicon, load_lexicon
 from knowledge.validation import display_path, load_model
 
 from .trees import TREES_DIR, Tree, load_trees
@@ -25,8 +25,12 @@ def check(corpus: Corpus | None) -> list[Problem]:
     try:
         if corpus is not None:
             trees = load_trees(corpus).trees
-            problems.extend(_lexicon_problems(trees))
-            problems.extend(_all_means_problems(trees))
+            try:
+                lexicon = load_lexicon()
+            except DataError:
+                lexicon = None  # reported by the knowledge room's own check
+            problems.extend(_lexicon_problems(trees, lexicon))
+            problems.extend(_all_means_problems(trees, lexicon))
         else:  # the corpus is broken: check each tree's own shape only
             for path in sorted(TREES_DIR.glob("*.yaml")):
                 load_model(path, Tree)
@@ -35,23 +39,18 @@ def check(corpus: Corpus | None) -> list[Problem]:
     return problems
 
 
-def _all_means_problems(trees: dict[str, Tree]) -> list[Problem]:
-    try:
-        concepts: set[str] | None = set(load_lexicon().concepts)
-    except DataError:
-        concepts = None
+def _all_means_problems(trees: dict[str, Tree], lexicon: Lexicon | None) -> list[Problem]:
+    concepts = set(lexicon.concepts) if lexicon is not None else None
     found: list[Problem] = []
     for tree in trees.values():
         found += means_problems(tree, TREES_DIR / f"{tree.id}.yaml", concepts)
     return found
 
 
-def _lexicon_problems(trees: dict[str, Tree]) -> list[Problem]:
+def _lexicon_problems(trees: dict[str, Tree], lexicon: Lexicon | None) -> list[Problem]:
     """The router offers walkthroughs by id: each id it names must exist, each tree be named."""
-    try:
-        lexicon = load_lexicon()
-    except DataError:
-        return []  # reported by the knowledge room's own check
+    if lexicon is None:
+        return []
     shown = display_path(LEXICON_FILE)
     problems = [
         Problem(shown, f"trees.{tree_id}", "no such walkthrough")

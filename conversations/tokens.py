@@ -47,6 +47,7 @@ CONTROLS = (BACK, RESTART)  # shown side by side at the bottom of a keyboard
 
 _KEPT_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 _INDEX = re.compile(r"[0-9]{1,2}")  # an option's position: ASCII digits, never "٣" or 5,000 9s
+_NUMBER = re.compile(r"[0-9]{1,3}")  # a guideline number as typed: ASCII digits, short
 _NODE = re.compile(r"t:([a-z][a-z0-9_]*):([a-z][a-z0-9_]*)")
 _FACT = re.compile(r"t:([a-z][a-z0-9_]*):([a-z][a-z0-9_]*)>([a-z][a-z0-9_]*)")
 
@@ -198,8 +199,14 @@ def parse_section(screen: str) -> str | None:
 
 
 def parse_guideline(screen: str) -> int | None:
-    number = screen[len(GUIDELINE) :] if screen.startswith(GUIDELINE) else ""
-    return int(number) if number.isdecimal() and len(number) <= 3 else None
+    return guideline_number(screen[len(GUIDELINE) :] if screen.startswith(GUIDELINE) else "")
+
+
+def guideline_number(raw: str) -> int | None:
+    """A guideline number as typed ("30"), or None. Short before int(): Python refuses to
+    convert thousands of digits, and "٣" is no number a judge means."""
+    digits = raw.strip()
+    return int(digits) if _NUMBER.fullmatch(digits) else None
 
 
 def parse_unkeep(token: str) -> Unkeep | None:
