@@ -73,6 +73,7 @@ class Dilemmas:
             for k, (node, i) in enumerate(walk.steps)
         )
         heading = (*(Block("notice", n) for n in notices), self.understood(walk, lang))
+        heading += tuple(Block("notice", line) for line in self.assumptions(tree, walk, lang))
         extra: tuple[Option, ...] = ()
         settled = self.settled(tree, walk)
         if settled is not None:
@@ -82,6 +83,16 @@ class Dilemmas:
             extra = (self.ctx.full_text_option(settled, lang),)
         blocks = (*heading, *reply.blocks)
         return replace(reply, blocks=blocks, options=(*reply.options, *extra, *changes))
+
+    def assumptions(self, tree: Tree, walk: Walk, lang: Lang) -> list[str]:
+        """What the walk takes as the ordinary case at screening questions, said plainly:
+        whether the judge said it or not, the advice holds only while it is so."""
+        usual = (tree.nodes[n].usual for n, _ in walk.steps)
+        taken = [u for u, (_, i) in zip(usual, walk.steps, strict=True) if u and u.option == i]
+        if not taken:
+            return []
+        notes = self.ctx.ui.assumed_and(lang).join(u.note(lang) for u in taken)
+        return [self.ctx.ui.assumed.format(lang, note=notes)]
 
     @staticmethod
     def settled(tree: Tree, walk: Walk) -> int | None:
@@ -146,7 +157,7 @@ class Dilemmas:
 
     @staticmethod
     def _label(tree: Tree, node_id: str, index: int, lang: Lang) -> str:
-        return tree.nodes[node_id].options[index].label(lang)
+        return tree.understood(node_id, index)(lang)
 
 
 def _top(routing: Routing) -> tuple[int, ...]:

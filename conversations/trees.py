@@ -46,7 +46,16 @@ class TreeOption(Strict):
     means: OptionMeaning | None = None
 
 
-QUESTION_FIELDS = ("ask", "why", "options")
+class Usual(Strict):
+    """A screening question's ordinary case: the option a typed dilemma that says nothing of
+    the question goes on by, and how the reply states that assumption."""
+
+    option: Annotated[int, Field(ge=0, le=5)]
+    label: ShortBilingual  # the step as understood ("Not under complaint"): "No, neither" is not
+    note: Bilingual  # "nothing is already under complaint…": completes "I take it that …"
+
+
+QUESTION_FIELDS = ("ask", "why", "options", "usual")
 ANSWER_FIELDS = ("advice", "cites", "tips", "first_step", "adviser")
 
 
@@ -56,6 +65,10 @@ class Question(Strict):
     ask: Bilingual
     why: Bilingual | None = None
     options: list[TreeOption] = Field(min_length=2, max_length=6)
+    # Set on a question that screens for an exception (a complaint already made, rules of
+    # one's own judiciary): a judge describing a dilemma rarely says it, so asking it first
+    # would stand between every typed dilemma and its advice. Taps still ask it.
+    usual: Usual | None = None
     is_answer: ClassVar[bool] = False
 
     @model_validator(mode="before")
@@ -64,6 +77,12 @@ class Question(Strict):
         if isinstance(data, dict) and ("ask" not in data or "options" not in data):
             raise ValueError("a question needs both 'ask' and 'options'")
         return data
+
+    @model_validator(mode="after")
+    def usual_exists(self) -> Question:
+        if self.usual is not None and self.usual.option >= len(self.options):
+            raise ValueError(f"usual.option {self.usual.option} is not one of the options")
+        return self
 
 
 class Answer(Strict):
@@ -77,6 +96,7 @@ class Answer(Strict):
     adviser: bool = False
     is_answer: ClassVar[bool] = True
     options: ClassVar[tuple[TreeOption, ...]] = ()  # an answer leads nowhere
+    usual: ClassVar[None] = None
 
     @model_validator(mode="before")
     @classmethod
@@ -146,6 +166,16 @@ class Tree(Strict):
                 seen[here] = None
                 stack += [o.next for o in self.nodes[here].options]
         return list(seen)
+
+    def understood(self, node_id: str, index: int) -> ShortBilingual:
+        """The step (option ``index`` at ``node_id``) as a fact understood: the option's
+        label, or, for a screening question's ordinary case, the case's own ("No, neither"
+        says nothing out of its question)."""
+        node = self.nodes[node_id]
+        usual = node.usual
+        if usual is not None and usual.option == index:
+            return usual.label
+        return node.options[index].label
 
     def answers_below(self, node_id: str) -> list[Answer]:
         """Every answer that can still be reached from ``node_id`` (itself, if an answer)."""

@@ -194,6 +194,8 @@ class UiText(Strict):
     reply_fits: Phrase
     reply_noted: Phrase
     settled: Phrase
+    assumed: Phrase
+    assumed_and: Phrase
     second_dilemma: Phrase
     greeting_reply: Phrase
     thanks_reply: Phrase

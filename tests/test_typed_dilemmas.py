@@ -4,7 +4,7 @@ question; typed replies carry the walk; two dilemmas in one message; a step chan
 
 from __future__ import annotations
 
-from transcripts import chat, last_screen, options, screens
+from transcripts import by_labels, chat, last_screen, options, screens
 
 from conversations import Choose, FreeText, Session
 
@@ -378,3 +378,53 @@ def test_the_dilemma_evaluation_runs_on_the_current_engine(capsys, tmp_path, mon
     for path in (REPO / "tests/data/dilemmas_dev.yaml", two_parts):
         assert module.main([str(path)]) == 0
         assert "all router top-3" in capsys.readouterr().out
+
+
+def test_a_screening_question_nobody_answers_is_taken_as_the_ordinary_case_and_said(engine):
+    # Whether old posts are already under complaint is asked first when tapping through;
+    # a judge describing the dilemma does not say it, and still gets the advice, with the
+    # ordinary case stated and one tap from being changed.
+    typed = "Should I delete my old tweets from law school? They are full of political opinions."
+    out = chat(engine, [typed])
+    answer = last_screen(out)
+    assert "I understood: Not under complaint or before me · Before I took judicial office" in (
+        answer
+    )
+    assert (
+        "» I take it that the content bears on no case before you and is not already the "
+        "subject of a complaint, vetting, a media story or a lawsuit; and that your judiciary "
+        "has no specific rules" in answer
+    )
+    assert "Based on: Guideline 21" in answer
+    change = number_of(out, "Change: Not under complaint or before me")
+    out = chat(engine, [typed, change])
+    assert "First: is the content already caught up in something?" in last_screen(out)
+    complaint = number_of(out, "A complaint, vetting, story or suit")
+    out = chat(engine, [typed, change, complaint])
+    assert "Based on: Guideline 29, Guideline 26" in last_screen(out)
+
+
+def test_a_screening_question_the_words_answer_is_not_assumed(engine):
+    out = chat(engine, ["Someone complained about my old tweets from law school. Delete them?"])
+    answer = last_screen(out)
+    assert "I understood: A complaint, vetting, story or suit" in answer
+    assert "I take it that" not in answer
+    assert "Based on: Guideline 29" in answer
+    out = chat(engine, ["我当法官之前发的微博被人举报了，要删吗？"], lang="zh")
+    assert "依据：第29条" in last_screen(out)
+    assert "我按通常情况理解" not in last_screen(out)
+
+
+def test_the_chinese_screening_assumption_is_said_in_chinese(engine):
+    out = chat(engine, ["我当法官之前在微博上发过不少政治观点，现在要删吗？"], lang="zh")
+    answer = last_screen(out)
+    assert "我的理解：未牵涉投诉或在审案件 · 担任法官之前发布的 · 没有专门规定" in answer
+    assert "我按通常情况理解：这些内容与您在审的案件无关" in answer
+    assert "依据：第21条" in answer
+
+
+def test_tapping_through_still_asks_the_screening_question(engine):
+    path = ["Walk through a dilemma", "Deleting or reviewing old content"]
+    out = by_labels(engine, path)[1]
+    assert "First: is the content already caught up in something?" in last_screen(out)
+    assert "I take it that" not in out

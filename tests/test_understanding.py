@@ -15,7 +15,7 @@ from conversations.understanding.smallwords import SmallWords
 from conversations.understanding.splitting import Splitter
 from conversations.understanding.walking import changed, walk
 from conversations.understanding.words import default_words
-from knowledge import default_corpus
+from knowledge import DataError, default_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TREE = load_trees(default_corpus(), FIXTURES / "means").trees["lawyer_request"]
@@ -257,3 +257,52 @@ def test_a_bare_chinese_yes_is_a_word_of_its_own_not_the_copula():
     reader = NodeReader.of(yes_no[1], WORDS, None)
     assert reader.choose(Text("是。", WORDS), direct=True) is not None
     assert reader.choose(Text("是我一个老同学", WORDS), direct=True) is None
+
+
+SCREENED = load_trees(default_corpus(), FIXTURES / "means").trees["screened_post"]
+
+
+def read_screened(text: str, direct: bool = False, prefix=(), screens: bool = True):
+    def reader(node_id: str) -> NodeReader:
+        return NodeReader.of(SCREENED.nodes[node_id], WORDS, None)
+
+    return walk(SCREENED, reader, Text(text, WORDS), prefix, direct=direct, screens=screens)
+
+
+@pytest.mark.parametrize(
+    ("text", "node"),
+    [
+        ("Should I delete my old political posts?", "a_views"),
+        ("我以前发的政治内容要删吗？", "a_views"),
+        ("Can I delete old posts?", "what"),  # the screen passed, the open question asked
+    ],
+)
+def test_a_screening_question_the_words_leave_open_is_passed_by_its_ordinary_case(text, node):
+    found = read_screened(text)
+    assert found.steps[0] == ("stake", 1)
+    assert found.node == node
+
+
+@pytest.mark.parametrize(
+    "text", ["A complaint was made about my old political posts", "我的政治帖子被人投诉了"]
+)
+def test_a_screening_question_the_words_answer_goes_by_the_words(text):
+    found = read_screened(text)
+    assert found.node == "a_complaint"
+
+
+def test_a_screening_question_on_screen_is_never_passed_for_the_judge():
+    # Replying to the screening question itself, words that answer nothing leave it open.
+    assert read_screened("political, I think", direct=True).node == "stake"
+    # And only the walk shown passes screens: how far the words alone go chooses walkthroughs.
+    assert read_screened("Should I delete my old political posts?", screens=False).steps == ()
+
+
+def test_a_usual_option_that_does_not_exist_is_named_by_file_and_field(tmp_path):
+    text = (FIXTURES / "means" / "screened_post.yaml").read_text(encoding="utf-8")
+    (tmp_path / "screened_post.yaml").write_text(text.replace("option: 1", "option: 4"), "utf-8")
+    with pytest.raises(DataError) as caught:
+        load_trees(default_corpus(), tmp_path)
+    assert "screened_post.yaml: nodes.stake: usual.option 4 is not one of the options" in str(
+        caught.value
+    )

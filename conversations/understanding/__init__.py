@@ -177,7 +177,8 @@ class Understanding:
             chosen = best[1]
         # Walked on by meaning from where the phrases stopped.
         tree = self.trees.trees[chosen.tree]
-        return Reading(routing, walk(tree, self._reader_of(chosen.tree), read, chosen.steps))
+        shown = walk(tree, self._reader_of(chosen.tree), read, chosen.steps, screens=True)
+        return Reading(routing, shown)
 
     def facts(self, found: Walk, text: str) -> dict[str, int]:
         """What the words already choose (by their own phrases) at the questions below the
@@ -206,14 +207,16 @@ class Understanding:
         read = Text(text, self.words)
         reader = self._reader_of(tree_id)
         # By its phrases, the reply answers the open question (and maybe later ones).
-        found = walk(tree, reader, read, prefix, direct=True, by_meaning=False, known=known)
+        found = walk(
+            tree, reader, read, prefix, direct=True, by_meaning=False, known=known, screens=True
+        )
         if len(found.steps) == len(prefix):
             # Otherwise only what is no question of its own may answer it by meaning,
             # correct an earlier step, or repeat what was understood ("can I delete old
             # posts?" typed at "who is it?" is a new question, not a sense of "former").
             if self._own_situation(text, tree_id):
                 return None
-            found = walk(tree, reader, read, prefix, direct=True, known=known)
+            found = walk(tree, reader, read, prefix, direct=True, known=known, screens=True)
             if len(found.steps) == len(prefix):
                 found = self._correction(tree, prefix, nodes[-1], read)
         if found is None:
@@ -311,16 +314,14 @@ class Understanding:
             fixed = changed(tree, before, step, index)
             if fixed.answer:
                 return fixed
-            return walk(tree, self._reader_of(tree.id), read, fixed.steps)
+            return walk(tree, self._reader_of(tree.id), read, fixed.steps, screens=True)
         return None
 
     def describe(self, walk: Walk, lang: Lang) -> dict[str, object]:
         """A walk as ``amicus ask --json`` reports it (a public contract)."""
         tree = self.trees.trees[walk.tree]
         node = tree.nodes[walk.node]
-        understood = [
-            [node_id, tree.nodes[node_id].options[i].label(lang)] for node_id, i in walk.steps
-        ]
+        understood = [[node_id, tree.understood(node_id, i)(lang)] for node_id, i in walk.steps]
         return {
             "tree": walk.tree,
             "node": walk.node,

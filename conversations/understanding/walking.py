@@ -43,13 +43,17 @@ def walk(
     direct: bool = False,
     by_meaning: bool = True,
     known: Mapping[str, int] | None = None,
+    screens: bool = False,
 ) -> Walk:
     """From where ``prefix`` leads (the start when empty), take every option the words
     select; ``direct``: the message replies to that first question, so "yes" counts there;
     ``by_meaning``: options may be read by meaning too (only in the walkthrough chosen for
     the message, or the one on screen for a reply: read in every other, loose meanings
     would make rivals out of nothing);
-    ``known``: choices an earlier message's words made at questions not reached then."""
+    ``known``: choices an earlier message's words made at questions not reached then.
+    ``screens``: a screening question (``usual``) the words leave open is passed by its
+    ordinary case, except when it is the question the judge is replying to (only for the
+    walk shown: how far words alone go is what chooses between walkthroughs)."""
     node_id = _after(tree, prefix)
     steps = list(prefix)
     first = True
@@ -57,15 +61,26 @@ def walk(
     for step_node, index in prefix if spent is not None else ():
         reader(step_node).spend(text, index, spent)  # the steps taken already used their words
     while not tree.nodes[node_id].is_answer and len(steps) < MAX_STEPS:
-        index = reader(node_id).choose(text, direct=direct and first, spent=spent)
+        # A screening question is answered by phrases only: its exceptions are grave, and a
+        # loose sense ("a policy" read as politics) must not choose one.
+        loose = spent if tree.nodes[node_id].usual is None else None
+        index = reader(node_id).choose(text, direct=direct and first, spent=loose)
         if index is None and known and not first:  # the question on screen is the judge's
             index = _known(tree, node_id, known)
+        if index is None and screens and not (direct and first):
+            index = _usual(tree, node_id)  # the reply says it was taken, and lets it change
         if index is None:
             break
         steps.append((node_id, index))
         node_id = tree.nodes[node_id].options[index].next
         first = False
     return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer)
+
+
+def _usual(tree: Tree, node_id: str) -> int | None:
+    """A screening question the words leave open goes on by its ordinary case."""
+    usual = tree.nodes[node_id].usual
+    return usual.option if usual is not None else None
 
 
 def _known(tree: Tree, node_id: str, known: Mapping[str, int]) -> int | None:
