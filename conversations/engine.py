@@ -161,6 +161,7 @@ class Engine:
         notices: tuple[str, ...] = ()
         small = self.understanding.small(text)
         asking = self._open_question(session) is not None
+        replied = False
         # On a question, "yes" or "是" answers it; elsewhere a small word is only that.
         if self._on_tree(session) is not None and (asking or small is None):
             # First read as the answer to the question on screen (and to later ones), or
@@ -168,11 +169,14 @@ class Engine:
             carried = self._typed_reply(session, text)
             if carried is not None:
                 return carried
+            replied = True
             if asking:
                 notices = (self.ui.new_question_notice(session.lang),)
         if small is not None:
             return self._small_word(session, small.kind, small.number)
         readings = self.understanding.read(text)
+        if replied and self._unplaced(text, readings):
+            return self._stay_on_walk(session)
         if len(readings) > 1:
             notices = (*notices, self.ui.two_dilemmas(session.lang))
         return self._dilemma(session, text, readings, notices)
@@ -253,6 +257,27 @@ class Engine:
             reply = self.answers.reply(session.screen, first.routing, lang)
         blocks = (*(Block("notice", n) for n in notices), *reply.blocks)
         return session, self._with_controls(replace(reply, blocks=blocks), session)
+
+    def _unplaced(self, text: str, readings: list[Reading]) -> bool:
+        """Facts typed in a walk that fit none of its steps, read as no dilemma and ask
+        nothing ("那时候还在律所", "I've been on the bench since 2019"): they belong to the
+        dilemma on screen, not to a new search that would call them out of scope. Text
+        that reads as a dilemma of its own is a new question, as the reply then says."""
+        one = readings[0]
+        return len(readings) == 1 and one.walk is None and not self.understanding.asks(text)
+
+    def _stay_on_walk(self, session: Session) -> tuple[Session, Reply]:
+        """The walk on screen again, saying the message could not be placed in it; nothing
+        is kept, since it was no question."""
+        found = self._on_tree(session)
+        assert found is not None  # only called for a message typed in a walk
+        tree = self.trees.trees[found[0]]
+        steps = path_steps(tree, found[1])
+        if steps is None:  # a path no longer in the tree: the screen as it stands
+            return self._show(session, self.ui.reply_unplaced(session.lang))
+        walk = Walk(tree.id, steps, found[1][-1], tree.nodes[found[1][-1]].is_answer)
+        notices = (self.ui.reply_unplaced(session.lang),)
+        return self._show_walk(session, walk, notices, counts=False)
 
     def _out_of_scope(self, screen: str, reading: Reading, text: str, lang: Lang) -> Reply:
         """Said plainly, under a title of its own; the adviser only for conduct or ethics."""

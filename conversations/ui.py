@@ -193,6 +193,7 @@ class UiText(Strict):
     two_dilemmas: Phrase
     reply_fits: Phrase
     reply_noted: Phrase
+    reply_unplaced: Phrase
     settled: Phrase
     assumed: Phrase
     assumed_and: Phrase

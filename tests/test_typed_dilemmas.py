@@ -428,3 +428,28 @@ def test_tapping_through_still_asks_the_screening_question(engine):
     out = by_labels(engine, path)[1]
     assert "First: is the content already caught up in something?" in last_screen(out)
     assert "I take it that" not in out
+
+
+def test_facts_that_fit_no_step_keep_the_walk_and_say_so(engine):
+    # Typed in a walk, facts that answer none of its steps and ask nothing belong to the
+    # dilemma on screen: the judge keeps their place, told to choose; nothing is kept.
+    session = Session("en")
+    session, _ = engine.handle(session, FreeText("Can I open an account under a pseudonym?"))
+    session, reply = engine.handle(session, FreeText("I've been on the bench since 2019"))
+    assert reply.screen == "t:pseudonym:content"
+    assert reply.blocks[0].text.startswith("I could not match that to a step of the walk below.")
+    assert "What will you post on that account?" in [b.text for b in reply.blocks]
+    assert reply.record is None
+    session = Session("zh")
+    session, _ = engine.handle(session, FreeText("我想用化名开一个账号"))
+    session, reply = engine.handle(session, FreeText("那时候还在律所，没进法院"))
+    assert reply.screen == "t:pseudonym:content"
+    assert reply.blocks[0].text.startswith("我没能看出这条消息对应上面哪一步")
+
+
+def test_a_question_of_its_own_typed_in_a_walk_is_still_a_new_question(engine):
+    session = Session("en")
+    session, _ = engine.handle(session, FreeText("Can I open an account under a pseudonym?"))
+    session, reply = engine.handle(session, FreeText("How do I apply for annual leave?"))
+    assert reply.title == engine.ui.out_of_scope_title("en")
+    assert reply.blocks[0].text == engine.ui.new_question_notice("en")

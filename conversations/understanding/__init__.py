@@ -105,6 +105,9 @@ class Understanding:
     def small(self, text: str) -> SmallWord | None:
         return self.small_words.read(text)
 
+    def asks(self, text: str) -> bool:
+        return self.small_words.asks(text)
+
     @contextmanager
     def one_message(self) -> Iterator[None]:
         """While one message is handled, reading it again (as a reply, as a question of its

@@ -14,7 +14,12 @@ _TRAILING = re.compile(r"[\s.!?。！？~～,，]+$")
 _BREAK = re.compile(r"[\s,.;:!。，；：！、~～—-]")  # where a confirming word may end
 _SOFT = "的啊呀吧嘛啦哦呢了"  # particles that may follow it: 是的, 对啊, 是呀
 _ASKING = re.compile(
-    r"[?？]|吗|怎么|能不能|可不可以|可以吗|是否|\b(?:what|how|why|can i|may i|should i|could i)\b"
+    r"[?？]|吗|呢$|怎么|如何|能不能|可不可以|可以吗|是否|要不要|该不该|行不行"
+    # A question word where a sentence or clause starts: "how to prepare" inside a
+    # sentence says what a thing is about, and asks nothing.
+    r"|(?:^|[.!;,，:]\s*)(?:what|how|why|which|who|can|could|may|should|shall|do|does|did"
+    r"|am|is|are|will|would)\b(?!\s+to\b)"
+    r"|\b(?:can i|may i|should i|could i|do i|am i allowed|what about)\b"
 )
 
 
@@ -48,12 +53,17 @@ class SmallWords:
         kind = self.kinds.get(bare)
         return SmallWord(kind) if kind else None  # type: ignore[arg-type]
 
+    def asks(self, text: str) -> bool:
+        """Whether the message asks something (a question mark, 吗, "should I" …), as a
+        question of its own does; facts typed as a reply ("那时候还在律所") do not."""
+        return bool(_ASKING.search(normalise(text)))
+
     def answers(self, text: str) -> bool:
         """Whether the message confirms: a confirming word standing alone or before a clause
         break ("yes, still pending", "对，还没判", "是的"), in a message that asks nothing.
         对方…, 是否…, "yes, and may I…" open something else."""
         bare = normalise(text)
-        if _ASKING.search(bare):
+        if self.asks(bare):
             return False
         for word in self.confirming:
             if bare.startswith(word):
