@@ -56,3 +56,51 @@ def test_numbered_and_placed_court_units_go(text, gone):
 @pytest.mark.parametrize("text", COURTS_IN_GENERAL)
 def test_courts_as_institutions_stay(text):
     assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- names
+
+NAMES = [
+    # In capitals, with accents and hyphens, also two words in a lower-case question.
+    ("MY NEIGHBOUR ÁLVARO GÓMEZ-RUIZ NOW APPEARS BEFORE ME", "GÓMEZ-RUIZ"),
+    ("can i go to a party where JOSÉ-LUIS FERNÁNDEZ will be?", "FERNÁNDEZ"),
+    ("a photo shows me beside AMARA OKONKWO-BELL, who is a witness", "OKONKWO-BELL"),
+    # One given name tied to the judge, with no other cue.
+    ("Hannelore and I have been friends since law school. Can I hear her case?", "Hannelore"),
+    ("Rosalind and my husband play tennis every week.", "Rosalind"),
+    ("I have known Ottilie since we were children; she is now counsel.", "Ottilie"),
+    ("Benedikt is my oldest friend and now a prosecutor.", "Benedikt"),
+    ("Mark and I shared a flat at university.", "Mark"),
+    # Beside a name already found.
+    ("The witnesses, counsel Jane Doe and Haruto, both follow me.", "Haruto"),
+    ("incl. tran van minh and Oluwadamilare, who both testified", "Oluwadamilare"),
+    ("incl. tran van minh and Oluwadamilare, who both testified", "minh"),
+    # A middle initial after a cue in lower case; a name in quotes; a post-nominal.
+    ("attorney stephen j. aldridge liked my post", "aldridge"),
+    ("the account signs as 'Nadia Kowalczyk' under every post", "Kowalczyk"),
+    ("a blog by Ferdinand Oyelaran-Smythe, Esq. criticises me", "Oyelaran"),
+    # Look-alike letters and soft hyphens inside a name.
+    ("counsel Ѕаrаh Wh\u00adіtfield followed me", "tfield"),
+]
+
+NOT_NAMES = [
+    "Sunday and I usually stay offline.",
+    "Friends and I have a group chat about cases.",
+    "Nana and I talk every day on WhatsApp.",
+    "Yesterday and I think today too, a lawyer messaged me.",
+    "Twitter and I have a complicated relationship.",
+    "I read the BBC NEWS and the UNODC GUIDELINES today.",
+    "IS IT NOT OK TO LIKE A POST?",
+    "I said 'Thanks' and logged off.",
+    "Counsel John Smith and Facebook: is that a problem?".replace("Counsel John Smith", "Counsel"),
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), NAMES)
+def test_names_without_the_usual_cues_go(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize("text", NOT_NAMES)
+def test_capitalised_words_that_are_no_names_stay(text):
+    assert redact(text) == text

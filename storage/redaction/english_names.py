@@ -102,6 +102,10 @@ _BEFORE_ROLE_RE = re.compile(
     rf"(?<![A-Za-z'’\-])(?={_NAME_SEQ},[ \t]+(?:who[ \t]+is[ \t]+)?"
     rf"(?:a|an|the|my|our|his|her|their)[ \t]+(?:[a-z\-]+[ \t]+){{0,2}}?{_EN_ROLES}(?![a-z]))"
 )
+# "Sarah Whitfield, Esq.", "Amal Haddad KC": a post-nominal after a name.
+_POST_NOMINAL_RE = re.compile(
+    rf"(?<![A-Za-z\-])(?<![A-Za-z]['’])(?={_NAME_SEQ},?[ \t]+(?:Esq|QC|KC|SC|SAN)\.?(?![A-Za-z]))"
+)
 _MY_NAME_RE = re.compile(
     r"(?<![A-Za-z])(?i:my[ \t]+name[ \t]+is|my[ \t]+name['’]s|call[ \t]+me|i[ \t]+am[ \t]+called|"
     rf"i['’]m[ \t]+called)[ \t]+(?=[{_UP}])"
@@ -135,6 +139,7 @@ _EN_CUES: list[tuple[re.Pattern[str], bool, Callable[[str, re.Match, list], bool
     # Before a role: "John Smith, a lawyer"; one word when it does not open a sentence.
     (_BEFORE_ROLE_RE, True, lambda text, match, tokens: not _opens_sentence(text, match.start())),
     (_MY_NAME_RE, False, lambda text, match, tokens: True),
+    (_POST_NOMINAL_RE, True, lambda text, match, tokens: True),
     (_NAMED_RE, False, lambda text, match, tokens: bool(match.group("who"))),
     # "I'm Sarah Lee" – or "I'm Sarah, a family judge"; "I'm English" stays.
     (
@@ -167,7 +172,8 @@ _GIVEN_FOLDED = frozenset(name.casefold() for name in _GIVEN)
 _GIVEN_WORDS_FOLDED = frozenset(name.casefold() for name in _GIVEN_WORDS)
 _SURNAMES_FOLDED = frozenset(name.casefold() for name in _SURNAMES)
 _KNOWN_FOLDED = _GIVEN_FOLDED | frozenset(name.casefold() for name in _SURNAMES)
-_CAPITALISED_RE = re.compile(rf"(?<![A-Za-z'’\-])[{_UP}][{_LOW}]+")
+# A name may open a quotation ('Sarah Whitfield, Esq.'); O'Brien and don't are no name starts.
+_CAPITALISED_RE = re.compile(rf"(?<![A-Za-z\-])(?<![A-Za-z]['’])[{_UP}][{_LOW}]+")
 
 
 def en_free_names(text: str) -> Iterator[tuple[int, int]]:
@@ -227,12 +233,15 @@ def _given_like(word: str) -> bool:
 _LOWER_WORD_RE = re.compile(r"(?<![A-Za-z'’\-])[a-z][a-z'’\-]*[a-z](?![A-Za-z'’\-])")
 
 
+_MIDDLE_NAME_RE = re.compile(r"[ \t](?:(?P<middle>[a-z]{1,4})[ \t])?")
+
+
 def en_lower_names(text: str) -> Iterator[tuple[int, int]]:
     """priya ramanathan, siobhan o'neill: typed in lower case without a cue, a given name from
     the list (not one that is also a word) before a listed surname or a word that is no
     English word."""
     words_found = list(_LOWER_WORD_RE.finditer(text))
-    for first, second in pairwise(words_found):
+    for index, (first, second) in enumerate(pairwise(words_found)):
         if text[first.end() : second.start()] not in (" ", "\t"):
             continue
         if (
@@ -241,7 +250,30 @@ def en_lower_names(text: str) -> Iterator[tuple[int, int]]:
             and len(second.group()) >= 3
             and _surname_like(second.group())
         ):
-            yield first.start(), second.end()
+            end = second.end()
+            # A third name word (nguyen thi mai): a given name or no English word.
+            third = words_found[index + 2] if index + 2 < len(words_found) else None
+            if (
+                third
+                and text[end : third.start()] in (" ", "\t")
+                and len(third.group()) >= 2
+                and (_given_like(third.group()) or not is_word(third.group()))
+            ):
+                end = third.end()
+            yield first.start(), end
+            continue
+        # Surname first (tran van minh, okafor chidi): a listed surname that is no English
+        # word, perhaps a short middle name, then a listed given name.
+        folded = first.group().casefold()
+        if folded in _SURNAMES_FOLDED and not is_word(folded):
+            for last in words_found[index + 1 : index + 3]:
+                between = _MIDDLE_NAME_RE.fullmatch(text, first.end(), last.start())
+                if not between:
+                    break
+                if _given_like(last.group()) and len(last.group()) >= 3:
+                    if between.group("middle") not in _NOT_SURNAMES:
+                        yield first.start(), last.end()
+                    break
 
 
 # "Danny says it's harmless": a listed given name alone (not one that is also a word) is a
@@ -260,6 +292,55 @@ def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
         word = match.group()
         if word in _GIVEN and word not in _GIVEN_WORDS and not is_stop_name(word):
             yield match.span()
+
+
+# "Hannelore and I have been friends", "I have known Ottilie since school", "Priya is my
+# cousin": one capitalised word tied to the judge by "and I/my/me" or a verb of a personal
+# relation is a person, when it is a listed given name or no English word at all (a word
+# at the start of a sentence, "Sunday and I", "Friends and I", stays; so do family words,
+# "Nana and I").
+_NAME_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?![{_UP}{_LOW}'’\-])"
+_WITH_ME_RE = re.compile(
+    rf"(?<![A-Za-z{_UP}{_LOW}'’\-])(?P<after>(?:(?:have|had|has)[ \t]+known|friends[ \t]+with|"
+    r"married[ \t]+to|engaged[ \t]+to|dating|dated|related[ \t]+to|grew[ \t]+up[ \t]+with|"
+    r"studied[ \t]+with|went[ \t]+to[ \t]+school[ \t]+with|close[ \t]+to)[ \t]+)?"
+    rf"(?P<x>{_NAME_WORD})"
+    rf"(?P<before>[ \t]+and[ \t]+(?:I|me|my|myself)(?![A-Za-z])"
+    r"|,?[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|became)[ \t]+(?:my|our)[ \t]+"
+    rf"(?:[a-z\-]+[ \t]+){{0,2}}?{_EN_ROLES}(?![a-z]))?"
+)
+_KIN_WORDS = frozenset(words("en_names", "kin_words"))
+
+
+def en_given_with_me(text: str) -> Iterator[tuple[int, int]]:
+    for match in _WITH_ME_RE.finditer(text):
+        if not (match.group("after") or match.group("before")):
+            continue
+        word = match.group("x")
+        if word in _KIN_WORDS or is_stop_name(word):
+            continue
+        # A given name that is also a word (Mark, Grace) is one before "and I": no verb or
+        # noun of everyday English stands there.
+        if word in _GIVEN or word in _GIVEN_WORDS or not is_word(word):
+            yield match.span("x")
+
+
+def en_coordinated(text: str, names: str) -> Iterator[tuple[int, int]]:
+    """"incl. [NAME] and Haruto", "Ottilie, [NAME] and I": one capitalised word joined by "and",
+    "or", "&" or a comma to a name already found is a name too, when it is a listed given name
+    or no English word ("[NAME] and Sunday" stays)."""
+    pattern = re.compile(
+        rf"[{re.escape(names)}](?:,[ \t]+|[ \t]+(?:and|or|&)[ \t]+)(?P<after>{_NAME_WORD})"
+        rf"|(?<![A-Za-z{_UP}{_LOW}'’\-])(?P<before>{_NAME_WORD})"
+        rf"(?:,[ \t]+|[ \t]+(?:and|or|&)[ \t]+)[{re.escape(names)}]"
+    )
+    for match in pattern.finditer(text):
+        side = "after" if match.group("after") else "before"
+        word = match.group(side)
+        if word in _KIN_WORDS or is_stop_name(word) or word in _GIVEN_WORDS:
+            continue
+        if word in _GIVEN or not is_word(word):
+            yield match.span(side)
 
 
 # R v Hollingsworth, (Al-Hashimi v Carter): the parties of a case are people (the Crown, the
@@ -307,6 +388,7 @@ _ANY_CASE_CUE_RE = re.compile(
     rf"(?<![A-Za-z])(?i:{_TITLES}|{_EN_ROLES}|named|called)(?P<comma>,)?[ \t]+(?=[A-Za-z])"
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_INITIAL_RE = re.compile(r"[A-Za-z]\.[ \t]+(?=[A-Za-z]{2})")
 # A surname nobody listed, between commas after a role and a listed given name: "the
 # plaintiff, susan oconnell, wrote". Short function words are never one.
 _SET_OFF_SURNAME_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]{2,}(?=,)")
@@ -321,6 +403,9 @@ def en_names_any_case(text: str) -> Iterator[tuple[int, int]]:
     for match in _ANY_CASE_CUE_RE.finditer(text):
         pos, found = match.end(), []
         while len(found) < 3:
+            initial = _INITIAL_RE.match(text, pos) if found else None
+            if initial:
+                pos = initial.end()  # bradley k. hutchins: a middle initial
             word = _WORD_RE.match(text, pos)
             if not word:
                 break
@@ -377,8 +462,13 @@ def en_apposition(text: str) -> Iterator[tuple[int, int]]:
 # A question typed in capitals ("JUROR NO. 4, ANNA KLEIN, SENT ME A FRIEND REQUEST"): its
 # runs of capitalised words are read as if written in the usual case, and a plain given name
 # of four letters or more (not MIN, not MAY) before another word is a name, as in mixed case.
-_CAPS_RUN_RE = re.compile(r"(?<![A-Za-z])[A-Z][A-Z'’\-]+(?:[ \t,.;:!?0-9]+[A-Z][A-Z'’\-]+){2,}")
-_CAPS_WORD_RE = re.compile(r"[A-Z][A-Z'’\-]*")
+# Two words are a run too: "right next to KWAME ASANTE-BOATENG, who …" in a question typed in
+# lower case. Capitals with accents (JOSÉ-LUIS FERNÁNDEZ) are capitals.
+_CAPS_RUN_RE = re.compile(
+    rf"(?<![A-Za-z{_UP}{_LOW}])[{_UP}][{_UP}'’\-]+(?:[ \t,.;:!?0-9]+[{_UP}][{_UP}'’\-]+)+"
+    rf"(?![{_UP}{_LOW}])"
+)
+_CAPS_WORD_RE = re.compile(rf"[{_UP}][{_UP}'’\-]*")
 
 
 def _title_case(run: str) -> str:

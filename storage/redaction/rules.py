@@ -129,6 +129,7 @@ RULES: list[Rule] = [
     Rule("en-caps-names", "name", english_names.en_caps_names, _LATIN, latin_only=True),
     Rule("en-lower-names", "name", english_names.en_lower_names, _LATIN, latin_only=True),
     Rule("en-given-alone", "name", english_names.en_given_alone, _LATIN, latin_only=True),
+    Rule("en-given-with-me", "name", english_names.en_given_with_me, _LATIN, latin_only=True),
     Rule("en-case-parties", "name", english_names.en_case_parties, _LATIN, latin_only=True),
     Rule("en-title-any-case", "name", english_names.en_title_any_case, _LATIN, latin_only=True),
     Rule(
