@@ -104,3 +104,67 @@ def test_names_without_the_usual_cues_go(text, gone):
 @pytest.mark.parametrize("text", NOT_NAMES)
 def test_capitalised_words_that_are_no_names_stay(text):
     assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- handles
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("A user u/robe_and_gavel keeps posting about me", "robe_and_gavel"),
+        ("someone called /u/QuietBench42 doxxed my family", "QuietBench42"),
+        ("he added me on Discord as lexlover#0931", "lexlover"),
+    ],
+)
+def test_prefixed_handles_go(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I read r/law and r/Ask_Lawyers without an account?",
+        "Guideline #27 and issue #1234 say different things.",
+    ],
+)
+def test_subreddits_and_numbered_references_stay(text):
+    assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- addresses
+
+ADDRESSES = [
+    ("a vlogger filmed my door at 4 rue des Glycines, 31000 Toulouse yesterday", "Glycines"),
+    ("a vlogger filmed my door at 4 rue des Glycines, 31000 Toulouse yesterday", "31000"),
+    ("a vlogger filmed my door at 4 rue des Glycines, 31000 Toulouse yesterday", "Toulouse"),
+    ("12 bis avenue de l'Observatoire, 75014 Paris is on a forum", "Observatoire"),
+    ("my old flat, 8 place Bellecour, Lyon. was tagged", "Lyon"),
+    ("Our address Kastanienallee 41a, 10435 Berlin is on Instagram", "10435"),
+    ("Our address Kastanienallee 41a, 10435 Berlin is on Instagram", "Kastanienallee"),
+    ("they found Münchner Straße 7, 85354 Freising online", "Freising"),
+    ("a party posted Prinsengracht 263, 1016 GV Amsterdam", "1016 GV"),
+    ("a party posted Calle Mayor, 14, 28013 Madrid as my flat", "Mayor, 14"),
+    ("a party posted Via Nazionale 51, 00184 Roma as my flat", "Nazionale"),
+    ("my house, 45 Elm Street, Portland, OR 97205, was shown", "Portland"),
+    ("posted 9 Birch Lane, Oakville, Ontario L6J 2X1 online", "L6J"),
+    ("posted 123 Main St., Apt 4B, Springfield, IL 62704 online", "4B"),
+    ("有人把我家地址江苏省苏州市姑苏区人民路188号发到了群里", "人民路188号"),
+    ("当事人找到了我住的翠湖小区12栋1单元1101", "1101"),
+]
+
+NOT_ADDRESSES = [
+    "The Spring 2024 term starts soon; can I post the timetable?",
+    "Ring 3 of the boxing club invited me to present prizes.",
+    "Via Zoom 3 lawyers joined my lecture. Is that fine?",
+    "I read Section 5 of the code twice.",
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), ADDRESSES)
+def test_addresses_go_with_their_postcode_and_city(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize("text", NOT_ADDRESSES)
+def test_words_shaped_like_streets_stay(text):
+    assert redact(text) == text

@@ -152,10 +152,26 @@ _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
     "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
-# What is left of a US address: "Springfield, IL 62704", "IL 62704-1234", "ZIP code 90210".
+_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming"
+)
+_PROVINCES = (
+    "AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|Alberta|British Columbia|Manitoba|New Brunswick|"
+    "Newfoundland|Nova Scotia|Ontario|Quebec|Québec|Saskatchewan|Yukon"
+)
+_CITY = r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, ?)?"
+# What is left of a North American address: "Springfield, IL 62704", "IL 62704-1234",
+# "Springfield, Illinois 62704", "ZIP code 90210", "Oakville, Ontario L6J 2X1".
 _US_ZIP = re.compile(
-    rf"(?<![A-Za-z0-9])(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, ?)?(?:{_STATES}),? "
+    rf"(?<![A-Za-z0-9]){_CITY}(?:{_STATES}|{_STATE_NAMES}),? "
     r"[0-9]{5}(?:-[0-9]{4})?(?![0-9])"
+    rf"|(?<![A-Za-z0-9]){_CITY}(?:{_PROVINCES}),? "
+    r"[A-CEGHJ-NPR-TVXY][0-9][A-CEGHJ-NPR-TV-Z] ?[0-9][A-CEGHJ-NPR-TV-Z][0-9](?![A-Za-z0-9])"
     r"|(?i:zip(?: ?code)?|postal code|postcode) ?:? ?(?P<x>[0-9]{5}(?:-[0-9]{4})?)(?![0-9])"
     r"|(?<![0-9-])[0-9]{5}-[0-9]{4}(?![0-9-])"
 )

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from . import chinese_names, courts, english_names, identifiers, patterns
+from . import addresses, chinese_names, courts, english_names, identifiers, patterns
 from .text import Span
 
 _LATIN = re.compile("[A-Za-z]")
@@ -81,6 +81,7 @@ def _before(name: str) -> int:
 
 _REGEX = [_regex(name, pattern, kind) for name, pattern, kind in patterns.RULES]
 _PHONES, _COURTS, _NUMBER = _before("phone-cn-mobile"), _before("court-zh"), _before("number")
+_ADDRESSES = _before("address-zh")
 
 RULES: list[Rule] = [
     *_REGEX[: _before("handle")],
@@ -93,7 +94,10 @@ RULES: list[Rule] = [
     Rule("card-luhn", "card", identifiers.cards),
     Rule("ssn", "idno", identifiers.ssns),
     Rule("ip", "ip", identifiers.ip_addresses),
-    *_REGEX[_PHONES:_COURTS],
+    *_REGEX[_PHONES:_ADDRESSES],
+    # Before the English street rules, which would take "12 bis avenue" and leave the rest.
+    Rule("address-europe", "address", addresses.european_addresses, _LATIN, latin_only=True),
+    *_REGEX[_ADDRESSES:_COURTS],
     Rule("zip", "address", identifiers.zip_codes),
     Rule("date", "date", identifiers.personal_dates, _YEAR),
     Rule("birth-year", "dob", identifiers.birth_years, _BIRTH),
