@@ -168,3 +168,89 @@ def test_addresses_go_with_their_postcode_and_city(text, gone):
 @pytest.mark.parametrize("text", NOT_ADDRESSES)
 def test_words_shaped_like_streets_stay(text):
     assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- dockets
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("（2022）浙01民终4567号的代理律师加我微信", "4567"),
+        ("2023苏0508刑初321号的被告人在网上骂我", "刑初321"),
+        ("(2021)鲁02民初7788号案件的原告关注了我", "7788"),
+        ("（2019）京0108民初字第2345号", "2345"),
+        ("Counsel in No. 22-4410 sent me a LinkedIn invitation", "4410"),
+        ("Someone discussed Case 2024/CR/0917 on Reddit", "0917"),
+        ("People discuss case FAM-2022-1188 online", "1188"),
+        ("Claim No. QB-2021-004512 is before me", "004512"),
+        ("Application no. 45321/20 was lodged by my neighbour", "45321"),
+    ],
+)
+def test_docket_numbers_go_in_every_form(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 2023/24 season of the law society starts soon.",
+        "I had no 3-4 days off last month.",
+        "a case 2-3 years old came back on appeal",
+        "Section 3-4 of the guidelines covers this.",
+    ],
+)
+def test_ranges_and_seasons_stay(text):
+    assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- Chinese names
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("豆豆最近总在朋友圈转发我的照片", "豆豆"),
+        ("我家萱萱和原告的女儿是同班同学", "萱萱"),
+        ("我女儿果果在小红书上发了我的工作证", "果果"),
+        ("轩轩，说他想关注那个律师的抖音", "轩轩"),
+        ("孩子然然把我的判决书拍给了同学", "然然"),
+        ("坐在我对面的刘建国正好是被告的代理人", "刘建国"),
+        ("那个孙海波刚加了我的微信", "孙海波"),
+    ],
+)
+def test_nicknames_and_names_before_an_adverb_go(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我常常在朋友圈看看新闻，刚刚有律师加我",
+        "天天有人给我发信息，谢谢你们",
+        "我妈妈和爸爸都是律师，我家宝宝在看书",
+        "大家平平安安的，哈哈哈",
+        "他默默地看着，明明是他的错",
+        "人人都有手机，同事们纷纷点赞",
+        "我们慢慢说，他往往在晚上发帖",
+        "我的正好是周末",
+    ],
+)
+def test_reduplicated_words_stay(text):
+    assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- numbers in words
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("he sent his number as 'seven one three, four four two eight' again", "four four two"),
+        ("call oh seven seven double oh nine eight one two three", "nine eight one"),
+    ],
+)
+def test_numbers_spelt_in_words_go(text, gone):
+    assert_gone(text, gone)
+
+
+def test_a_few_number_words_stay():
+    text = "One or two lawyers and three or four clerks follow me; five of them are former staff."
+    assert redact(text) == text

@@ -182,10 +182,14 @@ def zip_codes(text: str) -> Iterator[Span]:
         yield match.span("x") if match.group("x") else match.span()
 
 
-# "No. 19-1234", "docket 2023-00871", "Case #21-cv-889".
+# "No. 19-1234", "docket 2023-00871", "Case #21-cv-889", "Case 2023/CV/0456", "Case
+# CV-2023-0456", "Application no. 12345/19": a number with a dash or a slash, perhaps a court
+# code before it or between its parts.
 _DOCKET = re.compile(
-    r"(?<![A-Za-z])(?:No|Nos|no|Docket|docket|Case|case|Dkt|dkt)\.? ?(?:No\.? ?|#|number )?#? ?"
-    r"(?P<x>[0-9]{1,4}-(?:[A-Za-z]{1,4}-)?[0-9]{2,7})(?![0-9A-Za-z-])"
+    r"(?<![A-Za-z])(?:No|Nos|no|Docket|docket|Case|case|Dkt|dkt|Claim|claim|Application|"
+    r"application|Appeal|appeal|File|file|Matter|matter)\.? ?(?:(?i:no)\.? ?|#|number )?#? ?"
+    r"(?P<x>(?:[A-Z]{1,4}[-/ ])?[0-9]{1,5}[-/](?:[A-Za-z]{1,4}[-/])?[0-9]{2,7}"
+    r"(?:[-/][A-Za-z0-9]{1,6})?)(?![0-9A-Za-z-])"
 )
 
 

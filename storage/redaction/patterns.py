@@ -209,6 +209,10 @@ _PLATE_UK = r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2} ?[A-Z]{3}(?![A-Za-z0-9])"
 # the same in Chinese number words (幺三八幺二三四五六七八).
 _DIGITS_SPACED = r"(?<![0-9])[0-9](?:[ .\-][0-9]){6,}(?![0-9])"
 _DIGITS_ZH = r"[〇零幺一二三四五六七八九](?: ?[〇零幺一二三四五六七八九]){6,}"
+# … and in English words: "five five five, zero one nine two", "oh seven seven double oh".
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:double|triple)[ -](?:zero|oh|one|two|three|four|five|six|seven|eight|nine))"
+# One way only to read each separator, so a failing run cannot backtrack through them all.
+_DIGITS_EN = rf"(?i)(?<![A-Za-z-]){_DIGIT_WORD}(?:(?:, ?| |-){_DIGIT_WORD}){{6,}}(?![A-Za-z-])"
 _PLATE_ZH = (
     rf"(?<![A-Za-z0-9])[{_PROVINCES}使领][A-Za-z][·•・.\- ]?"
     r"(?=[A-Za-z0-9]{0,5}[0-9])[A-Za-z0-9]{5,6}[挂学警港澳领试超]?(?![A-Za-z0-9])"
@@ -429,6 +433,7 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("phone-cued", re.compile(_PHONE_CUED), "phone"),
     ("digits-spaced", re.compile(_DIGITS_SPACED), "phone"),
     ("digits-zh", re.compile(_DIGITS_ZH), "phone"),
+    ("digits-en", re.compile(_DIGITS_EN), "phone"),
     ("plate-zh", re.compile(_PLATE_ZH), "plate"),
     ("plate-uk", re.compile(_PLATE_UK), "plate"),
     ("plate-en", re.compile(_PLATE_EN), "plate"),

@@ -125,6 +125,7 @@ RULES: list[Rule] = [
     Rule("zh-clause-subject", "name", chinese_names.zh_clause_subject, _HAN),
     Rule("zh-full-name-in-clause", "name", chinese_names.zh_full_name_in_clause, _HAN),
     Rule("zh-nickname", "name", chinese_names.zh_nickname, _HAN),
+    Rule("zh-reduplicated", "name", chinese_names.zh_reduplicated_nickname, _HAN),
     Rule("zh-compound-surname", "name", chinese_names.zh_compound_surname, _HAN),
     Rule("en-names", "name", english_names.en_names, _LATIN, latin_only=True),
     Rule("en-names-any-case", "name", english_names.en_names_any_case, _LATIN, latin_only=True),
