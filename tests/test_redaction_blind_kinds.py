@@ -33,6 +33,9 @@ COURT_UNITS = [
     ("Fourth Section, Vienna Regional Court, asked us to keep profiles", "Vienna"),
     ("I preside in Dept. 14 of the Lakeside Superior Court. A clerk posts about us", "Dept. 14"),
     ("I preside in Dept. 14 of the Lakeside Superior Court. A clerk posts about us", "Lakeside"),
+    ("I sit in Courtroom 3A at the Harwick Justice Centre", "Harwick"),
+    ("I sit at the Amtsgericht Regensburg and a party found my profile", "Regensburg"),
+    ("As a judge at the Tribunale di Ferrara, may I keep my Instagram?", "Ferrara"),
 ]
 
 COURTS_IN_GENERAL = [
@@ -45,6 +48,7 @@ COURTS_IN_GENERAL = [
     "A district court judge asked me about Twitter.",
     "the Civil Division of the Court of Appeal published guidance",
     "Part 40 of the Civil Procedure Rules applies to me.",
+    "I sit in the Cour de cassation; may I teach?",
 ]
 
 
@@ -71,6 +75,9 @@ NAMES = [
     ("I have known Ottilie since we were children; she is now counsel.", "Ottilie"),
     ("Benedikt is my oldest friend and now a prosecutor.", "Benedikt"),
     ("Mark and I shared a flat at university.", "Mark"),
+    ("Seo-yun and I studied together; she now prosecutes.", "Seo-yun"),
+    ("Yesterday Oluwakemi messaged me about her hearing", "Oluwakemi"),
+    ("THE RESPONDENT, DRAGOMIR VUKSANOVIC, FOLLOWS ME", "VUKSANOVIC"),
     # Beside a name already found.
     ("The witnesses, counsel Jane Doe and Haruto, both follow me.", "Haruto"),
     ("incl. tran van minh and Oluwadamilare, who both testified", "Oluwadamilare"),
@@ -89,10 +96,11 @@ NOT_NAMES = [
     "Nana and I talk every day on WhatsApp.",
     "Yesterday and I think today too, a lawyer messaged me.",
     "Twitter and I have a complicated relationship.",
+    "Someone on Nextdoor posted a photo of the courthouse.",
+    "the plaintiff, however, posted about me",
     "I read the BBC NEWS and the UNODC GUIDELINES today.",
     "IS IT NOT OK TO LIKE A POST?",
     "I said 'Thanks' and logged off.",
-    "Counsel John Smith and Facebook: is that a problem?".replace("Counsel John Smith", "Counsel"),
 ]
 
 

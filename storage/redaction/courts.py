@@ -68,7 +68,18 @@ _EN_TYPE = (
     r"probate|city|regional|provincial|sheriff|justice|small claims|housing|traffic|police)"
 )
 _EN_COURT = re.compile(
-    rf"(?<![A-Za-z])(?P<court>{_EN_PLACE} (?:{_EN_TYPE} )?(?i:court)(?:house)?)(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?P<court>{_EN_PLACE} (?:{_EN_TYPE} )?"
+    r"(?:(?i:court)(?:house)?|(?:Justice|Judicial) Cent(?:re|er)|Law Courts))(?![A-Za-z])"
+)
+# A court named the continental way, its place last: "Tribunal de grande instance de Lille",
+# "Amtsgericht München", "Tribunale di Bologna", "Juzgado de lo Social de Sevilla".
+_FOREIGN_COURT = re.compile(
+    r"(?<![A-Za-z])(?:Tribunal|Tribunale|Cour|Corte|Juzgado|Audiencia|Amtsgericht|Landgericht|"
+    r"Oberlandesgericht|Arbeitsgericht|Verwaltungsgericht|Sozialgericht|Familiengericht|Rechtbank|"
+    r"Gerechtshof|Kantonsgericht|Bezirksgericht|Tingsrätt|Tingrett|Byret)"
+    r"(?: [a-zà-ÿ'’]+){0,5}? (?:(?:de|di|del|della|du|des|von|van|de la|de lo \w+ de|in|d['’]) ?)?"
+    r"(?P<place>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?: (?:am|an der|sur|upon)? ?[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
+    r"(?![A-Za-z])"
 )
 # English courts that are institutions: the Supreme Court, the High Court, the Court of …
 _EN_GENERAL_WORDS = frozenset(
@@ -237,6 +248,9 @@ def _en_own_court_lower(text: str) -> Iterator[Span]:
 
 def en_own_court(text: str) -> Iterator[Span]:
     yield from _en_own_court_lower(text)
+    for match in _FOREIGN_COURT.finditer(text):
+        if match.group("place") not in _EN_GENERAL_WORDS and _en_own(text, *match.span()):
+            yield match.span()
     for match in _EN_COURT.finditer(text):
         words = match.group("court").split()
         place = [w for w in words[:-1] if w.lower() not in {"court", "courthouse"}]
@@ -296,7 +310,7 @@ _EN_UNIT = re.compile(
     r"|(?i:panel|court|courtroom|chamber|room|bench|dept\.?|department|part|section|division)"
     r" (?:(?i:no\.?|number) )?(?:[0-9]{1,3}[A-Za-z]?|[A-Z])"
     r")(?: (?:of|at|in) (?:the )?|, (?:the )?)"
-    r"(?P<court>(?:[A-Za-z][A-Za-z'’\-]* ){0,5}?(?i:court|tribunal)"
+    r"(?P<court>(?:[A-Za-z][A-Za-z'’\-]* ){0,5}?(?i:court|tribunal|justice cent(?:re|er)|law courts)"
     r"(?: of (?:Justice|Appeal|Appeals|Session|First Instance))?)"
     r"(?: (?:in|at|of) (?P<place>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}|[a-z][a-z'’\-]+))?"
     r"(?![A-Za-z])"

@@ -168,6 +168,8 @@ LATIN_NAME = re.compile(rf"[ \t]?(?P<x>{_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2
 _GIVEN = frozenset(words("en_names", "given_names"))
 _GIVEN_WORDS = frozenset(words("en_names", "given_names_that_are_words"))
 _SURNAMES = frozenset(words("en_names", "surnames"))
+# Family words and pet names ("Nana and I"): never a name on their own.
+_KIN_WORDS = frozenset(words("en_names", "kin_words"))
 _GIVEN_FOLDED = frozenset(name.casefold() for name in _GIVEN)
 _GIVEN_WORDS_FOLDED = frozenset(name.casefold() for name in _GIVEN_WORDS)
 _SURNAMES_FOLDED = frozenset(name.casefold() for name in _SURNAMES)
@@ -287,10 +289,18 @@ _GIVEN_ALONE_RE = re.compile(
 )
 
 
+_PLATFORM_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?i:on|via|from|in|at|through)[ \t]+$")
+
+
 def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
+    """Danny says, Folasade messaged: a listed given name, or a word that is no English word
+    (and no family word, Nana), before a verb of what people do."""
     for match in _GIVEN_ALONE_RE.finditer(text):
         word = match.group()
-        if word in _GIVEN and word not in _GIVEN_WORDS and not is_stop_name(word):
+        if is_stop_name(word) or word in _GIVEN_WORDS or word in _KIN_WORDS:
+            continue
+        # "Someone on Nextdoor posted": after "on", "via" or "from" stands a platform.
+        if word in _GIVEN or not (is_word(word) or _PLATFORM_BEFORE_RE.search(text, 0, match.start())):
             yield match.span()
 
 
@@ -299,7 +309,7 @@ def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
 # relation is a person, when it is a listed given name or no English word at all (a word
 # at the start of a sentence, "Sunday and I", "Friends and I", stays; so do family words,
 # "Nana and I").
-_NAME_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?![{_UP}{_LOW}'’\-])"
+_NAME_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?(?![{_UP}{_LOW}'’\-])"
 _WITH_ME_RE = re.compile(
     rf"(?<![A-Za-z{_UP}{_LOW}'’\-])(?P<after>(?:(?:have|had|has)[ \t]+known|friends[ \t]+with|"
     r"married[ \t]+to|engaged[ \t]+to|dating|dated|related[ \t]+to|grew[ \t]+up[ \t]+with|"
@@ -309,7 +319,6 @@ _WITH_ME_RE = re.compile(
     r"|,?[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|became)[ \t]+(?:my|our)[ \t]+"
     rf"(?:[a-z\-]+[ \t]+){{0,2}}?{_EN_ROLES}(?![a-z]))?"
 )
-_KIN_WORDS = frozenset(words("en_names", "kin_words"))
 
 
 def en_given_with_me(text: str) -> Iterator[tuple[int, int]]:
@@ -395,12 +404,28 @@ _SET_OFF_SURNAME_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]{2,}(?=,)")
 _NOT_SURNAMES = frozenset("and the but was who has had not yet too who's also again then".split())
 
 
+# "THE DEFENDANT, BOGDAN KRAWCZYK, FOLLOWS ME": two or three words set off by commas after a
+# role, none of them an English word, are a name in any case.
+_SET_OFF_NAME_RE = re.compile(r"(?P<x>[A-Za-z][A-Za-z'’\-]+(?:[ \t][A-Za-z][A-Za-z'’\-]+){1,2}),")
+
+
+def _set_off_name(text: str, pos: int) -> tuple[int, int] | None:
+    match = _SET_OFF_NAME_RE.match(text, pos)
+    if match and not any(is_word(word) for word in match.group("x").split()):
+        return match.span("x")
+    return None
+
+
 def en_names_any_case(text: str) -> Iterator[tuple[int, int]]:
     """attorney john smith, ATTORNEY JOHN SMITH, my clerk mary jones: after a cue, words in
     lower or upper case are a name when the first is a given name from the list and each
     next one a given name or surname from it (so "lawyer will call" stays), or, when the
     name is set off by commas, any word that closes it."""
     for match in _ANY_CASE_CUE_RE.finditer(text):
+        set_off_name = _set_off_name(text, match.end()) if match.group("comma") else None
+        if set_off_name:
+            yield set_off_name
+            continue
         pos, found = match.end(), []
         while len(found) < 3:
             initial = _INITIAL_RE.match(text, pos) if found else None
