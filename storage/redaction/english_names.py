@@ -175,6 +175,7 @@ _GIVEN_WORDS_FOLDED = frozenset(name.casefold() for name in _GIVEN_WORDS)
 _SURNAMES_FOLDED = frozenset(name.casefold() for name in _SURNAMES)
 _KNOWN_FOLDED = _GIVEN_FOLDED | frozenset(name.casefold() for name in _SURNAMES)
 # A name may open a quotation ('Sarah Whitfield, Esq.'); O'Brien and don't are no name starts.
+_ANY_LATIN_RE = re.compile(rf"[{_UP}]")
 _CAPITALISED_RE = re.compile(rf"(?<![A-Za-z\-])(?<![A-Za-z]['’])[{_UP}][{_LOW}]+")
 
 
@@ -334,17 +335,23 @@ def en_given_with_me(text: str) -> Iterator[tuple[int, int]]:
             yield match.span("x")
 
 
-def en_coordinated(text: str, names: str) -> Iterator[tuple[int, int]]:
+_JOINED = r"(?:,[ \t]+|[ \t]+(?:and|or|&)[ \t]+)"
+_COORDINATED_RE = re.compile(
+    rf"(?P<s1>[{SENTINEL_CLASS}]){_JOINED}(?P<after>{_NAME_WORD})"
+    rf"|(?<![A-Za-z{_UP}{_LOW}'’\-])(?P<before>{_NAME_WORD}){_JOINED}(?P<s2>[{SENTINEL_CLASS}])"
+)
+
+
+def en_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]]:
     """"incl. [NAME] and Haruto", "Ottilie, [NAME] and I": one capitalised word joined by "and",
-    "or", "&" or a comma to a name already found is a name too, when it is a listed given name
-    or no English word ("[NAME] and Sunday" stays)."""
-    pattern = re.compile(
-        rf"[{re.escape(names)}](?:,[ \t]+|[ \t]+(?:and|or|&)[ \t]+)(?P<after>{_NAME_WORD})"
-        rf"|(?<![A-Za-z{_UP}{_LOW}'’\-])(?P<before>{_NAME_WORD})"
-        rf"(?:,[ \t]+|[ \t]+(?:and|or|&)[ \t]+)[{re.escape(names)}]"
-    )
-    for match in pattern.finditer(text):
-        side = "after" if match.group("after") else "before"
+    "or", "&" or a comma to a name already found (``names``: the sentinels of names) is a name
+    too, when it is a listed given name or no English word ("[NAME] and Sunday" stays)."""
+    if not _ANY_LATIN_RE.search(text):
+        return
+    for match in _COORDINATED_RE.finditer(text):
+        side, sentinel = ("after", "s1") if match.group("after") else ("before", "s2")
+        if match.group(sentinel) not in names:
+            continue
         word = match.group(side)
         if word in _KIN_WORDS or is_stop_name(word) or word in _GIVEN_WORDS:
             continue

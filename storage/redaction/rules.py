@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import addresses, chinese_names, courts, english_names, identifiers, patterns
 from .text import Span
@@ -42,12 +43,21 @@ class Rule:
         if not self.latin_only:
             return list(self.find(text))
         found: list[Span] = []
-        for stretch in _NOT_HAN.finditer(text):
-            if not _LATIN.search(stretch.group()):
-                continue
-            base = stretch.start()
-            found += [(base + start, base + end) for start, end in self.find(stretch.group())]
+        for base, stretch in _latin_stretches(text):
+            found += [(base + start, base + end) for start, end in self.find(stretch)]
         return found
+
+
+@lru_cache(maxsize=4)
+def _latin_stretches(text: str) -> list[tuple[int, str]]:
+    """The stretches without Han characters that hold a Latin letter, found once for every
+    rule that reads the same text (a Chinese text with a thousand replacements has a thousand
+    stretches)."""
+    return [
+        (stretch.start(), stretch.group())
+        for stretch in _NOT_HAN.finditer(text)
+        if _LATIN.search(stretch.group())
+    ]
 
 
 # Regex rules whose cues and ids are Latin: on a Chinese text they read only its Latin words.
@@ -59,6 +69,8 @@ _LATIN_ONLY_REGEX = frozenset(
         "underscored",
         "underscored-as",
         "underscored-on",
+        "handle-prefixed",
+        "digits-en",
     }
 )
 
@@ -98,7 +110,7 @@ RULES: list[Rule] = [
     # Before the English street rules, which would take "12 bis avenue" and leave the rest.
     Rule("address-europe", "address", addresses.european_addresses, _LATIN, latin_only=True),
     *_REGEX[_ADDRESSES:_COURTS],
-    Rule("zip", "address", identifiers.zip_codes),
+    Rule("zip", "address", identifiers.zip_codes, _LATIN, latin_only=True),
     Rule("date", "date", identifiers.personal_dates, _YEAR),
     Rule("birth-year", "dob", identifiers.birth_years, _BIRTH),
     *_REGEX[_COURTS:_NUMBER],
