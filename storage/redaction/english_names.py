@@ -150,8 +150,17 @@ _EN_CUES: list[tuple[re.Pattern[str], bool, Callable[[str, re.Match, list], bool
 ]
 
 
+# Cues that can only match where one of these words is: a text without them is not scanned
+# (the scan tries every role word at every position).
+_CUE_WORDS = {_NAMED_RE: ("named", "called"), _POST_NOMINAL_RE: ("Esq", "QC", "KC", "SC", "SAN")}
+
+
 def en_names(text: str) -> Iterator[tuple[int, int]]:
+    folded = text.casefold()
     for pattern, before, one_word_ok in _EN_CUES:
+        cue_words = _CUE_WORDS.get(pattern)
+        if cue_words and not any(word.casefold() in folded for word in cue_words):
+            continue
         for match in pattern.finditer(text):
             tokens = _name_tokens(text, match.start() if before else match.end())
             if len(tokens) >= 2 or (tokens and one_word_ok(text, match, tokens)):
