@@ -506,7 +506,7 @@ def en_apposition(text: str) -> Iterator[tuple[int, int]]:
 # Two words are a run too: "right next to KWAME ASANTE-BOATENG, who …" in a question typed in
 # lower case. Capitals with accents (JOSÉ-LUIS FERNÁNDEZ) are capitals.
 _CAPS_RUN_RE = re.compile(
-    rf"(?<![A-Za-z{_UP}{_LOW}])[{_UP}][{_UP}'’\-]+(?:[ \t,.;:!?0-9]+[{_UP}][{_UP}'’\-]+)+"
+    rf"(?<![A-Za-z{_UP}{_LOW}'’\-])[{_UP}][{_UP}'’\-]++(?:[ \t,.;:!?0-9]+[{_UP}][{_UP}'’\-]++)+"
     rf"(?![{_UP}{_LOW}])"
 )
 _CAPS_WORD_RE = re.compile(rf"[{_UP}][{_UP}'’\-]*")
