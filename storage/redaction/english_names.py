@@ -345,27 +345,38 @@ def en_given_with_me(text: str) -> Iterator[tuple[int, int]]:
 
 
 _JOINED = r"(?:,[ \t]+|[ \t]+(?:and|or|&)[ \t]+)"
-_COORDINATED_RE = re.compile(
-    rf"(?P<s1>[{SENTINEL_CLASS}]){_JOINED}(?P<after>{_NAME_WORD})"
-    rf"|(?<![A-Za-z{_UP}{_LOW}'’\-])(?P<before>{_NAME_WORD}){_JOINED}(?P<s2>[{SENTINEL_CLASS}])"
-)
+# A name word with the joint after it ("Haruto and "), and with the joint before it (", Haruto").
+_WORD_JOINED_RE = re.compile(rf"(?<![A-Za-z{_UP}{_LOW}'’\-])(?P<x>{_NAME_WORD}){_JOINED}")
+_JOINED_WORD_RE = re.compile(rf"{_JOINED}(?P<x>{_NAME_WORD})")
+_SENTINEL_RE = re.compile(f"[{SENTINEL_CLASS}]")
+
+
+def _joinable(word: str) -> bool:
+    if word in _KIN_WORDS or is_stop_name(word) or word in _GIVEN_WORDS:
+        return False
+    return word in _GIVEN or not is_word(word)
 
 
 def en_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """"incl. [NAME] and Haruto", "Ottilie, [NAME] and I": one capitalised word joined by "and",
-    "or", "&" or a comma to a name already found (``names``: the sentinels of names) is a name
-    too, when it is a listed given name or no English word ("[NAME] and Sunday" stays)."""
+    """"incl. [NAME] and Haruto", "Ottilie, [NAME] and I": capitalised words joined by "and",
+    "or", "&" or a comma to a name already found (``names``: the sentinels of names) are names
+    too, each a listed given name or no English word ("[NAME] and Sunday" stays). A list of
+    them is followed from the name both ways in one reading."""
     if not _ANY_LATIN_RE.search(text):
         return
-    for match in _COORDINATED_RE.finditer(text):
-        side, sentinel = ("after", "s1") if match.group("after") else ("before", "s2")
-        if match.group(sentinel) not in names:
+    ending_at = {m.end(): m for m in _WORD_JOINED_RE.finditer(text)}
+    starting_at = {m.start(): m for m in _JOINED_WORD_RE.finditer(text)}
+    for sentinel in _SENTINEL_RE.finditer(text):
+        if sentinel.group() not in names:
             continue
-        word = match.group(side)
-        if word in _KIN_WORDS or is_stop_name(word) or word in _GIVEN_WORDS:
-            continue
-        if word in _GIVEN or not is_word(word):
-            yield match.span(side)
+        pos = sentinel.start()
+        while pos in ending_at and _joinable(ending_at[pos].group("x")):
+            yield ending_at[pos].span("x")
+            pos = ending_at[pos].start()
+        pos = sentinel.end()
+        while pos in starting_at and _joinable(starting_at[pos].group("x")):
+            yield starting_at[pos].span("x")
+            pos = starting_at[pos].end()
 
 
 # R v Hollingsworth, (Al-Hashimi v Carter): the parties of a case are people (the Crown, the

@@ -177,7 +177,13 @@ _US_ZIP = re.compile(
 )
 
 
+# Every form holds five digits or a Canadian code: a text without either is not scanned.
+_ZIP_SHAPE = re.compile(r"[0-9]{5}|[A-Z][0-9][A-Z] ?[0-9]")
+
+
 def zip_codes(text: str) -> Iterator[Span]:
+    if not _ZIP_SHAPE.search(text):
+        return
     for match in _US_ZIP.finditer(text):
         yield match.span("x") if match.group("x") else match.span()
 
