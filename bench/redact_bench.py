@@ -53,7 +53,8 @@ RUNS = [" ", "1", "a", "A", ".", "1 ", "A ", "Ab ", "-", "市", "律师王", "�
 def questions() -> list[str]:
     texts = []
     data = ROOT / "tests" / "data"
-    texts += [t["text"] for t in yaml.safe_load((data / "redaction_dev.yaml").read_text())["texts"]]
+    for table in ("redaction_dev.yaml", "redaction_dev4.yaml", "redaction_dev5.yaml"):
+        texts += [t["text"] for t in yaml.safe_load((data / table).read_text())["texts"]]
     cases = yaml.safe_load((data / "redaction_cases.yaml").read_text())["cases"]
     texts += [c["text"] for c in cases]
     holdout = data / "router_holdout.yaml"

@@ -310,7 +310,9 @@ def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
         if is_stop_name(word) or word in _GIVEN_WORDS or word in _KIN_WORDS:
             continue
         # "Someone on Nextdoor posted": after "on", "via" or "from" stands a platform.
-        if word in _GIVEN or not (is_word(word) or _PLATFORM_BEFORE_RE.search(text, 0, match.start())):
+        if word in _GIVEN or not (
+            is_word(word) or _PLATFORM_BEFORE_RE.search(text, 0, match.start())
+        ):
             yield match.span()
 
 
@@ -358,7 +360,7 @@ def _joinable(word: str) -> bool:
 
 
 def en_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """"incl. [NAME] and Haruto", "Ottilie, [NAME] and I": capitalised words joined by "and",
+    """ "incl. [NAME] and Haruto", "Ottilie, [NAME] and I": capitalised words joined by "and",
     "or", "&" or a comma to a name already found (``names``: the sentinels of names) are names
     too, each a listed given name or no English word ("[NAME] and Sunday" stays). A list of
     them is followed from the name both ways in one reading."""

@@ -210,7 +210,8 @@ _PLATE_UK = r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2} ?[A-Z]{3}(?![A-Za-z0-9])"
 _DIGITS_SPACED = r"(?<![0-9])[0-9](?:[ .\-][0-9]){6,}(?![0-9])"
 _DIGITS_ZH = r"[〇零幺一二三四五六七八九](?: ?[〇零幺一二三四五六七八九]){6,}"
 # … and in English words: "five five five, zero one nine two", "oh seven seven double oh".
-_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:double|triple)[ -](?:zero|oh|one|two|three|four|five|six|seven|eight|nine))"
+_DIGIT_NAME = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORD = rf"(?:{_DIGIT_NAME}|(?:double|triple)[ -]{_DIGIT_NAME})"
 # One way only to read each separator, so a failing run cannot backtrack through them all.
 _DIGITS_EN = rf"(?i)(?<![A-Za-z-]){_DIGIT_WORD}(?:(?:, ?| |-){_DIGIT_WORD}){{6,}}(?![A-Za-z-])"
 _PLATE_ZH = (

@@ -56,7 +56,7 @@ def _on_copy(find: Callable[[str], list[Span]]) -> Callable[[Text], list[Span]]:
 
 
 def _coordinated_names(work: Text) -> list[Span]:
-    """"[NAME] and Haruto": a name beside one already found (see english_names.en_coordinated)."""
+    """ "[NAME] and Haruto": a name beside one already found (see english_names.en_coordinated)."""
     names = work.sentinels("name")
     return list(en_coordinated(work.norm, frozenset(names))) if names else []
 
