@@ -39,17 +39,22 @@ CUES = [
     "I was appointed in ", "我2019年", "今年3月", "born in '", "b. ", "I sit in the ",
     "apt 12, 4 ", "posts as ", "plate, ", "Address: 1 ", "postcode ", "mr. ", "ID是", "账号：",
     "tag number ", "Court where I ", "我现在是",
+    # Round 4: handles, European streets, dockets, numbers in words, units, nicknames.
+    "u/", "12 rue ", "Calle ", "Via ", "Case 2023/", "five ", "Chamber, ", "Tribunal de ",
+    "Dept. 2 of the ", "and I ", "我爱人的公司在", "我家", "法院第二", "THE DEFENDANT, ",
 ]  # fmt: skip
 RUNS = [" ", "1", "a", "A", ".", "1 ", "A ", "Ab ", "-", "市", "律师王", "王", "号", "1-", "a.",
         "x.com/", ", ", "John Smith, a lawyer. ", "13812345678 ",
         "a_", "庭", "民一庭", "王 ", "wei ", "Court ", "john smith, ", "法院",
-        "Division ", "the ", "road ", "2019年", "in 2019 ", "x_", "I ", "Ab Cd "]  # fmt: skip
+        "Division ", "the ", "road ", "2019年", "in 2019 ", "x_", "I ", "Ab Cd ",
+        "A-", "Aa-", "ÁB ", "Ab, ", "浩浩", "five, ", "Straße ", "10115 "]  # fmt: skip
 
 
 def questions() -> list[str]:
     texts = []
     data = ROOT / "tests" / "data"
-    texts += [t["text"] for t in yaml.safe_load((data / "redaction_dev.yaml").read_text())["texts"]]
+    for table in ("redaction_dev.yaml", "redaction_dev4.yaml", "redaction_dev5.yaml"):
+        texts += [t["text"] for t in yaml.safe_load((data / table).read_text())["texts"]]
     cases = yaml.safe_load((data / "redaction_cases.yaml").read_text())["cases"]
     texts += [c["text"] for c in cases]
     holdout = data / "router_holdout.yaml"

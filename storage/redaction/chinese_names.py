@@ -379,7 +379,8 @@ _BEFORE_A_PERSON = re.compile(
     r"(?:看到|看见|遇到|碰到|听说|据说|发现|认识|知道|告诉|通知|联系|举报|投诉|起诉|屏蔽|拉黑|关注|"
     r"邀请|提醒|给|跟|和|与|同|对|向|把|被|让|叫|找|问|帮|替|的|那个|这个)"
 )
-_AFTER_A_PERSON = frozenset("的说是在和跟给让也都就还又已曾昨今把被发经总一不常竟")
+# … and adverbs that open what the person does (旁边的张晓燕正好是原告, 那个周志强刚加了我).
+_AFTER_A_PERSON = frozenset("的说是在和跟给让也都就还又已曾昨今把被发经总一不常竟正刚现却才便居")
 
 
 def zh_full_name_in_clause(text: str) -> Iterator[tuple[int, int]]:
@@ -434,6 +435,44 @@ def zh_nickname(text: str) -> Iterator[tuple[int, int]]:
         if text[start + 1 : end + 1] in COMMON_WORDS or text[start:end] in COMMON_WORDS:
             continue
         yield start, end
+
+
+_REDUPLICATED_WORDS = frozenset(words("zh_names", "reduplicated_words"))
+_REDUPLICATED_RE = re.compile(rf"([{HAN}])\1")
+# Who a doubled name belongs to: 我家朵朵, 我儿子乐乐, 孩子浩浩, 小名叫豆豆.
+_KIN_BEFORE = re.compile(
+    r"(?:我家|我们家|他家|她家|我儿子|我女儿|儿子|女儿|闺女|孩子|孙子|孙女|外孙|外孙女|侄子|侄女"
+    r"|外甥|外甥女|小名叫|小名是|小名|乳名|叫)$"
+)
+# What follows a name: a verb or a particle (浩浩最近…, 朵朵今年…), or a comma, as in
+# "朵朵，说她想…".
+_REDUPLICATED_AFTER = _NICKNAME_AFTER | frozenset("今上去考说，,")
+
+
+def zh_reduplicated_nickname(text: str) -> Iterator[tuple[int, int]]:
+    """浩浩, 婷婷, 朵朵: a doubled character that is no everyday word (常常, 刚刚, 看看, 妈妈),
+    after a word of kin (我家, 我儿子) or opening a clause, with a verb or a particle after it."""
+    for match in _REDUPLICATED_RE.finditer(text):
+        start, end = match.span()
+        if text[start:end] in _REDUPLICATED_WORDS or text[start] in _STOP:
+            continue
+        # Part of a longer run (哈哈哈) or of a four-character phrase (平平安安, 高高兴兴).
+        if text[end : end + 1] == text[start] or (start and text[start - 1] == text[start]):
+            continue
+        if end + 2 <= len(text) and text[end] == text[end + 1]:
+            continue
+        if start >= 2 and text[start - 2] == text[start - 1]:
+            continue
+        after = text[end] if end < len(text) else ""
+        if _KIN_BEFORE.search(text, max(0, start - 5), start):
+            if not after or not _is_han(after) or after in _REDUPLICATED_AFTER:
+                yield start, end
+            continue
+        before = text[start - 1] if start else ""
+        if before and _is_han(before) and before not in _NICKNAME_BEFORE:
+            continue
+        if after and after in _REDUPLICATED_AFTER:
+            yield start, end
 
 
 _SURE_COMPOUNDS = COMPOUND_SURNAMES - frozenset(words("zh_names", "compound_surnames_ambiguous"))

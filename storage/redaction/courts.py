@@ -39,7 +39,7 @@ _ZH_DIVISION = (
 _ZH_AFTER_OWN_CUE = (
     "(?:(?<=我是)|(?<=我在)|(?<=作为)|(?<=我们)|(?<=咱们)|(?<=调到)|(?<=来自)|(?<=就职于)"
     "|(?<=任职于)|(?<=供职于)|(?<=所在的)|(?<=调到了)|(?<=调入)|(?<=现在是)|(?<=现在在)|(?<=目前在)"
-    "|(?<=目前是))"
+    "|(?<=目前是)|(?<=[在向于]))"
 )
 _ZH_COURT = re.compile(
     rf"(?P<court>{_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院|中院)"
@@ -68,7 +68,18 @@ _EN_TYPE = (
     r"probate|city|regional|provincial|sheriff|justice|small claims|housing|traffic|police)"
 )
 _EN_COURT = re.compile(
-    rf"(?<![A-Za-z])(?P<court>{_EN_PLACE} (?:{_EN_TYPE} )?(?i:court)(?:house)?)(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?P<court>{_EN_PLACE} (?:{_EN_TYPE} )?"
+    r"(?:(?i:court)(?:house)?|(?:Justice|Judicial) Cent(?:re|er)|Law Courts))(?![A-Za-z])"
+)
+# A court named the continental way, its place last: "Tribunal de grande instance de Lille",
+# "Amtsgericht München", "Tribunale di Bologna", "Juzgado de lo Social de Sevilla".
+_FOREIGN_COURT = re.compile(
+    r"(?<![A-Za-z])(?:Tribunal|Tribunale|Cour|Corte|Juzgado|Audiencia|Amtsgericht|Landgericht|"
+    r"Oberlandesgericht|Arbeitsgericht|Verwaltungsgericht|Sozialgericht|Familiengericht|Rechtbank|"
+    r"Gerechtshof|Kantonsgericht|Bezirksgericht|Tingsrätt|Tingrett|Byret)"
+    r"(?: [a-zà-ÿ'’]+){0,5}? (?:(?:de|di|del|della|du|des|von|van|de la|de lo \w+ de|in|d['’]) ?)?"
+    r"(?P<place>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?: (?:am|an der|sur|upon)? ?[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
+    r"(?![A-Za-z])"
 )
 # English courts that are institutions: the Supreme Court, the High Court, the Court of …
 _EN_GENERAL_WORDS = frozenset(
@@ -128,9 +139,14 @@ def _en_own(text: str, start: int, end: int) -> bool:
     return bool(_EN_WHERE.search(before) and _EN_SUBJECT.search(before + " " + after))
 
 
+# 我爱人的公司在杭州互联网法院有个案子: the court is where someone of the judge's is, in a clause
+# of the judge's own.
+_ZH_MINE_AT = re.compile(r"我[^在向于]{0,12}(?<![现存实正所])[在向于]$")
+
+
 def _zh_own(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end, _CLAUSE_END)
-    if _ZH_MINE.search(before):
+    if _ZH_MINE.search(before) or _ZH_MINE_AT.search(before):
         return True
     sentence_before, _ = _around(text, start, end, _SENTENCE_END)
     return bool(_ZH_WORKS_THERE.match(after) and "我" in sentence_before + after)
@@ -141,10 +157,17 @@ _ZH_COURT_WORD = re.compile("法院|法庭|中院|高院")
 
 # A division of a court named by its place (北京市朝阳区人民法院家事审判庭, 南京海事法院连云港法庭)
 # names a handful of judges, whoever speaks of it: it goes, court and all, own or not.
+# A numbered unit (第二审判庭, 第一巡回法庭, 第三法庭) is one bench of a handful of judges even in
+# a court that is otherwise an institution: 最高人民法院第一巡回法庭 goes, 最高人民法院 stays.
+_ZH_NUMBERED_UNIT = (
+    r"第[一二三四五六七八九十]{1,3}(?:(?:民事|刑事|行政|商事)?审判庭|巡回法庭|人民法庭|派出法庭|法庭"
+    r"|审判区|合议庭|执行局|执行庭)"
+)
 _ZH_COURT_UNIT = re.compile(
     rf"(?P<court>{_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院|中院)"
-    rf"|{_ZH_PLACE}{{2,6}}?(?:人民法院|法院|中院|高院))"
-    rf"(?P<division>{_ZH_DIVISION_ALONE.pattern}|{_ZH_PLACE}{{2,4}}?(?:人民法庭|法庭))"
+    rf"|{_ZH_PLACE}{{2,8}}?{_ZH_LEVEL}(?:人民法院|法院|中院|高院|法庭))"
+    rf"(?P<division>(?P<numbered>{_ZH_NUMBERED_UNIT})|{_ZH_DIVISION_ALONE.pattern}"
+    rf"|{_ZH_PLACE}{{2,4}}?(?:人民法庭|法庭))"
 )
 
 
@@ -162,7 +185,9 @@ def zh_court_division(text: str) -> Iterator[Span]:
         lead = _ZH_TIME_LEAD.match(text, start)
         if lead:
             start = lead.end()
-        if not _ZH_GENERAL.match(text[start : match.end()]):
+        general = _ZH_GENERAL.match(text[start : match.end()])
+        # There is one Supreme People's Court: its numbered units name a handful of judges.
+        if not general or (match.group("numbered") and general.group() == "最高"):
             yield start, match.end()
 
 
@@ -223,6 +248,9 @@ def _en_own_court_lower(text: str) -> Iterator[Span]:
 
 def en_own_court(text: str) -> Iterator[Span]:
     yield from _en_own_court_lower(text)
+    for match in _FOREIGN_COURT.finditer(text):
+        if match.group("place") not in _EN_GENERAL_WORDS and _en_own(text, *match.span()):
+            yield match.span()
     for match in _EN_COURT.finditer(text):
         words = match.group("court").split()
         place = [w for w in words[:-1] if w.lower() not in {"court", "courthouse"}]
@@ -267,15 +295,25 @@ def en_own_division(text: str) -> Iterator[Span]:
 # tax chamber of the first-tier tribunal in birmingham") names a handful of judges, whoever
 # speaks of it; a division of a court that is an institution ("the Civil Division of the Court
 # of Appeal", "the Family Division of the High Court") stays.
+_EN_ORDINAL = (
+    r"[0-9]{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|eleventh|twelfth)"
+)
+# "the 3rd Civil Chamber of the Court of Appeal of Lisbon", "3rd Chamber, Lisbon Administrative
+# Court of Appeal", "Dept. 22 of the Eastbrook Superior Court": the unit, then the court after
+# "of/at/in" or a comma, then perhaps its place after "of/in/at".
 _EN_UNIT = re.compile(
     r"(?<![A-Za-z'’\-])(?P<unit>"
-    r"(?:(?:[A-Z][a-z'’\-]+|[0-9]{1,2}(?:st|nd|rd|th)) ){1,3}(?:Division|Chamber|Panel|List|Bench)"
-    r"|(?:[a-z][a-z\-]+ ){1,2}(?:division|chamber|panel|list)"
-    r"|(?i:panel|court|courtroom|chamber|room|bench) (?:[0-9]{1,3}[A-Za-z]?|[A-Z])"
-    r") (?:of|at|in) (?:the )?"
-    r"(?P<court>(?:[A-Za-z][A-Za-z'’\-]* ){1,5}?(?i:court|tribunal)"
+    rf"(?:(?:[A-Z][a-z'’\-]+|{_EN_ORDINAL}) ){{1,3}}"
+    r"(?:Division|Chamber|Panel|List|Bench|Section|Senate|Department)"
+    r"|(?:[a-z][a-z\-]+ ){1,2}(?:division|chamber|panel|list|section)"
+    r"|(?i:panel|court|courtroom|chamber|room|bench|dept\.?|department|part|section|division)"
+    r" (?:(?i:no\.?|number) )?(?:[0-9]{1,3}[A-Za-z]?|[A-Z])"
+    r")(?: (?:of|at|in) (?:the )?|, (?:the )?)"
+    r"(?P<court>(?:[A-Za-z][A-Za-z'’\-]* ){0,5}?"
+    r"(?i:court|tribunal|justice cent(?:re|er)|law courts)"
     r"(?: of (?:Justice|Appeal|Appeals|Session|First Instance))?)"
-    r"(?: (?:in|at) (?P<place>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}|[a-z][a-z'’\-]+))?"
+    r"(?: (?:in|at|of) (?P<place>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}|[a-z][a-z'’\-]+))?"
     r"(?![A-Za-z])"
 )
 # Words of a court's name that say its kind, not its place.
@@ -290,6 +328,7 @@ _EN_KIND_WORDS = _EN_GENERAL_WORDS | frozenset(
     Surrogate's Orphans' Water Mining Planning Rent Consumer Court's Senior Second Third First
     """.split()
 )
+_COURT_WORDS = frozenset("court tribunal of justice appeal appeals session first instance".split())
 _EN_UNIT_LEADING = frozenset("the a an this that our my his her their your its".split())
 
 
@@ -305,7 +344,7 @@ def _named_place(words: list[str]) -> bool:
 
 def en_court_unit(text: str) -> Iterator[Span]:
     for match in _EN_UNIT.finditer(text):
-        court = match.group("court").split(" ")[:-1]
+        court = [w for w in match.group("court").split(" ") if w.casefold() not in _COURT_WORDS]
         place = match.group("place")
         if not _named_place(court) and not (place and _named_place(place.split(" "))):
             continue

@@ -102,6 +102,10 @@ _BEFORE_ROLE_RE = re.compile(
     rf"(?<![A-Za-z'’\-])(?={_NAME_SEQ},[ \t]+(?:who[ \t]+is[ \t]+)?"
     rf"(?:a|an|the|my|our|his|her|their)[ \t]+(?:[a-z\-]+[ \t]+){{0,2}}?{_EN_ROLES}(?![a-z]))"
 )
+# "Sarah Whitfield, Esq.", "Amal Haddad KC": a post-nominal after a name.
+_POST_NOMINAL_RE = re.compile(
+    rf"(?<![A-Za-z\-])(?<![A-Za-z]['’])(?={_NAME_SEQ},?[ \t]+(?:Esq|QC|KC|SC|SAN)\.?(?![A-Za-z]))"
+)
 _MY_NAME_RE = re.compile(
     r"(?<![A-Za-z])(?i:my[ \t]+name[ \t]+is|my[ \t]+name['’]s|call[ \t]+me|i[ \t]+am[ \t]+called|"
     rf"i['’]m[ \t]+called)[ \t]+(?=[{_UP}])"
@@ -135,6 +139,7 @@ _EN_CUES: list[tuple[re.Pattern[str], bool, Callable[[str, re.Match, list], bool
     # Before a role: "John Smith, a lawyer"; one word when it does not open a sentence.
     (_BEFORE_ROLE_RE, True, lambda text, match, tokens: not _opens_sentence(text, match.start())),
     (_MY_NAME_RE, False, lambda text, match, tokens: True),
+    (_POST_NOMINAL_RE, True, lambda text, match, tokens: True),
     (_NAMED_RE, False, lambda text, match, tokens: bool(match.group("who"))),
     # "I'm Sarah Lee" – or "I'm Sarah, a family judge"; "I'm English" stays.
     (
@@ -145,8 +150,17 @@ _EN_CUES: list[tuple[re.Pattern[str], bool, Callable[[str, re.Match, list], bool
 ]
 
 
+# Cues that can only match where one of these words is: a text without them is not scanned
+# (the scan tries every role word at every position).
+_CUE_WORDS = {_NAMED_RE: ("named", "called"), _POST_NOMINAL_RE: ("Esq", "QC", "KC", "SC", "SAN")}
+
+
 def en_names(text: str) -> Iterator[tuple[int, int]]:
+    folded = text.casefold()
     for pattern, before, one_word_ok in _EN_CUES:
+        cue_words = _CUE_WORDS.get(pattern)
+        if cue_words and not any(word.casefold() in folded for word in cue_words):
+            continue
         for match in pattern.finditer(text):
             tokens = _name_tokens(text, match.start() if before else match.end())
             if len(tokens) >= 2 or (tokens and one_word_ok(text, match, tokens)):
@@ -163,11 +177,15 @@ LATIN_NAME = re.compile(rf"[ \t]?(?P<x>{_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2
 _GIVEN = frozenset(words("en_names", "given_names"))
 _GIVEN_WORDS = frozenset(words("en_names", "given_names_that_are_words"))
 _SURNAMES = frozenset(words("en_names", "surnames"))
+# Family words and pet names ("Nana and I"): never a name on their own.
+_KIN_WORDS = frozenset(words("en_names", "kin_words"))
 _GIVEN_FOLDED = frozenset(name.casefold() for name in _GIVEN)
 _GIVEN_WORDS_FOLDED = frozenset(name.casefold() for name in _GIVEN_WORDS)
 _SURNAMES_FOLDED = frozenset(name.casefold() for name in _SURNAMES)
 _KNOWN_FOLDED = _GIVEN_FOLDED | frozenset(name.casefold() for name in _SURNAMES)
-_CAPITALISED_RE = re.compile(rf"(?<![A-Za-z'’\-])[{_UP}][{_LOW}]+")
+# A name may open a quotation ('Sarah Whitfield, Esq.'); O'Brien and don't are no name starts.
+_ANY_LATIN_RE = re.compile(rf"[{_UP}]")
+_CAPITALISED_RE = re.compile(rf"(?<![A-Za-z\-])(?<![A-Za-z]['’])[{_UP}][{_LOW}]+")
 
 
 def en_free_names(text: str) -> Iterator[tuple[int, int]]:
@@ -227,12 +245,15 @@ def _given_like(word: str) -> bool:
 _LOWER_WORD_RE = re.compile(r"(?<![A-Za-z'’\-])[a-z][a-z'’\-]*[a-z](?![A-Za-z'’\-])")
 
 
+_MIDDLE_NAME_RE = re.compile(r"[ \t](?:(?P<middle>[a-z]{1,4})[ \t])?")
+
+
 def en_lower_names(text: str) -> Iterator[tuple[int, int]]:
     """priya ramanathan, siobhan o'neill: typed in lower case without a cue, a given name from
     the list (not one that is also a word) before a listed surname or a word that is no
     English word."""
     words_found = list(_LOWER_WORD_RE.finditer(text))
-    for first, second in pairwise(words_found):
+    for index, (first, second) in enumerate(pairwise(words_found)):
         if text[first.end() : second.start()] not in (" ", "\t"):
             continue
         if (
@@ -241,7 +262,30 @@ def en_lower_names(text: str) -> Iterator[tuple[int, int]]:
             and len(second.group()) >= 3
             and _surname_like(second.group())
         ):
-            yield first.start(), second.end()
+            end = second.end()
+            # A third name word (nguyen thi mai): a given name or no English word.
+            third = words_found[index + 2] if index + 2 < len(words_found) else None
+            if (
+                third
+                and text[end : third.start()] in (" ", "\t")
+                and len(third.group()) >= 2
+                and (_given_like(third.group()) or not is_word(third.group()))
+            ):
+                end = third.end()
+            yield first.start(), end
+            continue
+        # Surname first (tran van minh, okafor chidi): a listed surname that is no English
+        # word, perhaps a short middle name, then a listed given name.
+        folded = first.group().casefold()
+        if folded in _SURNAMES_FOLDED and not is_word(folded):
+            for last in words_found[index + 1 : index + 3]:
+                between = _MIDDLE_NAME_RE.fullmatch(text, first.end(), last.start())
+                if not between:
+                    break
+                if _given_like(last.group()) and len(last.group()) >= 3:
+                    if between.group("middle") not in _NOT_SURNAMES:
+                        yield first.start(), last.end()
+                    break
 
 
 # "Danny says it's harmless": a listed given name alone (not one that is also a word) is a
@@ -255,11 +299,86 @@ _GIVEN_ALONE_RE = re.compile(
 )
 
 
+_PLATFORM_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?i:on|via|from|in|at|through)[ \t]+$")
+
+
 def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
+    """Danny says, Folasade messaged: a listed given name, or a word that is no English word
+    (and no family word, Nana), before a verb of what people do."""
     for match in _GIVEN_ALONE_RE.finditer(text):
         word = match.group()
-        if word in _GIVEN and word not in _GIVEN_WORDS and not is_stop_name(word):
+        if is_stop_name(word) or word in _GIVEN_WORDS or word in _KIN_WORDS:
+            continue
+        # "Someone on Nextdoor posted": after "on", "via" or "from" stands a platform.
+        if word in _GIVEN or not (
+            is_word(word) or _PLATFORM_BEFORE_RE.search(text, 0, match.start())
+        ):
             yield match.span()
+
+
+# "Hannelore and I have been friends", "I have known Ottilie since school", "Priya is my
+# cousin": one capitalised word tied to the judge by "and I/my/me" or a verb of a personal
+# relation is a person, when it is a listed given name or no English word at all (a word
+# at the start of a sentence, "Sunday and I", "Friends and I", stays; so do family words,
+# "Nana and I").
+_NAME_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?(?![{_UP}{_LOW}'’\-])"
+_WITH_ME_RE = re.compile(
+    rf"(?<![A-Za-z{_UP}{_LOW}'’\-])(?P<after>(?:(?:have|had|has)[ \t]+known|friends[ \t]+with|"
+    r"married[ \t]+to|engaged[ \t]+to|dating|dated|related[ \t]+to|grew[ \t]+up[ \t]+with|"
+    r"studied[ \t]+with|went[ \t]+to[ \t]+school[ \t]+with|close[ \t]+to)[ \t]+)?"
+    rf"(?P<x>{_NAME_WORD})"
+    rf"(?P<before>[ \t]+and[ \t]+(?:I|me|my|myself)(?![A-Za-z])"
+    r"|,?[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|became)[ \t]+(?:my|our)[ \t]+"
+    rf"(?:[a-z\-]+[ \t]+){{0,2}}?{_EN_ROLES}(?![a-z]))?"
+)
+
+
+def en_given_with_me(text: str) -> Iterator[tuple[int, int]]:
+    for match in _WITH_ME_RE.finditer(text):
+        if not (match.group("after") or match.group("before")):
+            continue
+        word = match.group("x")
+        if word in _KIN_WORDS or is_stop_name(word):
+            continue
+        # A given name that is also a word (Mark, Grace) is one before "and I": no verb or
+        # noun of everyday English stands there.
+        if word in _GIVEN or word in _GIVEN_WORDS or not is_word(word):
+            yield match.span("x")
+
+
+_JOINED = r"(?:,[ \t]+|[ \t]+(?:and|or|&)[ \t]+)"
+# A name word with the joint after it ("Haruto and "), and with the joint before it (", Haruto").
+_WORD_JOINED_RE = re.compile(rf"(?<![A-Za-z{_UP}{_LOW}'’\-])(?P<x>{_NAME_WORD}){_JOINED}")
+_JOINED_WORD_RE = re.compile(rf"{_JOINED}(?P<x>{_NAME_WORD})")
+_SENTINEL_RE = re.compile(f"[{SENTINEL_CLASS}]")
+
+
+def _joinable(word: str) -> bool:
+    if word in _KIN_WORDS or is_stop_name(word) or word in _GIVEN_WORDS:
+        return False
+    return word in _GIVEN or not is_word(word)
+
+
+def en_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """ "incl. [NAME] and Haruto", "Ottilie, [NAME] and I": capitalised words joined by "and",
+    "or", "&" or a comma to a name already found (``names``: the sentinels of names) are names
+    too, each a listed given name or no English word ("[NAME] and Sunday" stays). A list of
+    them is followed from the name both ways in one reading."""
+    if not _ANY_LATIN_RE.search(text):
+        return
+    ending_at = {m.end(): m for m in _WORD_JOINED_RE.finditer(text)}
+    starting_at = {m.start(): m for m in _JOINED_WORD_RE.finditer(text)}
+    for sentinel in _SENTINEL_RE.finditer(text):
+        if sentinel.group() not in names:
+            continue
+        pos = sentinel.start()
+        while pos in ending_at and _joinable(ending_at[pos].group("x")):
+            yield ending_at[pos].span("x")
+            pos = ending_at[pos].start()
+        pos = sentinel.end()
+        while pos in starting_at and _joinable(starting_at[pos].group("x")):
+            yield starting_at[pos].span("x")
+            pos = starting_at[pos].end()
 
 
 # R v Hollingsworth, (Al-Hashimi v Carter): the parties of a case are people (the Crown, the
@@ -307,10 +426,23 @@ _ANY_CASE_CUE_RE = re.compile(
     rf"(?<![A-Za-z])(?i:{_TITLES}|{_EN_ROLES}|named|called)(?P<comma>,)?[ \t]+(?=[A-Za-z])"
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_INITIAL_RE = re.compile(r"[A-Za-z]\.[ \t]+(?=[A-Za-z]{2})")
 # A surname nobody listed, between commas after a role and a listed given name: "the
 # plaintiff, susan oconnell, wrote". Short function words are never one.
 _SET_OFF_SURNAME_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]{2,}(?=,)")
 _NOT_SURNAMES = frozenset("and the but was who has had not yet too who's also again then".split())
+
+
+# "THE DEFENDANT, BOGDAN KRAWCZYK, FOLLOWS ME": two or three words set off by commas after a
+# role, none of them an English word, are a name in any case.
+_SET_OFF_NAME_RE = re.compile(r"(?P<x>[A-Za-z][A-Za-z'’\-]+(?:[ \t][A-Za-z][A-Za-z'’\-]+){1,2}),")
+
+
+def _set_off_name(text: str, pos: int) -> tuple[int, int] | None:
+    match = _SET_OFF_NAME_RE.match(text, pos)
+    if match and not any(is_word(word) for word in match.group("x").split()):
+        return match.span("x")
+    return None
 
 
 def en_names_any_case(text: str) -> Iterator[tuple[int, int]]:
@@ -319,8 +451,15 @@ def en_names_any_case(text: str) -> Iterator[tuple[int, int]]:
     next one a given name or surname from it (so "lawyer will call" stays), or, when the
     name is set off by commas, any word that closes it."""
     for match in _ANY_CASE_CUE_RE.finditer(text):
+        set_off_name = _set_off_name(text, match.end()) if match.group("comma") else None
+        if set_off_name:
+            yield set_off_name
+            continue
         pos, found = match.end(), []
         while len(found) < 3:
+            initial = _INITIAL_RE.match(text, pos) if found else None
+            if initial:
+                pos = initial.end()  # bradley k. hutchins: a middle initial
             word = _WORD_RE.match(text, pos)
             if not word:
                 break
@@ -377,8 +516,13 @@ def en_apposition(text: str) -> Iterator[tuple[int, int]]:
 # A question typed in capitals ("JUROR NO. 4, ANNA KLEIN, SENT ME A FRIEND REQUEST"): its
 # runs of capitalised words are read as if written in the usual case, and a plain given name
 # of four letters or more (not MIN, not MAY) before another word is a name, as in mixed case.
-_CAPS_RUN_RE = re.compile(r"(?<![A-Za-z])[A-Z][A-Z'’\-]+(?:[ \t,.;:!?0-9]+[A-Z][A-Z'’\-]+){2,}")
-_CAPS_WORD_RE = re.compile(r"[A-Z][A-Z'’\-]*")
+# Two words are a run too: "right next to KWAME ASANTE-BOATENG, who …" in a question typed in
+# lower case. Capitals with accents (JOSÉ-LUIS FERNÁNDEZ) are capitals.
+_CAPS_RUN_RE = re.compile(
+    rf"(?<![A-Za-z{_UP}{_LOW}'’\-])[{_UP}][{_UP}'’\-]++(?:[ \t,.;:!?0-9]+[{_UP}][{_UP}'’\-]++)+"
+    rf"(?![{_UP}{_LOW}])"
+)
+_CAPS_WORD_RE = re.compile(rf"[{_UP}][{_UP}'’\-]*")
 
 
 def _title_case(run: str) -> str:

@@ -152,24 +152,50 @@ _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
     "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
-# What is left of a US address: "Springfield, IL 62704", "IL 62704-1234", "ZIP code 90210".
+_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming"
+)
+_PROVINCES = (
+    "AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|Alberta|British Columbia|Manitoba|New Brunswick|"
+    "Newfoundland|Nova Scotia|Ontario|Quebec|Québec|Saskatchewan|Yukon"
+)
+_CITY = r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, ?)?"
+# What is left of a North American address: "Springfield, IL 62704", "IL 62704-1234",
+# "Springfield, Illinois 62704", "ZIP code 90210", "Oakville, Ontario L6J 2X1".
 _US_ZIP = re.compile(
-    rf"(?<![A-Za-z0-9])(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, ?)?(?:{_STATES}),? "
+    rf"(?<![A-Za-z0-9]){_CITY}(?:{_STATES}|{_STATE_NAMES}),? "
     r"[0-9]{5}(?:-[0-9]{4})?(?![0-9])"
+    rf"|(?<![A-Za-z0-9]){_CITY}(?:{_PROVINCES}),? "
+    r"[A-CEGHJ-NPR-TVXY][0-9][A-CEGHJ-NPR-TV-Z] ?[0-9][A-CEGHJ-NPR-TV-Z][0-9](?![A-Za-z0-9])"
     r"|(?i:zip(?: ?code)?|postal code|postcode) ?:? ?(?P<x>[0-9]{5}(?:-[0-9]{4})?)(?![0-9])"
     r"|(?<![0-9-])[0-9]{5}-[0-9]{4}(?![0-9-])"
 )
 
 
+# Every form holds five digits or a Canadian code: a text without either is not scanned.
+_ZIP_SHAPE = re.compile(r"[0-9]{5}|[A-Z][0-9][A-Z] ?[0-9]")
+
+
 def zip_codes(text: str) -> Iterator[Span]:
+    if not _ZIP_SHAPE.search(text):
+        return
     for match in _US_ZIP.finditer(text):
         yield match.span("x") if match.group("x") else match.span()
 
 
-# "No. 19-1234", "docket 2023-00871", "Case #21-cv-889".
+# "No. 19-1234", "docket 2023-00871", "Case #21-cv-889", "Case 2023/CV/0456", "Case
+# CV-2023-0456", "Application no. 12345/19": a number with a dash or a slash, perhaps a court
+# code before it or between its parts.
 _DOCKET = re.compile(
-    r"(?<![A-Za-z])(?:No|Nos|no|Docket|docket|Case|case|Dkt|dkt)\.? ?(?:No\.? ?|#|number )?#? ?"
-    r"(?P<x>[0-9]{1,4}-(?:[A-Za-z]{1,4}-)?[0-9]{2,7})(?![0-9A-Za-z-])"
+    r"(?<![A-Za-z])(?:No|Nos|no|Docket|docket|Case|case|Dkt|dkt|Claim|claim|Application|"
+    r"application|Appeal|appeal|File|file|Matter|matter)\.? ?(?:(?i:no)\.? ?|#|number )?#? ?"
+    r"(?P<x>(?:[A-Z]{1,4}[-/ ])?[0-9]{1,5}[-/](?:[A-Za-z]{1,4}[-/])?[0-9]{2,7}"
+    r"(?:[-/][A-Za-z0-9]{1,6})?)(?![0-9A-Za-z-])"
 )
 
 

@@ -69,6 +69,12 @@ _HANDLE = (
     rf"(?:[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*"
     rf"|(?![我你他她它您们了的是在和与就都也还吗呢吧啊过])[{HAN}][{HAN}A-Za-z0-9_\-]*)"
 )
+# Reddit's u/name (or /u/name) is a person; r/name is a subreddit, a place anyone may name.
+# A Discord tag, name#1234, is an account too.
+_HANDLE_PREFIXED = (
+    r"(?<![A-Za-z0-9_/])/?u/[A-Za-z0-9_\-]{3,20}(?![A-Za-z0-9_\-])"
+    r"|(?<![A-Za-z0-9_.#])[A-Za-z0-9_.]{2,32}#[0-9]{4}(?![0-9])"
+)
 _ACCOUNT_ZH = (
     r"(?i)(?:微信号|微信id|vx号|v信号|wx号|抖音号|快手号|小红书号|微博id|b站id|qq号)"
     r"\s*(?:是|为|:)?\s*(?P<x>[A-Za-z][A-Za-z0-9_\-]{4,31})" + _E
@@ -203,6 +209,11 @@ _PLATE_UK = r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2} ?[A-Z]{3}(?![A-Za-z0-9])"
 # the same in Chinese number words (幺三八幺二三四五六七八).
 _DIGITS_SPACED = r"(?<![0-9])[0-9](?:[ .\-][0-9]){6,}(?![0-9])"
 _DIGITS_ZH = r"[〇零幺一二三四五六七八九](?: ?[〇零幺一二三四五六七八九]){6,}"
+# … and in English words: "five five five, zero one nine two", "oh seven seven double oh".
+_DIGIT_NAME = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORD = rf"(?:{_DIGIT_NAME}|(?:double|triple)[ -]{_DIGIT_NAME})"
+# One way only to read each separator, so a failing run cannot backtrack through them all.
+_DIGITS_EN = rf"(?i)(?<![A-Za-z-]){_DIGIT_WORD}(?:(?:, ?| |-){_DIGIT_WORD}){{6,}}(?![A-Za-z-])"
 _PLATE_ZH = (
     rf"(?<![A-Za-z0-9])[{_PROVINCES}使领][A-Za-z][·•・.\- ]?"
     r"(?=[A-Za-z0-9]{0,5}[0-9])[A-Za-z0-9]{5,6}[挂学警港澳领试超]?(?![A-Za-z0-9])"
@@ -287,7 +298,7 @@ _STREET_WORD = r"(?:[A-Z][A-Za-z'’.\-]{0,30}|[0-9]{1,3}(?:st|nd|rd|th))\s+"
 _ADDRESS_EN = (
     r"(?<![A-Za-z0-9])(?:(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)\s+[0-9A-Z]{1,5},?\s+)?"
     rf"(?:[0-9]{{1,4}}/)?[0-9]{{1,5}}[A-Za-z]?(?:-[0-9]{{1,5}})?\s+(?:{_STREET_WORD}){{1,4}}?"
-    rf"{_STREET_SUFFIX}(?![A-Za-z])(?:\s+(?:NW|NE|SW|SE|N|S|E|W)(?![A-Za-z]))?"
+    rf"{_STREET_SUFFIX}(?:\.(?=,))?(?![A-Za-z])(?:\s+(?:NW|NE|SW|SE|N|S|E|W)(?![A-Za-z]))?"
     r"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|Flat|#)\s*[0-9A-Z]{1,5}(?![A-Za-z0-9]))?"
 )
 # Typed all in lower case ("apt 12, 450 harbour road"): the street words must be words, not
@@ -394,6 +405,7 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("url-bare", re.compile(_URL_BARE), "url"),
     ("email", re.compile(_EMAIL), "email"),
     ("handle", re.compile(_HANDLE), "handle"),
+    ("handle-prefixed", re.compile(_HANDLE_PREFIXED), "handle"),
     ("account-zh", re.compile(_ACCOUNT_ZH), "handle"),
     ("account-zh-named", re.compile(_ACCOUNT_ZH_NAMED), "handle"),
     ("account-en", re.compile(_ACCOUNT_EN), "handle"),
@@ -422,6 +434,7 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("phone-cued", re.compile(_PHONE_CUED), "phone"),
     ("digits-spaced", re.compile(_DIGITS_SPACED), "phone"),
     ("digits-zh", re.compile(_DIGITS_ZH), "phone"),
+    ("digits-en", re.compile(_DIGITS_EN), "phone"),
     ("plate-zh", re.compile(_PLATE_ZH), "plate"),
     ("plate-uk", re.compile(_PLATE_UK), "plate"),
     ("plate-en", re.compile(_PLATE_EN), "plate"),

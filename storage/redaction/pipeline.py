@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from knowledge.textmatch import language as text_language
 
-from .english_names import TOKEN_RE, is_stop_name
+from .english_names import TOKEN_RE, en_coordinated, is_stop_name
 from .limits import MAX_PIECE
 from .patterns import HAN_RE
 from .rules import RULES
@@ -51,19 +51,33 @@ def _repeated_names(work: Text) -> list[Span]:
     return [match.span() for match in pattern.finditer(work.norm)]
 
 
+def _on_copy(find: Callable[[str], list[Span]]) -> Callable[[Text], list[Span]]:
+    return lambda work: find(work.norm)
+
+
+def _coordinated_names(work: Text) -> list[Span]:
+    """ "[NAME] and Haruto": a name beside one already found (see english_names.en_coordinated)."""
+    names = work.sentinels("name")
+    return list(en_coordinated(work.norm, frozenset(names))) if names else []
+
+
 def _redact_piece(text: str, lang: str) -> str:
     """The rules in order, again and again until none finds anything new (a replacement can
     make another match possible), so that redacting the result changes nothing more. A rule
     runs again only when the text changed since it last ran."""
     work = Text(text)
-    steps = [*((rule.kind, rule.spans) for rule in RULES), ("name", None)]
+    steps = [
+        *((rule.kind, _on_copy(rule.spans)) for rule in RULES),
+        ("name", _repeated_names),
+        ("name", _coordinated_names),
+    ]
     last_run = [-1] * len(steps)  # the change count when each step last ran
     changes = 0
     for _ in range(_MAX_ROUNDS):
         for index, (kind, find) in enumerate(steps):
             if last_run[index] == changes:
                 continue  # nothing changed since this step last read the text
-            spans = find(work.norm) if find is not None else _repeated_names(work)
+            spans = find(work)
             if work.replace(spans, kind):
                 changes += 1
             last_run[index] = changes

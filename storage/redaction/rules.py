@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from . import chinese_names, courts, english_names, identifiers, patterns
+from . import addresses, chinese_names, courts, english_names, identifiers, patterns
 from .text import Span
 
 _LATIN = re.compile("[A-Za-z]")
@@ -42,12 +43,21 @@ class Rule:
         if not self.latin_only:
             return list(self.find(text))
         found: list[Span] = []
-        for stretch in _NOT_HAN.finditer(text):
-            if not _LATIN.search(stretch.group()):
-                continue
-            base = stretch.start()
-            found += [(base + start, base + end) for start, end in self.find(stretch.group())]
+        for base, stretch in _latin_stretches(text):
+            found += [(base + start, base + end) for start, end in self.find(stretch)]
         return found
+
+
+@lru_cache(maxsize=4)
+def _latin_stretches(text: str) -> list[tuple[int, str]]:
+    """The stretches without Han characters that hold a Latin letter, found once for every
+    rule that reads the same text (a Chinese text with a thousand replacements has a thousand
+    stretches)."""
+    return [
+        (stretch.start(), stretch.group())
+        for stretch in _NOT_HAN.finditer(text)
+        if _LATIN.search(stretch.group())
+    ]
 
 
 # Regex rules whose cues and ids are Latin: on a Chinese text they read only its Latin words.
@@ -59,6 +69,8 @@ _LATIN_ONLY_REGEX = frozenset(
         "underscored",
         "underscored-as",
         "underscored-on",
+        "handle-prefixed",
+        "digits-en",
     }
 )
 
@@ -81,6 +93,7 @@ def _before(name: str) -> int:
 
 _REGEX = [_regex(name, pattern, kind) for name, pattern, kind in patterns.RULES]
 _PHONES, _COURTS, _NUMBER = _before("phone-cn-mobile"), _before("court-zh"), _before("number")
+_ADDRESSES = _before("address-zh")
 
 RULES: list[Rule] = [
     *_REGEX[: _before("handle")],
@@ -93,8 +106,11 @@ RULES: list[Rule] = [
     Rule("card-luhn", "card", identifiers.cards),
     Rule("ssn", "idno", identifiers.ssns),
     Rule("ip", "ip", identifiers.ip_addresses),
-    *_REGEX[_PHONES:_COURTS],
-    Rule("zip", "address", identifiers.zip_codes),
+    *_REGEX[_PHONES:_ADDRESSES],
+    # Before the English street rules, which would take "12 bis avenue" and leave the rest.
+    Rule("address-europe", "address", addresses.european_addresses, _LATIN, latin_only=True),
+    *_REGEX[_ADDRESSES:_COURTS],
+    Rule("zip", "address", identifiers.zip_codes, _LATIN, latin_only=True),
     Rule("date", "date", identifiers.personal_dates, _YEAR),
     Rule("birth-year", "dob", identifiers.birth_years, _BIRTH),
     *_REGEX[_COURTS:_NUMBER],
@@ -121,6 +137,7 @@ RULES: list[Rule] = [
     Rule("zh-clause-subject", "name", chinese_names.zh_clause_subject, _HAN),
     Rule("zh-full-name-in-clause", "name", chinese_names.zh_full_name_in_clause, _HAN),
     Rule("zh-nickname", "name", chinese_names.zh_nickname, _HAN),
+    Rule("zh-reduplicated", "name", chinese_names.zh_reduplicated_nickname, _HAN),
     Rule("zh-compound-surname", "name", chinese_names.zh_compound_surname, _HAN),
     Rule("en-names", "name", english_names.en_names, _LATIN, latin_only=True),
     Rule("en-names-any-case", "name", english_names.en_names_any_case, _LATIN, latin_only=True),
@@ -129,6 +146,7 @@ RULES: list[Rule] = [
     Rule("en-caps-names", "name", english_names.en_caps_names, _LATIN, latin_only=True),
     Rule("en-lower-names", "name", english_names.en_lower_names, _LATIN, latin_only=True),
     Rule("en-given-alone", "name", english_names.en_given_alone, _LATIN, latin_only=True),
+    Rule("en-given-with-me", "name", english_names.en_given_with_me, _LATIN, latin_only=True),
     Rule("en-case-parties", "name", english_names.en_case_parties, _LATIN, latin_only=True),
     Rule("en-title-any-case", "name", english_names.en_title_any_case, _LATIN, latin_only=True),
     Rule(

@@ -173,6 +173,14 @@ class Text:
         self._ends = ends + self._ends[pos:]
         return True
 
+    def sentinels(self, kind: str) -> str:
+        """The sentinel characters in ``norm`` that stand for spans replaced as ``kind``."""
+        return "".join(
+            _sentinel(index)
+            for index, slot in enumerate(self._slots)
+            if slot.alive and slot.kind == kind
+        )
+
     def literals(self, kind: str) -> list[str]:
         """The original text of every span replaced as ``kind``."""
         return [self.orig[s.start : s.end] for s in self._slots if s.alive and s.kind == kind]
