@@ -215,3 +215,24 @@ HOLDOUT_FLOOR = {"top3": 0.90, "top1": 0.75}
 def test_words_judges_use_reach_the_guideline_that_answers_them(text, guideline):
     top3 = [m.guideline for m in default_router().route(text).matches[:3]]
     assert guideline in top3
+
+
+@pytest.mark.parametrize(
+    ("text", "tree"),
+    [
+        ("刚搬了家，想发几张新家的照片", "privacy_location"),  # a new home is an address
+        ("微信朋友圈是全部可见的，合适吗", "privacy_location"),  # a WeChat visibility setting
+        ("Should I check whether she's posted anything about the accident? She is the claimant",
+         "online_research"),
+    ],
+)
+def test_judges_words_for_a_situation_choose_its_walkthrough(engine, text, tree):
+    walk = engine.understanding.read(text)[0].walk
+    assert walk is not None and walk.tree == tree
+
+
+def test_a_video_series_on_how_a_court_works_is_not_taken_for_paid_content(engine):
+    walk = engine.understanding.read(
+        "a video series on how the magistrates' court works, for people with no lawyer"
+    )[0].walk
+    assert walk is not None and walk.tree != "commercial"
