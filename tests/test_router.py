@@ -236,3 +236,20 @@ def test_a_video_series_on_how_a_court_works_is_not_taken_for_paid_content(engin
         "a video series on how the magistrates' court works, for people with no lawyer"
     )[0].walk
     assert walk is not None and walk.tree != "commercial"
+
+
+@pytest.mark.parametrize(
+    ("text", "tree", "node"),
+    [
+        ("有人在网上说我坏话，怎么办", "online_insult", "what"),  # 坏话 is abuse
+        ("I want to open an Instagram account under my real name, with my role as a "
+         "magistrate shown", "pseudonym", "a_title"),
+        ("想用真名开个小红书，简介里写某法院法官", "pseudonym", "a_title"),
+        ("The claimant's barrister in a trial I'm presiding over sent me a LinkedIn request",
+         "friend_request", "a_party"),
+        ("我想删掉以前点过赞的帖子", "delete_content", "a_assoc"),
+    ],
+)
+def test_judges_words_walk_as_far_as_they_decide(engine, text, tree, node):
+    walk = engine.understanding.read(text)[0].walk
+    assert walk is not None and (walk.tree, walk.node) == (tree, node)
