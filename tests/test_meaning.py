@@ -59,6 +59,44 @@ def test_meaning_never_guesses(text):
     assert reader(*LAWYER_OR_FAMILY).choose(*senses(text), set()) is None
 
 
+
+@pytest.mark.parametrize(
+    ("text", "sense"),
+    [
+        ("a partner at a big firm wants to connect", "lawyer"),  # not a life partner
+        ("律所合伙人加我", "lawyer"),
+        ("he keeps calling me bent and corrupt", "insult"),
+        ("有人在网上说我坏话", "insult"),
+        ("the losing side posted about it", "party"),
+        ("败诉方天天发视频", "party"),
+        ("since my ruling last month", "decided"),
+        ("这个案子我判过", "decided"),
+        ("a fraud trial I'm presiding over", "pending"),
+        ("案子已经排期了", "pending"),
+    ],
+)
+def test_judges_everyday_words_carry_their_sense(text, sense):
+    assert sense in senses(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would that look like I'm hiding something?",
+        "I'd like to open a LinkedIn profile",
+        "things like that",
+    ],
+)
+def test_like_as_a_comparison_or_a_wish_is_no_like_of_a_post(text):
+    # Otherwise "look like" chose "old likes" when a judge asked about deleting old posts.
+    assert "like" not in senses(text)[0]
+    assert "like" in senses("I liked a post by the defendant")[0]
+
+
+def test_old_posts_that_look_like_too_much_are_not_taken_for_old_likes(engine):
+    walk = engine.understanding.read("my old tweets look like a bit much now, should I delete them")
+    assert walk[0].walk is not None and not walk[0].walk.answer  # when they were posted is asked
+
 def test_an_option_that_denies_is_never_inferred():
     # "No, but it's about work": the judge never said the joke could not be read as mocking.
     mocking = reader(["it could be mocking"], ["no, about my work or the court"], denying={1})

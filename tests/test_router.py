@@ -215,3 +215,41 @@ HOLDOUT_FLOOR = {"top3": 0.90, "top1": 0.75}
 def test_words_judges_use_reach_the_guideline_that_answers_them(text, guideline):
     top3 = [m.guideline for m in default_router().route(text).matches[:3]]
     assert guideline in top3
+
+
+@pytest.mark.parametrize(
+    ("text", "tree"),
+    [
+        ("刚搬了家，想发几张新家的照片", "privacy_location"),  # a new home is an address
+        ("微信朋友圈是全部可见的，合适吗", "privacy_location"),  # a WeChat visibility setting
+        ("Should I check whether she's posted anything about the accident? She is the claimant",
+         "online_research"),
+    ],
+)
+def test_judges_words_for_a_situation_choose_its_walkthrough(engine, text, tree):
+    walk = engine.understanding.read(text)[0].walk
+    assert walk is not None and walk.tree == tree
+
+
+def test_a_video_series_on_how_a_court_works_is_not_taken_for_paid_content(engine):
+    walk = engine.understanding.read(
+        "a video series on how the magistrates' court works, for people with no lawyer"
+    )[0].walk
+    assert walk is not None and walk.tree != "commercial"
+
+
+@pytest.mark.parametrize(
+    ("text", "tree", "node"),
+    [
+        ("有人在网上说我坏话，怎么办", "online_insult", "what"),  # 坏话 is abuse
+        ("I want to open an Instagram account under my real name, with my role as a "
+         "magistrate shown", "pseudonym", "a_title"),
+        ("想用真名开个小红书，简介里写某法院法官", "pseudonym", "a_title"),
+        ("The claimant's barrister in a trial I'm presiding over sent me a LinkedIn request",
+         "friend_request", "a_party"),
+        ("我想删掉以前点过赞的帖子", "delete_content", "a_assoc"),
+    ],
+)
+def test_judges_words_walk_as_far_as_they_decide(engine, text, tree, node):
+    walk = engine.understanding.read(text)[0].walk
+    assert walk is not None and (walk.tree, walk.node) == (tree, node)

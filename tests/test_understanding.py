@@ -10,7 +10,7 @@ import pytest
 from conversations.checks import means_problems
 from conversations.trees import load_trees
 from conversations.understanding.choosing import NodeReader
-from conversations.understanding.reading import Text
+from conversations.understanding.reading import Phrase, Text
 from conversations.understanding.smallwords import SmallWords
 from conversations.understanding.splitting import Splitter
 from conversations.understanding.walking import changed, walk
@@ -56,6 +56,19 @@ def test_a_negated_option_is_not_taken(text):
     found = read(text)
     assert found.node == "a_lawyer"
 
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("想知道要不要分成两个号", False),  # 要不要 asks, though its 要 stands further back
+        ("我在考虑能不能分成两个号", False),
+        ("不要分成两个号", True),
+        ("我没有两个号", True),
+    ],
+)
+def test_a_chinese_question_form_does_not_negate_what_follows(text, negated):
+    assert [h.negated for h in Text(text, WORDS).hits(Phrase("两个号"))] == [negated]
 
 @pytest.mark.parametrize(
     "text",
@@ -182,8 +195,6 @@ def test_one_dilemma_explained_or_followed_by_a_short_question_is_not_cut(text):
 
 
 def test_the_longer_of_two_overlapping_phrases_is_what_was_said():
-    from conversations.understanding.reading import Phrase
-
     reader = NodeReader(
         options=((Phrase("a lawyer"),), (Phrase("lawyer in my case"),)), labels=((), ())
     )

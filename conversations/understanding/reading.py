@@ -108,6 +108,7 @@ class Text:
         self._en_negators = frozenset(words.negators.en)
         self._zh_negators = tuple(words.negators.zh)
         self._zh_exceptions = tuple(words.not_negating.zh)
+        self._longest_exception = max((len(w) for w in self._zh_exceptions), default=0)
         self._senses: tuple[frozenset[str], frozenset[str]] | None = None
 
     @property
@@ -182,7 +183,14 @@ class Text:
         return False
 
     def negated_char(self, at: int) -> bool:
-        window = self.text[max(self._clause_start(at), at - NEGATION_CHARS) : at]
+        clause = self._clause_start(at)
+        start = max(clause, at - NEGATION_CHARS)
+        # The words that do not negate are found in a wider window: the 不 of 要不要 may
+        # stand inside the last few characters while its 要 stands just outside them
+        # ("要不要分成两个号" asks; it does not deny two accounts).
+        wide = max(clause, start - self._longest_exception)
+        window = self.text[wide:at]
         for exception in self._zh_exceptions:
-            window = window.replace(exception, " ")
+            window = window.replace(exception, " " * len(exception))
+        window = window[start - wide :]
         return any(n in window for n in self._zh_negators)
