@@ -56,6 +56,9 @@ class Scope(Strict):
     # Unmistakably social media (a platform named): keeps a question in scope even when an
     # off-topic concept is present, where mere account words ("password") do not.
     decisive: list[ConceptId] = Field(default_factory=list)
+    # The judge's own people: a Chinese term of one of these that belongs to someone else
+    # ("被告人的儿子", the defendant's son) is not the judge's family and does not count.
+    own_only: list[ConceptId] = Field(default_factory=list)
 
 
 class Lexicon(Strict):

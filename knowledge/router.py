@@ -13,6 +13,7 @@ The weights below were chosen by measurement on the development questions
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from .corpus import Corpus
 from .lexicon import Lexicon, Pointer
 from .schema import Lang
 from .similarity import Document, Index
-from .textmatch import TermMatcher, language, normalise
+from .textmatch import CJK, CJK_RUN, TermMatcher, language, normalise
 
 PHRASE_BONUS = 6.0
 SIMILARITY_WEIGHT = 30.0
@@ -89,6 +90,7 @@ class Router:
         self._social = frozenset(lexicon.scope.social)
         self._off_topic = frozenset(lexicon.scope.off_topic)
         self._decisive = frozenset(lexicon.scope.decisive)
+        self._own = frozenset(lexicon.scope.own_only)
 
     def _pointers(self):
         yield from ((f"g{n}", p) for n, p in self.lexicon.guidelines.items())
@@ -97,6 +99,7 @@ class Router:
     def route(self, text: str, lang: Lang | None = None) -> Routing:
         lang = lang or language(text)
         found = self.matcher.find(text)
+        found -= {t for t in found if self._own_only(t) and _owned_by_another(t, text)}
         concepts = frozenset(c for term in found for c in self._concept_of.get(term, ()))
         nearest = self.index.nearest(text)
         scores = {
@@ -123,6 +126,9 @@ class Router:
         trees = self._tree_scores(concepts, found)
         return Routing(lang, matches, self._tree(trees, nearest.tree), False, trees, social)
 
+    def _own_only(self, term: str) -> bool:
+        return bool(self._concept_of.get(term, set()) & self._own)
+
     def _score(self, owner: str, pointer: Pointer, concepts: frozenset[str], found) -> float:
         score = sum(w * self._idf[c] for c, w in pointer.signals.items() if c in concepts)
         score += PHRASE_BONUS * sum(1 for p in self._phrases.get(owner, ()) if p in found)
@@ -136,6 +142,34 @@ class Router:
 
     def _tree(self, scores: tuple[tuple[str, float], ...], nearest_tree: str | None) -> str | None:
         return scores[0][0] if scores and scores[0][1] >= TREE_MIN_SCORE else nearest_tree
+
+
+# Owners that make a relative the judge's own (or judges' in general: 法官的家人).
+_MINE = ("我", "我们", "咱们", "咱", "自己", "本人", "法官")
+_RUN_AT_END = re.compile(CJK_RUN.pattern + "$")
+
+
+def _owned_by_another(term: str, text: str) -> bool:
+    """Whether every place a Chinese ``term`` occurs in ``text`` is owned by someone other
+    than the judge: "被告人的儿子", "他的老婆", never "我的儿子" or a bare "儿子". A term found
+    only by its sound, or an English one ("my son" says whose already), is not."""
+    text = normalise(text)
+    if not CJK.search(term) or term not in text:
+        return False
+    starts = [m.start() for m in re.finditer(re.escape(term), text)]
+    return all(_owner(text[:i]) not in (None, *_MINE) for i in starts)
+
+
+def _owner(before: str) -> str | None:
+    """Who owns what follows ``before`` when it ends "X的": one of ``_MINE`` when X ends
+    with it, else X itself (as far back as its Chinese characters go); None without 的."""
+    if not before.endswith("的"):
+        return None
+    run = _RUN_AT_END.search(before[:-1])
+    if run is None:
+        return None
+    word = run.group(0)
+    return next((m for m in _MINE if word.endswith(m)), word)
 
 
 def _phrases(pointer: Pointer) -> list[str]:

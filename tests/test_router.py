@@ -253,3 +253,20 @@ def test_a_video_series_on_how_a_court_works_is_not_taken_for_paid_content(engin
 def test_judges_words_walk_as_far_as_they_decide(engine, text, tree, node):
     walk = engine.understanding.read(text)[0].walk
     assert walk is not None and (walk.tree, walk.node) == (tree, node)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("昨天被告人的儿子在抖音上私信我，说他爸是冤枉的", False),
+        ("原告的老婆在微博上发帖骂我", False),
+        ("我儿子在抖音上发了我上班的照片", True),
+        ("我的儿子在抖音上发了我上班的照片", True),
+        ("法官的家人在朋友圈晒法院的照片合适吗", True),
+    ],
+)
+def test_a_relative_is_the_judges_own_family_only_when_nobody_else_owns_them(text, family):
+    # "被告人的儿子" is a party's son: it must not pull the question into the walkthrough
+    # about the judge's own family posting.
+    routing = default_router().route(text)
+    assert (routing.tree == "family_staff") is family, routing.tree
