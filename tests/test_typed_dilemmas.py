@@ -453,3 +453,14 @@ def test_a_question_of_its_own_typed_in_a_walk_is_still_a_new_question(engine):
     session, reply = engine.handle(session, FreeText("How do I apply for annual leave?"))
     assert reply.title == engine.ui.out_of_scope_title("en")
     assert reply.blocks[0].text == engine.ui.new_question_notice("en")
+
+
+def test_longer_facts_at_an_answer_that_retrace_its_steps_confirm_it(engine):
+    # Read afresh they would walk only steps already taken; as a new question they would
+    # walk back to a question the judge has already answered.
+    typed = "Should I delete my old tweets from law school? They are full of political opinions."
+    facts = "all of it was before I was appointed, and there is no rule on it that I know of here"
+    out = chat(engine, [typed, facts])
+    answer = last_screen(out)
+    assert "» That fits what I understood: the advice below stands." in answer
+    assert "Based on: Guideline 21" in answer

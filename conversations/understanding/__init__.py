@@ -265,7 +265,10 @@ class Understanding:
         if self.small_words.answers(text):  # "yes, it's still pending"
             return here, True
         if read.word_count > REPLY_WORDS:
-            return None
+            # Longer facts that, read afresh, only retrace steps already taken ("no, all
+            # before I was appointed, and there's no rule on it") confirm the answer: read
+            # as a new question they would walk back to a question already answered.
+            return (here, True) if self._within(here, text) else None
         fixed = self._correction(tree, steps, nodes[-1], read)
         if fixed is not None:
             return fixed, False
