@@ -30,7 +30,7 @@ from .session import HOME, Session
 from .trees import TreeSet, default_trees, load_trees, node_screen
 from .ui import UiText, default_ui
 from .understanding import Reading, Understanding, Walk, ahead
-from .understanding.walking import path_steps
+from .understanding.walking import held_at, path_steps
 from .walkthrough import Walkthrough
 
 # The longest text a judge may type, unless the adapter says otherwise (Telegram's limit on
@@ -177,6 +177,8 @@ class Engine:
         readings = self.understanding.read(text)
         if replied and self._unplaced(text, readings):
             return self._stay_on_walk(session)
+        if asking:
+            readings = [self._held(session, readings[0]), *readings[1:]]
         if len(readings) > 1:
             notices = (*notices, self.ui.two_dilemmas(session.lang))
         return self._dilemma(session, text, readings, notices)
@@ -259,12 +261,21 @@ class Engine:
         return session, self._with_controls(replace(reply, blocks=blocks), session)
 
     def _unplaced(self, text: str, readings: list[Reading]) -> bool:
-        """Facts typed in a walk that fit none of its steps, read as no dilemma and ask
-        nothing ("那时候还在律所", "I've been on the bench since 2019"): they belong to the
-        dilemma on screen, not to a new search that would call them out of scope. Text
-        that reads as a dilemma of its own is a new question, as the reply then says."""
+        """Facts typed in a walk that fit none of its steps and read as no dilemma (short,
+        asking nothing, not about ethics): they belong to the dilemma on screen, not to a
+        new search that would call them out of scope. Anything else is a new question, as
+        the reply then says."""
         one = readings[0]
-        return len(readings) == 1 and one.walk is None and not self.understanding.asks(text)
+        return len(readings) == 1 and one.walk is None and self.understanding.facts_only(text)
+
+    def _held(self, session: Session, reading: Reading) -> Reading:
+        """A new dilemma in the walkthrough on screen does not pass, as an ordinary case,
+        the screening question the judge was just asked."""
+        found = self._open_question(session)
+        if found is None or reading.walk is None or reading.walk.tree != found[0]:
+            return reading
+        tree = self.trees.trees[found[0]]
+        return replace(reading, walk=held_at(tree, reading.walk, found[1][-1]))
 
     def _stay_on_walk(self, session: Session) -> tuple[Session, Reply]:
         """The walk on screen again, saying the message could not be placed in it; nothing

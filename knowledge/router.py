@@ -168,8 +168,8 @@ def _owner(before: str) -> str | None:
     run = _RUN_AT_END.search(before[:-1])
     if run is None:
         return None
-    word = run.group(0)
-    return next((m for m in _MINE if word.endswith(m)), word)
+    word = run.group(0).removesuffix("家里").removesuffix("家")  # 我们家的孩子: ours
+    return next((m for m in _MINE if word.endswith(m) or word.startswith(m[0])), word)
 
 
 def _phrases(pointer: Pointer) -> list[str]:

@@ -59,7 +59,6 @@ def test_meaning_never_guesses(text):
     assert reader(*LAWYER_OR_FAMILY).choose(*senses(text), set()) is None
 
 
-
 @pytest.mark.parametrize(
     ("text", "sense"),
     [
@@ -96,6 +95,7 @@ def test_like_as_a_comparison_or_a_wish_is_no_like_of_a_post(text):
 def test_old_posts_that_look_like_too_much_are_not_taken_for_old_likes(engine):
     walk = engine.understanding.read("my old tweets look like a bit much now, should I delete them")
     assert walk[0].walk is not None and not walk[0].walk.answer  # when they were posted is asked
+
 
 def test_an_option_that_denies_is_never_inferred():
     # "No, but it's about work": the judge never said the joke could not be read as mocking.

@@ -222,8 +222,10 @@ def test_words_judges_use_reach_the_guideline_that_answers_them(text, guideline)
     [
         ("刚搬了家，想发几张新家的照片", "privacy_location"),  # a new home is an address
         ("微信朋友圈是全部可见的，合适吗", "privacy_location"),  # a WeChat visibility setting
-        ("Should I check whether she's posted anything about the accident? She is the claimant",
-         "online_research"),
+        (
+            "Should I check whether she's posted anything about the accident? She is the claimant",
+            "online_research",
+        ),
     ],
 )
 def test_judges_words_for_a_situation_choose_its_walkthrough(engine, text, tree):
@@ -242,11 +244,18 @@ def test_a_video_series_on_how_a_court_works_is_not_taken_for_paid_content(engin
     ("text", "tree", "node"),
     [
         ("有人在网上说我坏话，怎么办", "online_insult", "what"),  # 坏话 is abuse
-        ("I want to open an Instagram account under my real name, with my role as a "
-         "magistrate shown", "pseudonym", "a_title"),
+        (
+            "I want to open an Instagram account under my real name, with my role as a "
+            "magistrate shown",
+            "pseudonym",
+            "a_title",
+        ),
         ("想用真名开个小红书，简介里写某法院法官", "pseudonym", "a_title"),
-        ("The claimant's barrister in a trial I'm presiding over sent me a LinkedIn request",
-         "friend_request", "a_party"),
+        (
+            "The claimant's barrister in a trial I'm presiding over sent me a LinkedIn request",
+            "friend_request",
+            "a_party",
+        ),
         ("我想删掉以前点过赞的帖子", "delete_content", "a_assoc"),
     ],
 )
@@ -263,6 +272,8 @@ def test_judges_words_walk_as_far_as_they_decide(engine, text, tree, node):
         ("我儿子在抖音上发了我上班的照片", True),
         ("我的儿子在抖音上发了我上班的照片", True),
         ("法官的家人在朋友圈晒法院的照片合适吗", True),
+        ("我们家的孩子在抖音上发了我开庭的视频", True),
+        ("我家的女儿在抖音上发了我开庭的视频", True),
     ],
 )
 def test_a_relative_is_the_judges_own_family_only_when_nobody_else_owns_them(text, family):

@@ -4,6 +4,7 @@ question; typed replies carry the walk; two dilemmas in one message; a step chan
 
 from __future__ import annotations
 
+import pytest
 from transcripts import by_labels, chat, last_screen, options, screens
 
 from conversations import Choose, FreeText, Session
@@ -464,3 +465,88 @@ def test_longer_facts_at_an_answer_that_retrace_its_steps_confirm_it(engine):
     answer = last_screen(out)
     assert "» That fits what I understood: the advice below stands." in answer
     assert "Based on: Guideline 21" in answer
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "asked"),
+    [
+        (
+            "My old blog posts about immigration are being circulated by the plaintiff's "
+            "counsel in my current case. Delete?",
+            "en",
+            "First: is the content already caught up in something?",
+        ),
+        (
+            "A reporter emailed me about my old tweets from law school. Delete them?",
+            "en",
+            "First: is the content already caught up in something?",
+        ),
+        (
+            "我当律师时发过批评公安的微博，现在审的案子里辩护人把它翻出来了，要删吗？",
+            "zh",
+            "先问一句：这些内容是否已牵涉某件事？",
+        ),
+        (
+            "一家法律数据库公司付费请我推广，他们的老板是我正在审理的案件的当事人。",
+            "zh",
+            "提供方与您案件中的律师或当事人有关联吗？",
+        ),
+    ],
+)
+def test_words_that_hint_at_the_exception_are_asked_about_never_assumed_away(
+    engine, text, lang, asked
+):
+    answer = last_screen(chat(engine, [text], lang=lang))
+    assert asked in answer
+    assert "I take it that" not in answer and "我按通常情况理解" not in answer
+
+
+def test_news_at_an_answer_that_hints_at_the_exception_asks_the_screening_question_again(engine):
+    typed = "Should I delete my old tweets from law school? They are full of political opinions."
+    news = "all of it was before I was appointed, but a journalist emailed me about them today"
+    screen = last_screen(chat(engine, [typed, news]))
+    assert "That fits what I understood" not in screen
+    assert "First: is the content already caught up in something?" in screen
+    zh = [
+        "我当法官之前在微博上发过不少政治观点，现在要删吗？",
+        "不过现在有个记者打电话来说要写报道",
+    ]
+    screen = last_screen(chat(engine, zh, lang="zh"))
+    assert "先问一句：这些内容是否已牵涉某件事？" in screen
+
+
+@pytest.mark.parametrize(
+    ("first", "question", "lang"),
+    [
+        (
+            "Can I open an account under a pseudonym?",
+            "Tell me if I can sit on the board of a charity",
+            "en",
+        ),
+        (
+            "Can I open an account under a pseudonym?",
+            "I would like to know how to report a colleague's misconduct",
+            "en",
+        ),
+        ("我想用化名开一个账号", "另外想问一下法官可以收下属送的礼物", "zh"),
+        ("我想用化名开一个账号", "同事经常开庭前喝酒，我该向谁反映", "zh"),
+    ],
+)
+def test_a_question_without_a_question_mark_typed_in_a_walk_is_a_new_question(
+    engine, first, question, lang
+):
+    session = Session(lang)
+    session, _ = engine.handle(session, FreeText(first))
+    session, reply = engine.handle(session, FreeText(question))
+    assert reply.blocks[0].text == engine.ui.new_question_notice(lang)
+    assert reply.title == engine.ui.out_of_scope_title(lang)
+
+
+def test_a_new_dilemma_typed_at_the_screening_question_does_not_pass_it(engine):
+    typed = "Can I delete old posts?"
+    out = chat(engine, [typed])
+    change = number_of(out, "Change: Not under complaint or before me")
+    out = chat(engine, [typed, change, "political posts from law school"])
+    screen = last_screen(out)
+    assert "First: is the content already caught up in something?" in screen
+    assert "I take it that" not in screen

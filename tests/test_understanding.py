@@ -57,7 +57,6 @@ def test_a_negated_option_is_not_taken(text):
     assert found.node == "a_lawyer"
 
 
-
 @pytest.mark.parametrize(
     ("text", "negated"),
     [
@@ -69,6 +68,7 @@ def test_a_negated_option_is_not_taken(text):
 )
 def test_a_chinese_question_form_does_not_negate_what_follows(text, negated):
     assert [h.negated for h in Text(text, WORDS).hits(Phrase("两个号"))] == [negated]
+
 
 @pytest.mark.parametrize(
     "text",

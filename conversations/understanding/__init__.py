@@ -105,8 +105,12 @@ class Understanding:
     def small(self, text: str) -> SmallWord | None:
         return self.small_words.read(text)
 
-    def asks(self, text: str) -> bool:
-        return self.small_words.asks(text)
+    def facts_only(self, text: str) -> bool:
+        """Whether ``text`` could only be facts for a walk: a short reply that asks nothing
+        and is not about conduct or ethics ("那时候还在律所", "I've been on the bench since
+        2019"); a longer message, one that asks, or one about ethics is a question."""
+        short = Text(text, self.words).word_count <= REPLY_WORDS
+        return short and not self.small_words.asks(text) and not self.about_ethics(text)
 
     @contextmanager
     def one_message(self) -> Iterator[None]:
@@ -209,6 +213,9 @@ class Understanding:
             return None
         read = Text(text, self.words)
         reader = self._reader_of(tree_id)
+        reopened = self._exception(tree, prefix, read)
+        if reopened is not None:
+            return reopened, False
         # By its phrases, the reply answers the open question (and maybe later ones).
         found = walk(
             tree, reader, read, prefix, direct=True, by_meaning=False, known=known, screens=True
@@ -245,6 +252,17 @@ class Understanding:
                 return None
         return found, False
 
+    def _exception(self, tree, steps, read: Text) -> Walk | None:
+        """A screening question passed by its ordinary case, asked again when later words
+        hint at its exception ("a journalist called about them" after old posts were taken
+        as under no complaint): the walk back to that question, or None."""
+        for k, (node_id, index) in enumerate(steps):
+            if _ordinary(tree, node_id, index) and self.reader(tree.id, node_id).hints_other(
+                read, index
+            ):
+                return Walk(tree.id, tuple(steps[:k]), node_id, False)
+        return None
+
     def _repeats(self, tree, steps, read: Text) -> bool:
         """Whether the words select, at some step already taken, the option taken there
         (after ``_correction`` found none they select otherwise)."""
@@ -260,15 +278,22 @@ class Understanding:
             return None
         read = Text(text, self.words)
         here = Walk(tree_id, steps, nodes[-1], True)
+        # News that hints at a screening question's exception asks it again: short facts
+        # always ("不过有记者来问"), a longer message only when it is no question of its own.
+        reopened = self._exception(tree, steps, read)
+        if reopened is not None and self.facts_only(text):
+            return reopened, False
         if self._own_situation(text, tree_id):
             return None
+        if reopened is not None:
+            return reopened, False
         if self.small_words.answers(text):  # "yes, it's still pending"
             return here, True
         if read.word_count > REPLY_WORDS:
             # Longer facts that, read afresh, only retrace steps already taken ("no, all
             # before I was appointed, and there's no rule on it") confirm the answer: read
             # as a new question they would walk back to a question already answered.
-            return (here, True) if self._within(here, text) else None
+            return (here, True) if self._within(here, text, said=True) else None
         fixed = self._correction(tree, steps, nodes[-1], read)
         if fixed is not None:
             return fixed, False
@@ -292,19 +317,22 @@ class Understanding:
         read = Text(text, self.words)
         return bool(walk(tree, self._reader_of(tree.id), read, by_meaning=False).steps)
 
-    def _within(self, here: Walk, text: str) -> bool:
+    def _within(self, here: Walk, text: str, said: bool = False) -> bool:
         """Whether ``text``, read afresh as a dilemma of its own, stays on ``here``'s path:
         one dilemma, in the same walkthrough, every step it takes one already taken, and
-        no answer reached by itself (a whole dilemma typed again is a question again)."""
+        no answer reached by itself (a whole dilemma typed again is a question again).
+        A fresh walk that stops at a screening question met a hint of its exception ("a
+        journalist emailed me about them"): that is news, not a repetition. ``said``: at
+        least one step must be chosen by the words, not passed as an ordinary case."""
         fresh = self.read(text)
         other = fresh[0].walk
-        return (
-            len(fresh) == 1
-            and other is not None
-            and other.tree == here.tree
-            and not other.answer
-            and set(other.steps) <= set(here.steps)
-        )
+        if len(fresh) != 1 or other is None or other.tree != here.tree or other.answer:
+            return False
+        tree = self.trees.trees[other.tree]
+        if tree.nodes[other.node].usual is not None or not set(other.steps) <= set(here.steps):
+            return False
+        chosen = [(n, i) for n, i in other.steps if not _ordinary(tree, n, i)]
+        return bool(chosen) or not said
 
     def _correction(self, tree, prefix, open_node: str, read: Text) -> Walk | None:
         """A reply that answers none of the open questions may still correct an earlier
@@ -342,6 +370,12 @@ class Understanding:
 
     def _reader_of(self, tree_id: str) -> Callable[[str], NodeReader]:
         return lambda node_id: self.reader(tree_id, node_id)
+
+
+def _ordinary(tree, node_id: str, index: int) -> bool:
+    """Whether option ``index`` at ``node_id`` is a screening question's ordinary case."""
+    usual = tree.nodes[node_id].usual
+    return usual is not None and usual.option == index
 
 
 def _same_topic(a: Routing, b: Routing) -> bool:

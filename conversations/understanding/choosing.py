@@ -86,6 +86,20 @@ class NodeReader:
             return None
         return self.meaning.choose(*text.senses(self.senses), spent)
 
+    def hints_other(self, text: Text, usual: int) -> bool:
+        """Whether anything in the words points to an option other than ``usual``, however
+        faintly: a phrase of it (or of its borrowed meaning) said and not negated, or its
+        senses. A screening question is passed by its ordinary case only when nothing does
+        ("a journalist emailed me about them" is no complaint by phrase, but no ordinary
+        case either)."""
+        for options in (self.options, self.related):
+            for i, usable in enumerate(self._usable(options, text, False)):
+                if i != usual and any(not h.negated for p in usable for h in text.hits(p)):
+                    return True
+        if self.meaning is None or self.senses is None:
+            return False
+        return self.meaning.leans(text.senses(self.senses)[0], usual)
+
     def spend(self, text: Text, index: int, spent: set[str]) -> None:
         """What decided this step (option ``index``) decides nothing more by meaning."""
         if self.meaning is not None and self.senses is not None:

@@ -161,6 +161,16 @@ class MeaningReader:
                     return chosen
         return None
 
+    def leans(self, said: frozenset[str], away_from: int) -> bool:
+        """Whether the senses said speak for an option other than ``away_from`` more than
+        for it: too little, perhaps, to choose that option, enough not to assume the other."""
+        usual = self._score(self.weights[away_from], said)
+        return any(
+            (score := self._score(w, said)) >= MIN_SCORE and score > usual
+            for i, w in enumerate(self.weights)
+            if i != away_from
+        )
+
     @staticmethod
     def _score(weights: dict[str, float], said: frozenset[str]) -> float:
         return sum(weights.get(s, 0.0) for s in said)

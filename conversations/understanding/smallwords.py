@@ -13,13 +13,13 @@ from .words import Words
 _TRAILING = re.compile(r"[\s.!?。！？~～,，]+$")
 _BREAK = re.compile(r"[\s,.;:!。，；：！、~～—-]")  # where a confirming word may end
 _SOFT = "的啊呀吧嘛啦哦呢了"  # particles that may follow it: 是的, 对啊, 是呀
+# Besides the question words of understanding.yaml: a question mark, a closing 呢, or an
+# English question word where a sentence or clause starts ("how to prepare" inside a
+# sentence says what a thing is about, and asks nothing).
 _ASKING = re.compile(
-    r"[?？]|吗|呢$|怎么|如何|能不能|可不可以|可以吗|是否|要不要|该不该|行不行"
-    # A question word where a sentence or clause starts: "how to prepare" inside a
-    # sentence says what a thing is about, and asks nothing.
+    r"[?？]|呢$"
     r"|(?:^|[.!;,，:]\s*)(?:what|how|why|which|who|can|could|may|should|shall|do|does|did"
     r"|am|is|are|will|would)\b(?!\s+to\b)"
-    r"|\b(?:can i|may i|should i|could i|do i|am i allowed|what about)\b"
 )
 
 
@@ -39,6 +39,9 @@ class SmallWords:
             ("thanks", words.thanks),
         ):
             self.kinds |= {_bare(w): kind for w in group.all()}
+        en = "|".join(re.escape(normalise(w)) for w in words.question_words.en)
+        zh = "|".join(re.escape(w) for w in words.question_words.zh)
+        self.asking = re.compile(rf"{_ASKING.pattern}|\b(?:{en})\b|{zh}")
         # Longest first, so that "that's right" is tried before "right".
         self.confirming = sorted((_bare(w) for w in words.confirmations.all()), key=len)[::-1]
 
@@ -56,7 +59,7 @@ class SmallWords:
     def asks(self, text: str) -> bool:
         """Whether the message asks something (a question mark, 吗, "should I" …), as a
         question of its own does; facts typed as a reply ("那时候还在律所") do not."""
-        return bool(_ASKING.search(normalise(text)))
+        return bool(self.asking.search(normalise(text)))
 
     def answers(self, text: str) -> bool:
         """Whether the message confirms: a confirming word standing alone or before a clause

@@ -68,7 +68,9 @@ def walk(
         if index is None and known and not first:  # the question on screen is the judge's
             index = _known(tree, node_id, known)
         if index is None and screens and not (direct and first):
-            index = _usual(tree, node_id)  # the reply says it was taken, and lets it change
+            # The reply says it was taken, and lets it change; words that so much as hint
+            # at an exception leave the question to be asked.
+            index = _usual(tree, node_id, reader(node_id), text)
         if index is None:
             break
         steps.append((node_id, index))
@@ -77,10 +79,13 @@ def walk(
     return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer)
 
 
-def _usual(tree: Tree, node_id: str) -> int | None:
-    """A screening question the words leave open goes on by its ordinary case."""
+def _usual(tree: Tree, node_id: str, reader: NodeReader, text: Text) -> int | None:
+    """A screening question the words leave open, and hint nothing against, goes on by its
+    ordinary case."""
     usual = tree.nodes[node_id].usual
-    return usual.option if usual is not None else None
+    if usual is None or reader.hints_other(text, usual.option):
+        return None
+    return usual.option
 
 
 def _known(tree: Tree, node_id: str, known: Mapping[str, int]) -> int | None:
@@ -121,6 +126,17 @@ def changed(tree: Tree, before: Walk, step: int, index: int) -> Walk:
     node_id = tree.nodes[steps[-1][0]].options[index].next
     here = Walk(tree.id, steps, node_id, tree.nodes[node_id].is_answer)
     return ahead(tree, here, dict(before.steps[step + 1 :]))
+
+
+def held_at(tree: Tree, found: Walk, node_id: str) -> Walk:
+    """``found`` stopped at ``node_id`` when it passed that question as an ordinary case:
+    the question the judge is being asked is theirs to answer, even when their message
+    turns out to be a new dilemma in the same walkthrough."""
+    for k, (step_node, index) in enumerate(found.steps):
+        usual = tree.nodes[step_node].usual
+        if step_node == node_id and usual is not None and usual.option == index:
+            return Walk(found.tree, found.steps[:k], node_id, False)
+    return found
 
 
 def path_steps(tree: Tree, nodes: list[str]) -> tuple[tuple[str, int], ...] | None:

@@ -32,6 +32,7 @@ class Words(Strict):
     thanks: ByLanguage
     acknowledgements: ByLanguage
     guideline_patterns: list[str] = Field(min_length=1)
+    question_words: ByLanguage
     split_markers: ByLanguage
     ethics_words: ByLanguage
 
