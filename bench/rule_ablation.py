@@ -69,7 +69,9 @@ def main(argv: list[str] | None = None) -> int:
                 cells.append(
                     f"{base[0] - total[0]:+5d}{base[2] - total[2]:+7d}{base[4] - total[4]:+6d}"
                 )
-                changed += sorted(lost ^ base_lost)
+                # "+": a miss without the rule (what it catches); "-": one only with it.
+                changed += [f"+ {line}" for line in sorted(lost - base_lost)]
+                changed += [f"- {line}" for line in sorted(base_lost - lost)]
         finally:
             rules.RULES[:] = saved_rules
             if saved_step:

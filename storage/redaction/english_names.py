@@ -35,6 +35,9 @@ _PARTS_RE = re.compile(r"[^\W\d_]+")
 # Words of chat and of the platforms that no dictionary lists (abt, msgs, untag, livestream):
 # never a surname.
 _CHAT_WORDS = frozenset(words("en_names", "chat_words"))
+# Places (data/places.txt, from GeoNames): no English words either, and so taken for names
+# ("Rome and I", "Marrakech told me") until a gazetteer said otherwise.
+_PLACES = lines("places")
 
 
 def is_word(word: str) -> bool:
@@ -48,6 +51,12 @@ def is_word(word: str) -> bool:
         part in _DICTIONARY or part in _STOP_FOLDED or part in _CHAT_WORDS or len(part) == 1
         for part in parts
     )
+
+
+def is_place(word: str) -> bool:
+    """A country, capital, US state or city of 15,000 people (GeoNames) that is no listed
+    given name or surname: "Lisbon" is a place, "Jackson" and "Florence" stay names."""
+    return word in _PLACES and word not in _GIVEN and word not in _SURNAMES
 
 
 def is_stop_name(word: str) -> bool:
@@ -207,7 +216,9 @@ def en_free_names(text: str) -> Iterator[tuple[int, int]]:
             unsure = first not in _GIVEN_WORDS and _opens_sentence(text, match.start())
             listed = second in _SURNAMES and first not in _SURNAMES and not unsure
             unknown = not is_word(second) and (first in _GIVEN_WORDS or not is_word(first))
-            if not (listed or unknown):
+            # Kuala Lumpur, Tegucigalpa Honduras: a place, however foreign its words.
+            place = f"{first} {second}" in _PLACES or is_place(first) or is_place(second)
+            if not (listed or (unknown and not place)):
                 continue
         tokens = _trim_words(text, tokens)
         yield tokens[0][0], tokens[-1][1]
@@ -291,7 +302,7 @@ def en_lower_names(text: str) -> Iterator[tuple[int, int]]:
 # "Danny says it's harmless": a listed given name alone (not one that is also a word) is a
 # person when a verb of what people do follows it.
 _GIVEN_ALONE_RE = re.compile(
-    rf"(?<![A-Za-z'’\-])[{_UP}][{_LOW}]+(?=[ \t]+(?:says|said|told|tells|asked|asks|wants|"
+    rf"(?<![A-Za-z'’\-])[{_UP}][{_LOW}]+(?=[ \t]+(?P<verb>says|said|told|tells|asked|asks|wants|"
     r"wanted|keeps|kept|thinks|thought|posted|posts|sent|sends|messaged|texted|emailed|tagged|"
     r"commented|replied|shared|liked|likes|followed|follows|invited|added|claims|claimed|"
     r"insists|insisted|mentioned|wrote|writes|called|rang|knows|knew|admitted|promised|"
@@ -300,6 +311,26 @@ _GIVEN_ALONE_RE = re.compile(
 
 
 _PLATFORM_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?i:on|via|from|in|at|through)[ \t]+$")
+# "Venmo sent me a notification", "Duolingo keeps sending reminders": what an app, a bank or
+# a platform sends, not a person. A word that is no English word before such an object, or
+# used elsewhere in the text as an app ("on Venmo", "the Strava app"), is no name.
+_APP_OUTPUT_RE = re.compile(
+    r"[^.!?;\n]{0,40}?(?<![A-Za-z])(?i:notifications?|reminders?|alerts?|(?:verification|security|"
+    r"login|one-time)[ \t]+codes?|receipts?|updates?|prompts?|push|suggestions?|"
+    r"recommendations?|ads|adverts?|advertisements?|statements?|invoices?|badges?|streaks?)"
+    r"(?![A-Za-z])"
+)
+_APP_USE = (
+    r"(?<![A-Za-z])(?i:on|via|through|use|using|installed|downloaded|deleted|opened)[ \t]+{word}"
+    r"(?![A-Za-z])|(?<![A-Za-z]){word}[ \t]+(?i:app|account|notifications?|feed|payments?|"
+    r"transfers?|profile)(?![A-Za-z])"
+)
+
+
+def _used_as_app(text: str, word: str, verb_end: int) -> bool:
+    if _APP_OUTPUT_RE.match(text, verb_end):
+        return True
+    return bool(re.search(_APP_USE.format(word=re.escape(word)), text))
 
 
 def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
@@ -309,9 +340,15 @@ def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
         word = match.group()
         if is_stop_name(word) or word in _GIVEN_WORDS or word in _KIN_WORDS:
             continue
+        if word in _GIVEN:
+            yield match.span()
+            continue
         # "Someone on Nextdoor posted": after "on", "via" or "from" stands a platform.
-        if word in _GIVEN or not (
-            is_word(word) or _PLATFORM_BEFORE_RE.search(text, 0, match.start())
+        if not (
+            is_word(word)
+            or is_place(word)
+            or _PLATFORM_BEFORE_RE.search(text, max(0, match.start() - 12), match.start())
+            or _used_as_app(text, word, match.end("verb"))
         ):
             yield match.span()
 
@@ -333,6 +370,12 @@ _WITH_ME_RE = re.compile(
 )
 
 
+_PLACE_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(?i:in|to|from|near|around|across|towards?|visit|visited|visiting|left|"
+    r"leaving)[ \t]+$"
+)
+
+
 def en_given_with_me(text: str) -> Iterator[tuple[int, int]]:
     for match in _WITH_ME_RE.finditer(text):
         if not (match.group("after") or match.group("before")):
@@ -342,7 +385,15 @@ def en_given_with_me(text: str) -> Iterator[tuple[int, int]]:
             continue
         # A given name that is also a word (Mark, Grace) is one before "and I": no verb or
         # noun of everyday English stands there.
-        if word in _GIVEN or word in _GIVEN_WORDS or not is_word(word):
+        if word in _GIVEN or word in _GIVEN_WORDS:
+            yield match.span("x")
+        elif not (
+            is_word(word)
+            or is_place(word)
+            or _PLACE_BEFORE_RE.search(text, max(0, match.start() - 12), match.start())
+        ):
+            # A word that is no English word: a person, unless it is a place ("Rome and I")
+            # or stands where places stand ("we lived in Tegucigalpa and I …").
             yield match.span("x")
 
 
@@ -356,7 +407,7 @@ _SENTINEL_RE = re.compile(f"[{SENTINEL_CLASS}]")
 def _joinable(word: str) -> bool:
     if word in _KIN_WORDS or is_stop_name(word) or word in _GIVEN_WORDS:
         return False
-    return word in _GIVEN or not is_word(word)
+    return word in _GIVEN or not (is_word(word) or is_place(word))
 
 
 def en_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]]:

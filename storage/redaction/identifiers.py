@@ -18,12 +18,14 @@ import ipaddress
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import pairwise
 
 import phonenumbers
 from stdnum import iban, luhn
 from stdnum.cn import ric
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
+from . import patterns
 from .text import Span
 
 # --------------------------------------------------------------------------- phones
@@ -68,6 +70,28 @@ def _phones_in(stretch: str) -> Iterator[Span]:
             if len(_DIGIT_RUNS.findall(raw)) < _MIN_PHONE_DIGITS or _NOT_A_PHONE.fullmatch(raw):
                 continue
             yield match.start, match.end
+
+
+_SPELT = re.compile(patterns.DIGITS_EN)
+_DIGIT_VALUE = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9}  # fmt: skip
+_SPELT_WORD = re.compile(r"(?i)(?:(double|triple)[ -])?([a-z]+)")
+
+
+def spelt_phone_numbers(text: str) -> Iterator[Span]:
+    """ "five five five, zero one nine two": digits spelt out to slip past a filter. A count
+    ("one, two, three, four, five, six, seven") spells digits too, but each one more (or one
+    less) than the last, as no phone number runs."""
+    for match in _SPELT.finditer(text):
+        digits: list[int] = []
+        for times, word in _SPELT_WORD.findall(match.group()):
+            digits += [_DIGIT_VALUE[word.casefold()]] * {"double": 2, "triple": 3}.get(
+                times.casefold(), 1
+            )
+        steps = {b - a for a, b in pairwise(digits)}
+        if steps in ({1}, {-1}):
+            continue
+        yield match.span()
 
 
 # --------------------------------------------------------------------------- checksummed numbers

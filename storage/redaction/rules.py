@@ -70,7 +70,6 @@ _LATIN_ONLY_REGEX = frozenset(
         "underscored-as",
         "underscored-on",
         "handle-prefixed",
-        "digits-en",
     }
 )
 
@@ -107,6 +106,7 @@ RULES: list[Rule] = [
     Rule("ssn", "idno", identifiers.ssns),
     Rule("ip", "ip", identifiers.ip_addresses),
     *_REGEX[_PHONES:_ADDRESSES],
+    Rule("digits-en", "phone", identifiers.spelt_phone_numbers, _LATIN, latin_only=True),
     # Before the English street rules, which would take "12 bis avenue" and leave the rest.
     Rule("address-europe", "address", addresses.european_addresses, _LATIN, latin_only=True),
     *_REGEX[_ADDRESSES:_COURTS],
