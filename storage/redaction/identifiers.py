@@ -37,6 +37,10 @@ _DIGIT_RUNS = re.compile(r"[0-9]")
 _MIN_PHONE_DIGITS = 7  # fewer is a year, an amount or a guideline number
 _NOT_A_PHONE = re.compile(
     r"(?:19|20)[0-9]{2}(?:[-/.][0-9]{1,2}){2}"  # a date
+    r"|(?:19|20)[0-9]{2} ?[-/] ?(?:19|20)?[0-9]{2}"  # years: 2019/2020, 2019-20
+    # A number of a year, or a year's number: ISO 9001/2015, Regulation 2016/679 (a docket
+    # of that shape is taken as one before the phones are looked for).
+    r"|[0-9]{1,6}/(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}/[0-9]{1,6}"
     r"|[0-9]{1,3}(?:,[0-9]{3})+"  # an amount: 1,000,000
     r"|[0-9]+\.[0-9]+"  # a decimal
 )
@@ -223,9 +227,23 @@ _DOCKET = re.compile(
 )
 
 
+# Without a cue, a number whose shape only a court gives: a year and a number around a court
+# code (2024/FAM/00318), a code before a year (CV-2023-0456), a code before a number of a year
+# (HCA 1234/2023).
+_DOCKET_SHAPE = re.compile(
+    r"(?<![A-Za-z0-9/])(?:19|20)[0-9]{2}/[A-Z]{2,5}/[0-9]{2,7}(?![0-9A-Za-z/])"
+    r"|(?<![A-Za-z0-9-])[A-Z]{2,5}-(?:19|20)[0-9]{2}-[0-9]{3,7}(?![0-9A-Za-z-])"
+    # (not a standard: ISO 9001/2015)
+    r"|(?<![A-Za-z0-9])(?!(?:ISO|IEC|EN|DIN|BS|IEEE|ANSI) )"
+    r"[A-Z]{2,5} ?[0-9]{1,6}/(?:19|20)[0-9]{2}(?![0-9/])"
+)
+
+
 def dockets(text: str) -> Iterator[Span]:
     for match in _DOCKET.finditer(text):
         yield match.span("x")
+    for match in _DOCKET_SHAPE.finditer(text):
+        yield match.span()
 
 
 # --------------------------------------------------------------------------- e-mail addresses
