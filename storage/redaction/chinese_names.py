@@ -35,7 +35,8 @@ _FOLLOW_WORDS = frozenset(words("zh_names", "follow_words"))
 
 _ROLE_BEFORE = sorted(words("zh_names", "roles_before"), key=len, reverse=True)
 # Cues after which a name must be followed by a clear break (叫李明的, 我是李明，).
-_WEAK_CUES = ("我是", "叫")
+# 本名, 真名, 原名 and 实名 name the person behind a screen name (她本名林婉珍，是律师).
+_WEAK_CUES = ("我是", "叫", "本名", "真名", "原名", "实名是", "真实姓名")
 _ROLE_AFTER = sorted(words("zh_names", "roles_after"), key=len, reverse=True)
 
 _ROLE_BEFORE_RE = re.compile("(?:" + "|".join(_ROLE_BEFORE) + ")" + r"[:\s]?(?:是|叫|为)?\s?")
@@ -500,3 +501,90 @@ def zh_dotted_foreign(text: str) -> Iterator[tuple[int, int]]:
     middle dot."""
     for match in _DOTTED_NAME_RE.finditer(text):
         yield match.span()
+
+
+# ---------------------------------------------------------------- lists and appositions
+
+_LIST_LEAD = frozenset('有是和跟与及：:（(“"「『')
+_LIST_FOLLOW = frozenset("、和与及等三两几四五六这都们")
+# In a list the list says what its items are: a given character may be one that elsewhere
+# ends a name (周到), only the plainest function words may not.
+_LIST_NOT_GIVEN = frozenset("的了我你他她它们是在和与及等都也这那有个")
+
+
+def _list_given(text: str, pos: int) -> bool:
+    return pos < len(text) and _is_han(text[pos]) and text[pos] not in _LIST_NOT_GIVEN
+
+
+def _listed_before(text: str, end: int) -> tuple[int, int] | None:
+    """The name that ends at ``end`` in a list: a surname and one or two given characters."""
+    for size in (3, 2):
+        start = end - size
+        if start < 0 or _surname_len(text, start) != 1:
+            continue
+        if not all(_list_given(text, k) for k in range(start + 1, end)):
+            continue
+        before = text[start - 1] if start else ""
+        if size == 3 or not before or not _is_han(before) or before in _LIST_LEAD:
+            return start, end
+    return None
+
+
+def _listed_after(text: str, start: int) -> tuple[int, int] | None:
+    if _surname_len(text, start) != 1:
+        return None
+    for size in (3, 2):
+        end = start + size
+        if end > len(text) or not all(_list_given(text, k) for k in range(start + 1, end)):
+            continue
+        if end == len(text) or not _is_han(text[end]) or text[end] in _LIST_FOLLOW:
+            return start, end
+    return None
+
+
+def zh_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """周到、[姓名]、[姓名]三个人: a name listed with 、 beside a name already found (``names``:
+    the sentinels of names) is a name too, though 周到 is also a word: the list says what it
+    is. Followed both ways from the name, one list item at a time."""
+    if "、" not in text:
+        return
+    for sentinel in re.finditer(f"[{SENTINEL_CLASS}]", text):
+        if sentinel.group() not in names:
+            continue
+        pos = sentinel.start()
+        while pos > 0 and text[pos - 1] == "、":
+            span = _listed_before(text, pos - 1)
+            if not span:
+                break
+            yield span
+            pos = span[0]
+        pos = sentinel.end()
+        while pos < len(text) and text[pos] == "、":
+            span = _listed_after(text, pos + 1)
+            if not span:
+                break
+            yield span
+            pos = span[1]
+
+
+# 扎西顿珠，就是之前那起草场纠纷的被告，…: a clause that is only a name, then "that is" and a
+# role closing the next clause. A name without a Han surname (Tibetan, Uyghur, Mongolian
+# names written in Chinese) has no other cue.
+_ROLE_ALT = "|".join(_ROLE_BEFORE)
+_APPOSITION_RE = re.compile(
+    rf"(?:^|(?<=[\s.;:!?。；：！？“”\"{SENTINEL_CLASS}]))(?P<x>[{HAN}]{{2,6}})[，,] ?"
+    rf"(?:也就是|就是|即|是)[^，,。；！？\n]{{0,24}}?(?:{_ROLE_ALT})(?=[，,。；！？\n]|$)"
+)
+
+
+def zh_apposition(text: str) -> Iterator[tuple[int, int]]:
+    for match in _APPOSITION_RE.finditer(text):
+        name = match.group("x")
+        if (
+            name in COMMON_WORDS
+            or any(char in _STOP for char in name)
+            or any(role in name for role in _ROLE_WORDS)
+            or any(name[k : k + 2] in COMMON_WORDS for k in range(len(name) - 1))
+        ):
+            continue
+        yield match.span("x")
