@@ -210,3 +210,33 @@ def test_a_docket_shape_without_a_cue_goes(text, gone):
 )
 def test_years_and_standards_are_no_phone_or_docket(text):
     assert_unchanged(text)
+
+
+# --------------------------------------------------------------------------- spelt and dotted
+
+
+def test_a_spelt_address_after_at_in_a_sentence_goes():
+    assert_gone("Please write to me at k.osei(at)justice dot example dot org today", "k.osei")
+
+
+def test_at_in_a_sentence_without_an_address_stays():
+    assert_unchanged("Meet me at the court cafe at noon, said a lawyer at the bar")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # A character no transliteration list holds (吐) inside a dotted name.
+        ("证人艾尔肯·吐拉克在快手上发了视频", "吐拉克"),
+        ("原告阿卜杜·吐逊江加了我微信", "阿卜杜"),
+    ],
+)
+def test_a_dotted_foreign_name_goes(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize(
+    "text", ["纪念一·二八事变的文章能转发吗", "我在读《红楼梦·序》，能发朋友圈吗"]
+)
+def test_a_dot_between_other_words_stays(text):
+    assert_unchanged(text)

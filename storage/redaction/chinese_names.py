@@ -498,13 +498,41 @@ def zh_compound_surname(text: str) -> Iterator[tuple[int, int]]:
 
 _TRANSLIT = "".join(sorted(frozenset(chars("zh_names", "transliteration_chars"))))
 _DOTTED_NAME_RE = re.compile(f"[{_TRANSLIT}]{{1,6}}(?:[·•・‧][{_TRANSLIT}]{{1,8}})+")
+_DOTS = "·•・‧"
+_DOT_BETWEEN_HAN_RE = re.compile(f"(?<=[{HAN}])[{_DOTS}](?=[{HAN}])")
+_TRANSLIT_SET = frozenset(_TRANSLIT)
+
+
+def _dotted_name_around(text: str, dot: int) -> tuple[int, int] | None:
+    """The name around a middle dot: transliteration characters before it, and after it
+    any characters fit for a name (吐 is in no list), most of them transliteration ones."""
+    start = dot
+    while start > 0 and dot - start < 6 and text[start - 1] in _TRANSLIT_SET:
+        start -= 1
+    end = dot + 1
+    while (
+        end < len(text)
+        and end - dot <= 8
+        and (text[end] in _TRANSLIT_SET or (_is_han(text[end]) and text[end] not in _STOP))
+    ):
+        end += 1
+    name = text[start:dot] + text[dot + 1 : end]
+    if start == dot or end == dot + 1:
+        return None
+    if sum(char in _TRANSLIT_SET for char in name) < 0.75 * len(name):
+        return None
+    return start, end
 
 
 def zh_dotted_foreign(text: str) -> Iterator[tuple[int, int]]:
-    """玛丽亚·冈萨雷斯, 阿卜杜拉·艾力: a foreign name written in Chinese, its parts joined by a
-    middle dot."""
+    """玛丽亚·冈萨雷斯, 买买提江·吐尔逊: a foreign name written in Chinese, its parts joined by
+    a middle dot (一·二八 and 《红楼梦·序》 are no names)."""
     for match in _DOTTED_NAME_RE.finditer(text):
         yield match.span()
+    for dot in _DOT_BETWEEN_HAN_RE.finditer(text):
+        span = _dotted_name_around(text, dot.start())
+        if span:
+            yield span
 
 
 # ---------------------------------------------------------------- lists and appositions

@@ -275,10 +275,16 @@ def emails(text: str) -> Iterator[Span]:
         yield match.span()
     for match in _EMAIL_ANY.finditer(text):
         yield match.span()
-    for match in _EMAIL_SPELT.finditer(text):
+    pos = 0
+    while match := _EMAIL_SPELT.search(text, pos):
         bracketed = match.group("at").strip()[0] in "[({<"
         if bracketed or re.search(r"(?i)dot", match.group()[match.end("at") - match.start() :]):
             yield match.span()
+            pos = match.end()
+        else:
+            # "Email me at j.harper(at)courts dot gov": "me at j.harper" is no address, but
+            # the address may start in its domain part; read on from there, not past it.
+            pos = match.end("at")
 
 
 # --------------------------------------------------------------------------- dates about the judge
