@@ -61,6 +61,7 @@ def test_a_person_beside_me_or_a_verb_still_goes(text, gone):
         "Monzo sent me a notification that a litigant had paid me back for lunch.",
         "Babbel keeps sending me reminders in the courtroom; should I silence my phone?",
         "Komoot told me my cycling routes are public. I use Komoot every weekend.",
+        "Readwise sent me a weekly digest quoting my judgments; is that a leak?",
     ],
 )
 def test_an_app_before_a_verb_is_no_person(text):

@@ -357,7 +357,8 @@ _PLATFORM_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?i:on|via|from|in|at|through)[ 
 _APP_OUTPUT_RE = re.compile(
     r"[^.!?;\n]{0,40}?(?<![A-Za-z])(?i:notifications?|reminders?|alerts?|(?:verification|security|"
     r"login|one-time)[ \t]+codes?|receipts?|updates?|prompts?|push|suggestions?|"
-    r"recommendations?|ads|adverts?|advertisements?|statements?|invoices?|badges?|streaks?)"
+    r"recommendations?|ads|adverts?|advertisements?|statements?|invoices?|badges?|streaks?|"
+    r"digests?|newsletters?|(?:daily|weekly|monthly|yearly|automatic|automated)[ \t]+[a-z]+)"
     r"(?![A-Za-z])"
 )
 _APP_USE = (
