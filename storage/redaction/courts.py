@@ -46,11 +46,15 @@ _ZH_AFTER_OWN_CUE = (
 )
 _ZH_COURT = re.compile(
     rf"(?P<court>{_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院|中院)"
-    rf"|(?:(?<![{_HAN}])|{_ZH_AFTER_OWN_CUE}){_ZH_PLACE}{{2,5}}?(?:人民法院|法院|人民法庭|法庭|中院|高院)"
-    # 本院即成都铁路运输中级法院: a specialised court, after "namely" or "is" too.
-    rf"|(?:(?<![{_HAN}])|{_ZH_AFTER_OWN_CUE}|(?<=即)|(?<=是)){_ZH_PLACE}{{2,4}}?{_ZH_SPECIAL}"
-    rf"{_ZH_LEVEL}(?:人民法院|法院|法庭))"
+    rf"|(?:(?<![{_HAN}])|{_ZH_AFTER_OWN_CUE}){_ZH_PLACE}{{2,5}}?(?:人民法院|法院|人民法庭|法庭|中院|高院))"
     rf"(?P<division>{_ZH_DIVISION})?"
+)
+# 本院即成都铁路运输中级法院: a specialised court, after "namely" or "is" too; looked for only in
+# a text that names such a kind of court.
+_ZH_SPECIAL_RE = re.compile(_ZH_SPECIAL)
+_ZH_SPECIAL_COURT = re.compile(
+    rf"(?P<court>(?:(?<![{_HAN}])|{_ZH_AFTER_OWN_CUE}|(?<=即)|(?<=是)){_ZH_PLACE}{{2,4}}?"
+    rf"{_ZH_SPECIAL}{_ZH_LEVEL}(?:人民法院|法院|法庭))(?P<division>{_ZH_DIVISION})?"
 )
 # A division named on its own (我们民三庭, 本院立案庭, 我在民事审判第一庭工作, 我调到执行局): in a
 # court of a few dozen judges it names the judge among a handful, so it goes when the clause
@@ -219,7 +223,8 @@ def zh_court_division(text: str) -> Iterator[Span]:
 def zh_own_court(text: str) -> Iterator[Span]:
     if not _ZH_COURT_WORD.search(text):
         return
-    for match in _ZH_COURT.finditer(text):
+    special = _ZH_SPECIAL_COURT.finditer(text) if _ZH_SPECIAL_RE.search(text) else ()
+    for match in (*_ZH_COURT.finditer(text), *special):
         court = match.group("court")
         if _ZH_GENERAL.match(court) or not _zh_own(text, match.start(), match.end()):
             continue
