@@ -7,7 +7,9 @@ where it ends. Without a cue, or in lower case or capitals, a word pair is a nam
 lists of given names and surnames and an English word list (data/en_words.txt, from SCOWL) say
 so: a given name before a word that is no English word (priya ramanathan, Grace
 Mensah-Boateng), two capitalised words that are none (Tomás Okafor); "Grace period" and
-"Mark my words" are words.
+"Mark my words" are words. A place is no English word either: a gazetteer (data/places.txt,
+GeoNames) keeps "Rome and I" and "Marrakesh told me" from being taken for people, and what an
+app sends ("Venmo sent me a notification") keeps an app from being one.
 """
 
 from __future__ import annotations
