@@ -42,18 +42,23 @@ CUES = [
     # Round 4: handles, European streets, dockets, numbers in words, units, nicknames.
     "u/", "12 rue ", "Calle ", "Via ", "Case 2023/", "five ", "Chamber, ", "Tribunal de ",
     "Dept. 2 of the ", "and I ", "我爱人的公司在", "我家", "法院第二", "THE DEFENDANT, ",
+    # Round 5: lists, appositions, courts named place last, spelt counts, apps.
+    "张伟、", "扎西，就是", "本名", "本院即", "老同学的公司在", "Court of Appeal of ",
+    "Mary Smith and ", "Paris ", "14. Zivilkammer des ", "Venmo sent me ", "2024/FAM/",
 ]  # fmt: skip
 RUNS = [" ", "1", "a", "A", ".", "1 ", "A ", "Ab ", "-", "市", "律师王", "王", "号", "1-", "a.",
         "x.com/", ", ", "John Smith, a lawyer. ", "13812345678 ",
         "a_", "庭", "民一庭", "王 ", "wei ", "Court ", "john smith, ", "法院",
         "Division ", "the ", "road ", "2019年", "in 2019 ", "x_", "I ", "Ab Cd ",
-        "A-", "Aa-", "ÁB ", "Ab, ", "浩浩", "five, ", "Straße ", "10115 "]  # fmt: skip
+        "A-", "Aa-", "ÁB ", "Ab, ", "浩浩", "five, ", "Straße ", "10115 ",
+        "周到、", "Ab and ", '"Ab" ', "one, two, ", "就是被告，", "Ab Cd of "]  # fmt: skip
 
 
 def questions() -> list[str]:
     texts = []
     data = ROOT / "tests" / "data"
-    for table in ("redaction_dev.yaml", "redaction_dev4.yaml", "redaction_dev5.yaml"):
+    for table in ("redaction_dev.yaml", "redaction_dev4.yaml", "redaction_dev5.yaml",
+                  "redaction_dev6.yaml"):  # fmt: skip
         texts += [t["text"] for t in yaml.safe_load((data / table).read_text())["texts"]]
     cases = yaml.safe_load((data / "redaction_cases.yaml").read_text())["cases"]
     texts += [c["text"] for c in cases]

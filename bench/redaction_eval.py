@@ -11,6 +11,10 @@ FILE (YAML): ``version: 1`` and ``texts``, each with ``id``, ``lang`` (zh|en), `
 - clean texts unchanged: output == input, character for character;
 - keep-phrases kept: each phrase (normalised the same way) still in the output.
 
+The table of pinned cases (tests/data/redaction_cases.yaml: ``cases`` with ``id``, ``text``,
+``identifiers``) is read too: a case without identifiers is a clean text, its language the
+router's, its kind the prefix of its id.
+
 ``--misses`` also prints every surviving identifier, changed clean text and lost phrase.
 """
 
@@ -26,6 +30,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from knowledge.textmatch import language
 from storage.redaction import redact
 
 
@@ -37,8 +42,22 @@ def share(hit: int, total: int) -> str:
     return f"{hit}/{total} ({hit / total:.1%})" if total else "-"
 
 
-def evaluate(texts: list[dict], misses: bool) -> None:
-    # (kind, lang) -> [removed, identifiers, unchanged, clean, kept, phrases]
+def from_cases(cases: list[dict]) -> list[dict]:
+    """The pinned cases in this table's schema: no identifiers means a clean text."""
+    return [
+        {
+            "id": case["id"],
+            "lang": language(case["text"]),
+            "kind": "clean" if not case.get("identifiers") else case["id"].rsplit("-", 1)[0],
+            "text": case["text"],
+            "identifiers": case.get("identifiers") or [],
+        }
+        for case in cases
+    ]
+
+
+def score(texts: list[dict]) -> tuple[dict[tuple[str, str], list[int]], list[str]]:
+    """Per (kind, lang): [removed, identifiers, unchanged, clean, kept, phrases]; and the misses."""
     rows: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 6)
     lost: list[str] = []
     for item in texts:
@@ -62,6 +81,24 @@ def evaluate(texts: list[dict], misses: bool) -> None:
             row[5] += 1
             if not kept:
                 lost.append(f"{item['id']}: lost {phrase!r}: {output}")
+    return rows, lost
+
+
+def load(path: Path) -> list[dict]:
+    """The texts of a table in either schema; ValueError (or a YAML/OS error) when malformed."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    texts = data["texts"] if "texts" in data else from_cases(data["cases"])
+    if data.get("version") != 1 or not isinstance(texts, list):
+        raise ValueError("expected version: 1 and a list of texts")
+    for item in texts:
+        for field in ("id", "lang", "kind", "text"):
+            if not isinstance(item.get(field), str):
+                raise ValueError(f"text {item.get('id', '?')}: {field} missing or not text")
+    return texts
+
+
+def evaluate(texts: list[dict], misses: bool) -> None:
+    rows, lost = score(texts)
     header = f"{'kind':<18}{'lang':<6}{'identifiers removed':<24}{'clean unchanged':<20}keep kept"
     print(header)
     print("-" * len(header))
@@ -96,14 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="print every miss")
     args = parser.parse_args(argv)
     try:
-        data = yaml.safe_load(args.file.read_text(encoding="utf-8"))
-        texts = data["texts"]
-        if data.get("version") != 1 or not isinstance(texts, list):
-            raise ValueError("expected version: 1 and a list of texts")
-        for item in texts:
-            for field in ("id", "lang", "kind", "text"):
-                if not isinstance(item.get(field), str):
-                    raise ValueError(f"text {item.get('id', '?')}: {field} missing or not text")
+        texts = load(args.file)
     except (OSError, yaml.YAMLError, ValueError, KeyError, TypeError) as exc:
         print(f"redaction_eval: {args.file}: {exc}", file=sys.stderr)
         return 2

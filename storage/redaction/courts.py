@@ -30,6 +30,9 @@ _ZH_PLACE = f"(?:(?![{_NOT_PLACE}]|作为|工作)[{_HAN}])"
 # possible way before failing.
 _ZH_UNITS = rf"(?>(?:{_ZH_PLACE}{{1,6}}?(?:省|自治区|市|自治州|地区|盟|州|区|县|旗)){{1,3}})"
 _ZH_LEVEL = r"(?:第[一二三四五六七八九十]中级|高级|中级|基层)?"
+# Specialised courts carry their kind between place and level (成都铁路运输中级法院, 上海金融法院,
+# 大连海事法院): the kind itself says a place stands before it, units or not.
+_ZH_SPECIAL = r"(?:铁路运输|海事|知识产权|金融|互联网|林区|农垦|军事|破产)"
 _ZH_DIVISION = (
     r"(?:[民刑行][一二三四五六七八九十]?庭|民事审判第?[一二三四五六七八九十]庭|[一-龥]{2,6}?(?:审判)?庭"
     r"|立案庭|执行局|执行庭|审判监督庭|研究室|[一-龥]{2,4}人民法庭)"
@@ -46,11 +49,26 @@ _ZH_COURT = re.compile(
     rf"|(?:(?<![{_HAN}])|{_ZH_AFTER_OWN_CUE}){_ZH_PLACE}{{2,5}}?(?:人民法院|法院|人民法庭|法庭|中院|高院))"
     rf"(?P<division>{_ZH_DIVISION})?"
 )
+# 本院即成都铁路运输中级法院: a specialised court, after "namely" or "is" too; looked for only in
+# a text that names such a kind of court.
+_ZH_SPECIAL_RE = re.compile(_ZH_SPECIAL)
+_ZH_SPECIAL_COURT = re.compile(
+    rf"(?P<court>(?:(?<![{_HAN}])|{_ZH_AFTER_OWN_CUE}|(?<=即)|(?<=是)){_ZH_PLACE}{{2,4}}?"
+    rf"{_ZH_SPECIAL}{_ZH_LEVEL}(?:人民法院|法院|法庭))(?P<division>{_ZH_DIVISION})?"
+)
 # A division named on its own (我们民三庭, 本院立案庭, 我在民事审判第一庭工作, 我调到执行局): in a
 # court of a few dozen judges it names the judge among a handful, so it goes when the clause
 # says it is the judge's own; "刑二庭的法官一般……" speaks of divisions in general and stays.
+# A numbered unit (第二审判庭, 第一巡回法庭, 第三合议庭) is one bench of a handful of judges.
+_ZH_NUMBERED_UNIT = (
+    r"第[一二三四五六七八九十]{1,3}(?:(?:民事|刑事|行政|商事)?审判庭|巡回法庭|人民法庭|派出法庭|法庭"
+    r"|审判区|合议庭|执行局|执行庭)"
+)
 _ZH_DIVISION_ALONE = re.compile(
-    r"(?:民事|刑事|行政|商事)审判第[一二三四五六七八九十]{1,2}庭"
+    rf"{_ZH_NUMBERED_UNIT}"
+    # 综合审判一庭, 民事审判三庭: a kind of case, then a number without 第.
+    r"|(?:综合|民事|刑事|行政|商事|家事|少年|知识产权|环境资源|金融|破产|涉外|海事|劳动争议|执行|速裁)"
+    r"审判第?[一二三四五六七八九十]{1,2}庭"
     r"|[民刑行商][一二三四五六七八九十]{1,2}庭"
     r"|(?:民事|刑事|行政|商事|家事|少年|未成年人|知识产权|环境资源|金融|破产|涉外|海事|劳动争议"
     r"|审判监督|审监|执行裁判|速裁|立案|执行|刑|民|行政)(?:审判)?庭"
@@ -70,6 +88,14 @@ _EN_TYPE = (
 _EN_COURT = re.compile(
     rf"(?<![A-Za-z])(?P<court>{_EN_PLACE} (?:{_EN_TYPE} )?"
     r"(?:(?i:court)(?:house)?|(?:Justice|Judicial) Cent(?:re|er)|Law Courts))(?![A-Za-z])"
+)
+# A court named with its place after it: "the Court of Appeal of Alberta", "the Circuit Court
+# for Montgomery County, Family Division", "the Superior Court of Fulton County".
+_EN_COURT_OF = re.compile(
+    rf"(?<![A-Za-z])(?:(?:{_EN_TYPE}|Supreme|High|Superior|Appeals?|Appellate|Labour|Labor) )?"
+    r"(?i:court)(?: of (?:Appeals?|Justice|Session|First Instance|Common Pleas|Criminal Appeals))?"
+    r" (?:for|of|in) (?:the )?(?P<place>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})"
+    r"(?:, (?:[A-Z][a-z]+ ){1,2}Division)?(?![A-Za-z])"
 )
 # A court named the continental way, its place last: "Tribunal de grande instance de Lille",
 # "Amtsgericht München", "Tribunale di Bologna", "Juzgado de lo Social de Sevilla".
@@ -142,11 +168,18 @@ def _en_own(text: str, start: int, end: int) -> bool:
 # 我爱人的公司在杭州互联网法院有个案子: the court is where someone of the judge's is, in a clause
 # of the judge's own.
 _ZH_MINE_AT = re.compile(r"我[^在向于]{0,12}(?<![现存实正所])[在向于]$")
+# 老同学的公司在苏州工业园区人民法院有个合同纠纷: a clause that opens with someone of the judge's
+# (我的 may go without saying) places the judge's own circle at that court.
+_ZH_CIRCLE_AT = re.compile(
+    r"^(?:我的?|我们的?)?老?(?:同学|朋友|发小|闺蜜|亲戚|家人|爱人|老婆|老公|丈夫|妻子|儿子|女儿|父亲|母亲"
+    r"|爸爸|妈妈|[哥姐弟妹]{2}|[表堂][哥姐弟妹]|岳父|岳母|公公|婆婆|舅舅|姨妈|叔叔|伯伯|侄子|侄女|外甥"
+    r"|邻居|同事)[^在向于，。]{0,12}(?<![现存实正所])[在向于]$"
+)
 
 
 def _zh_own(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end, _CLAUSE_END)
-    if _ZH_MINE.search(before) or _ZH_MINE_AT.search(before):
+    if _ZH_MINE.search(before) or _ZH_MINE_AT.search(before) or _ZH_CIRCLE_AT.search(before):
         return True
     sentence_before, _ = _around(text, start, end, _SENTENCE_END)
     return bool(_ZH_WORKS_THERE.match(after) and "我" in sentence_before + after)
@@ -157,12 +190,8 @@ _ZH_COURT_WORD = re.compile("法院|法庭|中院|高院")
 
 # A division of a court named by its place (北京市朝阳区人民法院家事审判庭, 南京海事法院连云港法庭)
 # names a handful of judges, whoever speaks of it: it goes, court and all, own or not.
-# A numbered unit (第二审判庭, 第一巡回法庭, 第三法庭) is one bench of a handful of judges even in
-# a court that is otherwise an institution: 最高人民法院第一巡回法庭 goes, 最高人民法院 stays.
-_ZH_NUMBERED_UNIT = (
-    r"第[一二三四五六七八九十]{1,3}(?:(?:民事|刑事|行政|商事)?审判庭|巡回法庭|人民法庭|派出法庭|法庭"
-    r"|审判区|合议庭|执行局|执行庭)"
-)
+# A numbered unit is one bench even in a court that is otherwise an institution:
+# 最高人民法院第一巡回法庭 goes, 最高人民法院 stays.
 _ZH_COURT_UNIT = re.compile(
     rf"(?P<court>{_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院|中院)"
     rf"|{_ZH_PLACE}{{2,8}}?{_ZH_LEVEL}(?:人民法院|法院|中院|高院|法庭))"
@@ -194,7 +223,8 @@ def zh_court_division(text: str) -> Iterator[Span]:
 def zh_own_court(text: str) -> Iterator[Span]:
     if not _ZH_COURT_WORD.search(text):
         return
-    for match in _ZH_COURT.finditer(text):
+    special = _ZH_SPECIAL_COURT.finditer(text) if _ZH_SPECIAL_RE.search(text) else ()
+    for match in (*_ZH_COURT.finditer(text), *special):
         court = match.group("court")
         if _ZH_GENERAL.match(court) or not _zh_own(text, match.start(), match.end()):
             continue
@@ -248,6 +278,10 @@ def _en_own_court_lower(text: str) -> Iterator[Span]:
 
 def en_own_court(text: str) -> Iterator[Span]:
     yield from _en_own_court_lower(text)
+    for match in _EN_COURT_OF.finditer(text):
+        place = match.group("place").split()
+        if any(w not in _EN_GENERAL_WORDS for w in place) and _en_own(text, *match.span()):
+            yield match.span()
     for match in _FOREIGN_COURT.finditer(text):
         if match.group("place") not in _EN_GENERAL_WORDS and _en_own(text, *match.span()):
             yield match.span()
@@ -342,7 +376,18 @@ def _named_place(words: list[str]) -> bool:
     return False
 
 
+# "die 14. Zivilkammer des Landgerichts Köln", "the 3. Strafsenat of the Oberlandesgericht
+# Celle": a chamber or senate of a German court named by its place.
+_GERMAN_UNIT = re.compile(
+    r"(?<![A-Za-z])(?:[0-9]{1,2}\. ?)?[A-ZÄÖÜ][a-zäöüß]*(?:kammer|senat)"
+    r" (?:des|der|of the|at the) [A-ZÄÖÜ][a-zäöüß]*(?:gerichts?|gerichtshofs?)"
+    r" [A-ZÄÖÜ][a-zäöüß\-]+(?![A-Za-z])"
+)
+
+
 def en_court_unit(text: str) -> Iterator[Span]:
+    for match in _GERMAN_UNIT.finditer(text):
+        yield match.span()
     for match in _EN_UNIT.finditer(text):
         court = [w for w in match.group("court").split(" ") if w.casefold() not in _COURT_WORDS]
         place = match.group("place")

@@ -7,13 +7,16 @@ where it ends. Without a cue, or in lower case or capitals, a word pair is a nam
 lists of given names and surnames and an English word list (data/en_words.txt, from SCOWL) say
 so: a given name before a word that is no English word (priya ramanathan, Grace
 Mensah-Boateng), two capitalised words that are none (Tomás Okafor); "Grace period" and
-"Mark my words" are words.
+"Mark my words" are words. A place is no English word either: a gazetteer (data/places.txt,
+GeoNames) keeps "Rome and I" and "Marrakesh told me" from being taken for people, and what an
+app sends ("Venmo sent me a notification") keeps an app from being one.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from .text import SENTINEL_CLASS
@@ -35,6 +38,9 @@ _PARTS_RE = re.compile(r"[^\W\d_]+")
 # Words of chat and of the platforms that no dictionary lists (abt, msgs, untag, livestream):
 # never a surname.
 _CHAT_WORDS = frozenset(words("en_names", "chat_words"))
+# Places (data/places.txt, from GeoNames): no English words either, and so taken for names
+# ("Rome and I", "Marrakech told me") until a gazetteer said otherwise.
+_PLACES = lines("places")
 
 
 def is_word(word: str) -> bool:
@@ -48,6 +54,12 @@ def is_word(word: str) -> bool:
         part in _DICTIONARY or part in _STOP_FOLDED or part in _CHAT_WORDS or len(part) == 1
         for part in parts
     )
+
+
+def is_place(word: str) -> bool:
+    """A country, capital, US state or city of 15,000 people (GeoNames) that is no listed
+    given name or surname: "Lisbon" is a place, "Jackson" and "Florence" stay names."""
+    return word in _PLACES and word not in _GIVEN and word not in _SURNAMES
 
 
 def is_stop_name(word: str) -> bool:
@@ -153,13 +165,44 @@ _EN_CUES: list[tuple[re.Pattern[str], bool, Callable[[str, re.Match, list], bool
 # Cues that can only match where one of these words is: a text without them is not scanned
 # (the scan tries every role word at every position).
 _CUE_WORDS = {_NAMED_RE: ("named", "called"), _POST_NOMINAL_RE: ("Esq", "QC", "KC", "SC", "SAN")}
+# … and these only where a word of a kind is (see _cue_kinds).
+_CUE_KIND = {_TITLE_RE: "title", _ROLE_RE: "role", _BEFORE_ROLE_RE: "role"}
+
+
+# A cue of a title or a role is tried at every position of the text; a text whose words hold
+# no title or role word (most of them, and every run of one repeated token) is not scanned.
+_WORD_OF_TEXT = re.compile(r"[A-Za-z][A-Za-z\-]*")
+_TITLE_WORD = re.compile(_TITLES, re.IGNORECASE)
+_ROLE_WORD = re.compile(rf"(?i:{_EN_ROLES})")
+_NAMING_WORD = re.compile(r"(?i:named|called)")
+
+
+@lru_cache(maxsize=4)
+def _cue_kinds(text: str) -> frozenset[str]:
+    """Which kinds of cue word the text holds: "title", "role", "named"."""
+    kinds = set()
+    words = set(_WORD_OF_TEXT.findall(text))
+    # "co-counsel Jane Doe": the cue is the last part of a hyphenated word.
+    words |= {word.rsplit("-", 1)[-1] for word in words if "-" in word}
+    for word in words:
+        for kind, pattern in (
+            ("title", _TITLE_WORD),
+            ("role", _ROLE_WORD),
+            ("named", _NAMING_WORD),
+        ):
+            if pattern.fullmatch(word):
+                kinds.add(kind)
+    return frozenset(kinds)
 
 
 def en_names(text: str) -> Iterator[tuple[int, int]]:
     folded = text.casefold()
+    kinds = _cue_kinds(text)
     for pattern, before, one_word_ok in _EN_CUES:
         cue_words = _CUE_WORDS.get(pattern)
         if cue_words and not any(word.casefold() in folded for word in cue_words):
+            continue
+        if _CUE_KIND.get(pattern, "") not in kinds | {""}:
             continue
         for match in pattern.finditer(text):
             tokens = _name_tokens(text, match.start() if before else match.end())
@@ -196,6 +239,14 @@ def en_free_names(text: str) -> Iterator[tuple[int, int]]:
     for match in _CAPITALISED_RE.finditer(text):
         first = match.group()
         tokens = _name_tokens(text, match.start())
+        if not tokens and first in _GIVEN_WORDS and is_stop_name(first):
+            # Paris Whitlock, Sydney Okonjo: a given name that is also a place, before a word
+            # that is no English word and no place, is a person.
+            after = _WORD_AFTER_RE.match(text, match.end())
+            word = after.group("x") if after else ""
+            if after and not (is_stop_name(word) or is_word(word) or is_place(word)):
+                yield match.start(), after.end()
+            continue
         if len(tokens) < 2:
             continue
         second = text[tokens[1][0] : tokens[1][1]]
@@ -207,7 +258,9 @@ def en_free_names(text: str) -> Iterator[tuple[int, int]]:
             unsure = first not in _GIVEN_WORDS and _opens_sentence(text, match.start())
             listed = second in _SURNAMES and first not in _SURNAMES and not unsure
             unknown = not is_word(second) and (first in _GIVEN_WORDS or not is_word(first))
-            if not (listed or unknown):
+            # Kuala Lumpur, Tegucigalpa Honduras: a place, however foreign its words.
+            place = f"{first} {second}" in _PLACES or is_place(first) or is_place(second)
+            if not (listed or (unknown and not place)):
                 continue
         tokens = _trim_words(text, tokens)
         yield tokens[0][0], tokens[-1][1]
@@ -291,7 +344,7 @@ def en_lower_names(text: str) -> Iterator[tuple[int, int]]:
 # "Danny says it's harmless": a listed given name alone (not one that is also a word) is a
 # person when a verb of what people do follows it.
 _GIVEN_ALONE_RE = re.compile(
-    rf"(?<![A-Za-z'’\-])[{_UP}][{_LOW}]+(?=[ \t]+(?:says|said|told|tells|asked|asks|wants|"
+    rf"(?<![A-Za-z'’\-])[{_UP}][{_LOW}]+(?=[ \t]+(?P<verb>says|said|told|tells|asked|asks|wants|"
     r"wanted|keeps|kept|thinks|thought|posted|posts|sent|sends|messaged|texted|emailed|tagged|"
     r"commented|replied|shared|liked|likes|followed|follows|invited|added|claims|claimed|"
     r"insists|insisted|mentioned|wrote|writes|called|rang|knows|knew|admitted|promised|"
@@ -300,6 +353,27 @@ _GIVEN_ALONE_RE = re.compile(
 
 
 _PLATFORM_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?i:on|via|from|in|at|through)[ \t]+$")
+# "Venmo sent me a notification", "Duolingo keeps sending reminders": what an app, a bank or
+# a platform sends, not a person. A word that is no English word before such an object, or
+# used elsewhere in the text as an app ("on Venmo", "the Strava app"), is no name.
+_APP_OUTPUT_RE = re.compile(
+    r"[^.!?;\n]{0,40}?(?<![A-Za-z])(?i:notifications?|reminders?|alerts?|(?:verification|security|"
+    r"login|one-time)[ \t]+codes?|receipts?|updates?|prompts?|push|suggestions?|"
+    r"recommendations?|ads|adverts?|advertisements?|statements?|invoices?|badges?|streaks?|"
+    r"digests?|newsletters?|(?:daily|weekly|monthly|yearly|automatic|automated)[ \t]+[a-z]+)"
+    r"(?![A-Za-z])"
+)
+_APP_USE = (
+    r"(?<![A-Za-z])(?i:on|via|through|use|using|installed|downloaded|deleted|opened)[ \t]+{word}"
+    r"(?![A-Za-z])|(?<![A-Za-z]){word}[ \t]+(?i:app|account|notifications?|feed|payments?|"
+    r"transfers?|profile)(?![A-Za-z])"
+)
+
+
+def _used_as_app(text: str, word: str, verb_end: int) -> bool:
+    if _APP_OUTPUT_RE.match(text, verb_end):
+        return True
+    return bool(re.search(_APP_USE.format(word=re.escape(word)), text))
 
 
 def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
@@ -309,9 +383,15 @@ def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
         word = match.group()
         if is_stop_name(word) or word in _GIVEN_WORDS or word in _KIN_WORDS:
             continue
+        if word in _GIVEN:
+            yield match.span()
+            continue
         # "Someone on Nextdoor posted": after "on", "via" or "from" stands a platform.
-        if word in _GIVEN or not (
-            is_word(word) or _PLATFORM_BEFORE_RE.search(text, 0, match.start())
+        if not (
+            is_word(word)
+            or is_place(word)
+            or _PLATFORM_BEFORE_RE.search(text, max(0, match.start() - 12), match.start())
+            or _used_as_app(text, word, match.end("verb"))
         ):
             yield match.span()
 
@@ -333,6 +413,12 @@ _WITH_ME_RE = re.compile(
 )
 
 
+_PLACE_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(?i:in|to|from|near|around|across|towards?|visit|visited|visiting|left|"
+    r"leaving)[ \t]+$"
+)
+
+
 def en_given_with_me(text: str) -> Iterator[tuple[int, int]]:
     for match in _WITH_ME_RE.finditer(text):
         if not (match.group("after") or match.group("before")):
@@ -342,28 +428,60 @@ def en_given_with_me(text: str) -> Iterator[tuple[int, int]]:
             continue
         # A given name that is also a word (Mark, Grace) is one before "and I": no verb or
         # noun of everyday English stands there.
-        if word in _GIVEN or word in _GIVEN_WORDS or not is_word(word):
+        if word in _GIVEN or word in _GIVEN_WORDS:
+            yield match.span("x")
+        elif not (
+            is_word(word)
+            or is_place(word)
+            or _PLACE_BEFORE_RE.search(text, max(0, match.start() - 12), match.start())
+        ):
+            # A word that is no English word: a person, unless it is a place ("Rome and I")
+            # or stands where places stand ("we lived in Tegucigalpa and I …").
             yield match.span("x")
 
 
 _JOINED = r"(?:,[ \t]+|[ \t]+(?:and|or|&)[ \t]+)"
-# A name word with the joint after it ("Haruto and "), and with the joint before it (", Haruto").
-_WORD_JOINED_RE = re.compile(rf"(?<![A-Za-z{_UP}{_LOW}'’\-])(?P<x>{_NAME_WORD}){_JOINED}")
-_JOINED_WORD_RE = re.compile(rf"{_JOINED}(?P<x>{_NAME_WORD})")
+# A name word with the joint after it ("Haruto and "), and with the joint before it (", Haruto");
+# a nickname in quotes too ('and "Brooklyn" Adebayo-Price').
+_OPEN, _CLOSE = "(?P<q>[\"“‘'])?", "(?(q)[\"”’'])"
+_WORD_JOINED_RE = re.compile(
+    rf"(?<![A-Za-z{_UP}{_LOW}'’\-]){_OPEN}(?P<x>{_NAME_WORD}){_CLOSE}{_JOINED}"
+)
+_JOINED_WORD_RE = re.compile(rf"{_JOINED}{_OPEN}(?P<x>{_NAME_WORD}){_CLOSE}")
+# The word before or after a listed name that makes it a full one (Hunter Kowalczyk).
+_WORD_BEFORE_RE = re.compile(rf"(?<![A-Za-z{_UP}{_LOW}'’\-])(?P<x>{_NAME_WORD})[ \t]$")
+_WORD_AFTER_RE = re.compile(rf"[ \t](?P<x>{_NAME_WORD})")
 _SENTINEL_RE = re.compile(f"[{SENTINEL_CLASS}]")
 
 
-def _joinable(word: str) -> bool:
-    if word in _KIN_WORDS or is_stop_name(word) or word in _GIVEN_WORDS:
+def _joinable(match: re.Match[str]) -> bool:
+    """A word in a list of people is one of them when it may be a name: a listed given name,
+    even one that is also a word (Hope, Hunter), a nickname in quotes ("Dusty"), or a word
+    that is no English word and no place ("[NAME] and Sunday", "[NAME] and Lisbon" stay)."""
+    word = match.group("x")
+    if word in _KIN_WORDS or is_stop_name(word):
         return False
-    return word in _GIVEN or not is_word(word)
+    if match.group("q") or word in _GIVEN or word in _GIVEN_WORDS:
+        return True
+    return not (is_word(word) or is_place(word))
+
+
+def _full_name_part(given: str, word: str) -> bool:
+    """Whether ``word``, beside the listed ``given``, is the rest of a full name: after a
+    given name any capitalised word that is no stop word (Jordan Lake), else one that is no
+    English word either (Ottilie Brandauer)."""
+    if is_stop_name(word) or word in _KIN_WORDS:
+        return False
+    named = given in _GIVEN or given in _GIVEN_WORDS or word in _GIVEN or word in _GIVEN_WORDS
+    return named or word in _SURNAMES or not (is_word(word) or is_place(word))
 
 
 def en_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """ "incl. [NAME] and Haruto", "Ottilie, [NAME] and I": capitalised words joined by "and",
-    "or", "&" or a comma to a name already found (``names``: the sentinels of names) are names
-    too, each a listed given name or no English word ("[NAME] and Sunday" stays). A list of
-    them is followed from the name both ways in one reading."""
+    """ "incl. [NAME] and Haruto", "Ottilie, [NAME] and I", 'Hope, [NAME] and "Brooklyn"
+    Adebayo-Price': capitalised words joined by "and", "or", "&" or a comma to a name
+    already found (``names``: the sentinels of names) are names too, each one that may be a
+    name (see _joinable), with the word beside it that makes it a full name. A list of them
+    is followed from the name both ways in one reading."""
     if not _ANY_LATIN_RE.search(text):
         return
     ending_at = {m.end(): m for m in _WORD_JOINED_RE.finditer(text)}
@@ -372,13 +490,27 @@ def en_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]
         if sentinel.group() not in names:
             continue
         pos = sentinel.start()
-        while pos in ending_at and _joinable(ending_at[pos].group("x")):
-            yield ending_at[pos].span("x")
-            pos = ending_at[pos].start()
+        while pos in ending_at and _joinable(ending_at[pos]):
+            word = ending_at[pos].group("x")
+            start, end = ending_at[pos].span("x")
+            before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+            if before and _full_name_part(before.group("x"), word):
+                start = before.start("x")
+            yield start, end
+            pos = min(start, ending_at[pos].start())
         pos = sentinel.end()
-        while pos in starting_at and _joinable(starting_at[pos].group("x")):
-            yield starting_at[pos].span("x")
+        while pos in starting_at and _joinable(starting_at[pos]):
+            word = starting_at[pos].group("x")
+            start, end = starting_at[pos].span("x")
             pos = starting_at[pos].end()
+            after = _WORD_AFTER_RE.match(text, pos)
+            if after and _full_name_part(word, after.group("x")):
+                if pos == end:
+                    end = after.end()
+                else:
+                    yield after.span("x")  # apart: the closing quote between stays
+                pos = after.end()
+            yield start, end
 
 
 # R v Hollingsworth, (Al-Hashimi v Carter): the parties of a case are people (the Crown, the
@@ -450,6 +582,8 @@ def en_names_any_case(text: str) -> Iterator[tuple[int, int]]:
     lower or upper case are a name when the first is a given name from the list and each
     next one a given name or surname from it (so "lawyer will call" stays), or, when the
     name is set off by commas, any word that closes it."""
+    if not _cue_kinds(text):
+        return
     for match in _ANY_CASE_CUE_RE.finditer(text):
         set_off_name = _set_off_name(text, match.end()) if match.group("comma") else None
         if set_off_name:
@@ -507,6 +641,8 @@ _APPOSITION_RE = re.compile(
 
 
 def en_apposition(text: str) -> Iterator[tuple[int, int]]:
+    if "role" not in _cue_kinds(text):
+        return
     for match in _APPOSITION_RE.finditer(text):
         tokens = _name_tokens(text, match.end())
         if len(tokens) >= 2:

@@ -18,12 +18,14 @@ import ipaddress
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import pairwise
 
 import phonenumbers
 from stdnum import iban, luhn
 from stdnum.cn import ric
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
+from . import patterns
 from .text import Span
 
 # --------------------------------------------------------------------------- phones
@@ -35,6 +37,10 @@ _DIGIT_RUNS = re.compile(r"[0-9]")
 _MIN_PHONE_DIGITS = 7  # fewer is a year, an amount or a guideline number
 _NOT_A_PHONE = re.compile(
     r"(?:19|20)[0-9]{2}(?:[-/.][0-9]{1,2}){2}"  # a date
+    r"|(?:19|20)[0-9]{2} ?[-/] ?(?:19|20)?[0-9]{2}"  # years: 2019/2020, 2019-20
+    # A number of a year, or a year's number: ISO 9001/2015, Regulation 2016/679 (a docket
+    # of that shape is taken as one before the phones are looked for).
+    r"|[0-9]{1,6}/(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}/[0-9]{1,6}"
     r"|[0-9]{1,3}(?:,[0-9]{3})+"  # an amount: 1,000,000
     r"|[0-9]+\.[0-9]+"  # a decimal
 )
@@ -68,6 +74,28 @@ def _phones_in(stretch: str) -> Iterator[Span]:
             if len(_DIGIT_RUNS.findall(raw)) < _MIN_PHONE_DIGITS or _NOT_A_PHONE.fullmatch(raw):
                 continue
             yield match.start, match.end
+
+
+_SPELT = re.compile(patterns.DIGITS_EN)
+_DIGIT_VALUE = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9}  # fmt: skip
+_SPELT_WORD = re.compile(r"(?i)(?:(double|triple)[ -])?([a-z]+)")
+
+
+def spelt_phone_numbers(text: str) -> Iterator[Span]:
+    """ "five five five, zero one nine two": digits spelt out to slip past a filter. A count
+    ("one, two, three, four, five, six, seven") spells digits too, but each one more (or one
+    less) than the last, as no phone number runs."""
+    for match in _SPELT.finditer(text):
+        digits: list[int] = []
+        for times, word in _SPELT_WORD.findall(match.group()):
+            digits += [_DIGIT_VALUE[word.casefold()]] * {"double": 2, "triple": 3}.get(
+                times.casefold(), 1
+            )
+        steps = {b - a for a, b in pairwise(digits)}
+        if steps in ({1}, {-1}):
+            continue
+        yield match.span()
 
 
 # --------------------------------------------------------------------------- checksummed numbers
@@ -199,9 +227,23 @@ _DOCKET = re.compile(
 )
 
 
+# Without a cue, a number whose shape only a court gives: a year and a number around a court
+# code (2024/FAM/00318), a code before a year (CV-2023-0456), a code before a number of a year
+# (HCA 1234/2023).
+_DOCKET_SHAPE = re.compile(
+    r"(?<![A-Za-z0-9/])(?:19|20)[0-9]{2}/[A-Z]{2,5}/[0-9]{2,7}(?![0-9A-Za-z/])"
+    r"|(?<![A-Za-z0-9-])[A-Z]{2,5}-(?:19|20)[0-9]{2}-[0-9]{3,7}(?![0-9A-Za-z-])"
+    # (not a standard: ISO 9001/2015)
+    r"|(?<![A-Za-z0-9])(?!(?:ISO|IEC|EN|DIN|BS|IEEE|ANSI) )"
+    r"[A-Z]{2,5} ?[0-9]{1,6}/(?:19|20)[0-9]{2}(?![0-9/])"
+)
+
+
 def dockets(text: str) -> Iterator[Span]:
     for match in _DOCKET.finditer(text):
         yield match.span("x")
+    for match in _DOCKET_SHAPE.finditer(text):
+        yield match.span()
 
 
 # --------------------------------------------------------------------------- e-mail addresses
@@ -233,10 +275,16 @@ def emails(text: str) -> Iterator[Span]:
         yield match.span()
     for match in _EMAIL_ANY.finditer(text):
         yield match.span()
-    for match in _EMAIL_SPELT.finditer(text):
+    pos = 0
+    while match := _EMAIL_SPELT.search(text, pos):
         bracketed = match.group("at").strip()[0] in "[({<"
         if bracketed or re.search(r"(?i)dot", match.group()[match.end("at") - match.start() :]):
             yield match.span()
+            pos = match.end()
+        else:
+            # "Email me at j.harper(at)courts dot gov": "me at j.harper" is no address, but
+            # the address may start in its domain part; read on from there, not past it.
+            pos = match.end("at")
 
 
 # --------------------------------------------------------------------------- dates about the judge

@@ -213,7 +213,8 @@ _DIGITS_ZH = r"[〇零幺一二三四五六七八九](?: ?[〇零幺一二三四
 _DIGIT_NAME = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _DIGIT_WORD = rf"(?:{_DIGIT_NAME}|(?:double|triple)[ -]{_DIGIT_NAME})"
 # One way only to read each separator, so a failing run cannot backtrack through them all.
-_DIGITS_EN = rf"(?i)(?<![A-Za-z-]){_DIGIT_WORD}(?:(?:, ?| |-){_DIGIT_WORD}){{6,}}(?![A-Za-z-])"
+# (Read by identifiers.spelt_phone_numbers, which tells a number from a count.)
+DIGITS_EN = rf"(?i)(?<![A-Za-z-]){_DIGIT_WORD}(?:(?:, ?| |-){_DIGIT_WORD}){{6,}}(?![A-Za-z-])"
 _PLATE_ZH = (
     rf"(?<![A-Za-z0-9])[{_PROVINCES}使领][A-Za-z][·•・.\- ]?"
     r"(?=[A-Za-z0-9]{0,5}[0-9])[A-Za-z0-9]{5,6}[挂学警港澳领试超]?(?![A-Za-z0-9])"
@@ -434,7 +435,6 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("phone-cued", re.compile(_PHONE_CUED), "phone"),
     ("digits-spaced", re.compile(_DIGITS_SPACED), "phone"),
     ("digits-zh", re.compile(_DIGITS_ZH), "phone"),
-    ("digits-en", re.compile(_DIGITS_EN), "phone"),
     ("plate-zh", re.compile(_PLATE_ZH), "plate"),
     ("plate-uk", re.compile(_PLATE_UK), "plate"),
     ("plate-en", re.compile(_PLATE_EN), "plate"),

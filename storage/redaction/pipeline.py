@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 from knowledge.textmatch import language as text_language
 
+from .chinese_names import zh_coordinated
 from .english_names import TOKEN_RE, en_coordinated, is_stop_name
 from .limits import MAX_PIECE
 from .patterns import HAN_RE
@@ -56,9 +57,13 @@ def _on_copy(find: Callable[[str], list[Span]]) -> Callable[[Text], list[Span]]:
 
 
 def _coordinated_names(work: Text) -> list[Span]:
-    """ "[NAME] and Haruto": a name beside one already found (see english_names.en_coordinated)."""
+    """ "[NAME] and Haruto", "周到、[姓名]": a name listed beside one already found (see
+    english_names.en_coordinated, chinese_names.zh_coordinated)."""
     names = work.sentinels("name")
-    return list(en_coordinated(work.norm, frozenset(names))) if names else []
+    if not names:
+        return []
+    found = frozenset(names)
+    return [*en_coordinated(work.norm, found), *zh_coordinated(work.norm, found)]
 
 
 def _redact_piece(text: str, lang: str) -> str:
@@ -68,8 +73,10 @@ def _redact_piece(text: str, lang: str) -> str:
     work = Text(text)
     steps = [
         *((rule.kind, _on_copy(rule.spans)) for rule in RULES),
-        ("name", _repeated_names),
+        # Names listed beside a found one before the repeats of all of them, so that a name
+        # found in a list is looked for again in the same round, not in one more.
         ("name", _coordinated_names),
+        ("name", _repeated_names),
     ]
     last_run = [-1] * len(steps)  # the change count when each step last ran
     changes = 0

@@ -70,7 +70,24 @@ _LATIN_ONLY_REGEX = frozenset(
         "underscored-as",
         "underscored-on",
         "handle-prefixed",
-        "digits-en",
+    }
+)
+
+
+# Regex rules that cannot match without a Han character (each pattern holds one: 路, 号, 法院,
+# 出生, a province, a Chinese numeral): not run on a text without one, as most English ones are.
+_HAN_ONLY_REGEX = frozenset(
+    {
+        "account-zh",
+        "case-zh",
+        "case-zh-bare",
+        "digits-zh",
+        "plate-zh",
+        "dob-zh-before",
+        "dob-zh-after",
+        "address-zh",
+        "address-zh-cued",
+        "court-zh",
     }
 )
 
@@ -81,7 +98,7 @@ def _regex(name: str, pattern: re.Pattern[str], kind: str) -> Rule:
         name,
         kind,
         lambda text: patterns.regex_spans(pattern, text),
-        _LATIN if latin else None,
+        _LATIN if latin else _HAN if name in _HAN_ONLY_REGEX else None,
         latin_only=latin,
     )
 
@@ -107,6 +124,7 @@ RULES: list[Rule] = [
     Rule("ssn", "idno", identifiers.ssns),
     Rule("ip", "ip", identifiers.ip_addresses),
     *_REGEX[_PHONES:_ADDRESSES],
+    Rule("digits-en", "phone", identifiers.spelt_phone_numbers, _LATIN, latin_only=True),
     # Before the English street rules, which would take "12 bis avenue" and leave the rest.
     Rule("address-europe", "address", addresses.european_addresses, _LATIN, latin_only=True),
     *_REGEX[_ADDRESSES:_COURTS],
@@ -139,6 +157,7 @@ RULES: list[Rule] = [
     Rule("zh-nickname", "name", chinese_names.zh_nickname, _HAN),
     Rule("zh-reduplicated", "name", chinese_names.zh_reduplicated_nickname, _HAN),
     Rule("zh-compound-surname", "name", chinese_names.zh_compound_surname, _HAN),
+    Rule("zh-apposition", "name", chinese_names.zh_apposition, _HAN),
     Rule("en-names", "name", english_names.en_names, _LATIN, latin_only=True),
     Rule("en-names-any-case", "name", english_names.en_names_any_case, _LATIN, latin_only=True),
     Rule("en-apposition", "name", english_names.en_apposition, _LATIN, latin_only=True),
