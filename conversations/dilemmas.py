@@ -87,8 +87,7 @@ class Dilemmas:
     def assumptions(self, tree: Tree, walk: Walk, lang: Lang) -> list[str]:
         """What the walk takes as the ordinary case at screening questions, said plainly:
         whether the judge said it or not, the advice holds only while it is so."""
-        usual = (tree.nodes[n].usual for n, _ in walk.steps)
-        taken = [u for u, (_, i) in zip(usual, walk.steps, strict=True) if u and u.option == i]
+        taken = [u for n, i in walk.steps if (u := tree.ordinary(n, i)) is not None]
         if not taken:
             return []
         notes = self.ctx.ui.assumed_and(lang).join(u.note(lang) for u in taken)

@@ -30,7 +30,7 @@ from .session import HOME, Session
 from .trees import TreeSet, default_trees, load_trees, node_screen
 from .ui import UiText, default_ui
 from .understanding import Reading, Understanding, Walk, ahead
-from .understanding.walking import held_at, path_steps
+from .understanding.walking import along, held_at
 from .walkthrough import Walkthrough
 
 # The longest text a judge may type, unless the adapter says otherwise (Telegram's limit on
@@ -282,11 +282,9 @@ class Engine:
         is kept, since it was no question."""
         found = self._on_tree(session)
         assert found is not None  # only called for a message typed in a walk
-        tree = self.trees.trees[found[0]]
-        steps = path_steps(tree, found[1])
-        if steps is None:  # a path no longer in the tree: the screen as it stands
+        walk = along(self.trees.trees[found[0]], found[1])
+        if walk is None:  # a path no longer in the tree: the screen as it stands
             return self._show(session, self.ui.reply_unplaced(session.lang))
-        walk = Walk(tree.id, steps, found[1][-1], tree.nodes[found[1][-1]].is_answer)
         notices = (self.ui.reply_unplaced(session.lang),)
         return self._show_walk(session, walk, notices, counts=False)
 
@@ -338,10 +336,9 @@ class Engine:
         if not found or not known:
             return None
         tree = self.trees.trees[found[0]]
-        steps = path_steps(tree, found[1])
-        if steps is None:
+        here = along(tree, found[1])
+        if here is None:
             return None
-        here = Walk(tree.id, steps, found[1][-1], tree.nodes[found[1][-1]].is_answer)
         walk = ahead(tree, here, known)
         if walk == here:
             return None

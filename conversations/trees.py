@@ -167,15 +167,18 @@ class Tree(Strict):
                 stack += [o.next for o in self.nodes[here].options]
         return list(seen)
 
+    def ordinary(self, node_id: str, index: int) -> Usual | None:
+        """The screening question's ordinary case when option ``index`` at ``node_id`` is
+        it, else None."""
+        usual = self.nodes[node_id].usual
+        return usual if usual is not None and usual.option == index else None
+
     def understood(self, node_id: str, index: int) -> ShortBilingual:
         """The step (option ``index`` at ``node_id``) as a fact understood: the option's
         label, or, for a screening question's ordinary case, the case's own ("No, neither"
         says nothing out of its question)."""
-        node = self.nodes[node_id]
-        usual = node.usual
-        if usual is not None and usual.option == index:
-            return usual.label
-        return node.options[index].label
+        usual = self.ordinary(node_id, index)
+        return usual.label if usual is not None else self.nodes[node_id].options[index].label
 
     def answers_below(self, node_id: str) -> list[Answer]:
         """Every answer that can still be reached from ``node_id`` (itself, if an answer)."""

@@ -21,7 +21,7 @@ from .meaning import MeaningReader, default_senses, rarity
 from .reading import Text, normalise
 from .smallwords import SmallWord, SmallWords
 from .splitting import Splitter
-from .walking import Walk, ahead, changed, path_steps, replay, walk
+from .walking import Walk, ahead, along, changed, replay, walk
 from .words import default_words
 
 REPLY_WORDS = 15  # longer than this, a reply to the question on screen may be a new dilemma
@@ -208,9 +208,10 @@ class Understanding:
         repeats what was understood ("he is the defendant, I'm hearing it" once the
         defendant was understood); None when it answers none of the questions."""
         tree = self.trees.trees.get(tree_id)
-        prefix = path_steps(tree, nodes) if tree else None
-        if tree is None or prefix is None or tree.nodes[nodes[-1]].is_answer:
+        here = along(tree, nodes) if tree else None
+        if tree is None or here is None or here.answer:
             return None
+        prefix = here.steps
         read = Text(text, self.words)
         reader = self._reader_of(tree_id)
         reopened = self._exception(tree, prefix, read)
@@ -230,7 +231,6 @@ class Understanding:
             if len(found.steps) == len(prefix):
                 found = self._correction(tree, prefix, nodes[-1], read)
         if found is None:
-            here = Walk(tree_id, prefix, nodes[-1], False)
             short = read.word_count <= REPLY_WORDS
             if (short and self._repeats(tree, prefix, read)) or (
                 not short and self._within(here, text)
@@ -257,7 +257,7 @@ class Understanding:
         hint at its exception ("a journalist called about them" after old posts were taken
         as under no complaint): the walk back to that question, or None."""
         for k, (node_id, index) in enumerate(steps):
-            if _ordinary(tree, node_id, index) and self.reader(tree.id, node_id).hints_other(
+            if tree.ordinary(node_id, index) and self.reader(tree.id, node_id).hints_other(
                 read, index
             ):
                 return Walk(tree.id, tuple(steps[:k]), node_id, False)
@@ -273,11 +273,11 @@ class Understanding:
         and False, or the same walk and True when they only confirm it ("yes, still
         pending"); None when they read as a new question."""
         tree = self.trees.trees.get(tree_id)
-        steps = path_steps(tree, nodes) if tree else None
-        if tree is None or steps is None or not tree.nodes[nodes[-1]].is_answer:
+        here = along(tree, nodes) if tree else None
+        if tree is None or here is None or not here.answer:
             return None
+        steps = here.steps
         read = Text(text, self.words)
-        here = Walk(tree_id, steps, nodes[-1], True)
         # News that hints at a screening question's exception asks it again: short facts
         # always ("不过有记者来问"), a longer message only when it is no question of its own.
         reopened = self._exception(tree, steps, read)
@@ -331,7 +331,7 @@ class Understanding:
         tree = self.trees.trees[other.tree]
         if tree.nodes[other.node].usual is not None or not set(other.steps) <= set(here.steps):
             return False
-        chosen = [(n, i) for n, i in other.steps if not _ordinary(tree, n, i)]
+        chosen = [(n, i) for n, i in other.steps if tree.ordinary(n, i) is None]
         return bool(chosen) or not said
 
     def _correction(self, tree, prefix, open_node: str, read: Text) -> Walk | None:
@@ -370,12 +370,6 @@ class Understanding:
 
     def _reader_of(self, tree_id: str) -> Callable[[str], NodeReader]:
         return lambda node_id: self.reader(tree_id, node_id)
-
-
-def _ordinary(tree, node_id: str, index: int) -> bool:
-    """Whether option ``index`` at ``node_id`` is a screening question's ordinary case."""
-    usual = tree.nodes[node_id].usual
-    return usual is not None and usual.option == index
 
 
 def _same_topic(a: Routing, b: Routing) -> bool:

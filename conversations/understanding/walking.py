@@ -133,10 +133,18 @@ def held_at(tree: Tree, found: Walk, node_id: str) -> Walk:
     the question the judge is being asked is theirs to answer, even when their message
     turns out to be a new dilemma in the same walkthrough."""
     for k, (step_node, index) in enumerate(found.steps):
-        usual = tree.nodes[step_node].usual
-        if step_node == node_id and usual is not None and usual.option == index:
+        if step_node == node_id and tree.ordinary(step_node, index):
             return Walk(found.tree, found.steps[:k], node_id, False)
     return found
+
+
+def along(tree: Tree, nodes: list[str]) -> Walk | None:
+    """The walk through ``nodes`` (the path on screen, as the session keeps it), or None
+    when that path is no longer in the tree."""
+    steps = path_steps(tree, nodes)
+    if steps is None:
+        return None
+    return Walk(tree.id, steps, nodes[-1], tree.nodes[nodes[-1]].is_answer)
 
 
 def path_steps(tree: Tree, nodes: list[str]) -> tuple[tuple[str, int], ...] | None:
