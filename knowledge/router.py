@@ -69,18 +69,15 @@ class Router:
         self._idf = {
             c: math.log(1 + len(lexicon.guidelines) / pointing.get(c, 1)) for c in lexicon.concepts
         }
-        self._concept_of: dict[str, set[str]] = {}
-        terms: list[str] = []
         # A concept nothing points to is a walkthrough option's vocabulary (tree `means`),
         # not routing evidence: its terms must not take words from the concepts that are.
         pointed = {c for _, p in self._pointers() for c in p.signals}
         pointed |= {*lexicon.scope.social, *lexicon.scope.off_topic, *lexicon.scope.decisive}
-        for concept, words in lexicon.concepts.items():
-            if concept not in pointed:
-                continue
-            for term in (*words.zh, *words.en):
-                terms.append(term)
-                self._concept_of.setdefault(normalise(term), set()).add(concept)
+        self._concept_of: dict[str, set[str]] = {}
+        for term, held_by in lexicon.concepts_by_term.items():
+            if kept := {c for c in held_by if c in pointed}:
+                self._concept_of[term] = kept
+        terms: list[str] = list(self._concept_of)
         self._phrases: dict[str, list[str]] = {}
         for owner, pointer in self._pointers():
             for term in _phrases(pointer):
@@ -90,7 +87,9 @@ class Router:
         self._social = frozenset(lexicon.scope.social)
         self._off_topic = frozenset(lexicon.scope.off_topic)
         self._decisive = frozenset(lexicon.scope.decisive)
-        self._own = frozenset(lexicon.scope.own_only)
+        # Terms counted only as the judge's own (family words): looked at once per message.
+        own = frozenset(lexicon.scope.own_only)
+        self._own_terms = frozenset(t for t, held_by in self._concept_of.items() if held_by & own)
 
     def _pointers(self):
         yield from ((f"g{n}", p) for n, p in self.lexicon.guidelines.items())
@@ -99,7 +98,9 @@ class Router:
     def route(self, text: str, lang: Lang | None = None) -> Routing:
         lang = lang or language(text)
         found = self.matcher.find(text)
-        found -= {t for t in found if self._own_only(t) and _owned_by_another(t, text)}
+        if owned := found & self._own_terms:
+            said = normalise(text)
+            found -= {t for t in owned if _owned_by_another(t, said)}
         concepts = frozenset(c for term in found for c in self._concept_of.get(term, ()))
         nearest = self.index.nearest(text)
         scores = {
@@ -126,9 +127,6 @@ class Router:
         trees = self._tree_scores(concepts, found)
         return Routing(lang, matches, self._tree(trees, nearest.tree), False, trees, social)
 
-    def _own_only(self, term: str) -> bool:
-        return bool(self._concept_of.get(term, set()) & self._own)
-
     def _score(self, owner: str, pointer: Pointer, concepts: frozenset[str], found) -> float:
         score = sum(w * self._idf[c] for c, w in pointer.signals.items() if c in concepts)
         score += PHRASE_BONUS * sum(1 for p in self._phrases.get(owner, ()) if p in found)
@@ -144,16 +142,17 @@ class Router:
         return scores[0][0] if scores and scores[0][1] >= TREE_MIN_SCORE else nearest_tree
 
 
-# Owners that make a relative the judge's own (or judges' in general: 法官的家人).
+# Owners that make a relative the judge's own (or judges' in general: 法官的家人); an owner
+# that opens with 我 or 咱 is the judge's too (我爱人的孩子, 咱家的).
 _MINE = ("我", "我们", "咱们", "咱", "自己", "本人", "法官")
+_MINE_OPENING = ("我", "咱")
 _RUN_AT_END = re.compile(CJK_RUN.pattern + "$")
 
 
 def _owned_by_another(term: str, text: str) -> bool:
-    """Whether every place a Chinese ``term`` occurs in ``text`` is owned by someone other
-    than the judge: "被告人的儿子", "他的老婆", never "我的儿子" or a bare "儿子". A term found
-    only by its sound, or an English one ("my son" says whose already), is not."""
-    text = normalise(text)
+    """Whether every place a Chinese ``term`` occurs in ``text`` (normalised) is owned by
+    someone other than the judge: "被告人的儿子", "他的老婆", never "我的儿子" or a bare "儿子".
+    A term found only by its sound, or an English one ("my son" says whose already), is not."""
     if not CJK.search(term) or term not in text:
         return False
     starts = [m.start() for m in re.finditer(re.escape(term), text)]
@@ -169,7 +168,9 @@ def _owner(before: str) -> str | None:
     if run is None:
         return None
     word = run.group(0).removesuffix("家里").removesuffix("家")  # 我们家的孩子: ours
-    return next((m for m in _MINE if word.endswith(m) or word.startswith(m[0])), word)
+    if word.startswith(_MINE_OPENING):
+        return "我"
+    return next((m for m in _MINE if word.endswith(m)), word)
 
 
 def _phrases(pointer: Pointer) -> list[str]:
