@@ -344,13 +344,10 @@ def cmd_faq_export(
 
 
 def _missing_sqlite_file(url: str) -> Path | None:
-    from sqlalchemy.engine import make_url
+    from storage import sqlite_file
 
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    path = Path(parsed.database)
-    return None if path.exists() else path
+    path = sqlite_file(url)
+    return None if path is None or path.exists() else path
 
 
 def _month(value: str) -> str:

@@ -6,7 +6,6 @@ import asyncio
 import os
 import secrets
 import sys
-from pathlib import Path
 from typing import TextIO
 
 from conversations import (
@@ -255,12 +254,12 @@ def console_key(database_url: str) -> bytes | None:
     """The key of the console's asker, from a file beside the SQLite database (``amicus.db``:
     ``amicus.key``), created on first use, readable by its owner only; None when the
     database is not a file."""
-    from sqlalchemy.engine import make_url
+    from storage import sqlite_file
 
-    url = make_url(database_url)
-    if not url.drivername.startswith("sqlite") or url.database in (None, "", ":memory:"):
+    database = sqlite_file(database_url)
+    if database is None:
         return None
-    path = Path(url.database).with_suffix(".key")
+    path = database.with_suffix(".key")
     if not path.exists():
         # Written whole under another name, then linked into place: two consoles starting
         # at once agree on one key, and neither can read a half-written one.

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
@@ -19,6 +18,7 @@ from conversations.ports import KeptItem as Kept
 from conversations.trees import TreeSet
 from conversations.ui import UiText
 from knowledge import Lang
+from storage import sqlite_file
 
 LISTED = 10  # the latest items /kept shows; /forget reaches the rest
 ITEM_CHARS = 300  # a long question is shown cut, so the list fits one message
@@ -35,9 +35,9 @@ def database_place(url: str, ui: UiText, lang: Lang) -> str:
     """Where the question log of ``url`` is, as a judge can find it: the SQLite file's full
     path, or the database and its server (never the password)."""
     parsed = make_url(url)
-    if parsed.drivername.startswith("sqlite"):
-        path = parsed.database or ""
-        shown = str(Path(path).resolve()) if path and path != ":memory:" else ":memory:"
+    if parsed.get_backend_name() == "sqlite":
+        path = sqlite_file(url)
+        shown = str(path.resolve()) if path is not None else parsed.database or ":memory:"
         return ui.privacy_where_file.format(lang, path=shown)
     host = parsed.host or "localhost"
     if parsed.port:

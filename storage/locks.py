@@ -22,16 +22,17 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import BigInteger, String, select, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm import Mapped, mapped_column
 
+from . import sqlite_file
 from .models import Base
 
 
 class Database(Protocol):
     """What a lock needs of the database (``database.Database`` is one): the database
-    takes a lock itself while it migrates, so this module cannot import it back."""
+    takes a lock itself while it migrates, so this module does not import it back, not
+    even for types (that import is a circle to every reader of the structure)."""
 
     url: str
     is_sqlite: bool
@@ -143,7 +144,5 @@ async def run_once(
 
 
 def _sqlite_file(db: Database) -> Path | None:
-    database = make_url(db.url).database
-    if database in (None, "", ":memory:") or database.startswith("file:"):
-        return None
-    return Path(database).resolve()
+    path = sqlite_file(db.url)
+    return None if path is None else path.resolve()

@@ -220,13 +220,12 @@ async def _migrated_if_new(url: str) -> None:
     finds it at the head, as on every start after a deployment's first. Migrating at start
     is shown by the real processes (``BotProcess``, ``WebhookBot``), which start on new files."""
     from migrated import sqlite_copy
-    from sqlalchemy.engine import make_url
 
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        path = Path(parsed.database)
-        if not path.exists():
-            await sqlite_copy(path)
+    from storage import sqlite_file
+
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
+        await sqlite_copy(path)
 
 
 @functools.cache
