@@ -196,3 +196,13 @@ def test_the_console_says_plainly_that_a_refused_question_was_not_kept(
     assert "Kept for the anonymised FAQ" not in transcript
     rows = sqlite3.connect(tmp_path / "console.db").execute("SELECT count(*) FROM question_log")
     assert rows.fetchone() == (0,)
+
+
+def test_no_text_read_by_the_rules_outlives_its_redaction():
+    # The rules share a few text-keyed caches while they read one text; the raw text must
+    # not stay in the worker's memory after it is redacted.
+    from storage.redaction import english_names, redact, rules
+
+    redact("Attorney John Smith, of the 3rd Chamber of the Lisbon Court, called me")
+    assert rules._latin_stretches.cache_info().currsize == 0
+    assert english_names.cue_kinds.cache_info().currsize == 0

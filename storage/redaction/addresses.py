@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .english_names import is_stop_name, is_word
+from .english_names import UPPER, is_stop_name, is_word
 from .text import Span
 
-_UP = "A-ZÀ-ÖØ-Þ"
 # Words are bounded and start only where a word starts, so a 4,096-character run of one
 # hyphenated "word" (A-A-A-…) is read once, not once from every letter.
 _START = r"(?<![\w'’\-])"
-_WORD = rf"[{_UP}][\w'’\-]{{0,40}}"
+_WORD = rf"[{UPPER}][\w'’\-]{{0,40}}"
 # French and Italian particles inside a street's name: rue de l'Église, Via dei Mille.
 _PARTICLE = r"(?:de|du|des|la|le|les|aux?|sur|et|en|d['’]|l['’]|di|del|della|dei|degli|da)"
 _NAME = rf"(?:{_PARTICLE}\s?){{0,3}}{_WORD}(?:\s(?:{_PARTICLE}\s?){{0,2}}{_WORD}){{0,3}}"
@@ -58,7 +57,7 @@ _ITALIAN_TYPES = r"(?:Via|Viale|Piazza|Corso|Largo|Vicolo|Rua|Travessa|Praça|Pr
 # Number after: Hauptstraße 5, Berliner Straße 12a, Keizersgracht 123, Via Roma 12, Calle
 # Mayor, 5.
 _NUMBER_AFTER = re.compile(
-    rf"{_START}(?:(?P<street>[{_UP}][\w\-]{{0,40}}?(?:{_STREET_WORDS})|{_WORD}\s(?:{_STREET_SUFFIXES})"
+    rf"{_START}(?:(?P<street>[{UPPER}][\w\-]{{0,40}}?(?:{_STREET_WORDS})|{_WORD}\s(?:{_STREET_SUFFIXES})"
     rf"|{_SPANISH_TYPES}\s{_NAME}),?|{_ITALIAN_TYPES}\s(?P<name>{_NAME}))\s{_NUMBER}{_CITY}(?![\w])"
 )
 _ENGLISH_ENDINGS = re.compile(r"(?i)(?:ring|weg|damm|pfad|gade|gata|dijk|kade|laan)$")

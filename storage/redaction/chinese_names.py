@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from .english_names import LATIN_NAME, is_stop_name, trim_latin
 from .patterns import HAN, HAN_RE
-from .text import SENTINEL_CLASS
+from .text import SENTINEL_CLASS, SENTINEL_RE
 from .wordlists import chars, words
 
 SURNAMES = frozenset(chars("zh_names", "surnames"))
@@ -580,7 +580,7 @@ def zh_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]
     is. Followed both ways from the name, one list item at a time."""
     if "、" not in text:
         return
-    for sentinel in re.finditer(f"[{SENTINEL_CLASS}]", text):
+    for sentinel in SENTINEL_RE.finditer(text):
         if sentinel.group() not in names:
             continue
         pos = sentinel.start()

@@ -17,14 +17,13 @@ from .english_names import is_word
 from .patterns import HAN
 from .text import Span
 
-_HAN = HAN
 # A place name never contains 我, 在, 是, 作为 …, so "我在深圳市…" starts the court at 深 (but 都
 # may be part of one: 成都市, 首都).
 _NOT_PLACE = (
     "我你他她它们的了着过是在住于到去从搬和与及或把被让给向对就也还要想请问说这那有个位为本人"
 )
 # 作 and 工 only as 作为 and 工作: 前海合作区 is a place.
-_ZH_PLACE = f"(?:(?![{_NOT_PLACE}]|作为|工作)[{_HAN}])"
+_ZH_PLACE = f"(?:(?![{_NOT_PLACE}]|作为|工作)[{HAN}])"
 # A place: administrative units (省 市 区 县 …), each one to six characters and a unit. The run
 # is atomic: 市 is both a place character and a unit, and "市市市…" must not be split every
 # possible way before failing.
@@ -46,14 +45,14 @@ _ZH_AFTER_OWN_CUE = (
 )
 _ZH_COURT = re.compile(
     rf"(?P<court>{_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院|中院)"
-    rf"|(?:(?<![{_HAN}])|{_ZH_AFTER_OWN_CUE}){_ZH_PLACE}{{2,5}}?(?:人民法院|法院|人民法庭|法庭|中院|高院))"
+    rf"|(?:(?<![{HAN}])|{_ZH_AFTER_OWN_CUE}){_ZH_PLACE}{{2,5}}?(?:人民法院|法院|人民法庭|法庭|中院|高院))"
     rf"(?P<division>{_ZH_DIVISION})?"
 )
 # 本院即成都铁路运输中级法院: a specialised court, after "namely" or "is" too; looked for only in
 # a text that names such a kind of court.
 _ZH_SPECIAL_RE = re.compile(_ZH_SPECIAL)
 _ZH_SPECIAL_COURT = re.compile(
-    rf"(?P<court>(?:(?<![{_HAN}])|{_ZH_AFTER_OWN_CUE}|(?<=即)|(?<=是)){_ZH_PLACE}{{2,4}}?"
+    rf"(?P<court>(?:(?<![{HAN}])|{_ZH_AFTER_OWN_CUE}|(?<=即)|(?<=是)){_ZH_PLACE}{{2,4}}?"
     rf"{_ZH_SPECIAL}{_ZH_LEVEL}(?:人民法院|法院|法庭))(?P<division>{_ZH_DIVISION})?"
 )
 # A division named on its own (我们民三庭, 本院立案庭, 我在民事审判第一庭工作, 我调到执行局): in a

@@ -19,13 +19,13 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import pairwise
 
-from .text import SENTINEL_CLASS
+from .text import SENTINEL_CLASS, SENTINEL_RE
 from .wordlists import lines, words
 
-_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿĀ-ſ"
+UPPER, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿĀ-ſ"
 # A name word ends where the word ends: "WhatsApp" is not the name "Whats".
-_TOKEN = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*(?![{_UP}{_LOW}])"
-_NAME_SEQ = rf"{_TOKEN}(?:[ \t]+(?:[{_UP}]\.[ \t]+)?{_TOKEN}){{0,2}}"
+_TOKEN = rf"(?:Mc|Mac|O['’]|D['’])?[{UPPER}][{_LOW}]+(?:-[{UPPER}][{_LOW}]+)*(?![{UPPER}{_LOW}])"
+_NAME_SEQ = rf"{_TOKEN}(?:[ \t]+(?:[{UPPER}]\.[ \t]+)?{_TOKEN}){{0,2}}"
 TOKEN_RE = re.compile(_TOKEN)
 _NAME_SEQ_RE = re.compile(_NAME_SEQ)
 
@@ -96,7 +96,7 @@ _TITLES = (
     r"|(?i:judge|justice|attorney|counsel|counsellor|counselor|magistrate|officer|detective|"
     r"sergeant|inspector))"
 )
-_TITLE_RE = re.compile(rf"(?<![A-Za-z]){_TITLES}[ \t]+(?=[{_UP}])")
+_TITLE_RE = re.compile(rf"(?<![A-Za-z]){_TITLES}[ \t]+(?=[{UPPER}])")
 _EN_ROLES = (
     r"(?:lawyer|attorney|counsel|solicitor|barrister|advocate|prosecutor|witness|plaintiff|"
     r"defendant|litigant|claimant|applicant|respondent|appellant|petitioner|accused|complainant|"
@@ -108,7 +108,7 @@ _EN_ROLES = (
 )
 _ROLE_RE = re.compile(
     rf"(?<![A-Za-z])(?P<det>(?i:my|our|his|her|their|the)[ \t]+(?:[a-z\-]+[ \t]+)?)?"
-    rf"(?i:{_EN_ROLES}),?[ \t]+(?=[{_UP}])"
+    rf"(?i:{_EN_ROLES}),?[ \t]+(?=[{UPPER}])"
 )
 _BEFORE_ROLE_RE = re.compile(
     rf"(?<![A-Za-z'’\-])(?={_NAME_SEQ},[ \t]+(?:who[ \t]+is[ \t]+)?"
@@ -120,15 +120,15 @@ _POST_NOMINAL_RE = re.compile(
 )
 _MY_NAME_RE = re.compile(
     r"(?<![A-Za-z])(?i:my[ \t]+name[ \t]+is|my[ \t]+name['’]s|call[ \t]+me|i[ \t]+am[ \t]+called|"
-    rf"i['’]m[ \t]+called)[ \t]+(?=[{_UP}])"
+    rf"i['’]m[ \t]+called)[ \t]+(?=[{UPPER}])"
 )
 # "named"/"called" also name shows, apps and firms ("an app called Signal", "a show called
 # Suits"): one word is a name only after a word for a person.
 _NAMED_RE = re.compile(
     r"(?<![A-Za-z])(?P<who>(?i:someone|somebody|person|man|woman|guy|lady|user|account|"
-    rf"{_EN_ROLES})[ \t]+)?(?i:named|called)[ \t]+(?=[{_UP}])"
+    rf"{_EN_ROLES})[ \t]+)?(?i:named|called)[ \t]+(?=[{UPPER}])"
 )
-_I_AM_RE = re.compile(rf"(?<![A-Za-z])(?:I['’]m|I[ \t]+am|[Tt]his[ \t]+is)[ \t]+(?=[{_UP}])")
+_I_AM_RE = re.compile(rf"(?<![A-Za-z])(?:I['’]m|I[ \t]+am|[Tt]his[ \t]+is)[ \t]+(?=[{UPPER}])")
 _I_AM_ONE_TOKEN_OK = re.compile(
     r",[ \t]+(?:a|an|the|and)[ \t]|[ \t]+(?:from|here|speaking)(?![a-z])"
 )
@@ -165,7 +165,7 @@ _EN_CUES: list[tuple[re.Pattern[str], bool, Callable[[str, re.Match, list], bool
 # Cues that can only match where one of these words is: a text without them is not scanned
 # (the scan tries every role word at every position).
 _CUE_WORDS = {_NAMED_RE: ("named", "called"), _POST_NOMINAL_RE: ("Esq", "QC", "KC", "SC", "SAN")}
-# … and these only where a word of a kind is (see _cue_kinds).
+# … and these only where a word of a kind is (see cue_kinds).
 _CUE_KIND = {_TITLE_RE: "title", _ROLE_RE: "role", _BEFORE_ROLE_RE: "role"}
 
 
@@ -178,7 +178,7 @@ _NAMING_WORD = re.compile(r"(?i:named|called)")
 
 
 @lru_cache(maxsize=4)
-def _cue_kinds(text: str) -> frozenset[str]:
+def cue_kinds(text: str) -> frozenset[str]:
     """Which kinds of cue word the text holds: "title", "role", "named"."""
     kinds = set()
     words = set(_WORD_OF_TEXT.findall(text))
@@ -197,7 +197,7 @@ def _cue_kinds(text: str) -> frozenset[str]:
 
 def en_names(text: str) -> Iterator[tuple[int, int]]:
     folded = text.casefold()
-    kinds = _cue_kinds(text)
+    kinds = cue_kinds(text)
     for pattern, before, one_word_ok in _EN_CUES:
         cue_words = _CUE_WORDS.get(pattern)
         if cue_words and not any(word.casefold() in folded for word in cue_words):
@@ -227,8 +227,8 @@ _GIVEN_WORDS_FOLDED = frozenset(name.casefold() for name in _GIVEN_WORDS)
 _SURNAMES_FOLDED = frozenset(name.casefold() for name in _SURNAMES)
 _KNOWN_FOLDED = _GIVEN_FOLDED | frozenset(name.casefold() for name in _SURNAMES)
 # A name may open a quotation ('Sarah Whitfield, Esq.'); O'Brien and don't are no name starts.
-_ANY_LATIN_RE = re.compile(rf"[{_UP}]")
-_CAPITALISED_RE = re.compile(rf"(?<![A-Za-z\-])(?<![A-Za-z]['’])[{_UP}][{_LOW}]+")
+_ANY_LATIN_RE = re.compile(rf"[{UPPER}]")
+_CAPITALISED_RE = re.compile(rf"(?<![A-Za-z\-])(?<![A-Za-z]['’])[{UPPER}][{_LOW}]+")
 
 
 def en_free_names(text: str) -> Iterator[tuple[int, int]]:
@@ -344,7 +344,7 @@ def en_lower_names(text: str) -> Iterator[tuple[int, int]]:
 # "Danny says it's harmless": a listed given name alone (not one that is also a word) is a
 # person when a verb of what people do follows it.
 _GIVEN_ALONE_RE = re.compile(
-    rf"(?<![A-Za-z'’\-])[{_UP}][{_LOW}]+(?=[ \t]+(?P<verb>says|said|told|tells|asked|asks|wants|"
+    rf"(?<![A-Za-z'’\-])[{UPPER}][{_LOW}]+(?=[ \t]+(?P<verb>says|said|told|tells|asked|asks|wants|"
     r"wanted|keeps|kept|thinks|thought|posted|posts|sent|sends|messaged|texted|emailed|tagged|"
     r"commented|replied|shared|liked|likes|followed|follows|invited|added|claims|claimed|"
     r"insists|insisted|mentioned|wrote|writes|called|rang|knows|knew|admitted|promised|"
@@ -401,9 +401,9 @@ def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
 # relation is a person, when it is a listed given name or no English word at all (a word
 # at the start of a sentence, "Sunday and I", "Friends and I", stays; so do family words,
 # "Nana and I").
-_NAME_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?(?![{_UP}{_LOW}'’\-])"
+_NAME_WORD = rf"[{UPPER}][{_LOW}]+(?:-[{UPPER}{_LOW}][{_LOW}]+)?(?![{UPPER}{_LOW}'’\-])"
 _WITH_ME_RE = re.compile(
-    rf"(?<![A-Za-z{_UP}{_LOW}'’\-])(?P<after>(?:(?:have|had|has)[ \t]+known|friends[ \t]+with|"
+    rf"(?<![A-Za-z{UPPER}{_LOW}'’\-])(?P<after>(?:(?:have|had|has)[ \t]+known|friends[ \t]+with|"
     r"married[ \t]+to|engaged[ \t]+to|dating|dated|related[ \t]+to|grew[ \t]+up[ \t]+with|"
     r"studied[ \t]+with|went[ \t]+to[ \t]+school[ \t]+with|close[ \t]+to)[ \t]+)?"
     rf"(?P<x>{_NAME_WORD})"
@@ -445,13 +445,12 @@ _JOINED = r"(?:,[ \t]+|[ \t]+(?:and|or|&)[ \t]+)"
 # a nickname in quotes too ('and "Brooklyn" Adebayo-Price').
 _OPEN, _CLOSE = "(?P<q>[\"“‘'])?", "(?(q)[\"”’'])"
 _WORD_JOINED_RE = re.compile(
-    rf"(?<![A-Za-z{_UP}{_LOW}'’\-]){_OPEN}(?P<x>{_NAME_WORD}){_CLOSE}{_JOINED}"
+    rf"(?<![A-Za-z{UPPER}{_LOW}'’\-]){_OPEN}(?P<x>{_NAME_WORD}){_CLOSE}{_JOINED}"
 )
 _JOINED_WORD_RE = re.compile(rf"{_JOINED}{_OPEN}(?P<x>{_NAME_WORD}){_CLOSE}")
 # The word before or after a listed name that makes it a full one (Hunter Kowalczyk).
-_WORD_BEFORE_RE = re.compile(rf"(?<![A-Za-z{_UP}{_LOW}'’\-])(?P<x>{_NAME_WORD})[ \t]$")
+_WORD_BEFORE_RE = re.compile(rf"(?<![A-Za-z{UPPER}{_LOW}'’\-])(?P<x>{_NAME_WORD})[ \t]$")
 _WORD_AFTER_RE = re.compile(rf"[ \t](?P<x>{_NAME_WORD})")
-_SENTINEL_RE = re.compile(f"[{SENTINEL_CLASS}]")
 
 
 def _joinable(match: re.Match[str]) -> bool:
@@ -486,7 +485,7 @@ def en_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]
         return
     ending_at = {m.end(): m for m in _WORD_JOINED_RE.finditer(text)}
     starting_at = {m.start(): m for m in _JOINED_WORD_RE.finditer(text)}
-    for sentinel in _SENTINEL_RE.finditer(text):
+    for sentinel in SENTINEL_RE.finditer(text):
         if sentinel.group() not in names:
             continue
         pos = sentinel.start()
@@ -582,7 +581,7 @@ def en_names_any_case(text: str) -> Iterator[tuple[int, int]]:
     lower or upper case are a name when the first is a given name from the list and each
     next one a given name or surname from it (so "lawyer will call" stays), or, when the
     name is set off by commas, any word that closes it."""
-    if not _cue_kinds(text):
+    if not cue_kinds(text):
         return
     for match in _ANY_CASE_CUE_RE.finditer(text):
         set_off_name = _set_off_name(text, match.end()) if match.group("comma") else None
@@ -641,7 +640,7 @@ _APPOSITION_RE = re.compile(
 
 
 def en_apposition(text: str) -> Iterator[tuple[int, int]]:
-    if "role" not in _cue_kinds(text):
+    if "role" not in cue_kinds(text):
         return
     for match in _APPOSITION_RE.finditer(text):
         tokens = _name_tokens(text, match.end())
@@ -655,10 +654,11 @@ def en_apposition(text: str) -> Iterator[tuple[int, int]]:
 # Two words are a run too: "right next to KWAME ASANTE-BOATENG, who …" in a question typed in
 # lower case. Capitals with accents (JOSÉ-LUIS FERNÁNDEZ) are capitals.
 _CAPS_RUN_RE = re.compile(
-    rf"(?<![A-Za-z{_UP}{_LOW}'’\-])[{_UP}][{_UP}'’\-]++(?:[ \t,.;:!?0-9]+[{_UP}][{_UP}'’\-]++)+"
-    rf"(?![{_UP}{_LOW}])"
+    rf"(?<![A-Za-z{UPPER}{_LOW}'’\-])[{UPPER}][{UPPER}'’\-]++"
+    rf"(?:[ \t,.;:!?0-9]+[{UPPER}][{UPPER}'’\-]++)+"
+    rf"(?![{UPPER}{_LOW}])"
 )
-_CAPS_WORD_RE = re.compile(rf"[{_UP}][{_UP}'’\-]*")
+_CAPS_WORD_RE = re.compile(rf"[{UPPER}][{UPPER}'’\-]*")
 
 
 def _title_case(run: str) -> str:

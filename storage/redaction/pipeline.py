@@ -11,7 +11,7 @@ from .chinese_names import zh_coordinated
 from .english_names import TOKEN_RE, en_coordinated, is_stop_name
 from .limits import MAX_PIECE
 from .patterns import HAN_RE
-from .rules import RULES
+from .rules import RULES, forget_text
 from .text import SENTINEL_RE, Span, Text, normalise
 
 __all__ = ["prepare", "redact"]
@@ -114,6 +114,11 @@ def redact(text: str) -> str:
     """The text as the question log keeps it: identifiers replaced by typed placeholders."""
     # The placeholders' language: the one the router, and so the question log, records.
     lang = text_language(text)
-    if len(text) <= MAX_PIECE:
-        return _redact_piece(text, lang)
-    return "".join(_redact_piece(piece, lang) for piece in _pieces(text))
+    try:
+        if len(text) <= MAX_PIECE:
+            return _redact_piece(text, lang)
+        return "".join(_redact_piece(piece, lang) for piece in _pieces(text))
+    finally:
+        # What the rules share while they read one text (its Latin stretches, its cue
+        # words) is keyed by the text itself: none of it outlives the redaction.
+        forget_text()

@@ -48,6 +48,12 @@ class Rule:
         return found
 
 
+def forget_text() -> None:
+    """Drop what the rules keep of the text they read (see pipeline.redact)."""
+    _latin_stretches.cache_clear()
+    english_names.cue_kinds.cache_clear()
+
+
 @lru_cache(maxsize=4)
 def _latin_stretches(text: str) -> list[tuple[int, str]]:
     """The stretches without Han characters that hold a Latin letter, found once for every
