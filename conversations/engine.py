@@ -29,8 +29,7 @@ from .routing import build_router, default_router
 from .session import HOME, Session
 from .trees import TreeSet, default_trees, load_trees, node_screen
 from .ui import UiText, default_ui
-from .understanding import Reading, Understanding, Walk, ahead
-from .understanding.walking import along, held_at
+from .understanding import Reading, Understanding, Walk, ahead, along, held_at
 from .walkthrough import Walkthrough
 
 # The longest text a judge may type, unless the adapter says otherwise (Telegram's limit on
@@ -223,9 +222,9 @@ class Engine:
                 if at_answer
                 else self.ui.reply_noted(session.lang),
             )
-        # Typed facts are steps, like taps: an answer reached counts as one, no words kept;
-        # facts that only confirm the answer on screen reach nothing new and count nothing.
-        return self._show_walk(session, walk, notices, counts=not same)
+        # Typed facts are steps, like taps: an answer reached counts as one, no words kept
+        # (facts that only confirm the answer on screen move nothing: handle() counts none).
+        return self._show_walk(session, walk, notices)
 
     def _dilemma(
         self, session: Session, text: str, readings: list[Reading], notices: tuple[str, ...]
@@ -286,7 +285,7 @@ class Engine:
         if walk is None:  # a path no longer in the tree: the screen as it stands
             return self._show(session, self.ui.reply_unplaced(session.lang))
         notices = (self.ui.reply_unplaced(session.lang),)
-        return self._show_walk(session, walk, notices, counts=False)
+        return self._show_walk(session, walk, notices)
 
     def _out_of_scope(self, screen: str, reading: Reading, text: str, lang: Lang) -> Reply:
         """Said plainly, under a title of its own; the adviser only for conduct or ethics."""
@@ -345,13 +344,14 @@ class Engine:
         return self._show_walk(session, walk)
 
     def _show_walk(
-        self, session: Session, walk: Walk, notices: tuple[str, ...] = (), counts: bool = True
+        self, session: Session, walk: Walk, notices: tuple[str, ...] = ()
     ) -> tuple[Session, Reply]:
         """The session standing on the walk's last node, and that node under what was
-        understood; an answer reached counts once for the FAQ when ``counts``."""
+        understood. An answer's record is kept only when reached going forward, which
+        handle() decides for every event (a walk confirmed or shown again counts nothing)."""
         session = self._on_walk(session, walk)
         reply = self.dilemmas.walk_reply(walk, session.lang, notices)
-        record = reply.record if walk.answer and counts else None
+        record = reply.record if walk.answer else None
         return session, self._with_controls(replace(reply, record=record), session)
 
     def _on_walk(self, session: Session, walk: Walk) -> Session:
@@ -365,8 +365,7 @@ class Engine:
             walk = self.dilemmas.parse_walk(token)
             if walk is None:
                 return None
-            moved = self._on_walk(session, walk).stack != session.stack
-            return self._show_walk(session, walk, counts=moved)
+            return self._show_walk(session, walk)
         if token.startswith(CHANGE):
             found = self.dilemmas.parse_change(token)
             if found is None:

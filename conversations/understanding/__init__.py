@@ -18,10 +18,10 @@ from knowledge.router import Router, Routing
 from ..trees import Answer, TreeSet
 from .choosing import NodeReader, option_phrases, topic_words
 from .meaning import MeaningReader, default_senses, rarity
-from .reading import Text, normalise
+from .reading import Text, normalise, word_count
 from .smallwords import SmallWord, SmallWords
 from .splitting import Splitter
-from .walking import Walk, ahead, along, changed, replay, walk
+from .walking import Walk, ahead, along, changed, held_at, replay, walk
 from .words import default_words
 
 REPLY_WORDS = 15  # longer than this, a reply to the question on screen may be a new dilemma
@@ -29,7 +29,17 @@ MAX_CUTS = 2  # candidate places to split one message that are tried, at most
 SURE_TREE = 20.0  # two decisive concepts name the router's walkthrough: no rival is walked
 STEP_WEIGHT = 4.0  # a decided step (and an answer reached) outweighs a decisive concept
 
-__all__ = ["Reading", "SmallWord", "Understanding", "Walk", "ahead", "changed", "replay"]
+__all__ = [
+    "Reading",
+    "SmallWord",
+    "Understanding",
+    "Walk",
+    "ahead",
+    "along",
+    "changed",
+    "held_at",
+    "replay",
+]
 
 
 @dataclass(frozen=True)
@@ -109,7 +119,7 @@ class Understanding:
         """Whether ``text`` could only be facts for a walk: a short reply that asks nothing
         and is not about conduct or ethics ("那时候还在律所", "I've been on the bench since
         2019"); a longer message, one that asks, or one about ethics is a question."""
-        short = Text(text, self.words).word_count <= REPLY_WORDS
+        short = word_count(text) <= REPLY_WORDS
         return short and not self.small_words.asks(text) and not self.about_ethics(text)
 
     @contextmanager

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from knowledge.lexicon import Lexicon
+from knowledge.textmatch import CJK
 
 from ..trees import Node, Tree, TreeOption
 from .meaning import MeaningReader, Senses
-from .reading import _CJK, Hit, Phrase, Text, normalise
+from .reading import Hit, Phrase, Text, normalise
 from .words import Words
 
 LEAD = 2  # how many times more often an option must be named than any sibling
@@ -202,7 +203,7 @@ def topic_words(tree: Tree, lexicon: Lexicon | None) -> frozenset[str]:
 def _specific(phrase: str) -> bool:
     """Words borrowed by meaning must be specific enough to stand for the option alone:
     two English words or more, three Chinese characters or more ("friend" alone is not)."""
-    return len(phrase) >= 3 if _CJK.search(phrase) else len(phrase.split()) >= 2
+    return len(phrase) >= 3 if CJK.search(phrase) else len(phrase.split()) >= 2
 
 
 def _claimed(option: TreeOption, lexicon: Lexicon | None) -> tuple[list[str], list[str]]:

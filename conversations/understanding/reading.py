@@ -25,10 +25,14 @@ MAX_HITS = 16  # occurrences of one phrase looked at, at most
 GAP_WORDS = 1  # English: words that may stand inside a phrase ("a facebook friend request")
 
 
+# Particles that close a clause rather than open a word: 是的, 对啊, 好吧.
+PARTICLES = "的啊呀吧嘛啦哦呢了"
+
+
 def _opens_a_word(text: str, at: int) -> bool:
     """Whether a Chinese character other than a particle follows at ``at``."""
     following = text[at : at + 1]
-    return bool(_CJK.match(following)) and following not in "的啊呀吧嘛啦哦呢了"
+    return bool(_CJK.match(following)) and following not in PARTICLES
 
 
 def word_count(text: str) -> int:

@@ -7,12 +7,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .reading import normalise
+from .reading import PARTICLES, normalise
 from .words import Words
 
 _TRAILING = re.compile(r"[\s.!?。！？~～,，]+$")
 _BREAK = re.compile(r"[\s,.;:!。，；：！、~～—-]")  # where a confirming word may end
-_SOFT = "的啊呀吧嘛啦哦呢了"  # particles that may follow it: 是的, 对啊, 是呀
 # Besides the question words of understanding.yaml: a question mark, a closing 呢, or an
 # English question word where a sentence or clause starts ("how to prepare" inside a
 # sentence says what a thing is about, and asks nothing).
@@ -70,7 +69,7 @@ class SmallWords:
             return False
         for word in self.confirming:
             if bare.startswith(word):
-                rest = bare[len(word) :].lstrip(_SOFT)
+                rest = bare[len(word) :].lstrip(PARTICLES)
                 if not rest or _BREAK.match(rest):
                     return True
         return False

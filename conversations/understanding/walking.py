@@ -139,16 +139,8 @@ def held_at(tree: Tree, found: Walk, node_id: str) -> Walk:
 
 
 def along(tree: Tree, nodes: list[str]) -> Walk | None:
-    """The walk through ``nodes`` (the path on screen, as the session keeps it), or None
-    when that path is no longer in the tree."""
-    steps = path_steps(tree, nodes)
-    if steps is None:
-        return None
-    return Walk(tree.id, steps, nodes[-1], tree.nodes[nodes[-1]].is_answer)
-
-
-def path_steps(tree: Tree, nodes: list[str]) -> tuple[tuple[str, int], ...] | None:
-    """The choices that lead through ``nodes`` (a path from the start, as Back keeps it)."""
+    """The walk through ``nodes`` (the path on screen from the start, as the session and
+    Back keep it), or None when that path is no longer in the tree."""
     if not nodes or nodes[0] != tree.start:
         return None
     steps = []
@@ -158,7 +150,7 @@ def path_steps(tree: Tree, nodes: list[str]) -> tuple[tuple[str, int], ...] | No
         if index is None:
             return None
         steps.append((here, index))
-    return tuple(steps)
+    return Walk(tree.id, tuple(steps), nodes[-1], tree.nodes[nodes[-1]].is_answer)
 
 
 def _after(tree: Tree, prefix: tuple[tuple[str, int], ...]) -> str:
