@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import os
 import random
-import secrets
 import signal
 import sys
 import tempfile
@@ -34,6 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))  # fakebot, postgres
 sys.path.insert(0, str(REPO))
 
+from botharness import bot_env  # noqa: E402
 from fakebot import FakeBotApi  # noqa: E402
 
 PATH = [
@@ -45,8 +45,7 @@ PATH = [
     "Full text of Guideline 30",
 ]
 CLK = os.sysconf("SC_CLK_TCK")
-# Amicus refuses a weak secret (issue 9.9); one random secret serves every run of the bench.
-BENCH_SECRET = secrets.token_hex(32)
+UNLIMITED = {"AMICUS_RATE_LIMIT": "0"}  # the bench is many judges from one machine
 
 
 def cpu_seconds(pid: int) -> float:
@@ -62,14 +61,7 @@ def peak_rss_mb(pid: int) -> float:
 
 
 async def start_bot(fake: FakeBotApi, command: list[str], db: Path) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": fake.token,
-        "AMICUS_TELEGRAM_BASE_URL": fake.base_url,
-        "AMICUS_SECRET": BENCH_SECRET,
-        "AMICUS_DATABASE_URL": f"sqlite:///{db}",
-        "AMICUS_RATE_LIMIT": "0",
-    }
+    env = {**os.environ, **bot_env(fake, f"sqlite:///{db}", UNLIMITED)}
     process = await asyncio.create_subprocess_exec(
         *command, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
     )
@@ -183,14 +175,7 @@ class Replicas:
             with socket.socket() as s:
                 s.bind(("127.0.0.1", 0))
                 port = s.getsockname()[1]
-            env = {
-                **os.environ,
-                "TELEGRAM_BOT_TOKEN": self.fake.token,
-                "AMICUS_TELEGRAM_BASE_URL": self.fake.base_url,
-                "AMICUS_SECRET": BENCH_SECRET,
-                "AMICUS_DATABASE_URL": self.url,
-                "AMICUS_RATE_LIMIT": "0",
-            }
+            env = {**os.environ, **bot_env(self.fake, self.url, UNLIMITED)}
             hook = f"http://127.0.0.1:{port}/hook"
             self.processes.append(
                 await asyncio.create_subprocess_exec(

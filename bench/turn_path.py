@@ -19,7 +19,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 ROOMS = ("bot", "conversations", "knowledge", "storage")
-SECRET = "5b9e2d7a1c4f8e3b6a0d9c2f5e8b1a4d7c0f3e6b9a2d5c8f1e4b7a0d3c6f9e2b"
 
 
 def _room(frame) -> tuple[str, str] | None:
@@ -68,30 +67,24 @@ def run() -> None:
     asyncio.set_event_loop(loop)
     from telegram import Update
 
-    from bot.application import build
+    from bot.application import build, telegram_engine
     from bot.settings import Settings
     from conversations import Engine
     from storage.database import Database
 
     async def setup():
+        from botharness import bot_env
         from fakebot import FakeBotApi
 
         fake = FakeBotApi()
         await fake.start()
         folder = Path(tempfile.mkdtemp())
         url = f"sqlite:///{folder / 'amicus.db'}"
-        settings = Settings.from_env(
-            {
-                "TELEGRAM_BOT_TOKEN": fake.token,
-                "AMICUS_TELEGRAM_BASE_URL": fake.base_url,
-                "AMICUS_SECRET": SECRET,
-                "AMICUS_DATABASE_URL": url,
-                "AMICUS_RATE_LIMIT": "0",
-            }
-        )
+        settings = Settings.from_env(bot_env(fake, url, {"AMICUS_RATE_LIMIT": "0"}))
         db = Database(url)
         await db.upgrade()
-        app = build(settings, Engine(), db)
+        # The engine as the bot runs it (Telegram's text limit, this deployment's adviser).
+        app = build(settings, telegram_engine(Engine(), settings), db)
         await app.initialize()
         return fake, app
 
