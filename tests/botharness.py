@@ -247,6 +247,15 @@ def run_once(*args: str, env: dict[str, str], cwd: Path) -> subprocess.Completed
     )
 
 
+async def until_kept(fake: FakeBotApi, chat_id: int) -> list:
+    """The messages of one typed question, up to the one saying what was kept (the one
+    with its "Don't keep it" button)."""
+    messages: list = []
+    while not any("|k:" in data for m in messages for _, data in m.buttons()):
+        messages += await fake.wait_for(chat_id)
+    return messages
+
+
 async def eventually(condition, timeout: float = 10.0) -> None:
     """Wait until ``condition()`` holds, and fail if it never does."""
     for _ in range(int(timeout / 0.05)):

@@ -6,6 +6,7 @@ import asyncio
 import re
 import sqlite3
 
+import botharness
 import pytest
 from botharness import BotProcess, WebhookBot, eventually, run_once
 
@@ -60,10 +61,7 @@ async def test_commands_are_registered_in_both_languages(fake, bot):
 
 async def until_kept(fake, chat_id: int = JUDGE) -> list:
     """The messages of one typed question, up to the one saying what was kept."""
-    messages = []
-    while not any("|k:" in data for m in messages for _, data in m.buttons()):
-        messages += await fake.wait_for(chat_id)
-    return messages
+    return await botharness.until_kept(fake, chat_id)
 
 
 async def test_a_typed_dilemma_is_answered_in_one_message_and_a_step_changed(fake, bot):
@@ -349,10 +347,7 @@ async def test_forged_row_ids_of_any_size_get_a_clear_reply(fake, bot, data):
 async def test_a_question_of_emoji_is_kept_and_shown_within_telegrams_count(fake, bot):
     question = "friend request from a lawyer " + "😀" * 2030  # 4,089 characters, 8,119 units
     await fake.push_text(JUDGE, question)
-    messages = []
-    while not any("|k:" in data for m in messages for _, data in m.buttons()):
-        messages += await fake.wait_for(JUDGE)
-    kept = messages[-1]
+    kept = (await until_kept(fake))[-1]
     assert kept.plain.startswith("Kept for the anonymised FAQ") and kept.plain.endswith("…»")
 
 

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from botharness import SECRET, BotProcess, WebhookBot
+from botharness import SECRET, BotProcess, WebhookBot, until_kept
 
 JUDGE = 5550123  # the Telegram user id; _user() in fakebot makes username "judge5550123"
 QUESTIONS = [
@@ -68,10 +68,7 @@ def rows(folder: Path, query: str) -> list[tuple]:
 
 async def ask(fake, text: str):
     await fake.push_text(JUDGE, text)
-    messages = []
-    while not any("|k:" in data for m in messages for _, data in m.buttons()):
-        messages += await fake.wait_for(JUDGE)
-    return messages
+    return await until_kept(fake, JUDGE)
 
 
 async def test_identifiers_never_reach_the_database_or_the_logs(fake, bot, tmp_path):

@@ -143,16 +143,14 @@ async def test_postgresql_vacuums_the_erased_rows(postgresql_db):
 
 @pytest.mark.parametrize("erase", ["/forget", "Don't keep it"])
 async def test_the_running_bot_leaves_no_trace_after_an_erasure(fake, tmp_path, erase):
-    from botharness import BotProcess
+    from botharness import BotProcess, until_kept
 
     bot = BotProcess(fake, f"sqlite:///{tmp_path / 'amicus.db'}", tmp_path / "bot.log")
     await bot.start()
     try:
         word = MARKER.lower()  # not a name: kept as typed, unlike "Quokka…"
         await fake.push_text(JUDGE, f"May I follow the {word} account of a lawyer on social media?")
-        messages = []
-        while not any("|k:" in data for m in messages for _, data in m.buttons()):
-            messages += await fake.wait_for(JUDGE)
+        messages = await until_kept(fake, JUDGE)
         assert traces(tmp_path, [word.encode()])
         if erase == "/forget":
             await fake.push_text(JUDGE, "/forget")

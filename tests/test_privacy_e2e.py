@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from botharness import WebhookBot
+from botharness import WebhookBot, until_kept
 
 JUDGE = 6660123
 OTHER = 6660456  # a judge whose Telegram speaks Chinese
@@ -25,10 +25,7 @@ def rows(folder: Path, query: str) -> list[tuple]:
 async def ask(fake, chat_id: int, text: str):
     """The question's answer and then its kept notice (with "Don't keep it")."""
     await fake.push_text(chat_id, text)
-    messages = []
-    while not any("|k:" in data for m in messages for _, data in m.buttons()):
-        messages += await fake.wait_for(chat_id)
-    return messages[-1]
+    return (await until_kept(fake, chat_id))[-1]
 
 
 async def test_privacy_in_telegram_says_what_telegram_keeps_in_both_languages(fake, bot):
