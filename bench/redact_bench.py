@@ -22,6 +22,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from redaction_eval import development_tables, load  # noqa: E402
 
 from storage.redaction import redact  # noqa: E402
 from storage.redaction.guard import Redactor  # noqa: E402
@@ -55,13 +58,8 @@ RUNS = [" ", "1", "a", "A", ".", "1 ", "A ", "Ab ", "-", "市", "律师王", "�
 
 
 def questions() -> list[str]:
-    texts = []
+    texts = [item["text"] for table in development_tables() for item in load(table)]
     data = ROOT / "tests" / "data"
-    for table in ("redaction_dev.yaml", "redaction_dev4.yaml", "redaction_dev5.yaml",
-                  "redaction_dev6.yaml"):  # fmt: skip
-        texts += [t["text"] for t in yaml.safe_load((data / table).read_text())["texts"]]
-    cases = yaml.safe_load((data / "redaction_cases.yaml").read_text())["cases"]
-    texts += [c["text"] for c in cases]
     holdout = data / "router_holdout.yaml"
     if holdout.exists():
         texts += [q["text"] for q in yaml.safe_load(holdout.read_text())["questions"]]

@@ -20,12 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from redaction_eval import load, score  # noqa: E402
+from redaction_eval import development_tables, load, score  # noqa: E402
 
 from storage.redaction import pipeline, rules  # noqa: E402
-
-TABLES = ["redaction_dev.yaml", "redaction_dev4.yaml", "redaction_dev5.yaml",
-          "redaction_dev6.yaml", "redaction_cases.yaml"]  # fmt: skip
 
 
 def totals(texts: list[dict]) -> tuple[list[int], set[str]]:
@@ -40,9 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules", nargs="*", default=["zh-", "en-"], help="rule name prefixes")
     parser.add_argument("--misses", action="store_true", help="print what each rule changes")
     args = parser.parse_args(argv)
-    files = args.files or [
-        ROOT / "tests" / "data" / t for t in TABLES if (ROOT / "tests" / "data" / t).exists()
-    ]
+    files = args.files or development_tables()
     tables = {path.stem: load(path) for path in files}
     full = {name: totals(texts) for name, texts in tables.items()}
     names = [r.name for r in rules.RULES if r.name.startswith(tuple(args.rules))]
