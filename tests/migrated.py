@@ -19,16 +19,22 @@ _sqlite: list[Path] = []  # this process's migrated SQLite file, copied for each
 _postgres: list = []  # this process's migrated PostgreSQL database, emptied for each test
 
 
+async def _migrate(url: str) -> None:
+    """Migrate the database at ``url`` to the head, and close every connection (the last
+    one checkpoints a SQLite file)."""
+    database = Database(url)
+    try:
+        await database.upgrade()
+    finally:
+        await database.close()
+
+
 async def sqlite_copy(path: Path) -> None:
     """Put a migrated, empty SQLite database at ``path`` (a file copy: same bytes as a
     migration there would have written, write-ahead-log mode included)."""
     if not _sqlite:
         template = Path(tempfile.mkdtemp(prefix="amicus-migrated-")) / "template.db"
-        database = Database(f"sqlite:///{template}")
-        try:
-            await database.upgrade()
-        finally:
-            await database.close()  # the last connection checkpoints: no -wal to copy
+        await _migrate(f"sqlite:///{template}")  # closed: no -wal to copy
         _sqlite.append(template)
     shutil.copyfile(_sqlite[0], path)
 
@@ -42,11 +48,7 @@ async def postgres_emptied() -> str:
         temporary = TemporaryDatabase()
         await temporary.__aenter__()
         _postgres.append(temporary)
-        database = Database(temporary.url)
-        try:
-            await database.upgrade()
-        finally:
-            await database.close()
+        await _migrate(temporary.url)
         return temporary.url
     temporary = _postgres[0]
     await _empty(temporary)
