@@ -48,8 +48,9 @@ CONTROLS = (BACK, RESTART)  # shown side by side at the bottom of a keyboard
 _KEPT_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 _INDEX = re.compile(r"[0-9]{1,2}")  # an option's position: ASCII digits, never "٣" or 5,000 9s
 _NUMBER = re.compile(r"[0-9]{1,3}")  # a guideline number as typed: ASCII digits, short
-_NODE = re.compile(r"t:([a-z][a-z0-9_]*):([a-z][a-z0-9_]*)")
-_FACT = re.compile(r"t:([a-z][a-z0-9_]*):([a-z][a-z0-9_]*)>([a-z][a-z0-9_]*)")
+ID = r"[a-z][a-z0-9_]*"  # a tree's or a node's id (trees.TreeId, trees.NodeId)
+_NODE = re.compile(rf"{re.escape(TREE)}({ID}):({ID})")
+_FACT = re.compile(rf"{_NODE.pattern}>({ID})")
 
 
 # ------------------------------------------------------------------ builders

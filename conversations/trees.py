@@ -28,8 +28,8 @@ TREES_DIR = Path(__file__).resolve().parent / "trees"
 TREE_ID_MAX = 16
 NODE_ID_MAX = 12
 
-TreeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=TREE_ID_MAX)]
-NodeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=NODE_ID_MAX)]
+TreeId = Annotated[str, StringConstraints(pattern=rf"^{tokens.ID}$", max_length=TREE_ID_MAX)]
+NodeId = Annotated[str, StringConstraints(pattern=rf"^{tokens.ID}$", max_length=NODE_ID_MAX)]
 
 
 class OptionMeaning(Strict):
