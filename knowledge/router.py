@@ -1,11 +1,13 @@
 """Free-text questions -> ranked guidelines, the walkthrough to offer, or out of scope.
 
-Two kinds of evidence, both curated knowledge kept in YAML:
+Three kinds of evidence, all drawn from curated knowledge kept in YAML:
 - the lexicon (``data/lexicon.yaml``): concepts in the judges' own words; each guideline
   adds the weights of its concepts present in the question, a concept counting for more
   the fewer guidelines it points to (inverse document frequency);
 - the nearest texts (``similarity.Index``): guideline texts, example questions and the
-  walkthroughs' steps; the nearest vote for the guidelines they stand for.
+  walkthroughs' steps; the nearest vote for the guidelines they stand for;
+- a classifier learnt from those same texts (``bayes.NaiveBayes``): which guideline's texts,
+  taken together, share the most words with the question.
 The weights below were chosen by measurement on the development questions
 (``amicus eval``); the held-out questions were never used to choose them.
 """
@@ -18,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .bayes import NaiveBayes
 from .corpus import Corpus
 from .lexicon import Lexicon, Pointer
 from .schema import Lang
@@ -26,6 +29,7 @@ from .textmatch import CJK, CJK_RUN, TermMatcher, language, normalise
 
 PHRASE_BONUS = 6.0
 SIMILARITY_WEIGHT = 30.0
+BAYES_WEIGHT = 10.0  # the classifier's posterior (0-1) for a guideline, in score points
 MIN_SCORE = 3.0  # below this no guideline is said to match
 MIN_SCORE_WITHOUT_SOCIAL = 9.0  # with nothing of social media in it, the bar is higher
 MAX_MATCHES = 5
@@ -64,7 +68,9 @@ class Router:
     def __init__(self, corpus: Corpus, lexicon: Lexicon, documents: Iterable[Document] = ()):
         self.corpus = corpus
         self.lexicon = lexicon
+        documents = list(documents)
         self.index = Index(documents)
+        self.bayes = NaiveBayes(documents)
         pointing = Counter(c for p in lexicon.guidelines.values() for c in p.signals)
         self._idf = {
             c: math.log(1 + len(lexicon.guidelines) / pointing.get(c, 1)) for c in lexicon.concepts
@@ -103,9 +109,11 @@ class Router:
             found -= {t for t in owned if _owned_by_another(t, said)}
         concepts = frozenset(c for term in found for c in self._concept_of.get(term, ()))
         nearest = self.index.nearest(text)
+        likely = self.bayes.posterior(text)
         scores = {
             n: self._score(f"g{n}", p, concepts, found)
             + SIMILARITY_WEIGHT * nearest.votes.get(n, 0)
+            + BAYES_WEIGHT * likely.get(n, 0.0)
             for n, p in self.lexicon.guidelines.items()
         }
         ranked = sorted(

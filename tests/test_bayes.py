@@ -1,0 +1,39 @@
+"""The guideline classifier the router mixes in (knowledge/bayes.py)."""
+
+from knowledge.bayes import OUT_OF_SCOPE, NaiveBayes
+from knowledge.similarity import Document
+
+
+def _docs() -> list[Document]:
+    return [
+        Document("A lawyer sent me a friend request", {30: 1.0}, "example"),
+        Document("Should I accept a connection from counsel?", {30: 1.0, 28: 0.7}, "example"),
+        Document("Do I delete old posts from before my appointment?", {21: 1.0}, "example"),
+        Document("我想删除任职前发的旧帖子", {21: 1.0}, "example"),
+        Document("How many days of annual leave do I get?", {}, "out_of_scope"),
+        # A walkthrough step stands for a whole walkthrough: it must not teach a guideline.
+        Document("annual leave request counsel", {17: 1.0}, "walkthrough", tree="x"),
+    ]
+
+
+def test_words_spread_over_a_guidelines_examples_add_up_to_it():
+    # No single example holds both "counsel" and "friend request"; together they are g30's.
+    posterior = NaiveBayes(_docs()).posterior("counsel sent a friend request")
+    assert max(posterior, key=posterior.get) == 30
+    assert abs(sum(posterior.values()) - 1.0) < 1e-9
+
+
+def test_chinese_is_read_by_its_character_pairs():
+    posterior = NaiveBayes(_docs()).posterior("任职以前的帖子要不要删除")
+    assert max(posterior, key=posterior.get) == 21
+
+
+def test_out_of_scope_examples_are_a_class_of_their_own():
+    posterior = NaiveBayes(_docs()).posterior("annual leave days")
+    assert max(posterior, key=posterior.get) == OUT_OF_SCOPE
+    assert 17 not in posterior  # taught only by a walkthrough step
+
+
+def test_a_question_of_unknown_words_gets_no_opinion():
+    assert NaiveBayes(_docs()).posterior("zebra quartz") == {}
+    assert NaiveBayes(_docs()).posterior("") == {}
