@@ -24,7 +24,7 @@ WALK, CHANGE, MATCHES = tokens.WALK, tokens.CHANGE, tokens.MATCHES
 
 
 def walk_token(walk: Walk) -> str:
-    return tokens.walk(walk.tree, walk.digits)
+    return tokens.walk(walk.tree, walk.code)
 
 
 class Dilemmas:
@@ -67,7 +67,7 @@ class Dilemmas:
         ui = self.ctx.ui
         changes = tuple(
             Option(
-                tokens.change(tree.id, walk.digits, k),
+                tokens.change(tree.id, walk.code, k),
                 ui.change_step.format(lang, label=self._label(tree, node, i, lang)),
             )
             for k, (node, i) in enumerate(walk.steps)
@@ -85,9 +85,12 @@ class Dilemmas:
         return replace(reply, blocks=blocks, options=(*reply.options, *extra, *changes))
 
     def assumptions(self, tree: Tree, walk: Walk, lang: Lang) -> list[str]:
-        """What the walk takes as the ordinary case at screening questions, said plainly:
-        whether the judge said it or not, the advice holds only while it is so."""
-        taken = [u for n, i in walk.steps if (u := tree.ordinary(n, i)) is not None]
+        """What the walk took as the ordinary case at screening questions the judge's words
+        left open, said plainly: the advice holds only while it is so. A case the judge
+        said, or chose with a tap, needs no saying again."""
+        taken = [
+            u for n, i in walk.steps if n in walk.assumed and (u := tree.ordinary(n, i)) is not None
+        ]
         if not taken:
             return []
         notes = self.ctx.ui.assumed_and(lang).join(u.note(lang) for u in taken)

@@ -371,8 +371,7 @@ class Engine:
             if found is None:
                 return None
             walk, step = found
-            upto = Walk(walk.tree, walk.steps[:step], walk.steps[step][0], False)
-            session = self._on_walk(session, upto)
+            session = self._on_walk(session, walk.upto(step))
             reply = self.dilemmas.change_reply(walk, step, lang)
             return session, self._with_controls(reply, session)
         numbers = self.dilemmas.parse_matches(token)

@@ -11,8 +11,9 @@ The engine's namespaces:
     ``<SCREEN``                        Back from that screen
     ``~``                              Restart
     ``@LANG``                          switch language
-    ``w:TREE:DIGITS``                  a typed dilemma's walk, named by its options' digits
-    ``c:TREE:DIGITS:I``                step I of that walk, asked again
+    ``w:TREE:CODE``                    a typed dilemma's walk, named by its options' digits
+                                       (letters for steps taken as the ordinary case)
+    ``c:TREE:CODE:I``                   step I of that walk, asked again
     ``q:30.28``                        the guidelines a second dilemma matched
 The adapters' namespaces (what a judge does with what is kept, and with the adviser's draft):
     ``k:CODE`` / ``kl:CODE``           don't keep a kept item (under its notice / in /kept)
@@ -90,12 +91,12 @@ def parse_fact(token: str) -> tuple[str, str, str] | None:
     return (found[1], found[2], found[3]) if found else None
 
 
-def walk(tree_id: str, digits: str) -> str:
-    return f"{WALK}{tree_id}:{digits}"
+def walk(tree_id: str, code: str) -> str:
+    return f"{WALK}{tree_id}:{code}"
 
 
-def change(tree_id: str, digits: str, step_index: int) -> str:
-    return f"{CHANGE}{tree_id}:{digits}:{step_index}"
+def change(tree_id: str, code: str, step_index: int) -> str:
+    return f"{CHANGE}{tree_id}:{code}:{step_index}"
 
 
 def matches(numbers: tuple[int, ...] | list[int]) -> str:

@@ -8,6 +8,7 @@ import pytest
 from transcripts import by_labels, chat, last_screen, options, screens
 
 from conversations import Choose, FreeText, Session
+from conversations.understanding import replay
 
 
 def number_of(transcript: str, label: str) -> str:
@@ -414,6 +415,53 @@ def test_a_screening_question_the_words_answer_is_not_assumed(engine):
     out = chat(engine, ["我当法官之前发的微博被人举报了，要删吗？"], lang="zh")
     assert "依据：第29条" in last_screen(out)
     assert "我按通常情况理解" not in last_screen(out)
+
+
+def test_the_ordinary_case_the_judge_said_or_chose_is_not_said_back_as_assumed(engine):
+    # Said in the words: understood, not "taken" as an assumption.
+    said = (
+        "Nobody has complained, but should I delete my old tweets from law school? "
+        "They are full of political opinions."
+    )
+    answer = last_screen(chat(engine, [said]))
+    assert "Based on: Guideline 21" in answer
+    assert "I understood: Not under complaint or before me" in answer
+    assert "I take it that the content" not in answer  # said, so not taken
+    assert "I take it that your judiciary has no specific rules" in answer  # not said
+    # Assumed first, then chosen with a tap: the judge has said it now.
+    typed = "Should I delete my old tweets from law school? They are full of political opinions."
+    out = chat(engine, [typed])
+    assert "I take it that" in last_screen(out)
+    change = number_of(out, "Change: Not under complaint or before me")
+    out = chat(engine, [typed, change])
+    neither = number_of(out, "No, neither")
+    out = chat(engine, [typed, change, neither])
+    assert "Based on: Guideline 21" in last_screen(out)
+    assert "I take it that the content" not in last_screen(out)
+    assert "I take it that your judiciary has no specific rules" in last_screen(out)
+
+
+def test_a_second_dilemma_taken_up_later_still_says_what_it_assumed(engine):
+    text = (
+        "Can I follow political commentators on Twitter? "
+        "Separately, should I delete my old tweets from law school? "
+        "They are full of political opinions."
+    )
+    out = chat(engine, [text])
+    second = number_of(out, "Your second question: Deleting or reviewing old content")
+    answer = last_screen(chat(engine, [text, second]))
+    assert "Based on: Guideline 21" in answer
+    assert "» I take it that the content bears on no case before you" in answer
+
+
+def test_a_forged_assumption_in_a_button_is_refused(engine):
+    # A letter marks a step taken as the ordinary case; only a screening question has one.
+    tree = engine.trees.trees["delete_content"]
+    assert replay(tree, "c") is not None  # stake: "No, neither" as the ordinary case
+    assert replay(tree, "c").assumed == {"stake"}
+    assert replay(tree, "2").assumed == frozenset()
+    assert replay(tree, "ca") is None  # the second question is no screening question
+    assert replay(tree, "z") is None and replay(tree, "٣") is None
 
 
 def test_the_chinese_screening_assumption_is_said_in_chinese(engine):

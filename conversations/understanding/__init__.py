@@ -341,8 +341,7 @@ class Understanding:
         tree = self.trees.trees[other.tree]
         if tree.nodes[other.node].usual is not None or not set(other.steps) <= set(here.steps):
             return False
-        chosen = [(n, i) for n, i in other.steps if tree.ordinary(n, i) is None]
-        return bool(chosen) or not said
+        return not said or any(n not in other.assumed for n, _ in other.steps)
 
     def _correction(self, tree, prefix, open_node: str, read: Text) -> Walk | None:
         """A reply that answers none of the open questions may still correct an earlier

@@ -1,22 +1,25 @@
 """Walking a decision tree as far as the words decide, and replaying a walk from its choices.
 
 A walk is the option chosen at each question from the tree's start, written as one digit
-per step ("013": option 0, then 1, then 3). The digits name the walk inside a button
-(``w:TREE:DIGITS``) so that a tap on an old message, a Back, or a second dilemma offered
-for later needs nothing of the judge's words kept anywhere.
+per step ("013": option 0, then 1, then 3); a step passed as a screening question's ordinary
+case, which the judge never said, is written as a letter instead ("a" for option 0, "b" for
+1 …), so that the reply can say it was taken and a tap can take it back. The code names the
+walk inside a button (``w:TREE:CODE``) so that a tap on an old message, a Back, or a second
+dilemma offered for later needs nothing of the judge's words kept anywhere.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..trees import Tree
 from .choosing import NodeReader
 from .reading import Text
 
 MAX_STEPS = 36  # deeper than any tree; a guard, the trees have no cycles
+_ASSUMED = "abcdefghij"  # option 0-9 passed as the ordinary case: never said by the judge
 
 
 @dataclass(frozen=True)
@@ -25,10 +28,24 @@ class Walk:
     steps: tuple[tuple[str, int], ...]  # (question node, option index), from the start
     node: str  # where the walk stopped: the open question, or the answer reached
     answer: bool
+    # Screening questions passed by their ordinary case (nodes): the words never said it.
+    # Not part of which walk it is: the same steps are the same walk.
+    assumed: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def digits(self) -> str:
         return "".join(str(i) for _, i in self.steps)
+
+    @property
+    def code(self) -> str:
+        """The digits, with each assumed step as its letter: what a button carries."""
+        return "".join(_ASSUMED[i] if n in self.assumed else str(i) for n, i in self.steps)
+
+    def upto(self, step: int) -> Walk:
+        """The walk stopped at its ``step``-th question, before answering it."""
+        steps = self.steps[:step]
+        kept = self.assumed & {n for n, _ in steps}
+        return Walk(self.tree, steps, self.steps[step][0], False, kept)
 
     def nodes(self) -> list[str]:
         """Every node on the way, the start first and ``node`` last."""
@@ -56,6 +73,7 @@ def walk(
     walk shown: how far words alone go is what chooses between walkthroughs)."""
     node_id = _after(tree, prefix)
     steps = list(prefix)
+    assumed: set[str] = set()
     first = True
     spent: set[str] | None = set() if by_meaning else None
     for step_node, index in prefix if spent is not None else ():
@@ -71,12 +89,14 @@ def walk(
             # The reply says it was taken, and lets it change; words that so much as hint
             # at an exception leave the question to be asked.
             index = _usual(tree, node_id, reader(node_id), text)
+            if index is not None:
+                assumed.add(node_id)
         if index is None:
             break
         steps.append((node_id, index))
         node_id = tree.nodes[node_id].options[index].next
         first = False
-    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer)
+    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer, frozenset(assumed))
 
 
 def _usual(tree: Tree, node_id: str, reader: NodeReader, text: Text) -> int | None:
@@ -103,28 +123,38 @@ def ahead(tree: Tree, walk_from: Walk, known: Mapping[str, int]) -> Walk:
             break
         steps.append((node_id, index))
         node_id = tree.nodes[node_id].options[index].next
-    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer)
+    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer, walk_from.assumed)
 
 
-def replay(tree: Tree, digits: str) -> Walk | None:
-    """The walk that ``digits`` name, or None when they no longer fit the tree."""
+def replay(tree: Tree, code: str) -> Walk | None:
+    """The walk that ``code`` names (``Walk.code``), or None when it no longer fits the tree:
+    a letter where no screening question is (a stale or forged button) does not fit."""
     steps: list[tuple[str, int]] = []
+    assumed: set[str] = set()
     node_id = tree.start
-    for digit in digits:
+    for char in code:
         options = tree.nodes[node_id].options
-        if not digit.isdecimal() or not options or int(digit) >= len(options):
+        if char in _ASSUMED and tree.nodes[node_id].usual is not None:
+            index = _ASSUMED.index(char)
+            assumed.add(node_id)
+        elif char.isascii() and char.isdecimal():
+            index = int(char)
+        else:
             return None
-        steps.append((node_id, int(digit)))
-        node_id = options[int(digit)].next
-    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer)
+        if index >= len(options):
+            return None
+        steps.append((node_id, index))
+        node_id = options[index].next
+    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer, frozenset(assumed))
 
 
 def changed(tree: Tree, before: Walk, step: int, index: int) -> Walk:
-    """``before`` with option ``index`` at its step ``step``; the later choices are kept
-    wherever the new path meets their questions again."""
+    """``before`` with option ``index`` at its step ``step`` (the judge's own choice now);
+    the later choices are kept wherever the new path meets their questions again."""
     steps = (*before.steps[:step], (before.steps[step][0], index))
     node_id = tree.nodes[steps[-1][0]].options[index].next
-    here = Walk(tree.id, steps, node_id, tree.nodes[node_id].is_answer)
+    assumed = before.assumed - {steps[-1][0]}
+    here = Walk(tree.id, steps, node_id, tree.nodes[node_id].is_answer, assumed)
     return ahead(tree, here, dict(before.steps[step + 1 :]))
 
 
@@ -132,9 +162,9 @@ def held_at(tree: Tree, found: Walk, node_id: str) -> Walk:
     """``found`` stopped at ``node_id`` when it passed that question as an ordinary case:
     the question the judge is being asked is theirs to answer, even when their message
     turns out to be a new dilemma in the same walkthrough."""
-    for k, (step_node, index) in enumerate(found.steps):
-        if step_node == node_id and tree.ordinary(step_node, index):
-            return Walk(found.tree, found.steps[:k], node_id, False)
+    for k, (step_node, _) in enumerate(found.steps):
+        if step_node == node_id and step_node in found.assumed:
+            return found.upto(k)
     return found
 
 
