@@ -1,8 +1,9 @@
 """Replies to typed dilemmas: what was understood, then the open question or the answer.
 
-Tokens of its own, each naming a walk by its digits so no words need be kept:
-``w:TREE:DIGITS`` shows that walk (a second dilemma offered for later, a changed step);
-``c:TREE:DIGITS:I`` asks step I of that walk again; ``q:30.28`` shows the guidelines a
+Tokens of its own, each naming a walk by its code (a digit per step, a letter for a step
+taken as the ordinary case) so no words need be kept:
+``w:TREE:CODE`` shows that walk (a second dilemma offered for later, a changed step);
+``c:TREE:CODE:I`` asks step I of that walk again; ``q:30.28`` shows the guidelines a
 second dilemma outside any walkthrough matched.
 """
 
@@ -42,9 +43,9 @@ class Dilemmas:
         found = tokens.parse_change(token)
         if found is None:
             return None
-        tree_id, digits, step = found
+        tree_id, code, step = found
         tree = self.ctx.trees.trees.get(tree_id)
-        walk = replay(tree, digits) if tree else None
+        walk = replay(tree, code) if tree else None
         return (walk, step) if walk is not None and step < len(walk.steps) else None
 
     def parse_matches(self, token: str) -> tuple[int, ...] | None:

@@ -13,7 +13,7 @@ The engine's namespaces:
     ``@LANG``                          switch language
     ``w:TREE:CODE``                    a typed dilemma's walk, named by its options' digits
                                        (letters for steps taken as the ordinary case)
-    ``c:TREE:CODE:I``                   step I of that walk, asked again
+    ``c:TREE:CODE:I``                  step I of that walk, asked again
     ``q:30.28``                        the guidelines a second dilemma matched
 The adapters' namespaces (what a judge does with what is kept, and with the adviser's draft):
     ``k:CODE`` / ``kl:CODE``           don't keep a kept item (under its notice / in /kept)
@@ -164,17 +164,17 @@ def is_positional(token: str) -> bool:
 
 
 def parse_walk(token: str) -> tuple[str, str] | None:
-    """``w:TREE:DIGITS`` -> (tree, digits)."""
+    """``w:TREE:CODE`` -> (tree, code)."""
     if not token.startswith(WALK):
         return None
-    tree_id, _, digits = token[len(WALK) :].partition(":")
-    return tree_id, digits
+    tree_id, _, code = token[len(WALK) :].partition(":")
+    return tree_id, code
 
 
 def parse_change(token: str) -> tuple[str, str, int] | None:
-    """``c:TREE:DIGITS:I`` -> (tree, digits, I)."""
+    """``c:TREE:CODE:I`` -> (tree, code, I)."""
     parts = token[len(CHANGE) :].split(":") if token.startswith(CHANGE) else []
-    if len(parts) != 3 or not parts[2].isdecimal():
+    if len(parts) != 3 or not _INDEX.fullmatch(parts[2]):
         return None
     return parts[0], parts[1], int(parts[2])
 
@@ -182,7 +182,7 @@ def parse_change(token: str) -> tuple[str, str, int] | None:
 def parse_matches(token: str) -> tuple[int, ...] | None:
     """``q:30.28`` -> (30, 28)."""
     raw = token[len(MATCHES) :].split(".") if token.startswith(MATCHES) else [""]
-    if not all(n.isdecimal() and len(n) <= 3 for n in raw):
+    if not all(_NUMBER.fullmatch(n) for n in raw):
         return None
     return tuple(int(n) for n in raw)
 

@@ -43,7 +43,10 @@ class NaiveBayes:
                 self._lift[token].append((label, math.log((n + alpha) / alpha)))
 
     def posterior(self, text: str) -> dict[int, float]:
-        """P(class | text) for every class (``OUT_OF_SCOPE`` included); {} for no known word."""
+        """P(class | text) for every class, {} for no known word. Classes are equally likely
+        beforehand (no prior): how many examples a guideline has is the editors' effort, not
+        how often judges ask about it. ``OUT_OF_SCOPE`` is a class so that words of leave and
+        pay do not count for a guideline; the router does not read its share."""
         known = [t for t in set(tokens(text)) if t in self._lift]
         if not known:
             return {}

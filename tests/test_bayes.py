@@ -17,10 +17,19 @@ def _docs() -> list[Document]:
 
 
 def test_words_spread_over_a_guidelines_examples_add_up_to_it():
-    # No single example holds both "counsel" and "friend request"; together they are g30's.
-    posterior = NaiveBayes(_docs()).posterior("counsel sent a friend request")
+    # "connection" and "friend" are each in one g30 example; "appointment" and "friend"
+    # would tie in a single example of g21 ("a friend ... before my appointment").
+    docs = [
+        Document("Should I accept a connection from counsel?", {30: 1.0}, "example"),
+        Document("A lawyer sent me a friend request", {30: 1.0}, "example"),
+        Document("A friend saw posts from before my appointment", {21: 1.0}, "example"),
+        Document("Delete old posts from before my appointment?", {21: 1.0}, "example"),
+    ]
+    posterior = NaiveBayes(docs).posterior("friend connection")
     assert max(posterior, key=posterior.get) == 30
     assert abs(sum(posterior.values()) - 1.0) < 1e-9
+    posterior = NaiveBayes(docs).posterior("friend appointment")
+    assert max(posterior, key=posterior.get) == 21
 
 
 def test_chinese_is_read_by_its_character_pairs():

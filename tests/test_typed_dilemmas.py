@@ -460,6 +460,7 @@ def test_a_forged_assumption_in_a_button_is_refused(engine):
     assert replay(tree, "c") is not None  # stake: "No, neither" as the ordinary case
     assert replay(tree, "c").assumed == {"stake"}
     assert replay(tree, "2").assumed == frozenset()
+    assert replay(tree, "a") is None  # option 0 is no ordinary case
     assert replay(tree, "ca") is None  # the second question is no screening question
     assert replay(tree, "z") is None and replay(tree, "٣") is None
 
@@ -598,3 +599,32 @@ def test_a_new_dilemma_typed_at_the_screening_question_does_not_pass_it(engine):
     screen = last_screen(out)
     assert "First: is the content already caught up in something?" in screen
     assert "I take it that" not in screen
+
+
+def test_a_typed_reply_after_an_assumption_keeps_saying_it(engine):
+    # The walk on screen is rebuilt from the path, which keeps no words: a step at the
+    # ordinary case may have been assumed, so its caveat is said again, never dropped.
+    out = chat(engine, ["Should I delete my old posts?", "from law school, political opinions"])
+    answer = last_screen(out)
+    assert "Based on: Guideline 21" in answer
+    assert "I take it that the content bears on no case before you" in answer
+
+
+def test_button_numbers_in_other_scripts_are_not_numbers(engine):
+    from conversations import tokens
+
+    assert tokens.parse_change("c:delete_content:2:٣") is None
+    assert tokens.parse_matches("q:30.٣") is None
+    assert tokens.parse_change("c:delete_content:2:0") == ("delete_content", "2", 0)
+
+
+def test_a_fact_typed_at_an_answer_corrects_the_step_it_contradicts(engine):
+    first = "A lawyer with a case pending before me sent me a Facebook friend request"
+    out = chat(engine, [first, "sorry, my mistake: he is a fellow judge, not a lawyer"])
+    answer = last_screen(out)
+    assert "I understood: Someone sent me a request · A fellow judge or court staff" in answer
+    assert "Based on: Guideline 28" in answer
+    out = chat(
+        engine, ["一个正在我这里打官司的律师加我微信好友", "不对，对方是法官同事"], lang="zh"
+    )
+    assert "我的理解：有人加我好友或关注我 · 法官同事或法院工作人员" in last_screen(out)

@@ -40,7 +40,7 @@ def read(text: str, direct: bool = False, prefix=()):
 def test_words_that_decide_every_step_reach_the_answer(text):
     found = read(text)
     assert found.answer and found.node == "a_party"
-    assert found.digits == "00"
+    assert found.code == "00"
 
 
 @pytest.mark.parametrize(

@@ -224,12 +224,21 @@ class Understanding:
         prefix = here.steps
         read = Text(text, self.words)
         reader = self._reader_of(tree_id)
-        reopened = self._exception(tree, prefix, read)
+        reopened = self._exception(tree, here, read)
         if reopened is not None:
             return reopened, False
+        usual = here.assumed
         # By its phrases, the reply answers the open question (and maybe later ones).
         found = walk(
-            tree, reader, read, prefix, direct=True, by_meaning=False, known=known, screens=True
+            tree,
+            reader,
+            read,
+            prefix,
+            direct=True,
+            by_meaning=False,
+            known=known,
+            screens=True,
+            assumed=usual,
         )
         if len(found.steps) == len(prefix):
             # Otherwise only what is no question of its own may answer it by meaning,
@@ -237,9 +246,11 @@ class Understanding:
             # posts?" typed at "who is it?" is a new question, not a sense of "former").
             if self._own_situation(text, tree_id):
                 return None
-            found = walk(tree, reader, read, prefix, direct=True, known=known, screens=True)
+            found = walk(
+                tree, reader, read, prefix, direct=True, known=known, screens=True, assumed=usual
+            )
             if len(found.steps) == len(prefix):
-                found = self._correction(tree, prefix, nodes[-1], read)
+                found = self._correction(tree, here, read)
         if found is None:
             short = read.word_count <= REPLY_WORDS
             if (short and self._repeats(tree, prefix, read)) or (
@@ -262,15 +273,15 @@ class Understanding:
                 return None
         return found, False
 
-    def _exception(self, tree, steps, read: Text) -> Walk | None:
+    def _exception(self, tree, here: Walk, read: Text) -> Walk | None:
         """A screening question passed by its ordinary case, asked again when later words
         hint at its exception ("a journalist called about them" after old posts were taken
         as under no complaint): the walk back to that question, or None."""
-        for k, (node_id, index) in enumerate(steps):
+        for k, (node_id, index) in enumerate(here.steps):
             if tree.ordinary(node_id, index) and self.reader(tree.id, node_id).hints_other(
                 read, index
             ):
-                return Walk(tree.id, tuple(steps[:k]), node_id, False)
+                return here.upto(k)
         return None
 
     def _repeats(self, tree, steps, read: Text) -> bool:
@@ -290,7 +301,7 @@ class Understanding:
         read = Text(text, self.words)
         # News that hints at a screening question's exception asks it again: short facts
         # always ("不过有记者来问"), a longer message only when it is no question of its own.
-        reopened = self._exception(tree, steps, read)
+        reopened = self._exception(tree, here, read)
         if reopened is not None and self.facts_only(text):
             return reopened, False
         if self._own_situation(text, tree_id):
@@ -304,7 +315,7 @@ class Understanding:
             # before I was appointed, and there's no rule on it") confirm the answer: read
             # as a new question they would walk back to a question already answered.
             return (here, True) if self._within(here, text, said=True) else None
-        fixed = self._correction(tree, steps, nodes[-1], read)
+        fixed = self._correction(tree, here, read)
         if fixed is not None:
             return fixed, False
         return (here, True) if self._repeats(tree, steps, read) else None
@@ -343,21 +354,21 @@ class Understanding:
             return False
         return not said or any(n not in other.assumed for n, _ in other.steps)
 
-    def _correction(self, tree, prefix, open_node: str, read: Text) -> Walk | None:
+    def _correction(self, tree, here: Walk, read: Text) -> Walk | None:
         """A reply that answers none of the open questions may still correct an earlier
         step ("he's the defendant's expert witness" after "someone else" was understood):
         the latest step it clearly decides otherwise is changed, the later choices are
         kept where the new path meets their questions, and the reply walks on from there."""
-        before = Walk(tree.id, prefix, open_node, False)
-        for step in range(len(prefix) - 1, -1, -1):
-            node_id, old = prefix[step]
+        for step in range(len(here.steps) - 1, -1, -1):
+            node_id, old = here.steps[step]
             index = self.reader(tree.id, node_id).choose(read)  # by its phrases only
             if index is None or index == old:
                 continue
-            fixed = changed(tree, before, step, index)
+            fixed = changed(tree, here, step, index)
             if fixed.answer:
                 return fixed
-            return walk(tree, self._reader_of(tree.id), read, fixed.steps, screens=True)
+            reader = self._reader_of(tree.id)
+            return walk(tree, reader, read, fixed.steps, screens=True, assumed=fixed.assumed)
         return None
 
     def describe(self, walk: Walk, lang: Lang) -> dict[str, object]:

@@ -33,12 +33,8 @@ class Walk:
     assumed: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
-    def digits(self) -> str:
-        return "".join(str(i) for _, i in self.steps)
-
-    @property
     def code(self) -> str:
-        """The digits, with each assumed step as its letter: what a button carries."""
+        """One digit per step, each assumed step as its letter: what a button carries."""
         return "".join(_ASSUMED[i] if n in self.assumed else str(i) for n, i in self.steps)
 
     def upto(self, step: int) -> Walk:
@@ -61,6 +57,7 @@ def walk(
     by_meaning: bool = True,
     known: Mapping[str, int] | None = None,
     screens: bool = False,
+    assumed: frozenset[str] = frozenset(),
 ) -> Walk:
     """From where ``prefix`` leads (the start when empty), take every option the words
     select; ``direct``: the message replies to that first question, so "yes" counts there;
@@ -70,10 +67,11 @@ def walk(
     ``known``: choices an earlier message's words made at questions not reached then.
     ``screens``: a screening question (``usual``) the words leave open is passed by its
     ordinary case, except when it is the question the judge is replying to (only for the
-    walk shown: how far words alone go is what chooses between walkthroughs)."""
+    walk shown: how far words alone go is what chooses between walkthroughs);
+    ``assumed``: the steps of ``prefix`` that were taken as the ordinary case."""
     node_id = _after(tree, prefix)
     steps = list(prefix)
-    assumed: set[str] = set()
+    taken_as_usual = {n for n, _ in prefix} & assumed
     first = True
     spent: set[str] | None = set() if by_meaning else None
     for step_node, index in prefix if spent is not None else ():
@@ -90,13 +88,14 @@ def walk(
             # at an exception leave the question to be asked.
             index = _usual(tree, node_id, reader(node_id), text)
             if index is not None:
-                assumed.add(node_id)
+                taken_as_usual.add(node_id)
         if index is None:
             break
         steps.append((node_id, index))
         node_id = tree.nodes[node_id].options[index].next
         first = False
-    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer, frozenset(assumed))
+    usual = frozenset(taken_as_usual)
+    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer, usual)
 
 
 def _usual(tree: Tree, node_id: str, reader: NodeReader, text: Text) -> int | None:
@@ -123,18 +122,20 @@ def ahead(tree: Tree, walk_from: Walk, known: Mapping[str, int]) -> Walk:
             break
         steps.append((node_id, index))
         node_id = tree.nodes[node_id].options[index].next
-    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer, walk_from.assumed)
+    kept = walk_from.assumed & {n for n, _ in steps}
+    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer, kept)
 
 
 def replay(tree: Tree, code: str) -> Walk | None:
     """The walk that ``code`` names (``Walk.code``), or None when it no longer fits the tree:
-    a letter where no screening question is (a stale or forged button) does not fit."""
+    a letter anywhere but at a screening question's ordinary case (a stale or forged
+    button) does not fit."""
     steps: list[tuple[str, int]] = []
     assumed: set[str] = set()
     node_id = tree.start
     for char in code:
         options = tree.nodes[node_id].options
-        if char in _ASSUMED and tree.nodes[node_id].usual is not None:
+        if char in _ASSUMED and tree.ordinary(node_id, _ASSUMED.index(char)) is not None:
             index = _ASSUMED.index(char)
             assumed.add(node_id)
         elif char.isascii() and char.isdecimal():
@@ -180,7 +181,10 @@ def along(tree: Tree, nodes: list[str]) -> Walk | None:
         if index is None:
             return None
         steps.append((here, index))
-    return Walk(tree.id, tuple(steps), nodes[-1], tree.nodes[nodes[-1]].is_answer)
+    # The path keeps no record of what was said: a step at an ordinary case may have been
+    # assumed, and its caveat is said again rather than dropped.
+    usual = frozenset(n for n, i in steps if tree.ordinary(n, i) is not None)
+    return Walk(tree.id, tuple(steps), nodes[-1], tree.nodes[nodes[-1]].is_answer, usual)
 
 
 def _after(tree: Tree, prefix: tuple[tuple[str, int], ...]) -> str:
