@@ -90,3 +90,61 @@ def test_a_step_said_in_words_nobody_listed_is_understood(engine, text, lang, sa
 )
 def test_what_the_words_do_not_say_is_not_understood(engine, text, lang, not_said):
     assert not_said not in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Somebody keeps trashing me on Facebook, what can I do", "en"),
+        ("A podcaster has been ripping into me for weeks", "en"),
+        ("People are making fun of me on TikTok after a hearing", "en"),
+        ("有人在抖音上编排我，说得很难听", "zh"),
+        ("网上有人发帖挖苦我，怎么办", "zh"),
+    ],
+)
+def test_abuse_said_in_everyday_words_is_abuse(engine, text, lang):
+    """Colloquial ways of saying someone attacks the judge online open the abuse walkthrough."""
+    title = "Insulted or harassed online" if lang == "en" else "遭受网络辱骂或骚扰"
+    assert last_screen(chat(engine, [text], lang=lang)).startswith(f"== {title} ==")
+
+
+def test_a_word_that_sounds_like_an_insult_is_not_one(engine):
+    """对我 ("to me") sounds like 怼我 ("snaps at me"): a stranger's files sent to the judge
+    are no abuse."""
+    screen = last_screen(chat(engine, ["陌生人通过QQ给我发案件材料，这对我有影响吗？"], lang="zh"))
+    assert not screen.startswith("== 遭受网络辱骂或骚扰 ==")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        (
+            "My clerk films short videos in chambers and court files on the desk can be seen",
+            "en",
+            "A pending case or deliberations",
+        ),
+        (
+            "My usher posts funny clips from the office with case papers on the table",
+            "en",
+            "A pending case or deliberations",
+        ),
+        ("书记员在办公室拍短视频发抖音，背景里有卷宗", "zh", "在审案件或合议情况"),
+        ("我的助理在单位拍视频，桌上的案卷都拍到了", "zh", "在审案件或合议情况"),
+    ],
+)
+def test_case_material_in_the_background_of_staff_videos_is_a_case(engine, text, lang, said):
+    screen = understood(engine, text, lang)
+    assert said in screen
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I've been making short videos about court etiquette for Instagram", "en"),
+        ("A man filmed me arguing in a car park and posted it", "en"),
+        ("有人在商场拍了我的视频发到抖音上", "zh"),
+    ],
+)
+def test_the_judge_s_own_videos_or_being_filmed_are_not_staff_posting(engine, text, lang):
+    title = "Family, friends and court staff" if lang == "en" else "家人、朋友与法院工作人员"
+    assert not last_screen(chat(engine, [text], lang=lang)).startswith(f"== {title}")
