@@ -148,3 +148,25 @@ def test_case_material_in_the_background_of_staff_videos_is_a_case(engine, text,
 def test_the_judge_s_own_videos_or_being_filmed_are_not_staff_posting(engine, text, lang):
     title = "Family, friends and court staff" if lang == "en" else "家人、朋友与法院工作人员"
     assert not last_screen(chat(engine, [text], lang=lang)).startswith(f"== {title}")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        (
+            "A stranger keeps leaving racist comments under my posts. Block him? "
+            "He has no case with me.",
+            "en",
+            "They harass or insult me",
+        ),
+        (
+            "Should I remove a follower who posts hateful comments on everything I share?",
+            "en",
+            "They harass or insult me",
+        ),
+        ("有个网友总在我微博下面发地域黑的言论，要不要拉黑？", "zh", "对方骚扰或辱骂我"),
+        ("一个粉丝老在评论区爆粗口，我想把他拉黑", "zh", "对方骚扰或辱骂我"),
+    ],
+)
+def test_hateful_comments_are_a_reason_to_block_that_is_abuse(engine, text, lang, said):
+    assert said in understood(engine, text, lang)
