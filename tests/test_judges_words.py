@@ -170,3 +170,21 @@ def test_the_judge_s_own_videos_or_being_filmed_are_not_staff_posting(engine, te
 )
 def test_hateful_comments_are_a_reason_to_block_that_is_abuse(engine, text, lang, said):
     assert said in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "I've never changed my Facebook privacy settings; everything is visible to everyone",
+            "en",
+        ),
+        ("My Instagram is still on the defaults and anyone can see my posts. Fine?", "en"),
+        ("我的抖音从来没动过设置，作品对所有人可见，这样行吗", "zh"),
+        ("我微信朋友圈一直是默认的，谁都能看，要不要改", "zh"),
+    ],
+)
+def test_settings_never_changed_ask_for_a_settings_check(engine, text, lang):
+    """'Never changed the settings' negates nothing the judge wants: it is why they ask."""
+    said = "A general settings check" if lang == "en" else "全面检查一遍设置"
+    assert said in understood(engine, text, lang)
