@@ -188,3 +188,38 @@ def test_settings_never_changed_ask_for_a_settings_check(engine, text, lang):
     """'Never changed the settings' negates nothing the judge wants: it is why they ask."""
     said = "A general settings check" if lang == "en" else "全面检查一遍设置"
     assert said in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("replies", "lang", "said"),
+    [
+        (
+            [
+                "a question about my husband's posts",
+                "he posted about the case I'm doing at the moment, with the accused's name",
+            ],
+            "en",
+            "Based on: Guideline 31",
+        ),
+        (
+            [
+                "my son keeps posting about my work",
+                "now he wrote about a trial I'm on, the jury is still out",
+            ],
+            "en",
+            "Based on: Guideline 31",
+        ),
+        (
+            ["家里人发朋友圈的事", "我老婆在朋友圈发了我正在办的那个案子，还带着当事人的名字"],
+            "zh",
+            "依据：第31条",
+        ),
+    ],
+)
+def test_a_relative_posting_about_a_trial_i_am_on_is_a_pending_case(engine, replies, lang, said):
+    assert said in last_screen(chat(engine, replies, lang=lang))
+
+
+def test_someone_else_posting_about_a_case_is_not_my_wish_to_post(engine):
+    screen = understood(engine, "Can I say something? A lawyer posted about my trial", "en")
+    assert "I want to post about it myself" not in screen
