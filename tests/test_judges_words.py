@@ -223,3 +223,24 @@ def test_a_relative_posting_about_a_trial_i_am_on_is_a_pending_case(engine, repl
 def test_someone_else_posting_about_a_case_is_not_my_wish_to_post(engine):
     screen = understood(engine, "Can I say something? A lawyer posted about my trial", "en")
     assert "I want to post about it myself" not in screen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before I was appointed I posted a lot bashing the other party. Should I delete them?",
+        "Years ago I tweeted for the Labour Party and against the Tories. Now I'm a judge, delete?",
+    ],
+)
+def test_a_political_party_is_politics_not_a_party_to_a_case(engine, text):
+    screen = understood(engine, text, "en")
+    assert "Views on contested issues or causes" in screen
+    assert "It bears on a case before me now" not in screen
+
+
+def test_a_party_s_posts_are_still_a_party_s(engine):
+    """The other side in a case is still a party: only party politics reads as politics."""
+    screen = understood(
+        engine, "The other party in my pending case keeps sharing my old posts. Delete them?", "en"
+    )
+    assert "Views on contested issues or causes" not in screen
