@@ -244,3 +244,40 @@ def test_a_party_s_posts_are_still_a_party_s(engine):
         engine, "The other party in my pending case keeps sharing my old posts. Delete them?", "en"
     )
     assert "Views on contested issues or causes" not in screen
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Someone I don't know sent me a friend request", "Someone sent me a request"),
+        ("A man I've never met sent me a connection request", "Someone sent me a request"),
+        ("A woman I don't recognise added me on Instagram", "Someone sent me a request"),
+    ],
+)
+def test_not_knowing_someone_does_not_deny_what_they_did(engine, text, said):
+    assert said in understood(engine, text, "en")
+
+
+def test_not_knowing_whether_leaves_the_question_open(engine):
+    screen = understood(engine, "I don't know if the lawyer who added me is in my case", "en")
+    assert "Party, lawyer or witness in my case" not in screen
+    assert "Based on" not in screen
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        (
+            "A stranger sent me a friend request: blank profile, no profile picture",
+            "en",
+            "No, or it looks like a fake account",
+        ),
+        (
+            "一个陌生人加我微信，朋友圈什么都没有，头像是风景照，要不要通过",
+            "zh",
+            "查不清，或像是假账号",
+        ),
+    ],
+)
+def test_an_empty_profile_looks_like_a_fake_account(engine, text, lang, said):
+    assert said in understood(engine, text, lang)
