@@ -281,3 +281,24 @@ def test_not_knowing_whether_leaves_the_question_open(engine):
 )
 def test_an_empty_profile_looks_like_a_fake_account(engine, text, lang, said):
     assert said in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        ("Can I post a photo of me and my kids at the beach on Instagram?", "en", "I do"),
+        ("Thinking of posting a selfie from our holiday, is that safe?", "en", "I do"),
+        ("打算在朋友圈发一张全家福照片，会暴露隐私吗", "zh", "我自己"),
+    ],
+)
+def test_asking_whether_to_post_a_photo_says_who_posts_it(engine, text, lang, said):
+    screen = understood(engine, text, lang)
+    head = "» I understood:" if lang == "en" else "» 我的理解："
+    line = next(line for line in screen.splitlines() if line.startswith(head))
+    assert said in line
+
+
+def test_moments_are_no_friends(engine):
+    """朋友圈 (WeChat Moments) holds 朋友 but names no friend."""
+    screen = understood(engine, "打算在朋友圈发一张全家福照片，会暴露隐私吗", "zh")
+    assert "家人或朋友" not in screen
