@@ -302,3 +302,31 @@ def test_moments_are_no_friends(engine):
     """朋友圈 (WeChat Moments) holds 朋友 but names no friend."""
     screen = understood(engine, "打算在朋友圈发一张全家福照片，会暴露隐私吗", "zh")
     assert "家人或朋友" not in screen
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        (
+            "A witness in the trial I'm hearing swears she never drinks. Can I look at her "
+            "Instagram to see what she's really like?",
+            "en",
+            "Check disputed facts or credibility",
+        ),
+        (
+            "The defendant in my case says he works two jobs; I'd search his Facebook to see "
+            "whether his story holds up",
+            "en",
+            "Check disputed facts or credibility",
+        ),
+        (
+            "我在审的案子里被告说自己早就戒赌了，我想上他的抖音看看，心里有个底",
+            "zh",
+            "核实争议事实或可信度",
+        ),
+    ],
+)
+def test_wanting_to_know_what_a_party_is_really_like_is_checking_credibility(
+    engine, text, lang, said
+):
+    assert said in understood(engine, text, lang)
