@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.textmatch import CJK as _CJK
 from knowledge.textmatch import WORD as _WORD
@@ -47,6 +48,21 @@ def words_of(text: str) -> list[tuple[int, int, str]]:
         word = m.group(0)
         out.append((m.start(), m.end(), stem(word[:-2] if word.endswith("'s") else word)))
     return out
+
+
+_OPEN = frozenset({"if", "whether"})  # after "I don't know", the negation stays open
+
+
+@lru_cache(maxsize=4)
+def _en_exceptions(raw: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The English expressions whose negator denies only themselves, as words, by their
+    first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for expression in raw:
+        words = tuple(_WORD.findall(normalise(expression)))
+        if words:
+            out.setdefault(words[0], []).append(words)
+    return {first: tuple(found) for first, found in out.items()}
 
 
 @dataclass(frozen=True)
@@ -112,6 +128,8 @@ class Text:
         self._en_negators = frozenset(words.negators.en)
         self._zh_negators = tuple(words.negators.zh)
         self._zh_exceptions = tuple(words.not_negating.zh)
+        self._en_exceptions = _en_exceptions(tuple(words.not_negating.en))
+        self._spent_negators: frozenset[int] | None = None  # worked out on first need
         self._longest_exception = max((len(w) for w in self._zh_exceptions), default=0)
         self._senses: tuple[frozenset[str], frozenset[str]] | None = None
 
@@ -182,9 +200,26 @@ class Text:
         clause = self._clause_start(self._tokens[index][0])
         for j in range(max(0, index - NEGATION_WORDS), index):
             start, _, word = self._tokens[j]
-            if start >= clause and (word in self._en_negators or word.endswith("n't")):
+            negator = word in self._en_negators or word.endswith("n't")
+            if start >= clause and negator and j not in self._spent():
                 return True
         return False
+
+    def _spent(self) -> frozenset[int]:
+        """Negators an English expression uses up ("someone I don't know sent me a
+        request": the "don't" denies knowing, not the request)."""
+        if self._spent_negators is None:
+            words = [w for _, _, w in self._tokens]
+            spent: set[int] = set()
+            for i, word in enumerate(words):
+                for expression in self._en_exceptions.get(word, ()):
+                    end = i + len(expression)
+                    after = words[end] if end < len(words) else ""
+                    # "I don't know if he's in my case" still leaves it open.
+                    if tuple(words[i:end]) == expression and after not in _OPEN:
+                        spent.update(range(i, end))
+            self._spent_negators = frozenset(spent)
+        return self._spent_negators
 
     def negated_char(self, at: int) -> bool:
         clause = self._clause_start(at)

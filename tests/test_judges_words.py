@@ -1,0 +1,332 @@
+"""Words judges use for a step that nobody listed at first (issue 12): each wording below is
+our own, written the way judges in different jurisdictions put the same fact, and each
+asserts what the judge sees: the step understood, or the question still asked."""
+
+from __future__ import annotations
+
+import pytest
+from transcripts import chat, last_screen
+
+
+def understood(engine, text: str, lang: str) -> str:
+    return last_screen(chat(engine, [text], lang=lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        # Counsel named by their role in a trial the judge is hearing is counsel in my case,
+        # and "never met outside court" says nothing of a stranger.
+        (
+            "The barrister defending in my murder trial wants to connect on LinkedIn",
+            "en",
+            "Party, lawyer or witness in my case",
+        ),
+        (
+            "Opposing counsel in a case on my docket sent me a friend request. "
+            "We never met socially, only in the courtroom.",
+            "en",
+            "Party, lawyer or witness in my case",
+        ),
+        (
+            "Counsel appearing in my courtroom this week added me on Facebook",
+            "en",
+            "Party, lawyer or witness in my case",
+        ),
+        ("在我庭上出庭的辩护律师加我微信", "zh", "我案件的当事人、律师或证人"),
+        ("我正在审理的那个合同纠纷，原告的代理律师加我好友", "zh", "我案件的当事人、律师或证人"),
+        # A job title in a headline or bio shows the account is a judge's.
+        (
+            "I want 'District Judge' in my LinkedIn headline under my real name",
+            "en",
+            "Yes, e.g. a verified job title",
+        ),
+        (
+            "Opening an account in my own name; my bio says I sit at the county court",
+            "en",
+            "Real name and judicial title",
+        ),
+        ("我想用真名开微博，个人简介里写上某某法院法官", "zh", "会，例如职业认证"),
+        ("想用真名注册，职务一栏写法官，可以吗", "zh", "会，例如职业认证"),
+        # Where the insults are posted says who posts them: the public, not a litigant.
+        (
+            "A thread on a local forum calls me corrupt after the verdict in my case",
+            "en",
+            "Other users, the public or media",
+        ),
+        (
+            "People in a subreddit for my town are calling me a disgrace over my ruling",
+            "en",
+            "Other users, the public or media",
+        ),
+        ("本地论坛有个帖子骂我判得不公", "zh", "网友、公众或媒体"),
+        ("贴吧里有人说我收了钱才这么判，骂得很难听", "zh", "网友、公众或媒体"),
+    ],
+)
+def test_a_step_said_in_words_nobody_listed_is_understood(engine, text, lang, said):
+    screen = understood(engine, text, lang)
+    head = "» I understood:" if lang == "en" else "» 我的理解："
+    line = next(line for line in screen.splitlines() if line.startswith(head))
+    assert said in line
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "not_said"),
+    [
+        # A stranger is still a stranger when the judge has never met them in person.
+        (
+            "Someone I have never met in person wants to connect, no idea who he is",
+            "en",
+            "Party, lawyer or witness in my case",
+        ),
+        # No title in the profile is not a title.
+        (
+            "I'll use my real name, but my profile won't mention my job title",
+            "en",
+            "Yes, e.g. a verified job title",
+        ),
+        ("我想用真名注册，但简介里不写职务", "zh", "会，例如职业认证"),
+    ],
+)
+def test_what_the_words_do_not_say_is_not_understood(engine, text, lang, not_said):
+    assert not_said not in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Somebody keeps trashing me on Facebook, what can I do", "en"),
+        ("A podcaster has been ripping into me for weeks", "en"),
+        ("People are making fun of me on TikTok after a hearing", "en"),
+        ("有人在抖音上编排我，说得很难听", "zh"),
+        ("网上有人发帖挖苦我，怎么办", "zh"),
+    ],
+)
+def test_abuse_said_in_everyday_words_is_abuse(engine, text, lang):
+    """Colloquial ways of saying someone attacks the judge online open the abuse walkthrough."""
+    title = "Insulted or harassed online" if lang == "en" else "遭受网络辱骂或骚扰"
+    assert last_screen(chat(engine, [text], lang=lang)).startswith(f"== {title} ==")
+
+
+def test_a_word_that_sounds_like_an_insult_is_not_one(engine):
+    """对我 ("to me") sounds like 怼我 ("snaps at me"): a stranger's files sent to the judge
+    are no abuse."""
+    screen = last_screen(chat(engine, ["陌生人通过QQ给我发案件材料，这对我有影响吗？"], lang="zh"))
+    assert not screen.startswith("== 遭受网络辱骂或骚扰 ==")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        (
+            "My clerk films short videos in chambers and court files on the desk can be seen",
+            "en",
+            "A pending case or deliberations",
+        ),
+        (
+            "My usher posts funny clips from the office with case papers on the table",
+            "en",
+            "A pending case or deliberations",
+        ),
+        ("书记员在办公室拍短视频发抖音，背景里有卷宗", "zh", "在审案件或合议情况"),
+        ("我的助理在单位拍视频，桌上的案卷都拍到了", "zh", "在审案件或合议情况"),
+    ],
+)
+def test_case_material_in_the_background_of_staff_videos_is_a_case(engine, text, lang, said):
+    screen = understood(engine, text, lang)
+    assert said in screen
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I've been making short videos about court etiquette for Instagram", "en"),
+        ("A man filmed me arguing in a car park and posted it", "en"),
+        ("有人在商场拍了我的视频发到抖音上", "zh"),
+    ],
+)
+def test_the_judge_s_own_videos_or_being_filmed_are_not_staff_posting(engine, text, lang):
+    title = "Family, friends and court staff" if lang == "en" else "家人、朋友与法院工作人员"
+    assert not last_screen(chat(engine, [text], lang=lang)).startswith(f"== {title}")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        (
+            "A stranger keeps leaving racist comments under my posts. Block him? "
+            "He has no case with me.",
+            "en",
+            "They harass or insult me",
+        ),
+        (
+            "Should I remove a follower who posts hateful comments on everything I share?",
+            "en",
+            "They harass or insult me",
+        ),
+        ("有个网友总在我微博下面发地域黑的言论，要不要拉黑？", "zh", "对方骚扰或辱骂我"),
+        ("一个粉丝老在评论区爆粗口，我想把他拉黑", "zh", "对方骚扰或辱骂我"),
+    ],
+)
+def test_hateful_comments_are_a_reason_to_block_that_is_abuse(engine, text, lang, said):
+    assert said in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "I've never changed my Facebook privacy settings; everything is visible to everyone",
+            "en",
+        ),
+        ("My Instagram is still on the defaults and anyone can see my posts. Fine?", "en"),
+        ("我的抖音从来没动过设置，作品对所有人可见，这样行吗", "zh"),
+        ("我微信朋友圈一直是默认的，谁都能看，要不要改", "zh"),
+    ],
+)
+def test_settings_never_changed_ask_for_a_settings_check(engine, text, lang):
+    """'Never changed the settings' negates nothing the judge wants: it is why they ask."""
+    said = "A general settings check" if lang == "en" else "全面检查一遍设置"
+    assert said in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("replies", "lang", "said"),
+    [
+        (
+            [
+                "a question about my husband's posts",
+                "he posted about the case I'm doing at the moment, with the accused's name",
+            ],
+            "en",
+            "Based on: Guideline 31",
+        ),
+        (
+            [
+                "my son keeps posting about my work",
+                "now he wrote about a trial I'm on, the jury is still out",
+            ],
+            "en",
+            "Based on: Guideline 31",
+        ),
+        (
+            ["家里人发朋友圈的事", "我老婆在朋友圈发了我正在办的那个案子，还带着当事人的名字"],
+            "zh",
+            "依据：第31条",
+        ),
+    ],
+)
+def test_a_relative_posting_about_a_trial_i_am_on_is_a_pending_case(engine, replies, lang, said):
+    assert said in last_screen(chat(engine, replies, lang=lang))
+
+
+def test_someone_else_posting_about_a_case_is_not_my_wish_to_post(engine):
+    screen = understood(engine, "Can I say something? A lawyer posted about my trial", "en")
+    assert "I want to post about it myself" not in screen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before I was appointed I posted a lot bashing the other party. Should I delete them?",
+        "Years ago I tweeted for the Labour Party and against the Tories. Now I'm a judge, delete?",
+    ],
+)
+def test_a_political_party_is_politics_not_a_party_to_a_case(engine, text):
+    screen = understood(engine, text, "en")
+    assert "Views on contested issues or causes" in screen
+    assert "It bears on a case before me now" not in screen
+
+
+def test_a_party_s_posts_are_still_a_party_s(engine):
+    """The other side in a case is still a party: only party politics reads as politics."""
+    screen = understood(
+        engine, "The other party in my pending case keeps sharing my old posts. Delete them?", "en"
+    )
+    assert "Views on contested issues or causes" not in screen
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Someone I don't know sent me a friend request", "Someone sent me a request"),
+        ("A man I've never met sent me a connection request", "Someone sent me a request"),
+        ("A woman I don't recognise added me on Instagram", "Someone sent me a request"),
+    ],
+)
+def test_not_knowing_someone_does_not_deny_what_they_did(engine, text, said):
+    assert said in understood(engine, text, "en")
+
+
+def test_not_knowing_whether_leaves_the_question_open(engine):
+    screen = understood(engine, "I don't know if the lawyer who added me is in my case", "en")
+    assert "Party, lawyer or witness in my case" not in screen
+    assert "Based on" not in screen
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        (
+            "A stranger sent me a friend request: blank profile, no profile picture",
+            "en",
+            "No, or it looks like a fake account",
+        ),
+        (
+            "一个陌生人加我微信，朋友圈什么都没有，头像是风景照，要不要通过",
+            "zh",
+            "查不清，或像是假账号",
+        ),
+    ],
+)
+def test_an_empty_profile_looks_like_a_fake_account(engine, text, lang, said):
+    assert said in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        ("Can I post a photo of me and my kids at the beach on Instagram?", "en", "I do"),
+        ("Thinking of posting a selfie from our holiday, is that safe?", "en", "I do"),
+        ("打算在朋友圈发一张全家福照片，会暴露隐私吗", "zh", "我自己"),
+    ],
+)
+def test_asking_whether_to_post_a_photo_says_who_posts_it(engine, text, lang, said):
+    screen = understood(engine, text, lang)
+    head = "» I understood:" if lang == "en" else "» 我的理解："
+    line = next(line for line in screen.splitlines() if line.startswith(head))
+    assert said in line
+
+
+def test_moments_are_no_friends(engine):
+    """朋友圈 (WeChat Moments) holds 朋友 but names no friend."""
+    screen = understood(engine, "打算在朋友圈发一张全家福照片，会暴露隐私吗", "zh")
+    assert "家人或朋友" not in screen
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        (
+            "A witness in the trial I'm hearing swears she never drinks. Can I look at her "
+            "Instagram to see what she's really like?",
+            "en",
+            "Check disputed facts or credibility",
+        ),
+        (
+            "The defendant in my case says he works two jobs; I'd search his Facebook to see "
+            "whether his story holds up",
+            "en",
+            "Check disputed facts or credibility",
+        ),
+        (
+            "我在审的案子里被告说自己早就戒赌了，我想上他的抖音看看，心里有个底",
+            "zh",
+            "核实争议事实或可信度",
+        ),
+    ],
+)
+def test_wanting_to_know_what_a_party_is_really_like_is_checking_credibility(
+    engine, text, lang, said
+):
+    assert said in understood(engine, text, lang)
