@@ -32,7 +32,8 @@ SIMILARITY_WEIGHT = 30.0
 BAYES_WEIGHT = 10.0  # the classifier's posterior (0-1) for a guideline, in score points
 MIN_SCORE = 3.0  # below this no guideline is said to match
 MIN_SCORE_WITHOUT_SOCIAL = 9.0  # with nothing of social media in it, the bar is higher
-# An out-of-scope example this near (as a share of the nearest text) counts as the nearest:
+# With nothing of social media in it, an out-of-scope example this near (as a share of the
+# nearest text's similarity) counts as the nearest:
 # "recuse because of my former firm?" sits as close to "endorse a former colleague's firm on
 # LinkedIn" as to "recuse because I worked at the firm", and is no social-media question.
 OFF_TOPIC_TIE = 0.9
@@ -127,11 +128,12 @@ class Router:
         social = bool(concepts & self._social)
         decisive = bool(concepts & self._decisive)
         off_topic = bool(concepts & self._off_topic)
-        nearest_off_topic = nearest.out_of_scope >= OFF_TOPIC_TIE * nearest.best > 0
+        nearest_off_topic = nearest.out_of_scope >= nearest.best > 0
+        near_off_topic = nearest.out_of_scope >= OFF_TOPIC_TIE * nearest.best > 0
         out_of_scope = (
             not ranked
             or (off_topic and not decisive and (not social or nearest_off_topic))
-            or (not social and (nearest_off_topic or top < MIN_SCORE_WITHOUT_SOCIAL))
+            or (not social and (near_off_topic or top < MIN_SCORE_WITHOUT_SOCIAL))
         )
         if out_of_scope:
             return Routing(lang, (), None, True)
