@@ -317,6 +317,12 @@ _LIFE_EVENT = re.compile(
     r"took the bench|joined the bench|elevated|elected|confirmed|retire|retirement|married|"
     r"graduated)|出生|生日|生于|宣誓|任命|就任|上任|入职|入额|任职|退休|结婚|毕业"
 )
+# A sitting of a case on a given day (a hearing, a trial, a sentencing, 开庭, 庭审, 宣判): the
+# day and the court together name the case, and so its judge, whoever speaks of it.
+_SITTING = re.compile(
+    r"(?i:hearings?|trials?|sentencing|arraignment|verdict|plea|sitting|adjourned|listed for)"
+    r"|开庭|庭审|宣判|审理|听证|判决|裁定|调解"
+)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -368,7 +374,9 @@ def personal_dates(text: str) -> Iterator[Span]:
     clause of their appointment. Dates of rules and events stay."""
     for match in _FULL_DATE.finditer(text):
         sentence = _sentence(text, match.start(), match.end())
-        if _FIRST_PERSON.search(sentence) and _LIFE_EVENT.search(sentence):
+        if _SITTING.search(sentence) or (
+            _FIRST_PERSON.search(sentence) and _LIFE_EVENT.search(sentence)
+        ):
             yield match.span()
     # Every cue and boundary is found once, so a text of many dates stays linear.
     events = [m.start() for m in _APPOINTMENT.finditer(text)]
