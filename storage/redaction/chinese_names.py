@@ -354,6 +354,11 @@ _WORDS_ENDING_IN_A_VERB = frozenset(
 )
 
 
+# A full name (surname and two given characters) opening a clause may be followed by what
+# people do to the judge too: 刘晓燕加我微信, 周志强找我, 王海燕送了我.
+_FULL_NAME_AFTER = _SUBJECT_AFTER | frozenset("加找送约请问私打拉告带来去发要想")
+
+
 def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
     """刘晓燕是我审理案件的当事人, 昨天孙丽华在小红书上…: a name opening a clause, followed by
     a character that plainly ends it (是, 在, 说, 给 …)."""
@@ -368,7 +373,11 @@ def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
             if (
                 end <= len(text)
                 and all(_given_char(text, k) for k in range(given, end))
-                and (end == len(text) or not _is_han(text[end]) or text[end] in _SUBJECT_AFTER)
+                and (
+                    end == len(text)
+                    or not _is_han(text[end])
+                    or text[end] in (_SUBJECT_AFTER if size == 1 else _FULL_NAME_AFTER)
+                )
                 and text[end - 1 : end + 1] not in _WORDS_ENDING_IN_A_VERB
                 and text[start:end] not in COMMON_WORDS
                 and text[given - 1 : given + 1] not in COMMON_WORDS
@@ -382,13 +391,25 @@ def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
 # 我给何志明的抖音点了赞. Two given characters, both fit for a name, and no everyday word.
 _BEFORE_A_PERSON = re.compile(
     r"(?:看到|看见|遇到|碰到|听说|据说|发现|认识|知道|告诉|通知|联系|举报|投诉|起诉|屏蔽|拉黑|关注|"
-    r"邀请|提醒|给|跟|和|与|同|对|向|把|被|让|叫|找|问|帮|替|的|那个|这个)"
+    r"邀请|提醒|给|跟|和|与|同|对|向|把|被|让|叫|找|问|帮|替|的|那个|这个"
+    # The judge's own family, then a name: 我爸胡德明, 我老公周志强, 我表姐刘晓燕.
+    r"|我(?:的)?(?:爸|妈|爸爸|妈妈|父亲|母亲|老公|老婆|爱人|丈夫|妻子|儿子|女儿|哥|姐|弟|妹|哥哥|姐姐"
+    r"|弟弟|妹妹|[表堂][哥姐弟妹]|舅舅|姑姑|姨妈|叔叔|伯伯|岳父|岳母|公公|婆婆|侄子|侄女|外甥|外甥女"
+    r"|男朋友|女朋友|男友|女友|前妻|前夫|未婚夫|未婚妻|闺蜜|发小))"
+)
+# 把赵磊从好友里删掉, 把陈静踢出群: a person (two characters are enough) taken out of a list.
+_REMOVED_RE = re.compile(
+    rf"(?<=[把将])(?P<x>(?:{'|'.join(sorted(SURNAMES - _AMBIGUOUS))})[{HAN}])(?=从|踢|移出|拉黑|屏蔽)"
 )
 # … and adverbs that open what the person does (旁边的张晓燕正好是原告, 那个周志强刚加了我).
 _AFTER_A_PERSON = frozenset("的说是在和跟给让也都就还又已曾昨今把被发经总一不常竟正刚现却才便居")
 
 
 def zh_full_name_in_clause(text: str) -> Iterator[tuple[int, int]]:
+    for match in _REMOVED_RE.finditer(text):
+        start = match.start()
+        if _given_char(text, start + 1) and text[start : start + 2] not in COMMON_WORDS:
+            yield match.span()
     for match in _BEFORE_A_PERSON.finditer(text):
         start = match.end()
         # A surname that is also a function word (何, 方, 于 …) only after a verb that takes a
@@ -578,7 +599,7 @@ def zh_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]
     """周到、[姓名]、[姓名]三个人: a name listed with 、 beside a name already found (``names``:
     the sentinels of names) is a name too, though 周到 is also a word: the list says what it
     is. Followed both ways from the name, one list item at a time."""
-    if "、" not in text:
+    if "、" not in text and not _LIST_JOINER_RE.search(text):
         return
     for sentinel in SENTINEL_RE.finditer(text):
         if sentinel.group() not in names:
@@ -591,12 +612,20 @@ def zh_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]
             yield span
             pos = span[0]
         pos = sentinel.end()
-        while pos < len(text) and text[pos] == "、":
-            span = _listed_after(text, pos + 1)
-            if not span:
+        while pos < len(text):
+            joiner = _LIST_JOINER_RE.match(text, pos)
+            if not joiner:
+                break
+            span = _listed_after(text, joiner.end())
+            # After a word joiner (还有, 以及) a full name only: 和王 may be "and the king".
+            if not span or (joiner.group() != "、" and span[1] - span[0] != 3):
                 break
             yield span
             pos = span[1]
+
+
+# What joins the last item of a list of people: 、, or 还有 / 以及 / 和 / 跟 / 与 / 及.
+_LIST_JOINER_RE = re.compile("、|还有|以及|和|跟|与|及")
 
 
 # 扎西顿珠，就是之前那起草场纠纷的被告，…: a clause that is only a name, then "that is" and a

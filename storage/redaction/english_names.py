@@ -15,10 +15,12 @@ app sends ("Venmo sent me a notification") keeps an app from being one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import pairwise
 
+from .patterns import HAN
 from .text import SENTINEL_CLASS, SENTINEL_RE
 from .wordlists import lines, words
 
@@ -217,7 +219,9 @@ LATIN_NAME = re.compile(rf"[ \t]?(?P<x>{_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2
 
 # --------------------------------------------------------------------------- beyond the cues
 
-_GIVEN = frozenset(words("en_names", "given_names"))
+# The hand-kept given names, and the 1990 US Census's first names that are no English word
+# and no place (data/given_names.txt, made by scripts/make_given_names.py).
+_GIVEN = frozenset(words("en_names", "given_names")) | lines("given_names")
 _GIVEN_WORDS = frozenset(words("en_names", "given_names_that_are_words"))
 _SURNAMES = frozenset(words("en_names", "surnames"))
 # Family words and pet names ("Nana and I"): never a name on their own.
@@ -706,4 +710,45 @@ def en_title_any_case(text: str) -> Iterator[tuple[int, int]]:
     for match in _TITLE_ANY_CASE_RE.finditer(text):
         word = match.group("x")
         if len(word) >= 3 and not is_word(word) and not is_stop_name(word):
+            yield match.span("x")
+
+
+def _plain(word: str) -> str:
+    """The word without its accents (Siobhán → Siobhan, José → Jose)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def is_given(word: str) -> bool:
+    """A listed given name that is no everyday word, as written or without its accents
+    (Siobhán, Björn); the capitalised form of a lower-case word counts (josé)."""
+    for form in {word, _plain(word)}:
+        form = form[:1].upper() + form[1:]
+        if form in _GIVEN and form not in _GIVEN_WORDS:
+            return True
+    return False
+
+
+# A Latin given name inside Chinese text (我的同学Lily在律所工作, Kevin是她的同事): a capitalised
+# word standing alone between Han characters or punctuation, listed as a given name, or, when
+# a word for a person stands right before it, any word that is no English word.
+_LATIN_IN_HAN_RE = re.compile(
+    rf"(?:(?<=[{HAN}])|(?<![A-Za-z0-9{UPPER}{_LOW}@#_./:\-]))[ \t]?"
+    rf"(?P<x>[{UPPER}][{_LOW}]+)(?![A-Za-z0-9{UPPER}{_LOW}@_.'’\-])(?=[ \t]?[{HAN}，。、；：！？,])"
+)
+_PERSON_BEFORE_RE = re.compile(
+    "(?:同学|同事|朋友|老乡|邻居|室友|闺蜜|发小|律师|老师|助理|书记员|当事人|原告|被告|证人|网友|记者"
+    "|博主|客户|表哥|表姐|表弟|表妹|堂哥|堂姐|儿子|女儿|侄子|侄女|外甥|男友|女友|老公|老婆)[ \t]?$"
+)
+
+
+def en_given_in_chinese(text: str) -> Iterator[tuple[int, int]]:
+    if not _ANY_LATIN_RE.search(text):
+        return
+    for match in _LATIN_IN_HAN_RE.finditer(text):
+        word = match.group("x")
+        if is_stop_name(word) or word in _KIN_WORDS or is_place(word):
+            continue
+        if is_given(word) or (
+            word in _GIVEN_WORDS and _PERSON_BEFORE_RE.search(text, 0, match.start("x"))
+        ):
             yield match.span("x")

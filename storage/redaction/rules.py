@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import addresses, chinese_names, courts, english_names, identifiers, patterns
+from . import addresses, chinese_names, courts, english_names, firms, identifiers, patterns
 from .text import Span
 
 _LATIN = re.compile("[A-Za-z]")
@@ -148,6 +148,9 @@ RULES: list[Rule] = [
     # After the catch-all for digit runs: what is left are numbers with separators in a
     # national format the patterns above do not know (0412-345-678, +49 30 12345678).
     Rule("phone-lib", "phone", identifiers.phones),
+    # Law firms before the name finders, which would take their partners one by one.
+    Rule("firm-en", "name", firms.en_law_firms, _LATIN, latin_only=True),
+    Rule("firm-zh", "name", firms.zh_law_firms, _HAN),
     # Before the cue rules: 当事人穆罕默德·阿里 is one name, not 穆罕 and then the rest.
     Rule("zh-dotted-foreign", "name", chinese_names.zh_dotted_foreign, _HAN),
     Rule("zh-masked", "name", chinese_names.zh_masked, _HAN),
@@ -164,6 +167,7 @@ RULES: list[Rule] = [
     Rule("zh-reduplicated", "name", chinese_names.zh_reduplicated_nickname, _HAN),
     Rule("zh-compound-surname", "name", chinese_names.zh_compound_surname, _HAN),
     Rule("zh-apposition", "name", chinese_names.zh_apposition, _HAN),
+    Rule("en-given-in-zh", "name", english_names.en_given_in_chinese, _HAN),
     Rule("en-names", "name", english_names.en_names, _LATIN, latin_only=True),
     Rule("en-names-any-case", "name", english_names.en_names_any_case, _LATIN, latin_only=True),
     Rule("en-apposition", "name", english_names.en_apposition, _LATIN, latin_only=True),
