@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .english_names import LATIN_NAME, is_stop_name, trim_latin
+from .english_names import LATIN_NAME, is_stop_name, is_word, trim_latin
 from .patterns import HAN, HAN_RE
 from .text import SENTINEL_CLASS, SENTINEL_RE
 from .wordlists import chars, words
@@ -184,6 +184,17 @@ def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
             pinyin = _PINYIN_NAME_RE.match(text, pos)
             if pinyin and strong:
                 yield pinyin.span("x")
+                continue
+            # 人民陪审员ouyang, 律师zhangwei: one lower-case word of two or three syllables of
+            # pinyin, standing alone after a role.
+            word = _PINYIN_WORD_RE.match(text, pos)
+            if (
+                word
+                and strong
+                and _PINYIN_WORD_SYLLABLES.fullmatch(word.group("x"))
+                and not is_word(word.group("x"))
+            ):
+                yield word.span("x")
 
 
 def _name_start(text: str, end: int) -> int | None:
@@ -277,6 +288,10 @@ _SYLLABLE = re.compile(
 _PINYIN_BEFORE_ROLE_RE = re.compile(
     r"(?<![A-Za-z])(?P<x>[a-z]{1,6}(?: [a-z]{1,6}){1,2}) ?(?:" + "|".join(_ROLE_AFTER) + ")"
 )
+
+
+_PINYIN_WORD_RE = re.compile(r" ?(?P<x>[a-z]{4,12})(?![A-Za-z0-9@_.\-])")
+_PINYIN_WORD_SYLLABLES = re.compile(f"(?:{_SYLLABLE.pattern}){{2,3}}")
 
 
 def zh_pinyin_before_role(text: str) -> Iterator[tuple[int, int]]:
@@ -649,3 +664,41 @@ def zh_apposition(text: str) -> Iterator[tuple[int, int]]:
         ):
             continue
         yield match.span("x")
+
+
+# ------------------------------------------------------------ minority names without a surname
+
+# Name parts of minority peoples (data/zh_names.yaml: minority_name_parts), the one- and
+# two-character ones only at a word's end (江, 汗: 阿布都江, 古丽汗).
+_MINORITY_PARTS = words("zh_names", "minority_name_parts")
+_MINORITY_RE = re.compile(
+    "|".join(sorted((p for p in _MINORITY_PARTS if len(p) > 1), key=len, reverse=True))
+)
+_MINORITY_ENDS = tuple(p for p in _MINORITY_PARTS if len(p) == 1)
+_NAME_RUN_RE = re.compile(f"[{HAN}]{{2,7}}")
+
+
+def zh_minority_name(text: str) -> Iterator[tuple[int, int]]:
+    """阿依古丽是我的邻居, 我认识买买提江: a word of transliteration characters that holds a
+    part of a Uyghur, Tibetan or Mongolian name, opening a clause or after a word that takes a
+    person, and ended by what follows a person (是, 说, 在 …) or punctuation."""
+    if not _MINORITY_RE.search(text):
+        return
+    starts = {m.end() for m in _CLAUSE_START_RE.finditer(text)}
+    starts |= {m.end() for m in _BEFORE_A_PERSON.finditer(text)}
+    for start in sorted(starts):
+        run = _NAME_RUN_RE.match(text, start)
+        if not run:
+            continue
+        # The longest stretch of transliteration characters that holds a name part and ends
+        # before what follows a person.
+        for end in range(run.end(), start + 1, -1):
+            word = text[start:end]
+            after = text[end] if end < len(text) else ""
+            if after and _is_han(after) and after not in _AFTER_A_PERSON:
+                continue
+            if not all(char in _TRANSLIT_SET for char in word):
+                continue
+            if _MINORITY_RE.search(word) or (len(word) >= 3 and word.endswith(_MINORITY_ENDS)):
+                yield start, end
+                break

@@ -151,7 +151,13 @@ _EN_CUES: list[tuple[re.Pattern[str], bool, Callable[[str, re.Match, list], bool
     # A role word: counsel Jane Doe; one word after a determiner (my clerk Tom).
     (_ROLE_RE, False, lambda text, match, tokens: bool(match.group("det"))),
     # Before a role: "John Smith, a lawyer"; one word when it does not open a sentence.
-    (_BEFORE_ROLE_RE, True, lambda text, match, tokens: not _opens_sentence(text, match.start())),
+    # At a sentence's start a listed given name ("Priya, my court clerk, posts …").
+    (
+        _BEFORE_ROLE_RE,
+        True,
+        lambda text, match, tokens: not _opens_sentence(text, match.start())
+        or is_given(text[tokens[0][0] : tokens[0][1]]),
+    ),
     (_MY_NAME_RE, False, lambda text, match, tokens: True),
     (_POST_NOMINAL_RE, True, lambda text, match, tokens: True),
     (_NAMED_RE, False, lambda text, match, tokens: bool(match.group("who"))),
@@ -291,6 +297,9 @@ def _given_like(word: str) -> bool:
     folded = word.casefold()
     if folded in _GIVEN_FOLDED and folded not in _GIVEN_WORDS_FOLDED:
         return True
+    plain = _plain(folded)
+    if plain != folded and plain in _GIVEN_FOLDED and plain not in _GIVEN_WORDS_FOLDED:
+        return True  # josé, björn, siobhán
     parts = folded.split("-")
     return (
         len(parts) > 1
@@ -408,6 +417,9 @@ def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
 _NAME_WORD = rf"[{UPPER}][{_LOW}]+(?:-[{UPPER}{_LOW}][{_LOW}]+)?(?![{UPPER}{_LOW}'’\-])"
 _WITH_ME_RE = re.compile(
     rf"(?<![A-Za-z{UPPER}{_LOW}'’\-])(?P<after>(?:(?:have|had|has)[ \t]+known|friends[ \t]+with|"
+    # What is done to a person on a platform: follow Siobhán, blocked Aoife, DM'd Priya.
+    r"(?P<social>(?:un)?follow(?:s|ed|ing)?|block(?:s|ed|ing)?|unblock(?:ed)?|mut(?:e|ed|ing)|"
+    r"(?:un)?friend(?:ed)?|DM(?:['’]?d|ed)?|tag(?:ged)?|messag(?:e|ed|ing))|"
     r"married[ \t]+to|engaged[ \t]+to|dating|dated|related[ \t]+to|grew[ \t]+up[ \t]+with|"
     r"studied[ \t]+with|went[ \t]+to[ \t]+school[ \t]+with|close[ \t]+to)[ \t]+)?"
     rf"(?P<x>{_NAME_WORD})"
@@ -432,7 +444,11 @@ def en_given_with_me(text: str) -> Iterator[tuple[int, int]]:
             continue
         # A given name that is also a word (Mark, Grace) is one before "and I": no verb or
         # noun of everyday English stands there.
-        if word in _GIVEN or word in _GIVEN_WORDS:
+        if match.group("social"):
+            # After a platform's verb only a listed given name: "follow Reuters" stays.
+            if is_given(word):
+                yield match.span("x")
+        elif word in _GIVEN or word in _GIVEN_WORDS:
             yield match.span("x")
         elif not (
             is_word(word)
@@ -479,14 +495,26 @@ def _full_name_part(given: str, word: str) -> bool:
     return named or word in _SURNAMES or not (is_word(word) or is_place(word))
 
 
+_JOINED_LOWER_RE = re.compile(
+    rf"(?P<s>[{SENTINEL_CLASS}]){_JOINED}(?P<g>[a-z{_LOW}]{{3,}})[ \t](?P<f>[a-z{_LOW}][a-z{_LOW}'’\-]+)"
+    rf"(?![A-Za-z{UPPER}{_LOW}])"
+)
+
+
 def en_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]]:
     """ "incl. [NAME] and Haruto", "Ottilie, [NAME] and I", 'Hope, [NAME] and "Brooklyn"
     Adebayo-Price': capitalised words joined by "and", "or", "&" or a comma to a name
     already found (``names``: the sentinels of names) are names too, each one that may be a
     name (see _joinable), with the word beside it that makes it a full name. A list of them
     is followed from the name both ways in one reading."""
-    if not _ANY_LATIN_RE.search(text):
+    if not _ANY_LATIN_RE.search(text) and not SENTINEL_RE.search(text):
         return
+    for match in _JOINED_LOWER_RE.finditer(text):
+        # "[NAME] and björn lindqvist": typed in lower case, a listed given name and a word
+        # that may be a surname, joined to a name already found.
+        if match.group("s") in names and _given_like(match.group("g")):
+            if _surname_like(match.group("f")) and match.group("f") not in _NOT_SURNAMES:
+                yield match.start("g"), match.end("f")
     ending_at = {m.end(): m for m in _WORD_JOINED_RE.finditer(text)}
     starting_at = {m.start(): m for m in _JOINED_WORD_RE.finditer(text)}
     for sentinel in SENTINEL_RE.finditer(text):
@@ -558,9 +586,11 @@ def en_case_parties(text: str) -> Iterator[tuple[int, int]]:
 # A cue in any case ("attorney", "ATTORNEY", "my clerk", "a witness named"), then words in
 # any case; "the plaintiff, susan oconnell, wrote" sets the name off with commas.
 _ANY_CASE_CUE_RE = re.compile(
-    rf"(?<![A-Za-z])(?i:{_TITLES}|{_EN_ROLES}|named|called)(?P<comma>,)?[ \t]+(?=[A-Za-z])"
+    rf"(?<![A-Za-z])(?i:{_TITLES}|{_EN_ROLES}|named|called)(?P<comma>,)?[ \t]+"
+    rf"(?=[A-Za-z{UPPER}{_LOW}])"
 )
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# Accented letters too: "my nephew josé ramírez-peña".
+_WORD_RE = re.compile(rf"[A-Za-z{UPPER}{_LOW}][A-Za-z{UPPER}{_LOW}'’\-]*")
 _INITIAL_RE = re.compile(r"[A-Za-z]\.[ \t]+(?=[A-Za-z]{2})")
 # A surname nobody listed, between commas after a role and a listed given name: "the
 # plaintiff, susan oconnell, wrote". Short function words are never one.

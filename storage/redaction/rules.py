@@ -167,6 +167,7 @@ RULES: list[Rule] = [
     Rule("zh-reduplicated", "name", chinese_names.zh_reduplicated_nickname, _HAN),
     Rule("zh-compound-surname", "name", chinese_names.zh_compound_surname, _HAN),
     Rule("zh-apposition", "name", chinese_names.zh_apposition, _HAN),
+    Rule("zh-minority", "name", chinese_names.zh_minority_name, _HAN),
     Rule("en-given-in-zh", "name", english_names.en_given_in_chinese, _HAN),
     Rule("en-names", "name", english_names.en_names, _LATIN, latin_only=True),
     Rule("en-names-any-case", "name", english_names.en_names_any_case, _LATIN, latin_only=True),
