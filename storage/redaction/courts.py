@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .english_names import is_word
+from .english_names import is_place, is_word
 from .patterns import HAN
 from .text import Span
 
@@ -23,7 +23,8 @@ _NOT_PLACE = (
     "我你他她它们的了着过是在住于到去从搬和与及或把被让给向对就也还要想请问说这那有个位为本人"
 )
 # 作 and 工 only as 作为 and 工作: 前海合作区 is a place.
-_ZH_PLACE = f"(?:(?![{_NOT_PLACE}]|作为|工作)[{HAN}])"
+# Nor a verb of moving to a court (我于[日期]调入广州市天河区人民法院): the place starts after it.
+_ZH_PLACE = f"(?:(?![{_NOT_PLACE}]|作为|工作|调[入到任往]|来到|进入|回到|[就任供]职)[{HAN}])"
 # A place: administrative units (省 市 区 县 …), each one to six characters and a unit. The run
 # is atomic: 市 is both a place character and a unit, and "市市市…" must not be split every
 # possible way before failing.
@@ -41,10 +42,10 @@ _ZH_DIVISION = (
 _ZH_AFTER_OWN_CUE = (
     "(?:(?<=我是)|(?<=我在)|(?<=作为)|(?<=我们)|(?<=咱们)|(?<=调到)|(?<=来自)|(?<=就职于)"
     "|(?<=任职于)|(?<=供职于)|(?<=所在的)|(?<=调到了)|(?<=调入)|(?<=现在是)|(?<=现在在)|(?<=目前在)"
-    "|(?<=目前是)|(?<=[在向于]))"
+    "|(?<=目前是)|(?<=[在向于系]))"
 )
 _ZH_COURT = re.compile(
-    rf"(?P<court>{_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院|中院)"
+    rf"(?P<court>(?<!调|来|进|回){_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院|中院)"
     rf"|(?:(?<![{HAN}])|{_ZH_AFTER_OWN_CUE}){_ZH_PLACE}{{2,5}}?(?:人民法院|法院|人民法庭|法庭|中院|高院))"
     rf"(?P<division>{_ZH_DIVISION})?"
 )
@@ -68,9 +69,9 @@ _ZH_DIVISION_ALONE = re.compile(
     # 综合审判一庭, 民事审判三庭: a kind of case, then a number without 第.
     r"|(?:综合|民事|刑事|行政|商事|家事|少年|知识产权|环境资源|金融|破产|涉外|海事|劳动争议|执行|速裁)"
     r"审判第?[一二三四五六七八九十]{1,2}庭"
-    r"|[民刑行商][一二三四五六七八九十]{1,2}庭"
+    r"|[民刑行商][一二三四五六七八九十]{1,2}庭|审判第?[一二三四五六七八九十]{1,2}庭"
     r"|(?:民事|刑事|行政|商事|家事|少年|未成年人|知识产权|环境资源|金融|破产|涉外|海事|劳动争议"
-    r"|审判监督|审监|执行裁判|速裁|立案|执行|刑|民|行政)(?:审判)?庭"
+    r"|审判监督|审监|执行裁判|速裁|立案|执行|刑|民|行政){1,2}(?:审判)?庭"
     r"|少年法庭|执行局"
 )
 # Chinese courts that are institutions, not a place: 最高人民法院, 基层法院, 各级法院 …
@@ -84,9 +85,17 @@ _EN_TYPE = (
     r"(?i:county|district|circuit|municipal|superior|magistrates['’]?|crown|family|juvenile|"
     r"probate|city|regional|provincial|sheriff|justice|small claims|housing|traffic|police)"
 )
+# What may close a court's name (Ontario Superior Court of Justice), and the seat where it sits
+# ("…, sitting in Thunder Bay"): part of the court, and as identifying.
+_EN_COURT_OF_KIND = (
+    r"(?: of (?:Justice|Appeals?|Session|First Instance|Queen['’]s Bench|King['’]s Bench"
+    r"|Common Pleas|Judicature))?"
+    r"(?:,? (?i:sitting|seated|sits) (?:in|at) [A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?)?"
+)
 _EN_COURT = re.compile(
     rf"(?<![A-Za-z])(?P<court>{_EN_PLACE} (?:{_EN_TYPE} )?"
-    r"(?:(?i:court)(?:house)?|(?:Justice|Judicial) Cent(?:re|er)|Law Courts))(?![A-Za-z])"
+    r"(?:(?i:court)(?:house)?|(?:Justice|Judicial) Cent(?:re|er)|Law Courts))"
+    rf"{_EN_COURT_OF_KIND}(?![A-Za-z])"
 )
 # A court named with its place after it: "the Court of Appeal of Alberta", "the Circuit Court
 # for Montgomery County, Family Division", "the Superior Court of Fulton County".
@@ -98,13 +107,35 @@ _EN_COURT_OF = re.compile(
 )
 # A court named the continental way, its place last: "Tribunal de grande instance de Lille",
 # "Amtsgericht München", "Tribunale di Bologna", "Juzgado de lo Social de Sevilla".
+# Capitalised words of a court's kind, never its place (Juzgado de Primera Instancia).
+_FOREIGN_KINDS = (
+    "Primera|Instancia|Instrucción|Prima|Istanza|Paz|Familia|Menores|Mercantil|Social|Penal"
+    "|Civil|Comercio|Lavoro|Sorveglianza|Grande|Instance|Commerce|Appel"
+)
 _FOREIGN_COURT = re.compile(
-    r"(?<![A-Za-z])(?:Tribunal|Tribunale|Cour|Corte|Juzgado|Audiencia|Amtsgericht|Landgericht|"
+    r"(?<![A-Za-z])(?i:Tribunal|Tribunale|Cour|Corte|Juzgado|Audiencia|Amtsgericht|Landgericht|"
     r"Oberlandesgericht|Arbeitsgericht|Verwaltungsgericht|Sozialgericht|Familiengericht|Rechtbank|"
-    r"Gerechtshof|Kantonsgericht|Bezirksgericht|Tingsrätt|Tingrett|Byret)"
-    r"(?: [a-zà-ÿ'’]+){0,5}? (?:(?:de|di|del|della|du|des|von|van|de la|de lo \w+ de|in|d['’]) ?)?"
-    r"(?P<place>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?: (?:am|an der|sur|upon)? ?[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
+    r"Gerechtshof|Kantonsgericht|Bezirksgericht|Tingsrätt|Tingrett|Byret|Landesgericht|"
+    r"Oberlandesgerichts?|Finanzgericht|Tribunal Judicial)"
+    rf"(?: (?:[a-zà-ÿ'’]+|n[º°o]\.? ?[0-9]{{1,3}}|{_FOREIGN_KINDS})){{0,6}}?"
+    r" (?:(?:de|di|del|della|du|des|von|van|de la|de lo \w+ de|in|d['’]|da|do|da comarca de) ?)?"
+    rf"(?!(?:{_FOREIGN_KINDS})(?![a-z]))(?P<place>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?: (?:am|an der|sur|upon)? ?[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
     r"(?![A-Za-z])"
+)
+# A chamber, senate or section of such a court, after it ("Landgericht Freiburg, 4.
+# Zivilkammer", "Tribunal judiciaire de Nanterre, 3e chambre", "Tribunale di Milano, sezione II
+# civile") or before it ("la 1re chambre civile du tribunal judiciaire de Lyon"): a handful of
+# judges, whoever speaks of it.
+_FOREIGN_UNIT = (
+    r"(?:[0-9]{1,2}\. ?[A-ZÄÖÜ]?[a-zäöüß]*(?:kammer|senat|Kammer|Senat)"
+    r"|[0-9]{1,2}(?:e|re|er|ème|ère|ᵉ) (?i:chambre)(?: [a-zé]+){0,2}"
+    r"|(?i:chambre|sezione|sección|sala|secção|vara|juízo|kammer|senat) (?:[0-9]{1,2}|[IVX]{1,5})"
+    r"(?:ª|º|a|e)?(?: (?:civile?|pénale|penale|commerciale|sociale|correctionnelle|de lo \w+))?"
+    r"|[0-9]{1,2}[ªº] (?i:vara|secção|juízo|sala)(?: [A-Za-zé]+)?)"
+)
+_FOREIGN_UNIT_AFTER = re.compile(rf",? (?:{_FOREIGN_UNIT})(?![A-Za-z])")
+_FOREIGN_UNIT_BEFORE = re.compile(
+    rf"(?<![A-Za-z])(?:{_FOREIGN_UNIT}) (?:of the|du|de la|del|della|des|der|des|do|da|at the|in the) $"
 )
 # English courts that are institutions: the Supreme Court, the High Court, the Court of …
 _EN_GENERAL_WORDS = frozenset(
@@ -125,19 +156,29 @@ _REACH = 300  # a sentence is looked for this far around the court, no further
 # English: the judge is in the sentence, and the court is where someone is ("at", "in", "on"
 # the court), or it is "my"/"our" court. "I read that the Hong Kong Court of Final Appeal
 # ruled" names a court, not the judge's.
+# … and the same in French, German, Spanish, Italian and Portuguese, for a judge who names
+# the court in its own language ("Je siège au Tribunal judiciaire de …", "ich bin am …").
 _EN_SUBJECT = re.compile(
-    r"(?<![A-Za-z])(?:[Ii](?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Oo]ur|[Ww]e|[Mm]yself|[Aa]s an?)"
+    r"(?<![A-Za-z])(?:[Ii](?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Oo]ur|[Ww]e|[Mm]yself|[Aa]s an?"
+    r"|(?i:je|j['’]|moi|mon|ma|notre|nous|ich|mein|meine|meiner|unser|unsere|wir|yo|mi|soy|"
+    r"nuestro|nuestra|io|sono|il mio|la mia|eu|meu|minha|sou))"
     r"(?![A-Za-z'’])"
 )
 _EN_WHERE = re.compile(
-    r"(?i:\b(?:at|in|on|of|to|for|from|with|over|into|before|joined|leave|left|lead|head|chair)"
+    r"(?i:\b(?:at|in|on|of|to|for|from|with|over|into|before|joined|leave|left|lead|head|chair"
+    r"|au|à|a la|à la|du|de la|am|beim|im|zum|vom|en|en el|en la|al|del|nel|presso|no|na|do|da)"
     r"(?: the)?) ?$"
 )
-_EN_MINE = re.compile(r"(?i:\b(?:my|our))\b[^.!?;]{0,40}$")
+_EN_MINE = re.compile(
+    r"(?i:\b(?:my|our|mon|ma|notre|mein|meine|meiner|unser|unsere|unserer|mi|nuestro|nuestra"
+    r"|meu|minha|nosso|nossa))\b[^.!?;]{0,40}$"
+)
 # Chinese: the clause says where the judge is: 我在…, 我是…, 作为…, 本人…, 我们…, 我所在的…
 _ZH_MINE = re.compile(
     r"我在|我是|我们|咱们|我所在|我就职|我任职|我供职|我调到|我来自|我院|本院|作为|本人"
     r"|我现在是|我现在在|我目前是|我目前在"
+    # 我于[日期]调入…, 我去年调到…: the judge moved to the court.
+    r"|我[^，。！？；,]{0,12}?(?:调[入到任往]|[就任供]职于|分配到|遴选到)$"
 )
 _ZH_WORKS_THERE = re.compile(r"^[^，。！？；,]{0,6}?(?:工作|任职|上班|就职|供职|任法官|当法官)")
 
@@ -262,14 +303,17 @@ def zh_own_division(text: str) -> Iterator[Span]:
 # Typed in lower case ("at westminster magistrates' court"): the place is a word that is no
 # English word, before a kind of court.
 _EN_COURT_LOWER = re.compile(
-    rf"(?<![A-Za-z'’\-])(?P<place>[a-z][a-z'’\-]+) (?:{_EN_TYPE} )(?i:court)(?:house)?(?![A-Za-z])"
+    rf"(?<![A-Za-z'’\-])(?P<place>[a-z][a-z'’\-]+) (?:{_EN_TYPE} )(?i:court)(?:house)?"
+    r"(?: of (?:justice|appeals?|session|first instance|(?:queen|king)['’]s bench|common pleas))?"
+    r"(?![A-Za-z])"
 )
 
 
 def _en_own_court_lower(text: str) -> Iterator[Span]:
     for match in _EN_COURT_LOWER.finditer(text):
         place = match.group("place")
-        if len(place) < 4 or is_word(place):
+        # A word that is no English word, or a place ("the ontario superior court").
+        if len(place) < 4 or (is_word(place) and not is_place(place.capitalize())):
             continue
         if _en_own(text, match.start(), match.end()):
             yield match.span()
@@ -282,8 +326,15 @@ def en_own_court(text: str) -> Iterator[Span]:
         if any(w not in _EN_GENERAL_WORDS for w in place) and _en_own(text, *match.span()):
             yield match.span()
     for match in _FOREIGN_COURT.finditer(text):
-        if match.group("place") not in _EN_GENERAL_WORDS and _en_own(text, *match.span()):
-            yield match.span()
+        if match.group("place") in _EN_GENERAL_WORDS:
+            continue
+        start, end = match.span()
+        after = _FOREIGN_UNIT_AFTER.match(text, end)
+        before = _FOREIGN_UNIT_BEFORE.search(text, max(0, start - 60), start)
+        if after or before:
+            yield (before.start() if before else start), (after.end() if after else end)
+        elif _en_own(text, start, end):
+            yield start, end
     for match in _EN_COURT.finditer(text):
         words = match.group("court").split()
         place = [w for w in words[:-1] if w.lower() not in {"court", "courthouse"}]

@@ -232,7 +232,13 @@ _GIVEN_WORDS = frozenset(words("en_names", "given_names_that_are_words"))
 _SURNAMES = frozenset(words("en_names", "surnames"))
 # Family words and pet names ("Nana and I"): never a name on their own.
 _KIN_WORDS = frozenset(words("en_names", "kin_words"))
-_GIVEN_FOLDED = frozenset(name.casefold() for name in _GIVEN)
+# In lower case a short census name (joi, ned) is too often a piece of a word: the hand-kept
+# list in full, the census's names of four letters or more.
+_GIVEN_FOLDED = frozenset(
+    name.casefold()
+    for name in _GIVEN
+    if len(name) >= 4 or name in frozenset(words("en_names", "given_names"))
+)
 _GIVEN_WORDS_FOLDED = frozenset(name.casefold() for name in _GIVEN_WORDS)
 _SURNAMES_FOLDED = frozenset(name.casefold() for name in _SURNAMES)
 _KNOWN_FOLDED = _GIVEN_FOLDED | frozenset(name.casefold() for name in _SURNAMES)
