@@ -169,6 +169,8 @@ _EN_WHERE = re.compile(
     r"|au|à|a la|à la|du|de la|am|beim|im|zum|vom|en|en el|en la|al|del|nel|presso|no|na|do|da)"
     r"(?: the)?) ?$"
 )
+# "I'm a magistrate judge, U.S. District Court for …": the court in apposition to the title.
+_EN_TITLE_COMMA = re.compile(r"(?i:\b(?:judge|justice|magistrate|registrar|master|clerk)), $")
 _EN_MINE = re.compile(
     r"(?i:\b(?:my|our|mon|ma|notre|mein|meine|meiner|unser|unsere|unserer|mi|nuestro|nuestra"
     r"|meu|minha|nosso|nossa))\b[^.!?;]{0,40}$"
@@ -202,7 +204,8 @@ def _en_own(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end, _SENTENCE_END)
     if _EN_MINE.search(before) or _EN_WHERE_I.match(after):
         return True
-    return bool(_EN_WHERE.search(before) and _EN_SUBJECT.search(before + " " + after))
+    where = _EN_WHERE.search(before) or _EN_TITLE_COMMA.search(before)
+    return bool(where and _EN_SUBJECT.search(before + " " + after))
 
 
 # 我爱人的公司在杭州互联网法院有个案子: the court is where someone of the judge's is, in a clause
@@ -319,8 +322,43 @@ def _en_own_court_lower(text: str) -> Iterator[Span]:
             yield match.span()
 
 
+# A US federal district, written out or abbreviated (the Eastern District of Wisconsin, the
+# E.D. Mich., S.D.N.Y.), with the court before it when it is named.
+_US_DISTRICT_NAMED = (
+    r"(?:(?:Eastern|Western|Northern|Southern|Middle|Central) )District of [A-Z][a-z]+"
+    r"(?: [A-Z][a-z]+)?(?![A-Za-z])"
+)
+_US_DISTRICT = (
+    rf"{_US_DISTRICT_NAMED}|District of [A-Z][a-z]+(?: [A-Z][a-z]+)?(?![A-Za-z])"
+    r"|[ENSWMC]\.D\. ?(?:[A-Z][a-z]{1,5}\.|[A-Z]\.[A-Z]\.)"
+)
+_US_DISTRICT_COURT = re.compile(
+    r"(?<![A-Za-z])(?:(?:U\.S\.|US|United States|Federal) )?(?:District|Bankruptcy) Court"
+    rf"(?: (?:for|of) the (?:{_US_DISTRICT})| \((?:{_US_DISTRICT})\))"
+    rf"|(?<![A-Za-z]){_US_DISTRICT_NAMED}"
+)
+
+
+# A unit of any court, even one that is an institution, in the judge's own sentence: "Sitting
+# in the Immigration and Asylum Chamber of the First-tier Tribunal, I …", "Our Division 2 of
+# the federal circuit and family court of australia": the unit names the judge among a few.
+_EN_OWN_UNIT = re.compile(
+    r"(?<![A-Za-z'’\-])(?:(?:[A-Z][a-z]+ (?:and |& )?){1,4}(?:Chamber|Division|List|Panel)"
+    r"|(?i:division|panel|chamber|courtroom|part|department|dept\.?) [0-9]{1,3}[A-Z]?)"
+    r" of the (?:[A-Za-z][A-Za-z'’\-]* ){0,6}?(?i:court|tribunal)"
+    r"(?: of (?:[A-Z][a-z]+|(?-i:[a-z]+))(?: [A-Z][a-z]+)?)?(?![A-Za-z])"
+)
+
+
 def en_own_court(text: str) -> Iterator[Span]:
     yield from _en_own_court_lower(text)
+    if "District" in text or ".D." in text:
+        for match in _US_DISTRICT_COURT.finditer(text):
+            if _en_own(text, *match.span()):
+                yield match.span()
+    for match in _EN_OWN_UNIT.finditer(text):
+        if _en_own(text, *match.span()):
+            yield match.span()
     for match in _EN_COURT_OF.finditer(text):
         place = match.group("place").split()
         if any(w not in _EN_GENERAL_WORDS for w in place) and _en_own(text, *match.span()):
@@ -396,7 +434,9 @@ _EN_UNIT = re.compile(
     r")(?: (?:of|at|in) (?:the )?|, (?:the )?)"
     r"(?P<court>(?:[A-Za-z][A-Za-z'’\-]* ){0,5}?"
     r"(?i:court|tribunal|justice cent(?:re|er)|law courts)"
-    r"(?: of (?:Justice|Appeal|Appeals|Session|First Instance))?)"
+    r"(?: of (?:Justice|Appeal|Appeals|Session|First Instance))?"
+    r"|(?:Eastern|Western|Northern|Southern|Middle|Central) District of [A-Z][a-z]+"
+    r"(?: [A-Z][a-z]+)?)"
     r"(?: (?:in|at|of) (?P<place>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}|[a-z][a-z'’\-]+))?"
     r"(?![A-Za-z])"
 )

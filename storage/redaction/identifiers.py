@@ -236,6 +236,10 @@ _DOCKET_SHAPE = re.compile(
     # (not a standard: ISO 9001/2015)
     r"|(?<![A-Za-z0-9])(?!(?:ISO|IEC|EN|DIN|BS|IEEE|ANSI) )"
     r"[A-Z]{2,5} ?[0-9]{1,6}/(?:19|20)[0-9]{2}(?![0-9/])"
+    # A German file number: chamber, register letters, number/year (4 O 123/22, 2 BvR 1234/19,
+    # XII ZR 12/19, 1 StR 45/20).
+    r"|(?<![A-Za-z0-9/])(?:[0-9]{1,3}|[IVX]{1,5}) [A-Z][A-Za-z]{0,3} [0-9]{1,5}/[0-9]{2}(?:[0-9]{2})?"
+    r"(?![0-9/])"
 )
 
 
