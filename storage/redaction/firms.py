@@ -14,7 +14,8 @@ from .english_names import is_stop_name
 from .patterns import HAN
 from .text import Span
 
-_WORD = r"[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*"
+# A capitalised word with a lower-case letter in it (no acronym): read once, never split.
+_WORD = r"(?=[A-Z][A-Z'’\-]*+[a-z])[A-Z][A-Za-z'’\-]*+"
 # Partners' names joined by "&", "and" or commas, then the form of a firm: LLP, PLLC, P.C., or
 # "& Partners"/"& Associates", "Solicitors", "Law Group" … A single word before LLC or Inc. is
 # any company; before a firm's form it is a firm ("Clifford LLP").

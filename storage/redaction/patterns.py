@@ -210,7 +210,7 @@ _PLATE_UK = r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2} ?[A-Z]{3}(?![A-Za-z0-9])"
 _DIGITS_SPACED = r"(?<![0-9])[0-9](?:[ .\-][0-9]){6,}(?![0-9])"
 # Chinese numerals, perhaps mixed with digits (1 3 9 一 二 三 四 5 6 7 8): one of them at least.
 _DIGITS_ZH = (
-    r"(?<![0-9])(?=(?:[0-9] ?)*[〇零幺一二三四五六七八九])"
+    r"(?<![0-9])(?=(?:[0-9] ?){0,16}[〇零幺一二三四五六七八九])"
     r"[〇零幺一二三四五六七八九0-9](?: ?[〇零幺一二三四五六七八九0-9]){6,}(?![0-9])"
 )
 # … and in English words: "five five five, zero one nine two", "oh seven seven double oh".
