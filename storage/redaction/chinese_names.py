@@ -261,14 +261,12 @@ _SPACED_AFTER_ROLE_RE = re.compile(
 )
 
 
-_SPACE_BETWEEN_HAN = re.compile(f"[{HAN}] [{HAN}]")
+SPACE_BETWEEN_HAN = re.compile(f"[{HAN}] [{HAN}]")
 
 
 def zh_spaced(text: str) -> Iterator[tuple[int, int]]:
     """A name spaced out character by character next to a role; each given character must be
     fit for a name (律师 王 刚 昨天 ends before 昨)."""
-    if not _SPACE_BETWEEN_HAN.search(text):
-        return
     for pattern in (_SPACED_BEFORE_ROLE_RE, _SPACED_AFTER_ROLE_RE):
         for match in pattern.finditer(text):
             start, end = match.span("x")
@@ -671,7 +669,7 @@ def zh_apposition(text: str) -> Iterator[tuple[int, int]]:
 # Name parts of minority peoples (data/zh_names.yaml: minority_name_parts), the one- and
 # two-character ones only at a word's end (江, 汗: 阿布都江, 古丽汗).
 _MINORITY_PARTS = words("zh_names", "minority_name_parts")
-_MINORITY_RE = re.compile(
+MINORITY_RE = re.compile(
     "|".join(sorted((p for p in _MINORITY_PARTS if len(p) > 1), key=len, reverse=True))
 )
 _MINORITY_ENDS = tuple(p for p in _MINORITY_PARTS if len(p) == 1)
@@ -682,8 +680,6 @@ def zh_minority_name(text: str) -> Iterator[tuple[int, int]]:
     """阿依古丽是我的邻居, 我认识买买提江: a word of transliteration characters that holds a
     part of a Uyghur, Tibetan or Mongolian name, opening a clause or after a word that takes a
     person, and ended by what follows a person (是, 说, 在 …) or punctuation."""
-    if not _MINORITY_RE.search(text):
-        return
     starts = {m.end() for m in _CLAUSE_START_RE.finditer(text)}
     starts |= {m.end() for m in _BEFORE_A_PERSON.finditer(text)}
     for start in sorted(starts):
@@ -699,6 +695,6 @@ def zh_minority_name(text: str) -> Iterator[tuple[int, int]]:
                 continue
             if not all(char in _TRANSLIT_SET for char in word):
                 continue
-            if _MINORITY_RE.search(word) or (len(word) >= 3 and word.endswith(_MINORITY_ENDS)):
+            if MINORITY_RE.search(word) or (len(word) >= 3 and word.endswith(_MINORITY_ENDS)):
                 yield start, end
                 break

@@ -228,7 +228,7 @@ def _zh_own(text: str, start: int, end: int) -> bool:
     return bool(_ZH_WORKS_THERE.match(after) and "我" in sentence_before + after)
 
 
-_ZH_COURT_WORD = re.compile("法院|法庭|中院|高院")
+ZH_COURT_WORD = re.compile("法院|法庭|中院|高院")
 
 
 # A division of a court named by its place (北京市朝阳区人民法院家事审判庭, 南京海事法院连云港法庭)
@@ -248,9 +248,12 @@ _ZH_TIME_LEAD = re.compile(
 )
 
 
+# What a text must hold for each finder to find anything (its Rule.needs in rules.py).
+ZH_DIVISION_WORD = re.compile("庭|执行局")
+ZH_OWN_CUE = re.compile("我|本|作为")
+
+
 def zh_court_division(text: str) -> Iterator[Span]:
-    if "庭" not in text and "执行局" not in text:
-        return
     for match in _ZH_COURT_UNIT.finditer(text):
         start = match.start()
         # 昨天深圳中院民一庭开会: a time word before the place is no part of it.
@@ -264,8 +267,6 @@ def zh_court_division(text: str) -> Iterator[Span]:
 
 
 def zh_own_court(text: str) -> Iterator[Span]:
-    if not _ZH_COURT_WORD.search(text):
-        return
     special = _ZH_SPECIAL_COURT.finditer(text) if _ZH_SPECIAL_RE.search(text) else ()
     for match in (*_ZH_COURT.finditer(text), *special):
         court = match.group("court")
@@ -296,8 +297,6 @@ def _zh_own_division(text: str, start: int, end: int) -> bool:
 def zh_own_division(text: str) -> Iterator[Span]:
     """The judge's own division, named without its court (a court named with it is already
     gone, division and all, by zh_own_court)."""
-    if "我" not in text and "本" not in text and "作为" not in text:
-        return
     for match in _ZH_DIVISION_ALONE.finditer(text):
         if _zh_own_division(text, match.start(), match.end()):
             yield match.span()

@@ -91,10 +91,12 @@ def _name_tokens(text: str, start: int) -> list[tuple[int, int]]:
     return tokens
 
 
+# Honorifics, in either list of titles below.
+_HONORIFICS = "Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Hon|Honourable|Honorable"
 _TITLES = (
-    r"(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Reverend|Father|Sister|"
+    rf"(?:(?:{_HONORIFICS}|Miss|Rev|Reverend|Father|Sister|"
     r"Senator|Mayor|Governor|Commissioner|Registrar|Master|Solicitor|Barrister|Advocate|Sgt|Det|"
-    r"Constable|Atty|Hon|Honourable|Honorable)\.?"
+    r"Constable|Atty)\.?"
     r"|(?i:judge|justice|attorney|counsel|counsellor|counselor|magistrate|officer|detective|"
     r"sergeant|inspector))"
 )
@@ -581,8 +583,6 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def en_case_parties(text: str) -> Iterator[tuple[int, int]]:
-    if " v" not in text:
-        return
     for match in _VERSUS_RE.finditer(text):
         for side in ("left", "right"):
             if match.group(side):
@@ -736,8 +736,7 @@ def en_caps_names(text: str) -> Iterator[tuple[int, int]]:
 # "justice o'donoghue", "JUDGE PATEL": after a judicial title in any case, one word that is
 # no English word is a surname (the title's own name finders want capitals).
 _TITLE_ANY_CASE_RE = re.compile(
-    r"(?<![A-Za-z])(?i:judge|justice|magistrate|recorder|sheriff|registrar|lord|lady|sir|dame"
-    r"|hon|honourable|honorable|professor|prof|dr|mr|mrs|ms|mx)\.?[ \t]+"
+    rf"(?<![A-Za-z])(?i:judge|justice|magistrate|recorder|sheriff|registrar|{_HONORIFICS})\.?[ \t]+"
     r"(?P<x>[A-Za-z][A-Za-z'’\-]*[A-Za-z])(?![A-Za-z'’\-])"
 )
 

@@ -28,15 +28,16 @@ _EN_FIRM = re.compile(
     r")(?![A-Za-z])"
 )
 # LLC, Ltd and PLC name companies of every kind: a firm only with partners joined to it.
+# What a text must hold for either finder to find anything (their Rule.needs in rules.py).
+EN_FIRM_FORM = re.compile(
+    "LL|P\\.|PC|PLC|Ltd|&|Law|Solic|Attorneys|Advoca|Avoca|Abogados|Rechts|Partnerschaft|Legal"
+)
+ZH_FIRM_WORD = re.compile("律所|律师事务所|律师行")
 _ANY_COMPANY = re.compile(r",? (?:LLC|PLC|Ltd)$")
 _JOINED = re.compile(r" & | and |, ")
 
 
 def en_law_firms(text: str) -> Iterator[Span]:
-    if not any(form in text for form in ("LL", "P.", "PC", "PLC", "Ltd", "&", "Law", "Solic",
-                                         "Attorneys", "Advoca", "Avoca", "Abogados", "Rechts",
-                                         "Partnerschaft", "Legal")):  # fmt: skip
-        return
     for match in _EN_FIRM.finditer(text):
         start, firm = match.start(), match.group("x")
         # "The Gellert & Roux LLP", "Our firm Baker LLP": leading words that are no names.
@@ -70,8 +71,6 @@ _ZH_GENERAL_FIRM = re.compile(r"^(?:大型|小型|知名|本地|当地|外地|�
 
 
 def zh_law_firms(text: str) -> Iterator[Span]:
-    if "律所" not in text and "律师事务所" not in text and "律师行" not in text:
-        return
     for match in _ZH_FIRM.finditer(text):
         firm = match.group("x")
         if not _ZH_GENERAL_FIRM.match(firm) and not _ZH_VERBS.search(firm):

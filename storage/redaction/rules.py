@@ -23,6 +23,7 @@ _NOT_HAN = re.compile(f"[^{patterns.HAN}]+")
 _YEAR = re.compile("(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}|[今去前]年")
 _DIVISION = re.compile("(?i:division)")
 _BIRTH = re.compile("(?:19|20)[0-9]{2}|(?i:born)")
+_VERSUS = re.compile(" v")
 
 
 @dataclass(frozen=True)
@@ -138,25 +139,25 @@ RULES: list[Rule] = [
     Rule("date", "date", identifiers.personal_dates, _YEAR),
     Rule("birth-year", "dob", identifiers.birth_years, _BIRTH),
     *_REGEX[_COURTS:_NUMBER],
-    Rule("court-zh-division", "court", courts.zh_court_division, _HAN),
-    Rule("court-zh-own", "court", courts.zh_own_court, _HAN),
+    Rule("court-zh-division", "court", courts.zh_court_division, courts.ZH_DIVISION_WORD),
+    Rule("court-zh-own", "court", courts.zh_own_court, courts.ZH_COURT_WORD),
     Rule("court-en-unit", "court", courts.en_court_unit, _LATIN, latin_only=True),
     Rule("court-en-own", "court", courts.en_own_court, _LATIN, latin_only=True),
-    Rule("division-zh-own", "court", courts.zh_own_division, _HAN),
+    Rule("division-zh-own", "court", courts.zh_own_division, courts.ZH_OWN_CUE),
     Rule("division-en-own", "court", courts.en_own_division, _DIVISION, latin_only=True),
     *_REGEX[_NUMBER:],
     # After the catch-all for digit runs: what is left are numbers with separators in a
     # national format the patterns above do not know (0412-345-678, +49 30 12345678).
     Rule("phone-lib", "phone", identifiers.phones),
     # Law firms before the name finders, which would take their partners one by one.
-    Rule("firm-en", "name", firms.en_law_firms, _LATIN, latin_only=True),
-    Rule("firm-zh", "name", firms.zh_law_firms, _HAN),
+    Rule("firm-en", "name", firms.en_law_firms, firms.EN_FIRM_FORM, latin_only=True),
+    Rule("firm-zh", "name", firms.zh_law_firms, firms.ZH_FIRM_WORD),
     # Before the cue rules: 当事人穆罕默德·阿里 is one name, not 穆罕 and then the rest.
     Rule("zh-dotted-foreign", "name", chinese_names.zh_dotted_foreign, _HAN),
     Rule("zh-masked", "name", chinese_names.zh_masked, _HAN),
     Rule("zh-after-cue", "name", chinese_names.zh_after_cue, _HAN),
     Rule("zh-before-role", "name", chinese_names.zh_before_role, _HAN),
-    Rule("zh-spaced", "name", chinese_names.zh_spaced, _HAN),
+    Rule("zh-spaced", "name", chinese_names.zh_spaced, chinese_names.SPACE_BETWEEN_HAN),
     Rule("zh-pinyin-before-role", "name", chinese_names.zh_pinyin_before_role, _HAN),
     Rule("zh-surname-only", "name", chinese_names.zh_surname_only, _HAN),
     Rule("zh-familiar", "name", chinese_names.zh_familiar, _HAN),
@@ -167,7 +168,7 @@ RULES: list[Rule] = [
     Rule("zh-reduplicated", "name", chinese_names.zh_reduplicated_nickname, _HAN),
     Rule("zh-compound-surname", "name", chinese_names.zh_compound_surname, _HAN),
     Rule("zh-apposition", "name", chinese_names.zh_apposition, _HAN),
-    Rule("zh-minority", "name", chinese_names.zh_minority_name, _HAN),
+    Rule("zh-minority", "name", chinese_names.zh_minority_name, chinese_names.MINORITY_RE),
     Rule("en-given-in-zh", "name", english_names.en_given_in_chinese, _HAN),
     Rule("en-names", "name", english_names.en_names, _LATIN, latin_only=True),
     Rule("en-names-any-case", "name", english_names.en_names_any_case, _LATIN, latin_only=True),
@@ -177,7 +178,7 @@ RULES: list[Rule] = [
     Rule("en-lower-names", "name", english_names.en_lower_names, _LATIN, latin_only=True),
     Rule("en-given-alone", "name", english_names.en_given_alone, _LATIN, latin_only=True),
     Rule("en-given-with-me", "name", english_names.en_given_with_me, _LATIN, latin_only=True),
-    Rule("en-case-parties", "name", english_names.en_case_parties, _LATIN, latin_only=True),
+    Rule("en-case-parties", "name", english_names.en_case_parties, _VERSUS, latin_only=True),
     Rule("en-title-any-case", "name", english_names.en_title_any_case, _LATIN, latin_only=True),
     Rule(
         "en-title-name",
