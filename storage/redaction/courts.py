@@ -11,7 +11,7 @@ before 法院 in Chinese, a capitalised place word in English.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .english_names import is_place, is_word
 from .patterns import HAN
@@ -349,19 +349,24 @@ _EN_OWN_UNIT = re.compile(
 )
 
 
+# Courts taken whole when the sentence is the judge's own, each with what its match must hold
+# to name a court and not an institution.
+_OWN_WHOLE: list[tuple[re.Pattern[str], Callable[[re.Match[str]], bool]]] = [
+    (_US_DISTRICT_COURT, lambda match: True),
+    (_EN_OWN_UNIT, lambda match: True),
+    (
+        _EN_COURT_OF,
+        lambda match: any(w not in _EN_GENERAL_WORDS for w in match.group("place").split()),
+    ),
+]
+
+
 def en_own_court(text: str) -> Iterator[Span]:
     yield from _en_own_court_lower(text)
-    if "District" in text or ".D." in text:
-        for match in _US_DISTRICT_COURT.finditer(text):
-            if _en_own(text, *match.span()):
+    for pattern, names_a_court in _OWN_WHOLE:
+        for match in pattern.finditer(text):
+            if names_a_court(match) and _en_own(text, *match.span()):
                 yield match.span()
-    for match in _EN_OWN_UNIT.finditer(text):
-        if _en_own(text, *match.span()):
-            yield match.span()
-    for match in _EN_COURT_OF.finditer(text):
-        place = match.group("place").split()
-        if any(w not in _EN_GENERAL_WORDS for w in place) and _en_own(text, *match.span()):
-            yield match.span()
     for match in _FOREIGN_COURT.finditer(text):
         if match.group("place") in _EN_GENERAL_WORDS:
             continue

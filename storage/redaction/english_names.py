@@ -236,6 +236,12 @@ _SURNAMES = frozenset(words("en_names", "surnames"))
 _KIN_WORDS = frozenset(words("en_names", "kin_words"))
 # In lower case a short census name (joi, ned) is too often a piece of a word: the hand-kept
 # list in full, the census's names of four letters or more.
+def _never_a_name(word: str) -> bool:
+    """A stop word or a family word ("Nana and I", "Bro is my roommate"): never a name on its
+    own."""
+    return is_stop_name(word) or word in _KIN_WORDS
+
+
 _GIVEN_FOLDED = frozenset(
     name.casefold()
     for name in _GIVEN
@@ -402,7 +408,7 @@ def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
     (and no family word, Nana), before a verb of what people do."""
     for match in _GIVEN_ALONE_RE.finditer(text):
         word = match.group()
-        if is_stop_name(word) or word in _GIVEN_WORDS or word in _KIN_WORDS:
+        if _never_a_name(word) or word in _GIVEN_WORDS:
             continue
         if word in _GIVEN:
             yield match.span()
@@ -448,7 +454,7 @@ def en_given_with_me(text: str) -> Iterator[tuple[int, int]]:
         if not (match.group("after") or match.group("before")):
             continue
         word = match.group("x")
-        if word in _KIN_WORDS or is_stop_name(word):
+        if _never_a_name(word):
             continue
         # A given name that is also a word (Mark, Grace) is one before "and I": no verb or
         # noun of everyday English stands there.
@@ -486,7 +492,7 @@ def _joinable(match: re.Match[str]) -> bool:
     even one that is also a word (Hope, Hunter), a nickname in quotes ("Dusty"), or a word
     that is no English word and no place ("[NAME] and Sunday", "[NAME] and Lisbon" stay)."""
     word = match.group("x")
-    if word in _KIN_WORDS or is_stop_name(word):
+    if _never_a_name(word):
         return False
     if match.group("q") or word in _GIVEN or word in _GIVEN_WORDS:
         return True
@@ -497,7 +503,7 @@ def _full_name_part(given: str, word: str) -> bool:
     """Whether ``word``, beside the listed ``given``, is the rest of a full name: after a
     given name any capitalised word that is no stop word (Jordan Lake), else one that is no
     English word either (Ottilie Brandauer)."""
-    if is_stop_name(word) or word in _KIN_WORDS:
+    if _never_a_name(word):
         return False
     named = given in _GIVEN or given in _GIVEN_WORDS or word in _GIVEN or word in _GIVEN_WORDS
     return named or word in _SURNAMES or not (is_word(word) or is_place(word))
@@ -781,7 +787,7 @@ def en_given_in_chinese(text: str) -> Iterator[tuple[int, int]]:
         return
     for match in _LATIN_IN_HAN_RE.finditer(text):
         word = match.group("x")
-        if is_stop_name(word) or word in _KIN_WORDS or is_place(word):
+        if _never_a_name(word) or is_place(word):
             continue
         if is_given(word) or (
             word in _GIVEN_WORDS and _PERSON_BEFORE_RE.search(text, 0, match.start("x"))
