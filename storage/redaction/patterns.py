@@ -286,9 +286,12 @@ _ADDRESS_ZH = (
     rf"|{_ZH_ESTATE}\s?{_ZH_UNIT}+{_ZH_FLAT})"
     # 朝阳区建外SOHO 5号楼: a district, any building name, then a residential unit.
     rf"|(?>(?:{_ZH_ADMIN}){{1,4}}){_PLACE}{{0,12}}?\s?{_ZH_HOME_UNIT}+{_ZH_FLAT}"
-    # A rural home: a town or township, its village, perhaps the village's group or team
-    # (城关镇王庄村三组, 石桥乡李家村): a village of a named town is a few hundred households.
-    rf"|(?>(?:{_ZH_ADMIN}){{1,4}})(?<=[镇乡]){_PLACE}{{1,6}}?村"
+)
+# A rural home: a town or township, its village, perhaps the village's group or team
+# (城关镇王庄村三组, 石桥乡李家村): a village of a named town is a few hundred households.
+# Its own rule, read only in a text that names a village (rules.py).
+ADDRESS_ZH_RURAL = re.compile(
+    rf"(?>(?:{_ZH_ADMIN}){{1,4}})(?<=[镇乡]){_PLACE}{{1,6}}?村"
     r"(?:[0-9一二三四五六七八九十]{1,3}(?:组|队|社|屯))?"
 )
 # After 住址/家住, whatever names a street, a number or a building is the address.

@@ -24,6 +24,7 @@ _YEAR = re.compile("(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}|[�
 _DIVISION = re.compile("(?i:division)")
 _BIRTH = re.compile("(?:19|20)[0-9]{2}|(?i:born)")
 _VERSUS = re.compile(" v")
+_VILLAGE = re.compile("村")
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,12 @@ RULES: list[Rule] = [
     # Before the English street rules, which would take "12 bis avenue" and leave the rest.
     Rule("address-europe", "address", addresses.european_addresses, _LATIN, latin_only=True),
     *_REGEX[_ADDRESSES:_COURTS],
+    Rule(
+        "address-zh-rural",
+        "address",
+        lambda text: patterns.regex_spans(patterns.ADDRESS_ZH_RURAL, text),
+        _VILLAGE,
+    ),
     Rule("zip", "address", identifiers.zip_codes, _LATIN, latin_only=True),
     Rule("date", "date", identifiers.personal_dates, _YEAR),
     Rule("birth-year", "dob", identifiers.birth_years, _BIRTH),
