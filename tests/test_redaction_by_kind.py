@@ -50,6 +50,14 @@ def assert_unchanged(text: str) -> None:
          "N.D. Ill."),
         ("Sitting in the Property Chamber of the First-tier Tribunal, I saw a party's blog.",
          "Property Chamber"),
+        ("I sit in the Federal Circuit and Family Court of Australia in Townsville; a party "
+         "emailed me.", "Townsville"),
+        ("I am a judge of the Madras High Court at Madurai and a lawyer sent me sweets.",
+         "Madurai"),
+        ("Der IV. Strafsenat des Bundesgerichtshofs hat mich zu einem Podcast eingeladen.",
+         "IV. Strafsenat"),
+        ("Sou juíza no Tribunal Judicial da Comarca de Faro e um advogado segue-me.", "Faro"),
+        ("Sono giudice presso la Corte d'appello di Bari e un avvocato mi ha invitato.", "Bari"),
     ],
 )
 def test_courts_named_other_ways_and_in_other_languages_go(text, gone):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from .english_names import is_place, is_word
+from .english_names import is_place, is_stop_name, is_word
 from .patterns import HAN
 from .text import Span
 
@@ -90,11 +90,11 @@ _EN_TYPE = (
 _EN_COURT_OF_KIND = (
     r"(?: of (?:Justice|Appeals?|Session|First Instance|Queen['’]s Bench|King['’]s Bench"
     r"|Common Pleas|Judicature))?"
-    r"(?:,? (?i:sitting|seated|sits) (?:in|at) [A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?)?"
+    r"(?:,? (?:(?i:sitting|seated|sits) )?(?:in|at) (?P<seat>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?))?"
 )
 _EN_COURT = re.compile(
     rf"(?<![A-Za-z])(?P<court>{_EN_PLACE} (?:{_EN_TYPE} )?"
-    r"(?:(?i:court)(?:house)?|(?:Justice|Judicial) Cent(?:re|er)|Law Courts))"
+    r"(?:(?i:court)(?:house|s)?|(?:Justice|Judicial) Cent(?:re|er)|Law Courts))"
     rf"{_EN_COURT_OF_KIND}(?![A-Za-z])"
 )
 # A court named with its place after it: "the Court of Appeal of Alberta", "the Circuit Court
@@ -103,14 +103,16 @@ _EN_COURT_OF = re.compile(
     rf"(?<![A-Za-z])(?:(?:{_EN_TYPE}|Supreme|High|Superior|Appeals?|Appellate|Labour|Labor) )?"
     r"(?i:court)(?: of (?:Appeals?|Justice|Session|First Instance|Common Pleas|Criminal Appeals))?"
     r" (?:for|of|in) (?:the )?(?P<place>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})"
-    r"(?:, (?:[A-Z][a-z]+ ){1,2}Division)?(?![A-Za-z])"
+    r"(?:, (?:[A-Z][a-z]+ ){1,2}Division)?"
+    r"(?:,? (?:(?i:sitting|seated|sits) )?(?:in|at) (?P<seat>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?))?"
+    r"(?![A-Za-z])"
 )
 # A court named the continental way, its place last: "Tribunal de grande instance de Lille",
 # "Amtsgericht München", "Tribunale di Bologna", "Juzgado de lo Social de Sevilla".
 # Capitalised words of a court's kind, never its place (Juzgado de Primera Instancia).
 _FOREIGN_KINDS = (
     "Primera|Instancia|Instrucción|Prima|Istanza|Paz|Familia|Menores|Mercantil|Social|Penal"
-    "|Civil|Comercio|Lavoro|Sorveglianza|Grande|Instance|Commerce|Appel"
+    "|Civil|Comercio|Lavoro|Sorveglianza|Grande|Instance|Commerce|Appel|Judicial|Comarca"
 )
 _FOREIGN_COURT = re.compile(
     r"(?<![A-Za-z])(?i:Tribunal|Tribunale|Cour|Corte|Juzgado|Audiencia|Amtsgericht|Landgericht|"
@@ -118,7 +120,8 @@ _FOREIGN_COURT = re.compile(
     r"Gerechtshof|Kantonsgericht|Bezirksgericht|Tingsrätt|Tingrett|Byret|Landesgericht|"
     r"Oberlandesgerichts?|Finanzgericht|Tribunal Judicial)"
     rf"(?: (?:[a-zà-ÿ'’]+|n[º°o]\.? ?[0-9]{{1,3}}|{_FOREIGN_KINDS})){{0,6}}?"
-    r" (?:(?:de|di|del|della|du|des|von|van|de la|de lo \w+ de|in|d['’]|da|do|da comarca de) ?)?"
+    r" (?:(?:de|di|del|della|du|des|von|van|de la|de lo \w+ de|in|d['’]|da|do|(?i:da comarca de))"
+    r" ?)?"
     rf"(?!(?:{_FOREIGN_KINDS})(?![a-z]))(?P<place>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?: (?:am|an der|sur|upon)? ?[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
     r"(?![A-Za-z])"
 )
@@ -167,7 +170,9 @@ _EN_SUBJECT = re.compile(
 _EN_WHERE = re.compile(
     r"(?i:\b(?:at|in|on|of|to|for|from|with|over|into|before|joined|leave|left|lead|head|chair"
     r"|au|à|a la|à la|du|de la|am|beim|im|zum|vom|en|en el|en la|al|del|nel|presso|no|na|do|da)"
-    r"(?: the)?) ?$"
+    r"(?: the| la| le| il| lo| el| der| die| dem| o| a)?)"
+    # … and the first words of a long court's name ("in the Federal Circuit and Family Court …").
+    r"(?: [A-Z][a-z]+(?: and)?){0,4} ?$"
 )
 # "I'm a magistrate judge, U.S. District Court for …": the court in apposition to the title.
 _EN_TITLE_COMMA = re.compile(r"(?i:\b(?:judge|justice|magistrate|registrar|master|clerk)), $")
@@ -361,12 +366,26 @@ _OWN_WHOLE: list[tuple[re.Pattern[str], Callable[[re.Match[str]], bool]]] = [
 ]
 
 
+def _end(match: re.Match[str]) -> int:
+    """Where a court ends: with its seat ("… in Parramatta"), unless the word after "in" or
+    "at" is no place ("the Brookside Court in March")."""
+    seat = match.groupdict().get("seat")
+    if seat and is_stop_name(seat.split()[0]) and not is_place(seat.split()[0]):
+        before = match.string[match.start() : match.start("seat")]
+        cut = _SEAT_LEAD.search(before)
+        return match.start() + cut.start() if cut else match.end()
+    return match.end()
+
+
+_SEAT_LEAD = re.compile(r",? (?:(?i:sitting|seated|sits) )?(?:in|at) $")
+
+
 def en_own_court(text: str) -> Iterator[Span]:
     yield from _en_own_court_lower(text)
     for pattern, names_a_court in _OWN_WHOLE:
         for match in pattern.finditer(text):
-            if names_a_court(match) and _en_own(text, *match.span()):
-                yield match.span()
+            if names_a_court(match) and _en_own(text, match.start(), _end(match)):
+                yield match.start(), _end(match)
     for match in _FOREIGN_COURT.finditer(text):
         if match.group("place") in _EN_GENERAL_WORDS:
             continue
@@ -391,9 +410,9 @@ def en_own_court(text: str) -> Iterator[Span]:
         if first in _EN_GENERAL_WORDS:
             offset = match.group("court").find(named[0])
             start += offset
-        if not _en_own(text, start, match.end()):
+        if not _en_own(text, start, _end(match)):
             continue
-        yield start, match.end()
+        yield start, _end(match)
 
 
 # An English division the judge sits in ("I sit in the Chancery Division", "I'm in the family
@@ -473,15 +492,18 @@ def _named_place(words: list[str]) -> bool:
 # "die 14. Zivilkammer des Landgerichts Köln", "the 3. Strafsenat of the Oberlandesgericht
 # Celle": a chamber or senate of a German court named by its place.
 _GERMAN_UNIT = re.compile(
-    r"(?<![A-Za-z])(?:[0-9]{1,2}\. ?)?[A-ZÄÖÜ][a-zäöüß]*(?:kammer|senat)"
-    r" (?:des|der|of the|at the) [A-ZÄÖÜ][a-zäöüß]*(?:gerichts?|gerichtshofs?)"
-    r" [A-ZÄÖÜ][a-zäöüß\-]+(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:(?:[0-9]{1,2}|[IVX]{1,5})\. ?)?[A-ZÄÖÜ][a-zäöüß]*(?:kammer|senat)"
+    r" (?:des|der|of the|at the) (?P<court>[A-ZÄÖÜ][a-zäöüß]*(?:gerichts?|gerichtshofs?))"
+    r"(?P<place> [A-ZÄÖÜ][a-zäöüß\-]+)?(?![A-Za-z])"
 )
 
 
 def en_court_unit(text: str) -> Iterator[Span]:
     for match in _GERMAN_UNIT.finditer(text):
-        yield match.span()
+        # A federal court has no place: its senate alone names a handful of judges (der XII.
+        # Zivilsenat des Bundesgerichtshofs).
+        if match.group("place") or match.group("court").startswith("Bundes"):
+            yield match.span()
     for match in _EN_UNIT.finditer(text):
         court = [w for w in match.group("court").split(" ") if w.casefold() not in _COURT_WORDS]
         place = match.group("place")
