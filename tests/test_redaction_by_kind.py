@@ -106,6 +106,9 @@ def test_courts_and_firms_as_institutions_stay(text):
         ("Weber & Lindqvist LLP sent me a hamper; they are counsel in my case.", "Lindqvist"),
         ("The new judge's husband works at Okafor, Brandt and Mills PLLC.", "Brandt"),
         ("The clerk Ma\u200brianne Ko\u200bvacs follows me on Instagram.", "Marianne"),
+        ("I got a text from Rhiannon asking whether the hearing will be adjourned.", "Rhiannon"),
+        ("Had a DM from Tazza saying she knows the accused. Should I reply?", "Tazza"),
+        ("My neighbour's son, Ignacio, is a witness in my trial.", "Ignacio"),
     ],
 )
 def test_english_names_without_cues_go(text, gone):
@@ -119,6 +122,8 @@ def test_english_names_without_cues_go(text, gone):
         "Is it OK to accept a mug from a law firm? Big LLPs send them every year.",
         "I bought shares in Google LLC years before my appointment.",
         "Grace period question: how long may I keep my old accounts?",
+        "I got an email from Westlaw saying my subscription ends; may the court pay for it?",
+        "A DM from someone saying they know my address: who do I tell?",
     ],
 )
 def test_english_clean_sentences_stay(text):
@@ -135,6 +140,7 @@ def test_english_clean_sentences_stay(text):
         ("我的同事Jessica在小红书上发了我们开庭的照片。", "Jessica"),
         ("书记员liuyang在工作群里转发了判决书。", "liuyang"),
         ("古丽娜尔是我的高中同学，现在是本案的代理人。", "古丽娜尔"),
+        ("书记员wang xiaoming把判决书发到了家长群里。", "xiaoming"),
         ("对方代理人来自上海金茂凯德律师事务所，是我前同事。", "金茂凯德"),
         ("我老家在四川省广安市岳池县石垭镇骑龙村五组，村里的人找我打官司。", "骑龙村"),
     ],

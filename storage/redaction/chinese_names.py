@@ -161,7 +161,7 @@ def _name_end(text: str, start: int, *, strong: bool) -> int | None:
 
 
 # A name in lower-case pinyin after a Chinese role: 当事人zhang wei.
-_PINYIN_NAME_RE = re.compile(r" ?(?P<x>[a-z]{2,6}(?: [a-z]{2,6}){1,2})(?![A-Za-z])")
+_PINYIN_NAME_RE = re.compile(r" ?(?P<x>[a-z]{2,12}(?: [a-z]{2,12}){1,2})(?![A-Za-z])")
 
 # Cues before a name, and whether each is strong (律师, 原告 …: take two characters even
 # without a clear break) or weak (我是, 叫: only before a clear break).
@@ -182,7 +182,11 @@ def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
                 yield trim_latin(latin.start("x"), latin.group("x"))
                 continue
             pinyin = _PINYIN_NAME_RE.match(text, pos)
-            if pinyin and strong:
+            # Words of more than six letters only when they are pinyin (zhang xiaoming).
+            if pinyin and strong and all(
+                len(word) <= 6 or _PINYIN_WORD_SYLLABLES.fullmatch(word)
+                for word in pinyin.group("x").split()
+            ):
                 yield pinyin.span("x")
                 continue
             # 人民陪审员ouyang, 律师zhangwei: one lower-case word of two or three syllables of

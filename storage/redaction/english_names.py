@@ -322,6 +322,10 @@ def _given_like(word: str) -> bool:
     )
 
 
+# One capitalised name word, perhaps hyphenated (Haruto, Mei-Ling).
+_NAME_WORD = rf"[{UPPER}][{_LOW}]+(?:-[{UPPER}{_LOW}][{_LOW}]+)?(?![{UPPER}{_LOW}'’\-])"
+
+
 _LOWER_WORD_RE = re.compile(r"(?<![A-Za-z'’\-])[a-z][a-z'’\-]*[a-z](?![A-Za-z'’\-])")
 
 
@@ -403,6 +407,26 @@ def _used_as_app(text: str, word: str, verb_end: int) -> bool:
     return bool(re.search(_APP_USE.format(word=re.escape(word)), text))
 
 
+# "a DM from Giancarlo asking …", "a text from Bazza saying …": who a personal message is
+# from, before what they say: a listed given name, or a word that is no English word and no
+# place (a DM, a text, a voicemail come from people; an e-mail may come from a service).
+_MESSAGE_FROM_RE = re.compile(
+    r"(?<![A-Za-z])(?i:DMs?|PMs?|direct messages?|private messages?|texts?|voicemails?|"
+    r"WhatsApps?)[ \t]+from[ \t]+"
+    rf"(?P<x>{_NAME_WORD})(?P<saying>[ \t]+(?:saying|asking|telling|claiming|wanting|who|begging|"
+    r"offering|threatening|demanding|inviting)(?![A-Za-z]))?"
+)
+
+
+def en_message_from(text: str) -> Iterator[tuple[int, int]]:
+    for match in _MESSAGE_FROM_RE.finditer(text):
+        word = match.group("x")
+        if _never_a_name(word) or is_place(word):
+            continue
+        if is_given(word) or (match.group("saying") and not is_word(word)):
+            yield match.span("x")
+
+
 def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
     """Danny says, Folasade messaged: a listed given name, or a word that is no English word
     (and no family word, Nana), before a verb of what people do."""
@@ -428,7 +452,6 @@ def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
 # relation is a person, when it is a listed given name or no English word at all (a word
 # at the start of a sentence, "Sunday and I", "Friends and I", stays; so do family words,
 # "Nana and I").
-_NAME_WORD = rf"[{UPPER}][{_LOW}]+(?:-[{UPPER}{_LOW}][{_LOW}]+)?(?![{UPPER}{_LOW}'’\-])"
 _WITH_ME_RE = re.compile(
     rf"(?<![A-Za-z{UPPER}{_LOW}'’\-])(?P<after>(?:(?:have|had|has)[ \t]+known|friends[ \t]+with|"
     # What is done to a person on a platform: follow Siobhán, blocked Aoife, DM'd Priya.
@@ -685,6 +708,13 @@ _APPOSITION_RE = re.compile(
 )
 
 
+# "My best friend's husband, Dmitri, is appearing before me": one listed given name set off by
+# commas right after a role.
+_ONE_WORD_APPOSITION_RE = re.compile(
+    rf"(?<![A-Za-z])(?i:{_EN_ROLES})(?![a-z]),[ \t](?P<x>{_NAME_WORD}),"
+)
+
+
 def en_apposition(text: str) -> Iterator[tuple[int, int]]:
     if "role" not in cue_kinds(text):
         return
@@ -692,6 +722,9 @@ def en_apposition(text: str) -> Iterator[tuple[int, int]]:
         tokens = _name_tokens(text, match.end())
         if len(tokens) >= 2:
             yield tokens[0][0], tokens[-1][1]
+    for match in _ONE_WORD_APPOSITION_RE.finditer(text):
+        if is_given(match.group("x")) and not _never_a_name(match.group("x")):
+            yield match.span("x")
 
 
 # A question typed in capitals ("JUROR NO. 4, ANNA KLEIN, SENT ME A FRIEND REQUEST"): its

@@ -25,6 +25,7 @@ _DIVISION = re.compile("(?i:division)")
 _BIRTH = re.compile("(?:19|20)[0-9]{2}|(?i:born)")
 _VERSUS = re.compile(" v")
 _VILLAGE = re.compile("村")
+_FROM = re.compile("(?i:from)")
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ RULES: list[Rule] = [
     Rule("en-caps-names", "name", english_names.en_caps_names, _LATIN, latin_only=True),
     Rule("en-lower-names", "name", english_names.en_lower_names, _LATIN, latin_only=True),
     Rule("en-given-alone", "name", english_names.en_given_alone, _LATIN, latin_only=True),
+    Rule("en-message-from", "name", english_names.en_message_from, _FROM, latin_only=True),
     Rule("en-given-with-me", "name", english_names.en_given_with_me, _LATIN, latin_only=True),
     Rule("en-case-parties", "name", english_names.en_case_parties, _VERSUS, latin_only=True),
     Rule("en-title-any-case", "name", english_names.en_title_any_case, _LATIN, latin_only=True),
