@@ -33,7 +33,9 @@ def main() -> None:
         text = resources.files("names").joinpath(f"dist.{sex}.first").read_text("ascii")
         census.update(line.split()[0].capitalize() for line in text.splitlines() if line.strip())
     places = lines("places")
-    listed = set(words("en_names", "given_names")) | set(words("en_names", "given_names_that_are_words"))
+    listed = set(words("en_names", "given_names")) | set(
+        words("en_names", "given_names_that_are_words")
+    )
     kept = sorted(
         name
         for name in census

@@ -37,25 +37,41 @@ def assert_unchanged(text: str) -> None:
             "Brandon",
         ),
         ("We at the quebec superior court were told to leave Threads.", "quebec superior court"),
-        ("Ich bin Richterin am Amtsgericht Bamberg, 2. Strafkammer, und ein Anwalt folgt mir.",
-         "Bamberg"),
+        (
+            "Ich bin Richterin am Amtsgericht Bamberg, 2. Strafkammer, und ein Anwalt folgt mir.",
+            "Bamberg",
+        ),
         ("La 5e chambre sociale du tribunal judiciaire de Rennes a reçu une plainte.", "Rennes"),
-        ("Sono giudice al Tribunale di Torino, sezione III penale: posso usare Instagram?",
-         "Torino"),
-        ("Trabajo en el Juzgado de lo Social nº 2 de Valencia y un perito me escribe.",
-         "Valencia"),
-        ("My hearings are in Courtroom 12A of the Western District of Texas; a juror found me.",
-         "Western District of Texas"),
-        ("I'm a district judge, U.S. District Court for the N.D. Ill., and a reporter DMs me.",
-         "N.D. Ill."),
-        ("Sitting in the Property Chamber of the First-tier Tribunal, I saw a party's blog.",
-         "Property Chamber"),
-        ("I sit in the Federal Circuit and Family Court of Australia in Townsville; a party "
-         "emailed me.", "Townsville"),
-        ("I am a judge of the Madras High Court at Madurai and a lawyer sent me sweets.",
-         "Madurai"),
-        ("Der IV. Strafsenat des Bundesgerichtshofs hat mich zu einem Podcast eingeladen.",
-         "IV. Strafsenat"),
+        (
+            "Sono giudice al Tribunale di Torino, sezione III penale: posso usare Instagram?",
+            "Torino",
+        ),
+        ("Trabajo en el Juzgado de lo Social nº 2 de Valencia y un perito me escribe.", "Valencia"),
+        (
+            "My hearings are in Courtroom 12A of the Western District of Texas; a juror found me.",
+            "Western District of Texas",
+        ),
+        (
+            "I'm a district judge, U.S. District Court for the N.D. Ill., and a reporter DMs me.",
+            "N.D. Ill.",
+        ),
+        (
+            "Sitting in the Property Chamber of the First-tier Tribunal, I saw a party's blog.",
+            "Property Chamber",
+        ),
+        (
+            "I sit in the Federal Circuit and Family Court of Australia in Townsville; a party "
+            "emailed me.",
+            "Townsville",
+        ),
+        (
+            "I am a judge of the Madras High Court at Madurai and a lawyer sent me sweets.",
+            "Madurai",
+        ),
+        (
+            "Der IV. Strafsenat des Bundesgerichtshofs hat mich zu einem Podcast eingeladen.",
+            "IV. Strafsenat",
+        ),
         ("Sou juíza no Tribunal Judicial da Comarca de Faro e um advogado segue-me.", "Faro"),
         ("Sono giudice presso la Corte d'appello di Bari e un avvocato mi ha invitato.", "Bari"),
     ],
@@ -101,8 +117,10 @@ def test_courts_and_firms_as_institutions_stay(text):
         ("Anneliese, my judicial assistant, shares my rulings on Facebook.", "Anneliese"),
         ("Should I unfollow Reuters and block Oisín on Bluesky?", "Oisín"),
         ("my cousin joão pereira-silva is a witness in a case I hear.", "joão pereira-silva"),
-        ("I follow Priya Natarajan and siobhán keane on X; both appear before me.",
-         "siobhán keane"),
+        (
+            "I follow Priya Natarajan and siobhán keane on X; both appear before me.",
+            "siobhán keane",
+        ),
         ("Weber & Lindqvist LLP sent me a hamper; they are counsel in my case.", "Lindqvist"),
         ("The new judge's husband works at Okafor, Brandt and Mills PLLC.", "Brandt"),
         ("The clerk Ma\u200brianne Ko\u200bvacs follows me on Instagram.", "Marianne"),
@@ -169,8 +187,10 @@ def test_chinese_clean_sentences_stay(text):
 @pytest.mark.parametrize(
     ("text", "gone"),
     [
-        ("The trial on 9 October 2023 was filmed by a spectator and posted online.",
-         "9 October 2023"),
+        (
+            "The trial on 9 October 2023 was filmed by a spectator and posted online.",
+            "9 October 2023",
+        ),
         ("2023年6月12日上午的庭审被人录像发到了抖音上。", "2023年6月12日"),
         ("Can I blog about 3 U 45/21 once the appeal is over?", "3 U 45/21"),
         ("群里有人留言：一 三 8 0 0 一 三 8 0 0 0，说可以找法官。", "一 三 8 0 0"),

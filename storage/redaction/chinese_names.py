@@ -183,9 +183,13 @@ def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
                 continue
             pinyin = _PINYIN_NAME_RE.match(text, pos)
             # Words of more than six letters only when they are pinyin (zhang xiaoming).
-            if pinyin and strong and all(
-                len(word) <= 6 or _PINYIN_WORD_SYLLABLES.fullmatch(word)
-                for word in pinyin.group("x").split()
+            if (
+                pinyin
+                and strong
+                and all(
+                    len(word) <= 6 or _PINYIN_WORD_SYLLABLES.fullmatch(word)
+                    for word in pinyin.group("x").split()
+                )
             ):
                 yield pinyin.span("x")
                 continue
@@ -416,7 +420,8 @@ _BEFORE_A_PERSON = re.compile(
 )
 # 把赵磊从好友里删掉, 把陈静踢出群: a person (two characters are enough) taken out of a list.
 _REMOVED_RE = re.compile(
-    rf"(?<=[把将])(?P<x>(?:{'|'.join(sorted(SURNAMES - _AMBIGUOUS))})[{HAN}])(?=从|踢|移出|拉黑|屏蔽)"
+    rf"(?<=[把将])(?P<x>(?:{'|'.join(sorted(SURNAMES - _AMBIGUOUS))})[{HAN}])"
+    "(?=从|踢|移出|拉黑|屏蔽)"
 )
 # … and adverbs that open what the person does (旁边的张晓燕正好是原告, 那个周志强刚加了我).
 _AFTER_A_PERSON = frozenset("的说是在和跟给让也都就还又已曾昨今把被发经总一不常竟正刚现却才便居")

@@ -90,7 +90,8 @@ _EN_TYPE = (
 _EN_COURT_OF_KIND = (
     r"(?: of (?:Justice|Appeals?|Session|First Instance|Queen['’]s Bench|King['’]s Bench"
     r"|Common Pleas|Judicature))?"
-    r"(?:,? (?:(?i:sitting|seated|sits) )?(?:in|at) (?P<seat>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?))?"
+    r"(?:,? (?:(?i:sitting|seated|sits) )?(?:in|at) "
+    r"(?P<seat>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?))?"
 )
 _EN_COURT = re.compile(
     rf"(?<![A-Za-z])(?P<court>{_EN_PLACE} (?:{_EN_TYPE} )?"
@@ -104,7 +105,8 @@ _EN_COURT_OF = re.compile(
     r"(?i:court)(?: of (?:Appeals?|Justice|Session|First Instance|Common Pleas|Criminal Appeals))?"
     r" (?:for|of|in) (?:the )?(?P<place>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})"
     r"(?:, (?:[A-Z][a-z]+ ){1,2}Division)?"
-    r"(?:,? (?:(?i:sitting|seated|sits) )?(?:in|at) (?P<seat>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?))?"
+    r"(?:,? (?:(?i:sitting|seated|sits) )?(?:in|at) "
+    r"(?P<seat>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?))?"
     r"(?![A-Za-z])"
 )
 # A court named the continental way, its place last: "Tribunal de grande instance de Lille",
@@ -122,7 +124,8 @@ _FOREIGN_COURT = re.compile(
     rf"(?: (?:[a-zà-ÿ'’]+|n[º°o]\.? ?[0-9]{{1,3}}|{_FOREIGN_KINDS})){{0,6}}?"
     r" (?:(?:de|di|del|della|du|des|von|van|de la|de lo \w+ de|in|d['’]|da|do|(?i:da comarca de))"
     r" ?)?"
-    rf"(?!(?:{_FOREIGN_KINDS})(?![a-z]))(?P<place>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?: (?:am|an der|sur|upon)? ?[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
+    rf"(?!(?:{_FOREIGN_KINDS})(?![a-z]))"
+    r"(?P<place>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?: (?:am|an der|sur|upon)? ?[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
     r"(?![A-Za-z])"
 )
 # A chamber, senate or section of such a court, after it ("Landgericht Freiburg, 4.
@@ -138,7 +141,8 @@ _FOREIGN_UNIT = (
 )
 _FOREIGN_UNIT_AFTER = re.compile(rf",? (?:{_FOREIGN_UNIT})(?![A-Za-z])")
 _FOREIGN_UNIT_BEFORE = re.compile(
-    rf"(?<![A-Za-z])(?:{_FOREIGN_UNIT}) (?:of the|du|de la|del|della|des|der|des|do|da|at the|in the) $"
+    rf"(?<![A-Za-z])(?:{_FOREIGN_UNIT})"
+    r" (?:of the|du|de la|del|della|des|der|do|da|at the|in the) $"
 )
 # English courts that are institutions: the Supreme Court, the High Court, the Court of …
 _EN_GENERAL_WORDS = frozenset(

@@ -157,8 +157,9 @@ _EN_CUES: list[tuple[re.Pattern[str], bool, Callable[[str, re.Match, list], bool
     (
         _BEFORE_ROLE_RE,
         True,
-        lambda text, match, tokens: not _opens_sentence(text, match.start())
-        or is_given(text[tokens[0][0] : tokens[0][1]]),
+        lambda text, match, tokens: (
+            not _opens_sentence(text, match.start()) or is_given(text[tokens[0][0] : tokens[0][1]])
+        ),
     ),
     (_MY_NAME_RE, False, lambda text, match, tokens: True),
     (_POST_NOMINAL_RE, True, lambda text, match, tokens: True),
@@ -234,6 +235,8 @@ _GIVEN_WORDS = frozenset(words("en_names", "given_names_that_are_words"))
 _SURNAMES = frozenset(words("en_names", "surnames"))
 # Family words and pet names ("Nana and I"): never a name on their own.
 _KIN_WORDS = frozenset(words("en_names", "kin_words"))
+
+
 # In lower case a short census name (joi, ned) is too often a piece of a word: the hand-kept
 # list in full, the census's names of four letters or more.
 def _never_a_name(word: str) -> bool:
@@ -533,7 +536,8 @@ def _full_name_part(given: str, word: str) -> bool:
 
 
 _JOINED_LOWER_RE = re.compile(
-    rf"(?P<s>[{SENTINEL_CLASS}]){_JOINED}(?P<g>[a-z{_LOW}]{{3,}})[ \t](?P<f>[a-z{_LOW}][a-z{_LOW}'’\-]+)"
+    rf"(?P<s>[{SENTINEL_CLASS}]){_JOINED}(?P<g>[a-z{_LOW}]{{3,}})"
+    rf"[ \t](?P<f>[a-z{_LOW}][a-z{_LOW}'’\-]+)"
     rf"(?![A-Za-z{UPPER}{_LOW}])"
 )
 
@@ -549,9 +553,13 @@ def en_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]
     for match in _JOINED_LOWER_RE.finditer(text):
         # "[NAME] and björn lindqvist": typed in lower case, a listed given name and a word
         # that may be a surname, joined to a name already found.
-        if match.group("s") in names and _given_like(match.group("g")):
-            if _surname_like(match.group("f")) and match.group("f") not in _NOT_SURNAMES:
-                yield match.start("g"), match.end("f")
+        if (
+            match.group("s") in names
+            and _given_like(match.group("g"))
+            and _surname_like(match.group("f"))
+            and match.group("f") not in _NOT_SURNAMES
+        ):
+            yield match.start("g"), match.end("f")
     ending_at = {m.end(): m for m in _WORD_JOINED_RE.finditer(text)}
     starting_at = {m.start(): m for m in _JOINED_WORD_RE.finditer(text)}
     for sentinel in SENTINEL_RE.finditer(text):

@@ -67,7 +67,9 @@ _ZH_FIRM = re.compile(
     rf"(?P<x>(?![一两几各每该])[^\W\d_{_ZH_NOT_NAME}]{{2,8}}?(?:[（(][{HAN}]{{2,4}}[)）])?"
     r"(?:律师事务所|律所|律师行))"
 )
-_ZH_GENERAL_FIRM = re.compile(r"^(?:大型|小型|知名|本地|当地|外地|外资|涉外|红圈|合伙|个人|其他|其它|不同|多家|大|小)")
+_ZH_GENERAL_FIRM = re.compile(
+    r"^(?:大型|小型|知名|本地|当地|外地|外资|涉外|红圈|合伙|个人|其他|其它|不同|多家|大|小)"
+)
 
 
 def zh_law_firms(text: str) -> Iterator[Span]:
