@@ -95,6 +95,18 @@ def test_chinese_courts_of_every_kind_go(text, gone):
 
 
 @pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("我妻子在温州市鹿城区人民法院当法官助理，当事人找她说情。", "鹿城区"),
+        ("前年我从朝阳法院调到了北京市第三中级人民法院。", "朝阳法院"),
+        ("被告的儿子钱志强在抖音上发视频骂我。", "钱志强"),
+    ],
+)
+def test_courts_of_the_judge_s_circle_and_names_after_kin_go(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Civil Division of the Court of Appeal published guidance on social media.",
@@ -175,6 +187,7 @@ def test_chinese_names_and_places_without_cues_go(text, gone):
         "我在LinkedIn和陌陌上都有账号，要注销吗？",
         "巴西的法官能不能用Instagram？马来西亚是怎么规定的？",
         "我的同学在律所工作，她经常转发我的文章。",
+        "我从北京市第二中级人民法院的网站上看到一个通知，要求法官实名注册。",
     ],
 )
 def test_chinese_clean_sentences_stay(text):

@@ -27,8 +27,10 @@ _NOT_PLACE = (
 _ZH_PLACE = f"(?:(?![{_NOT_PLACE}]|作为|工作|调[入到任往]|来到|进入|回到|[就任供]职)[{HAN}])"
 # A place: administrative units (省 市 区 县 …), each one to six characters and a unit. The run
 # is atomic: 市 is both a place character and a unit, and "市市市…" must not be split every
-# possible way before failing.
-_ZH_UNITS = rf"(?>(?:{_ZH_PLACE}{{1,6}}?(?:省|自治区|市|自治州|地区|盟|州|区|县|旗)){{1,3}})"
+# possible way before failing. 州 takes the unit after it (鄞州区, 泉州市): split there, the
+# atomic run could not give 州 back to the place and would start the court at 州.
+_ZH_UNIT_WORD = "(?:省|自治区|市|自治州|地区|盟|州[区市县]?|区|县|旗)"
+_ZH_UNITS = rf"(?>(?:{_ZH_PLACE}{{1,6}}?{_ZH_UNIT_WORD}){{1,3}})"
 _ZH_LEVEL = r"(?:第[一二三四五六七八九十]中级|高级|中级|基层)?"
 # Specialised courts carry their kind between place and level (成都铁路运输中级法院, 上海金融法院,
 # 大连海事法院): the kind itself says a place stands before it, units or not.
@@ -42,7 +44,7 @@ _ZH_DIVISION = (
 _ZH_AFTER_OWN_CUE = (
     "(?:(?<=我是)|(?<=我在)|(?<=作为)|(?<=我们)|(?<=咱们)|(?<=调到)|(?<=来自)|(?<=就职于)"
     "|(?<=任职于)|(?<=供职于)|(?<=所在的)|(?<=调到了)|(?<=调入)|(?<=现在是)|(?<=现在在)|(?<=目前在)"
-    "|(?<=目前是)|(?<=[在向于系]))"
+    "|(?<=目前是)|(?<=[在向于系从]))"
 )
 _ZH_COURT = re.compile(
     rf"(?P<court>(?<!调|来|进|回){_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院|中院)"
@@ -189,7 +191,7 @@ _ZH_MINE = re.compile(
     r"我在|我是|我们|咱们|我所在|我就职|我任职|我供职|我调到|我来自|我院|本院|作为|本人"
     r"|我现在是|我现在在|我目前是|我目前在"
     # 我于[日期]调入…, 我去年调到…: the judge moved to the court.
-    r"|我[^，。！？；,]{0,12}?(?:调[入到任往]|[就任供]职于|分配到|遴选到)$"
+    r"|我[^，。！？；,]{0,12}?(?:调[入到任往]了?|[就任供]职于|分配到|遴选到)$"
 )
 _ZH_WORKS_THERE = re.compile(r"^[^，。！？；,]{0,6}?(?:工作|任职|上班|就职|供职|任法官|当法官)")
 
@@ -220,6 +222,9 @@ def _en_own(text: str, start: int, end: int) -> bool:
 # 我爱人的公司在杭州互联网法院有个案子: the court is where someone of the judge's is, in a clause
 # of the judge's own.
 _ZH_MINE_AT = re.compile(r"我[^在向于]{0,12}(?<![现存实正所])[在向于]$")
+# 我从海淀法院调到了…: the court the judge moved from (not 我从…法院的网站上看到).
+_ZH_MOVED_FROM = re.compile(r"我[^，。！？；,]{0,8}从$")
+_ZH_MOVED_AFTER = re.compile(r"^[^，。！？；,]{0,4}?(?:调|来到|到了|转到|离开|辞职|退休|出来)")
 # 老同学的公司在苏州工业园区人民法院有个合同纠纷: a clause that opens with someone of the judge's
 # (我的 may go without saying) places the judge's own circle at that court.
 _ZH_CIRCLE_AT = re.compile(
@@ -232,6 +237,8 @@ _ZH_CIRCLE_AT = re.compile(
 def _zh_own(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end, _CLAUSE_END)
     if _ZH_MINE.search(before) or _ZH_MINE_AT.search(before) or _ZH_CIRCLE_AT.search(before):
+        return True
+    if _ZH_MOVED_FROM.search(before) and _ZH_MOVED_AFTER.match(after):
         return True
     sentence_before, _ = _around(text, start, end, _SENTENCE_END)
     return bool(_ZH_WORKS_THERE.match(after) and "我" in sentence_before + after)
