@@ -367,10 +367,16 @@ _EN_OWN_UNIT = re.compile(
 
 # Courts taken whole when the sentence is the judge's own, each with what its match must hold
 # to name a court and not an institution.
-_OWN_WHOLE: list[tuple[re.Pattern[str], Callable[[re.Match[str]], bool]]] = [
-    (_US_DISTRICT_COURT, lambda match: True),
-    (_EN_OWN_UNIT, lambda match: True),
+# A pattern is read only in a text holding its gate's word.
+_OWN_WHOLE: list[tuple[re.Pattern[str], re.Pattern[str], Callable[[re.Match[str]], bool]]] = [
+    (re.compile(r"District|\.D\."), _US_DISTRICT_COURT, lambda match: True),
     (
+        re.compile("(?i:chamber|division|list|panel|courtroom|part|dep)"),
+        _EN_OWN_UNIT,
+        lambda match: True,
+    ),
+    (
+        re.compile("(?i:court)"),
         _EN_COURT_OF,
         lambda match: any(w not in _EN_GENERAL_WORDS for w in match.group("place").split()),
     ),
@@ -393,7 +399,9 @@ _SEAT_LEAD = re.compile(r",? (?:(?i:sitting|seated|sits) )?(?:in|at) $")
 
 def en_own_court(text: str) -> Iterator[Span]:
     yield from _en_own_court_lower(text)
-    for pattern, names_a_court in _OWN_WHOLE:
+    for gate, pattern, names_a_court in _OWN_WHOLE:
+        if not gate.search(text):
+            continue
         for match in pattern.finditer(text):
             if names_a_court(match) and _en_own(text, match.start(), _end(match)):
                 yield match.start(), _end(match)

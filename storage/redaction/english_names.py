@@ -718,9 +718,8 @@ _APPOSITION_RE = re.compile(
 
 # "My best friend's husband, Dmitri, is appearing before me": one listed given name set off by
 # commas right after a role.
-_ONE_WORD_APPOSITION_RE = re.compile(
-    rf"(?<![A-Za-z])(?i:{_EN_ROLES})(?![a-z]),[ \t](?P<x>{_NAME_WORD}),"
-)
+_SET_OFF_WORD_RE = re.compile(rf",[ \t](?P<x>{_NAME_WORD}),")
+_ROLE_BEFORE_COMMA_RE = re.compile(rf"(?<![A-Za-z])(?i:{_EN_ROLES})$")
 
 
 def en_apposition(text: str) -> Iterator[tuple[int, int]]:
@@ -730,8 +729,14 @@ def en_apposition(text: str) -> Iterator[tuple[int, int]]:
         tokens = _name_tokens(text, match.end())
         if len(tokens) >= 2:
             yield tokens[0][0], tokens[-1][1]
-    for match in _ONE_WORD_APPOSITION_RE.finditer(text):
-        if is_given(match.group("x")) and not _never_a_name(match.group("x")):
+    # The word set off by commas first (few), then the role right before it.
+    for match in _SET_OFF_WORD_RE.finditer(text):
+        word = match.group("x")
+        if (
+            is_given(word)
+            and not _never_a_name(word)
+            and _ROLE_BEFORE_COMMA_RE.search(text, max(0, match.start() - 16), match.start())
+        ):
             yield match.span("x")
 
 
