@@ -275,17 +275,30 @@ def test_a_few_number_words_stay():
 DATA = Path(__file__).parent / "data"
 
 
+# Clean texts of a table that another table contradicts: dev7's r001 ("I was appointed in
+# 2019") is clean there, while table 1 counts "I was appointed in 2021" as an identifier (the
+# year of appointment narrows a judge down); table 1 wins.
+_CONTRADICTED = {"redaction_dev7.yaml": {"r001"}}
+
+
 @pytest.mark.parametrize(
-    "table", ["redaction_dev4.yaml", "redaction_dev5.yaml", "redaction_dev6.yaml"]
+    "table",
+    ["redaction_dev4.yaml", "redaction_dev5.yaml", "redaction_dev6.yaml", "redaction_dev7.yaml"],
 )
 def test_development_tables_stay_where_they_were_tuned(table):
-    """Blind development tables 4 to 6 (tuned on, so no measure of generalisation): nearly
+    """Blind development tables 4 to 7 (tuned on, so no measure of generalisation): nearly
     every identifier gone, every clean text and every keep-phrase as typed."""
     texts = fastyaml.load((DATA / table).read_text(encoding="utf-8"))["texts"]
     outputs = {item["id"]: redact(item["text"]) for item in texts}
     identifiers = [(item["id"], raw) for item in texts for raw in item.get("identifiers") or []]
     kept = [raw for key, raw in identifiers if folded(raw) in folded(outputs[key])]
-    changed = [i["id"] for i in texts if i["kind"] == "clean" and outputs[i["id"]] != i["text"]]
+    changed = [
+        i["id"]
+        for i in texts
+        if i["kind"] == "clean"
+        and outputs[i["id"]] != i["text"]
+        and i["id"] not in _CONTRADICTED.get(table, ())
+    ]
     lost = [
         phrase
         for item in texts

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .english_names import LATIN_NAME, is_stop_name, trim_latin
+from .english_names import LATIN_NAME, is_stop_name, is_word, trim_latin
 from .patterns import HAN, HAN_RE
 from .text import SENTINEL_CLASS, SENTINEL_RE
 from .wordlists import chars, words
@@ -161,7 +161,7 @@ def _name_end(text: str, start: int, *, strong: bool) -> int | None:
 
 
 # A name in lower-case pinyin after a Chinese role: 当事人zhang wei.
-_PINYIN_NAME_RE = re.compile(r" ?(?P<x>[a-z]{2,6}(?: [a-z]{2,6}){1,2})(?![A-Za-z])")
+_PINYIN_NAME_RE = re.compile(r" ?(?P<x>[a-z]{2,12}(?: [a-z]{2,12}){1,2})(?![A-Za-z])")
 
 # Cues before a name, and whether each is strong (律师, 原告 …: take two characters even
 # without a clear break) or weak (我是, 叫: only before a clear break).
@@ -182,8 +182,27 @@ def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
                 yield trim_latin(latin.start("x"), latin.group("x"))
                 continue
             pinyin = _PINYIN_NAME_RE.match(text, pos)
-            if pinyin and strong:
+            # Words of more than six letters only when they are pinyin (zhang xiaoming).
+            if (
+                pinyin
+                and strong
+                and all(
+                    len(word) <= 6 or _PINYIN_WORD_SYLLABLES.fullmatch(word)
+                    for word in pinyin.group("x").split()
+                )
+            ):
                 yield pinyin.span("x")
+                continue
+            # 人民陪审员ouyang, 律师zhangwei: one lower-case word of two or three syllables of
+            # pinyin, standing alone after a role.
+            word = _PINYIN_WORD_RE.match(text, pos)
+            if (
+                word
+                and strong
+                and _PINYIN_WORD_SYLLABLES.fullmatch(word.group("x"))
+                and not is_word(word.group("x"))
+            ):
+                yield word.span("x")
 
 
 def _name_start(text: str, end: int) -> int | None:
@@ -250,14 +269,12 @@ _SPACED_AFTER_ROLE_RE = re.compile(
 )
 
 
-_SPACE_BETWEEN_HAN = re.compile(f"[{HAN}] [{HAN}]")
+SPACE_BETWEEN_HAN = re.compile(f"[{HAN}] [{HAN}]")
 
 
 def zh_spaced(text: str) -> Iterator[tuple[int, int]]:
     """A name spaced out character by character next to a role; each given character must be
     fit for a name (律师 王 刚 昨天 ends before 昨)."""
-    if not _SPACE_BETWEEN_HAN.search(text):
-        return
     for pattern in (_SPACED_BEFORE_ROLE_RE, _SPACED_AFTER_ROLE_RE):
         for match in pattern.finditer(text):
             start, end = match.span("x")
@@ -277,6 +294,10 @@ _SYLLABLE = re.compile(
 _PINYIN_BEFORE_ROLE_RE = re.compile(
     r"(?<![A-Za-z])(?P<x>[a-z]{1,6}(?: [a-z]{1,6}){1,2}) ?(?:" + "|".join(_ROLE_AFTER) + ")"
 )
+
+
+_PINYIN_WORD_RE = re.compile(r" ?(?P<x>[a-z]{4,12})(?![A-Za-z0-9@_.\-])")
+_PINYIN_WORD_SYLLABLES = re.compile(f"(?:{_SYLLABLE.pattern}){{2,3}}")
 
 
 def zh_pinyin_before_role(text: str) -> Iterator[tuple[int, int]]:
@@ -354,6 +375,11 @@ _WORDS_ENDING_IN_A_VERB = frozenset(
 )
 
 
+# A full name (surname and two given characters) opening a clause may be followed by what
+# people do to the judge too: 刘晓燕加我微信, 周志强找我, 王海燕送了我.
+_FULL_NAME_AFTER = _SUBJECT_AFTER | frozenset("加找送约请问私打拉告带来去发要想")
+
+
 def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
     """刘晓燕是我审理案件的当事人, 昨天孙丽华在小红书上…: a name opening a clause, followed by
     a character that plainly ends it (是, 在, 说, 给 …)."""
@@ -368,7 +394,11 @@ def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
             if (
                 end <= len(text)
                 and all(_given_char(text, k) for k in range(given, end))
-                and (end == len(text) or not _is_han(text[end]) or text[end] in _SUBJECT_AFTER)
+                and (
+                    end == len(text)
+                    or not _is_han(text[end])
+                    or text[end] in (_SUBJECT_AFTER if size == 1 else _FULL_NAME_AFTER)
+                )
                 and text[end - 1 : end + 1] not in _WORDS_ENDING_IN_A_VERB
                 and text[start:end] not in COMMON_WORDS
                 and text[given - 1 : given + 1] not in COMMON_WORDS
@@ -382,13 +412,28 @@ def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
 # 我给何志明的抖音点了赞. Two given characters, both fit for a name, and no everyday word.
 _BEFORE_A_PERSON = re.compile(
     r"(?:看到|看见|遇到|碰到|听说|据说|发现|认识|知道|告诉|通知|联系|举报|投诉|起诉|屏蔽|拉黑|关注|"
-    r"邀请|提醒|给|跟|和|与|同|对|向|把|被|让|叫|找|问|帮|替|的|那个|这个)"
+    r"邀请|提醒|给|跟|和|与|同|对|向|把|被|让|叫|找|问|帮|替|的|那个|这个"
+    # Someone's family, then a name: 我爸胡德明, 我老公周志强, 原告的女儿赵婷婷 (a one-character kin
+    # word only after 我).
+    r"|我的?[爸妈哥姐弟妹]"
+    r"|(?:爸爸|妈妈|父亲|母亲|老公|老婆|爱人|丈夫|妻子|儿子|女儿|哥哥|姐姐|弟弟|妹妹|[表堂][哥姐弟妹]"
+    r"|舅舅|姑姑|姨妈|叔叔|伯伯|岳父|岳母|公公|婆婆|侄子|侄女|外甥|外甥女|男朋友|女朋友|男友|女友"
+    r"|前妻|前夫|未婚夫|未婚妻|闺蜜|发小))"
+)
+# 把赵磊从好友里删掉, 把陈静踢出群: a person (two characters are enough) taken out of a list.
+_REMOVED_RE = re.compile(
+    rf"(?<=[把将])(?P<x>(?:{'|'.join(sorted(SURNAMES - _AMBIGUOUS))})[{HAN}])"
+    "(?=从|踢|移出|拉黑|屏蔽)"
 )
 # … and adverbs that open what the person does (旁边的张晓燕正好是原告, 那个周志强刚加了我).
 _AFTER_A_PERSON = frozenset("的说是在和跟给让也都就还又已曾昨今把被发经总一不常竟正刚现却才便居")
 
 
 def zh_full_name_in_clause(text: str) -> Iterator[tuple[int, int]]:
+    for match in _REMOVED_RE.finditer(text):
+        start = match.start()
+        if _given_char(text, start + 1) and text[start : start + 2] not in COMMON_WORDS:
+            yield match.span()
     for match in _BEFORE_A_PERSON.finditer(text):
         start = match.end()
         # A surname that is also a function word (何, 方, 于 …) only after a verb that takes a
@@ -578,7 +623,7 @@ def zh_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]
     """周到、[姓名]、[姓名]三个人: a name listed with 、 beside a name already found (``names``:
     the sentinels of names) is a name too, though 周到 is also a word: the list says what it
     is. Followed both ways from the name, one list item at a time."""
-    if "、" not in text:
+    if "、" not in text and not _LIST_JOINER_RE.search(text):
         return
     for sentinel in SENTINEL_RE.finditer(text):
         if sentinel.group() not in names:
@@ -591,12 +636,20 @@ def zh_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]
             yield span
             pos = span[0]
         pos = sentinel.end()
-        while pos < len(text) and text[pos] == "、":
-            span = _listed_after(text, pos + 1)
-            if not span:
+        while pos < len(text):
+            joiner = _LIST_JOINER_RE.match(text, pos)
+            if not joiner:
+                break
+            span = _listed_after(text, joiner.end())
+            # After a word joiner (还有, 以及) a full name only: 和王 may be "and the king".
+            if not span or (joiner.group() != "、" and span[1] - span[0] != 3):
                 break
             yield span
             pos = span[1]
+
+
+# What joins the last item of a list of people: 、, or 还有 / 以及 / 和 / 跟 / 与 / 及.
+_LIST_JOINER_RE = re.compile("、|还有|以及|和|跟|与|及")
 
 
 # 扎西顿珠，就是之前那起草场纠纷的被告，…: a clause that is only a name, then "that is" and a
@@ -620,3 +673,39 @@ def zh_apposition(text: str) -> Iterator[tuple[int, int]]:
         ):
             continue
         yield match.span("x")
+
+
+# ------------------------------------------------------------ minority names without a surname
+
+# Name parts of minority peoples (data/zh_names.yaml: minority_name_parts), the one- and
+# two-character ones only at a word's end (江, 汗: 阿布都江, 古丽汗).
+_MINORITY_PARTS = words("zh_names", "minority_name_parts")
+MINORITY_RE = re.compile(
+    "|".join(sorted((p for p in _MINORITY_PARTS if len(p) > 1), key=len, reverse=True))
+)
+_MINORITY_ENDS = tuple(p for p in _MINORITY_PARTS if len(p) == 1)
+_NAME_RUN_RE = re.compile(f"[{HAN}]{{2,7}}")
+
+
+def zh_minority_name(text: str) -> Iterator[tuple[int, int]]:
+    """阿依古丽是我的邻居, 我认识买买提江: a word of transliteration characters that holds a
+    part of a Uyghur, Tibetan or Mongolian name, opening a clause or after a word that takes a
+    person, and ended by what follows a person (是, 说, 在 …) or punctuation."""
+    starts = {m.end() for m in _CLAUSE_START_RE.finditer(text)}
+    starts |= {m.end() for m in _BEFORE_A_PERSON.finditer(text)}
+    for start in sorted(starts):
+        run = _NAME_RUN_RE.match(text, start)
+        if not run:
+            continue
+        # The longest stretch of transliteration characters that holds a name part and ends
+        # before what follows a person.
+        for end in range(run.end(), start + 1, -1):
+            word = text[start:end]
+            after = text[end] if end < len(text) else ""
+            if after and _is_han(after) and after not in _AFTER_A_PERSON:
+                continue
+            if not all(char in _TRANSLIT_SET for char in word):
+                continue
+            if MINORITY_RE.search(word) or (len(word) >= 3 and word.endswith(_MINORITY_ENDS)):
+                yield start, end
+                break

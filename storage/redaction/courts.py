@@ -11,9 +11,9 @@ before 法院 in Chinese, a capitalised place word in English.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from .english_names import is_word
+from .english_names import is_place, is_stop_name, is_word
 from .patterns import HAN
 from .text import Span
 
@@ -23,11 +23,14 @@ _NOT_PLACE = (
     "我你他她它们的了着过是在住于到去从搬和与及或把被让给向对就也还要想请问说这那有个位为本人"
 )
 # 作 and 工 only as 作为 and 工作: 前海合作区 is a place.
-_ZH_PLACE = f"(?:(?![{_NOT_PLACE}]|作为|工作)[{HAN}])"
+# Nor a verb of moving to a court (我于[日期]调入广州市天河区人民法院): the place starts after it.
+_ZH_PLACE = f"(?:(?![{_NOT_PLACE}]|作为|工作|调[入到任往]|来到|进入|回到|[就任供]职)[{HAN}])"
 # A place: administrative units (省 市 区 县 …), each one to six characters and a unit. The run
 # is atomic: 市 is both a place character and a unit, and "市市市…" must not be split every
-# possible way before failing.
-_ZH_UNITS = rf"(?>(?:{_ZH_PLACE}{{1,6}}?(?:省|自治区|市|自治州|地区|盟|州|区|县|旗)){{1,3}})"
+# possible way before failing. 州 takes the unit after it (鄞州区, 泉州市): split there, the
+# atomic run could not give 州 back to the place and would start the court at 州.
+_ZH_UNIT_WORD = "(?:省|自治区|市|自治州|地区|盟|州[区市县]?|区|县|旗)"
+_ZH_UNITS = rf"(?>(?:{_ZH_PLACE}{{1,6}}?{_ZH_UNIT_WORD}){{1,3}})"
 _ZH_LEVEL = r"(?:第[一二三四五六七八九十]中级|高级|中级|基层)?"
 # Specialised courts carry their kind between place and level (成都铁路运输中级法院, 上海金融法院,
 # 大连海事法院): the kind itself says a place stands before it, units or not.
@@ -41,10 +44,10 @@ _ZH_DIVISION = (
 _ZH_AFTER_OWN_CUE = (
     "(?:(?<=我是)|(?<=我在)|(?<=作为)|(?<=我们)|(?<=咱们)|(?<=调到)|(?<=来自)|(?<=就职于)"
     "|(?<=任职于)|(?<=供职于)|(?<=所在的)|(?<=调到了)|(?<=调入)|(?<=现在是)|(?<=现在在)|(?<=目前在)"
-    "|(?<=目前是)|(?<=[在向于]))"
+    "|(?<=目前是)|(?<=[在向于系从]))"
 )
 _ZH_COURT = re.compile(
-    rf"(?P<court>{_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院|中院)"
+    rf"(?P<court>(?<!调|来|进|回){_ZH_UNITS}{_ZH_LEVEL}(?:人民法院|法院|中院)"
     rf"|(?:(?<![{HAN}])|{_ZH_AFTER_OWN_CUE}){_ZH_PLACE}{{2,5}}?(?:人民法院|法院|人民法庭|法庭|中院|高院))"
     rf"(?P<division>{_ZH_DIVISION})?"
 )
@@ -68,9 +71,9 @@ _ZH_DIVISION_ALONE = re.compile(
     # 综合审判一庭, 民事审判三庭: a kind of case, then a number without 第.
     r"|(?:综合|民事|刑事|行政|商事|家事|少年|知识产权|环境资源|金融|破产|涉外|海事|劳动争议|执行|速裁)"
     r"审判第?[一二三四五六七八九十]{1,2}庭"
-    r"|[民刑行商][一二三四五六七八九十]{1,2}庭"
+    r"|[民刑行商][一二三四五六七八九十]{1,2}庭|审判第?[一二三四五六七八九十]{1,2}庭"
     r"|(?:民事|刑事|行政|商事|家事|少年|未成年人|知识产权|环境资源|金融|破产|涉外|海事|劳动争议"
-    r"|审判监督|审监|执行裁判|速裁|立案|执行|刑|民|行政)(?:审判)?庭"
+    r"|审判监督|审监|执行裁判|速裁|立案|执行|刑|民|行政){1,2}(?:审判)?庭"
     r"|少年法庭|执行局"
 )
 # Chinese courts that are institutions, not a place: 最高人民法院, 基层法院, 各级法院 …
@@ -84,9 +87,18 @@ _EN_TYPE = (
     r"(?i:county|district|circuit|municipal|superior|magistrates['’]?|crown|family|juvenile|"
     r"probate|city|regional|provincial|sheriff|justice|small claims|housing|traffic|police)"
 )
+# What may close a court's name (Ontario Superior Court of Justice), and the seat where it sits
+# ("…, sitting in Thunder Bay"): part of the court, and as identifying.
+_EN_COURT_OF_KIND = (
+    r"(?: of (?:Justice|Appeals?|Session|First Instance|Queen['’]s Bench|King['’]s Bench"
+    r"|Common Pleas|Judicature))?"
+    r"(?:,? (?:(?i:sitting|seated|sits) )?(?:in|at) "
+    r"(?P<seat>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?))?"
+)
 _EN_COURT = re.compile(
     rf"(?<![A-Za-z])(?P<court>{_EN_PLACE} (?:{_EN_TYPE} )?"
-    r"(?:(?i:court)(?:house)?|(?:Justice|Judicial) Cent(?:re|er)|Law Courts))(?![A-Za-z])"
+    r"(?:(?i:court)(?:house|s)?|(?:Justice|Judicial) Cent(?:re|er)|Law Courts))"
+    rf"{_EN_COURT_OF_KIND}(?![A-Za-z])"
 )
 # A court named with its place after it: "the Court of Appeal of Alberta", "the Circuit Court
 # for Montgomery County, Family Division", "the Superior Court of Fulton County".
@@ -94,17 +106,45 @@ _EN_COURT_OF = re.compile(
     rf"(?<![A-Za-z])(?:(?:{_EN_TYPE}|Supreme|High|Superior|Appeals?|Appellate|Labour|Labor) )?"
     r"(?i:court)(?: of (?:Appeals?|Justice|Session|First Instance|Common Pleas|Criminal Appeals))?"
     r" (?:for|of|in) (?:the )?(?P<place>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})"
-    r"(?:, (?:[A-Z][a-z]+ ){1,2}Division)?(?![A-Za-z])"
+    r"(?:, (?:[A-Z][a-z]+ ){1,2}Division)?"
+    r"(?:,? (?:(?i:sitting|seated|sits) )?(?:in|at) "
+    r"(?P<seat>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?))?"
+    r"(?![A-Za-z])"
 )
 # A court named the continental way, its place last: "Tribunal de grande instance de Lille",
 # "Amtsgericht München", "Tribunale di Bologna", "Juzgado de lo Social de Sevilla".
+# Capitalised words of a court's kind, never its place (Juzgado de Primera Instancia).
+_FOREIGN_KINDS = (
+    "Primera|Instancia|Instrucción|Prima|Istanza|Paz|Familia|Menores|Mercantil|Social|Penal"
+    "|Civil|Comercio|Lavoro|Sorveglianza|Grande|Instance|Commerce|Appel|Judicial|Comarca"
+)
 _FOREIGN_COURT = re.compile(
-    r"(?<![A-Za-z])(?:Tribunal|Tribunale|Cour|Corte|Juzgado|Audiencia|Amtsgericht|Landgericht|"
+    r"(?<![A-Za-z])(?i:Tribunal|Tribunale|Cour|Corte|Juzgado|Audiencia|Amtsgericht|Landgericht|"
     r"Oberlandesgericht|Arbeitsgericht|Verwaltungsgericht|Sozialgericht|Familiengericht|Rechtbank|"
-    r"Gerechtshof|Kantonsgericht|Bezirksgericht|Tingsrätt|Tingrett|Byret)"
-    r"(?: [a-zà-ÿ'’]+){0,5}? (?:(?:de|di|del|della|du|des|von|van|de la|de lo \w+ de|in|d['’]) ?)?"
+    r"Gerechtshof|Kantonsgericht|Bezirksgericht|Tingsrätt|Tingrett|Byret|Landesgericht|"
+    r"Oberlandesgerichts?|Finanzgericht|Tribunal Judicial)"
+    rf"(?: (?:[a-zà-ÿ'’]+|n[º°o]\.? ?[0-9]{{1,3}}|{_FOREIGN_KINDS})){{0,6}}?"
+    r" (?:(?:de|di|del|della|du|des|von|van|de la|de lo \w+ de|in|d['’]|da|do|(?i:da comarca de))"
+    r" ?)?"
+    rf"(?!(?:{_FOREIGN_KINDS})(?![a-z]))"
     r"(?P<place>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?: (?:am|an der|sur|upon)? ?[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?)"
     r"(?![A-Za-z])"
+)
+# A chamber, senate or section of such a court, after it ("Landgericht Freiburg, 4.
+# Zivilkammer", "Tribunal judiciaire de Nanterre, 3e chambre", "Tribunale di Milano, sezione II
+# civile") or before it ("la 1re chambre civile du tribunal judiciaire de Lyon"): a handful of
+# judges, whoever speaks of it.
+_FOREIGN_UNIT = (
+    r"(?:[0-9]{1,2}\. ?[A-ZÄÖÜ]?[a-zäöüß]*(?:kammer|senat|Kammer|Senat)"
+    r"|[0-9]{1,2}(?:e|re|er|ème|ère|ᵉ) (?i:chambre)(?: [a-zé]+){0,2}"
+    r"|(?i:chambre|sezione|sección|sala|secção|vara|juízo|kammer|senat) (?:[0-9]{1,2}|[IVX]{1,5})"
+    r"(?:ª|º|a|e)?(?: (?:civile?|pénale|penale|commerciale|sociale|correctionnelle|de lo \w+))?"
+    r"|[0-9]{1,2}[ªº] (?i:vara|secção|juízo|sala)(?: [A-Za-zé]+)?)"
+)
+_FOREIGN_UNIT_AFTER = re.compile(rf",? (?:{_FOREIGN_UNIT})(?![A-Za-z])")
+_FOREIGN_UNIT_BEFORE = re.compile(
+    rf"(?<![A-Za-z])(?:{_FOREIGN_UNIT})"
+    r" (?:of the|du|de la|del|della|des|der|do|da|at the|in the) $"
 )
 # English courts that are institutions: the Supreme Court, the High Court, the Court of …
 _EN_GENERAL_WORDS = frozenset(
@@ -125,19 +165,33 @@ _REACH = 300  # a sentence is looked for this far around the court, no further
 # English: the judge is in the sentence, and the court is where someone is ("at", "in", "on"
 # the court), or it is "my"/"our" court. "I read that the Hong Kong Court of Final Appeal
 # ruled" names a court, not the judge's.
+# … and the same in French, German, Spanish, Italian and Portuguese, for a judge who names
+# the court in its own language ("Je siège au Tribunal judiciaire de …", "ich bin am …").
 _EN_SUBJECT = re.compile(
-    r"(?<![A-Za-z])(?:[Ii](?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Oo]ur|[Ww]e|[Mm]yself|[Aa]s an?)"
+    r"(?<![A-Za-z])(?:[Ii](?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Oo]ur|[Ww]e|[Mm]yself|[Aa]s an?"
+    r"|(?i:je|j['’]|moi|mon|ma|notre|nous|ich|mein|meine|meiner|unser|unsere|wir|yo|mi|soy|"
+    r"nuestro|nuestra|io|sono|il mio|la mia|eu|meu|minha|sou))"
     r"(?![A-Za-z'’])"
 )
 _EN_WHERE = re.compile(
-    r"(?i:\b(?:at|in|on|of|to|for|from|with|over|into|before|joined|leave|left|lead|head|chair)"
-    r"(?: the)?) ?$"
+    r"(?i:\b(?:at|in|on|of|to|for|from|with|over|into|before|joined|leave|left|lead|head|chair"
+    r"|au|à|a la|à la|du|de la|am|beim|im|zum|vom|en|en el|en la|al|del|nel|presso|no|na|do|da)"
+    r"(?: the| la| le| il| lo| el| der| die| dem| o| a)?)"
+    # … and the first words of a long court's name ("in the Federal Circuit and Family Court …").
+    r"(?: [A-Z][a-z]+(?: and)?){0,4} ?$"
 )
-_EN_MINE = re.compile(r"(?i:\b(?:my|our))\b[^.!?;]{0,40}$")
+# "I'm a magistrate judge, U.S. District Court for …": the court in apposition to the title.
+_EN_TITLE_COMMA = re.compile(r"(?i:\b(?:judge|justice|magistrate|registrar|master|clerk)), $")
+_EN_MINE = re.compile(
+    r"(?i:\b(?:my|our|mon|ma|notre|mein|meine|meiner|unser|unsere|unserer|mi|nuestro|nuestra"
+    r"|meu|minha|nosso|nossa))\b[^.!?;]{0,40}$"
+)
 # Chinese: the clause says where the judge is: 我在…, 我是…, 作为…, 本人…, 我们…, 我所在的…
 _ZH_MINE = re.compile(
     r"我在|我是|我们|咱们|我所在|我就职|我任职|我供职|我调到|我来自|我院|本院|作为|本人"
     r"|我现在是|我现在在|我目前是|我目前在"
+    # 我于[日期]调入…, 我去年调到…: the judge moved to the court.
+    r"|我[^，。！？；,]{0,12}?(?:调[入到任往]了?|[就任供]职于|分配到|遴选到)$"
 )
 _ZH_WORKS_THERE = re.compile(r"^[^，。！？；,]{0,6}?(?:工作|任职|上班|就职|供职|任法官|当法官)")
 
@@ -161,12 +215,16 @@ def _en_own(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end, _SENTENCE_END)
     if _EN_MINE.search(before) or _EN_WHERE_I.match(after):
         return True
-    return bool(_EN_WHERE.search(before) and _EN_SUBJECT.search(before + " " + after))
+    where = _EN_WHERE.search(before) or _EN_TITLE_COMMA.search(before)
+    return bool(where and _EN_SUBJECT.search(before + " " + after))
 
 
 # 我爱人的公司在杭州互联网法院有个案子: the court is where someone of the judge's is, in a clause
 # of the judge's own.
 _ZH_MINE_AT = re.compile(r"我[^在向于]{0,12}(?<![现存实正所])[在向于]$")
+# 我从海淀法院调到了…: the court the judge moved from (not 我从…法院的网站上看到).
+_ZH_MOVED_FROM = re.compile(r"我[^，。！？；,]{0,8}从$")
+_ZH_MOVED_AFTER = re.compile(r"^[^，。！？；,]{0,4}?(?:调|来到|到了|转到|离开|辞职|退休|出来)")
 # 老同学的公司在苏州工业园区人民法院有个合同纠纷: a clause that opens with someone of the judge's
 # (我的 may go without saying) places the judge's own circle at that court.
 _ZH_CIRCLE_AT = re.compile(
@@ -180,11 +238,13 @@ def _zh_own(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end, _CLAUSE_END)
     if _ZH_MINE.search(before) or _ZH_MINE_AT.search(before) or _ZH_CIRCLE_AT.search(before):
         return True
+    if _ZH_MOVED_FROM.search(before) and _ZH_MOVED_AFTER.match(after):
+        return True
     sentence_before, _ = _around(text, start, end, _SENTENCE_END)
     return bool(_ZH_WORKS_THERE.match(after) and "我" in sentence_before + after)
 
 
-_ZH_COURT_WORD = re.compile("法院|法庭|中院|高院")
+ZH_COURT_WORD = re.compile("法院|法庭|中院|高院")
 
 
 # A division of a court named by its place (北京市朝阳区人民法院家事审判庭, 南京海事法院连云港法庭)
@@ -204,9 +264,12 @@ _ZH_TIME_LEAD = re.compile(
 )
 
 
+# What a text must hold for each finder to find anything (its Rule.needs in rules.py).
+ZH_DIVISION_WORD = re.compile("庭|执行局")
+ZH_OWN_CUE = re.compile("我|本|作为")
+
+
 def zh_court_division(text: str) -> Iterator[Span]:
-    if "庭" not in text and "执行局" not in text:
-        return
     for match in _ZH_COURT_UNIT.finditer(text):
         start = match.start()
         # 昨天深圳中院民一庭开会: a time word before the place is no part of it.
@@ -220,8 +283,6 @@ def zh_court_division(text: str) -> Iterator[Span]:
 
 
 def zh_own_court(text: str) -> Iterator[Span]:
-    if not _ZH_COURT_WORD.search(text):
-        return
     special = _ZH_SPECIAL_COURT.finditer(text) if _ZH_SPECIAL_RE.search(text) else ()
     for match in (*_ZH_COURT.finditer(text), *special):
         court = match.group("court")
@@ -252,8 +313,6 @@ def _zh_own_division(text: str, start: int, end: int) -> bool:
 def zh_own_division(text: str) -> Iterator[Span]:
     """The judge's own division, named without its court (a court named with it is already
     gone, division and all, by zh_own_court)."""
-    if "我" not in text and "本" not in text and "作为" not in text:
-        return
     for match in _ZH_DIVISION_ALONE.finditer(text):
         if _zh_own_division(text, match.start(), match.end()):
             yield match.span()
@@ -262,28 +321,100 @@ def zh_own_division(text: str) -> Iterator[Span]:
 # Typed in lower case ("at westminster magistrates' court"): the place is a word that is no
 # English word, before a kind of court.
 _EN_COURT_LOWER = re.compile(
-    rf"(?<![A-Za-z'’\-])(?P<place>[a-z][a-z'’\-]+) (?:{_EN_TYPE} )(?i:court)(?:house)?(?![A-Za-z])"
+    rf"(?<![A-Za-z'’\-])(?P<place>[a-z][a-z'’\-]+) (?:{_EN_TYPE} )(?i:court)(?:house)?"
+    r"(?: of (?:justice|appeals?|session|first instance|(?:queen|king)['’]s bench|common pleas))?"
+    r"(?![A-Za-z])"
 )
 
 
 def _en_own_court_lower(text: str) -> Iterator[Span]:
     for match in _EN_COURT_LOWER.finditer(text):
         place = match.group("place")
-        if len(place) < 4 or is_word(place):
+        # A word that is no English word, or a place ("the ontario superior court").
+        if len(place) < 4 or (is_word(place) and not is_place(place.capitalize())):
             continue
         if _en_own(text, match.start(), match.end()):
             yield match.span()
 
 
+# A US federal district, written out or abbreviated (the Eastern District of Wisconsin, the
+# E.D. Mich., S.D.N.Y.), with the court before it when it is named.
+_US_DISTRICT_NAMED = (
+    r"(?:(?:Eastern|Western|Northern|Southern|Middle|Central) )District of [A-Z][a-z]+"
+    r"(?: [A-Z][a-z]+)?(?![A-Za-z])"
+)
+_US_DISTRICT = (
+    rf"{_US_DISTRICT_NAMED}|District of [A-Z][a-z]+(?: [A-Z][a-z]+)?(?![A-Za-z])"
+    r"|[ENSWMC]\.D\. ?(?:[A-Z][a-z]{1,5}\.|[A-Z]\.[A-Z]\.)"
+)
+_US_DISTRICT_COURT = re.compile(
+    r"(?<![A-Za-z])(?:(?:U\.S\.|US|United States|Federal) )?(?:District|Bankruptcy) Court"
+    rf"(?: (?:for|of) the (?:{_US_DISTRICT})| \((?:{_US_DISTRICT})\))"
+    rf"|(?<![A-Za-z]){_US_DISTRICT_NAMED}"
+)
+
+
+# A unit of any court, even one that is an institution, in the judge's own sentence: "Sitting
+# in the Immigration and Asylum Chamber of the First-tier Tribunal, I …", "Our Division 2 of
+# the federal circuit and family court of australia": the unit names the judge among a few.
+_EN_OWN_UNIT = re.compile(
+    r"(?<![A-Za-z'’\-])(?:(?:[A-Z][a-z]+ (?:and |& )?){1,4}(?:Chamber|Division|List|Panel)"
+    r"|(?i:division|panel|chamber|courtroom|part|department|dept\.?) [0-9]{1,3}[A-Z]?)"
+    r" of the (?:[A-Za-z][A-Za-z'’\-]* ){0,6}?(?i:court|tribunal)"
+    r"(?: of (?:[A-Z][a-z]+|(?-i:[a-z]+))(?: [A-Z][a-z]+)?)?(?![A-Za-z])"
+)
+
+
+# Courts taken whole when the sentence is the judge's own, each with what its match must hold
+# to name a court and not an institution.
+# A pattern is read only in a text holding its gate's word.
+_OWN_WHOLE: list[tuple[re.Pattern[str], re.Pattern[str], Callable[[re.Match[str]], bool]]] = [
+    (re.compile(r"District|\.D\."), _US_DISTRICT_COURT, lambda match: True),
+    (
+        re.compile("(?i:chamber|division|list|panel|courtroom|part|dep)"),
+        _EN_OWN_UNIT,
+        lambda match: True,
+    ),
+    (
+        re.compile("(?i:court)"),
+        _EN_COURT_OF,
+        lambda match: any(w not in _EN_GENERAL_WORDS for w in match.group("place").split()),
+    ),
+]
+
+
+def _end(match: re.Match[str]) -> int:
+    """Where a court ends: with its seat ("… in Parramatta"), unless the word after "in" or
+    "at" is no place ("the Brookside Court in March")."""
+    seat = match.groupdict().get("seat")
+    if seat and is_stop_name(seat.split()[0]) and not is_place(seat.split()[0]):
+        before = match.string[match.start() : match.start("seat")]
+        cut = _SEAT_LEAD.search(before)
+        return match.start() + cut.start() if cut else match.end()
+    return match.end()
+
+
+_SEAT_LEAD = re.compile(r",? (?:(?i:sitting|seated|sits) )?(?:in|at) $")
+
+
 def en_own_court(text: str) -> Iterator[Span]:
     yield from _en_own_court_lower(text)
-    for match in _EN_COURT_OF.finditer(text):
-        place = match.group("place").split()
-        if any(w not in _EN_GENERAL_WORDS for w in place) and _en_own(text, *match.span()):
-            yield match.span()
+    for gate, pattern, names_a_court in _OWN_WHOLE:
+        if not gate.search(text):
+            continue
+        for match in pattern.finditer(text):
+            if names_a_court(match) and _en_own(text, match.start(), _end(match)):
+                yield match.start(), _end(match)
     for match in _FOREIGN_COURT.finditer(text):
-        if match.group("place") not in _EN_GENERAL_WORDS and _en_own(text, *match.span()):
-            yield match.span()
+        if match.group("place") in _EN_GENERAL_WORDS:
+            continue
+        start, end = match.span()
+        after = _FOREIGN_UNIT_AFTER.match(text, end)
+        before = _FOREIGN_UNIT_BEFORE.search(text, max(0, start - 60), start)
+        if after or before:
+            yield (before.start() if before else start), (after.end() if after else end)
+        elif _en_own(text, start, end):
+            yield start, end
     for match in _EN_COURT.finditer(text):
         words = match.group("court").split()
         place = [w for w in words[:-1] if w.lower() not in {"court", "courthouse"}]
@@ -298,9 +429,9 @@ def en_own_court(text: str) -> Iterator[Span]:
         if first in _EN_GENERAL_WORDS:
             offset = match.group("court").find(named[0])
             start += offset
-        if not _en_own(text, start, match.end()):
+        if not _en_own(text, start, _end(match)):
             continue
-        yield start, match.end()
+        yield start, _end(match)
 
 
 # An English division the judge sits in ("I sit in the Chancery Division", "I'm in the family
@@ -345,7 +476,9 @@ _EN_UNIT = re.compile(
     r")(?: (?:of|at|in) (?:the )?|, (?:the )?)"
     r"(?P<court>(?:[A-Za-z][A-Za-z'’\-]* ){0,5}?"
     r"(?i:court|tribunal|justice cent(?:re|er)|law courts)"
-    r"(?: of (?:Justice|Appeal|Appeals|Session|First Instance))?)"
+    r"(?: of (?:Justice|Appeal|Appeals|Session|First Instance))?"
+    r"|(?:Eastern|Western|Northern|Southern|Middle|Central) District of [A-Z][a-z]+"
+    r"(?: [A-Z][a-z]+)?)"
     r"(?: (?:in|at|of) (?P<place>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}|[a-z][a-z'’\-]+))?"
     r"(?![A-Za-z])"
 )
@@ -378,15 +511,18 @@ def _named_place(words: list[str]) -> bool:
 # "die 14. Zivilkammer des Landgerichts Köln", "the 3. Strafsenat of the Oberlandesgericht
 # Celle": a chamber or senate of a German court named by its place.
 _GERMAN_UNIT = re.compile(
-    r"(?<![A-Za-z])(?:[0-9]{1,2}\. ?)?[A-ZÄÖÜ][a-zäöüß]*(?:kammer|senat)"
-    r" (?:des|der|of the|at the) [A-ZÄÖÜ][a-zäöüß]*(?:gerichts?|gerichtshofs?)"
-    r" [A-ZÄÖÜ][a-zäöüß\-]+(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:(?:[0-9]{1,2}|[IVX]{1,5})\. ?)?[A-ZÄÖÜ][a-zäöüß]*(?:kammer|senat)"
+    r" (?:des|der|of the|at the) (?P<court>[A-ZÄÖÜ][a-zäöüß]*(?:gerichts?|gerichtshofs?))"
+    r"(?P<place> [A-ZÄÖÜ][a-zäöüß\-]+)?(?![A-Za-z])"
 )
 
 
 def en_court_unit(text: str) -> Iterator[Span]:
     for match in _GERMAN_UNIT.finditer(text):
-        yield match.span()
+        # A federal court has no place: its senate alone names a handful of judges (der XII.
+        # Zivilsenat des Bundesgerichtshofs).
+        if match.group("place") or match.group("court").startswith("Bundes"):
+            yield match.span()
     for match in _EN_UNIT.finditer(text):
         court = [w for w in match.group("court").split(" ") if w.casefold() not in _COURT_WORDS]
         place = match.group("place")

@@ -15,10 +15,12 @@ app sends ("Venmo sent me a notification") keeps an app from being one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import pairwise
 
+from .patterns import HAN
 from .text import SENTINEL_CLASS, SENTINEL_RE
 from .wordlists import lines, words
 
@@ -89,10 +91,12 @@ def _name_tokens(text: str, start: int) -> list[tuple[int, int]]:
     return tokens
 
 
+# Honorifics, in either list of titles below.
+_HONORIFICS = "Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Hon|Honourable|Honorable"
 _TITLES = (
-    r"(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Reverend|Father|Sister|"
+    rf"(?:(?:{_HONORIFICS}|Miss|Rev|Reverend|Father|Sister|"
     r"Senator|Mayor|Governor|Commissioner|Registrar|Master|Solicitor|Barrister|Advocate|Sgt|Det|"
-    r"Constable|Atty|Hon|Honourable|Honorable)\.?"
+    r"Constable|Atty)\.?"
     r"|(?i:judge|justice|attorney|counsel|counsellor|counselor|magistrate|officer|detective|"
     r"sergeant|inspector))"
 )
@@ -149,7 +153,14 @@ _EN_CUES: list[tuple[re.Pattern[str], bool, Callable[[str, re.Match, list], bool
     # A role word: counsel Jane Doe; one word after a determiner (my clerk Tom).
     (_ROLE_RE, False, lambda text, match, tokens: bool(match.group("det"))),
     # Before a role: "John Smith, a lawyer"; one word when it does not open a sentence.
-    (_BEFORE_ROLE_RE, True, lambda text, match, tokens: not _opens_sentence(text, match.start())),
+    # At a sentence's start a listed given name ("Priya, my court clerk, posts …").
+    (
+        _BEFORE_ROLE_RE,
+        True,
+        lambda text, match, tokens: (
+            not _opens_sentence(text, match.start()) or is_given(text[tokens[0][0] : tokens[0][1]])
+        ),
+    ),
     (_MY_NAME_RE, False, lambda text, match, tokens: True),
     (_POST_NOMINAL_RE, True, lambda text, match, tokens: True),
     (_NAMED_RE, False, lambda text, match, tokens: bool(match.group("who"))),
@@ -217,12 +228,28 @@ LATIN_NAME = re.compile(rf"[ \t]?(?P<x>{_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2
 
 # --------------------------------------------------------------------------- beyond the cues
 
-_GIVEN = frozenset(words("en_names", "given_names"))
+# The hand-kept given names, and the 1990 US Census's first names that are no English word
+# and no place (data/given_names.txt, made by scripts/make_given_names.py).
+_GIVEN = frozenset(words("en_names", "given_names")) | lines("given_names")
 _GIVEN_WORDS = frozenset(words("en_names", "given_names_that_are_words"))
 _SURNAMES = frozenset(words("en_names", "surnames"))
 # Family words and pet names ("Nana and I"): never a name on their own.
 _KIN_WORDS = frozenset(words("en_names", "kin_words"))
-_GIVEN_FOLDED = frozenset(name.casefold() for name in _GIVEN)
+
+
+# In lower case a short census name (joi, ned) is too often a piece of a word: the hand-kept
+# list in full, the census's names of four letters or more.
+def _never_a_name(word: str) -> bool:
+    """A stop word or a family word ("Nana and I", "Bro is my roommate"): never a name on its
+    own."""
+    return is_stop_name(word) or word in _KIN_WORDS
+
+
+_GIVEN_FOLDED = frozenset(
+    name.casefold()
+    for name in _GIVEN
+    if len(name) >= 4 or name in frozenset(words("en_names", "given_names"))
+)
 _GIVEN_WORDS_FOLDED = frozenset(name.casefold() for name in _GIVEN_WORDS)
 _SURNAMES_FOLDED = frozenset(name.casefold() for name in _SURNAMES)
 _KNOWN_FOLDED = _GIVEN_FOLDED | frozenset(name.casefold() for name in _SURNAMES)
@@ -287,12 +314,19 @@ def _given_like(word: str) -> bool:
     folded = word.casefold()
     if folded in _GIVEN_FOLDED and folded not in _GIVEN_WORDS_FOLDED:
         return True
+    plain = _plain(folded)
+    if plain != folded and plain in _GIVEN_FOLDED and plain not in _GIVEN_WORDS_FOLDED:
+        return True  # josé, björn, siobhán
     parts = folded.split("-")
     return (
         len(parts) > 1
         and parts[0] in _GIVEN_FOLDED
         and all(part in _GIVEN_FOLDED or not is_word(part) for part in parts)
     )
+
+
+# One capitalised name word, perhaps hyphenated (Haruto, Mei-Ling).
+_NAME_WORD = rf"[{UPPER}][{_LOW}]+(?:-[{UPPER}{_LOW}][{_LOW}]+)?(?![{UPPER}{_LOW}'’\-])"
 
 
 _LOWER_WORD_RE = re.compile(r"(?<![A-Za-z'’\-])[a-z][a-z'’\-]*[a-z](?![A-Za-z'’\-])")
@@ -376,12 +410,32 @@ def _used_as_app(text: str, word: str, verb_end: int) -> bool:
     return bool(re.search(_APP_USE.format(word=re.escape(word)), text))
 
 
+# "a DM from Giancarlo asking …", "a text from Bazza saying …": who a personal message is
+# from, before what they say: a listed given name, or a word that is no English word and no
+# place (a DM, a text, a voicemail come from people; an e-mail may come from a service).
+_MESSAGE_FROM_RE = re.compile(
+    r"(?<![A-Za-z])(?i:DMs?|PMs?|direct messages?|private messages?|texts?|voicemails?|"
+    r"WhatsApps?)[ \t]+from[ \t]+"
+    rf"(?P<x>{_NAME_WORD})(?P<saying>[ \t]+(?:saying|asking|telling|claiming|wanting|who|begging|"
+    r"offering|threatening|demanding|inviting)(?![A-Za-z]))?"
+)
+
+
+def en_message_from(text: str) -> Iterator[tuple[int, int]]:
+    for match in _MESSAGE_FROM_RE.finditer(text):
+        word = match.group("x")
+        if _never_a_name(word) or is_place(word):
+            continue
+        if is_given(word) or (match.group("saying") and not is_word(word)):
+            yield match.span("x")
+
+
 def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
     """Danny says, Folasade messaged: a listed given name, or a word that is no English word
     (and no family word, Nana), before a verb of what people do."""
     for match in _GIVEN_ALONE_RE.finditer(text):
         word = match.group()
-        if is_stop_name(word) or word in _GIVEN_WORDS or word in _KIN_WORDS:
+        if _never_a_name(word) or word in _GIVEN_WORDS:
             continue
         if word in _GIVEN:
             yield match.span()
@@ -401,9 +455,11 @@ def en_given_alone(text: str) -> Iterator[tuple[int, int]]:
 # relation is a person, when it is a listed given name or no English word at all (a word
 # at the start of a sentence, "Sunday and I", "Friends and I", stays; so do family words,
 # "Nana and I").
-_NAME_WORD = rf"[{UPPER}][{_LOW}]+(?:-[{UPPER}{_LOW}][{_LOW}]+)?(?![{UPPER}{_LOW}'’\-])"
 _WITH_ME_RE = re.compile(
     rf"(?<![A-Za-z{UPPER}{_LOW}'’\-])(?P<after>(?:(?:have|had|has)[ \t]+known|friends[ \t]+with|"
+    # What is done to a person on a platform: follow Siobhán, blocked Aoife, DM'd Priya.
+    r"(?P<social>(?:un)?follow(?:s|ed|ing)?|block(?:s|ed|ing)?|unblock(?:ed)?|mut(?:e|ed|ing)|"
+    r"(?:un)?friend(?:ed)?|DM(?:['’]?d|ed)?|tag(?:ged)?|messag(?:e|ed|ing))|"
     r"married[ \t]+to|engaged[ \t]+to|dating|dated|related[ \t]+to|grew[ \t]+up[ \t]+with|"
     r"studied[ \t]+with|went[ \t]+to[ \t]+school[ \t]+with|close[ \t]+to)[ \t]+)?"
     rf"(?P<x>{_NAME_WORD})"
@@ -424,11 +480,15 @@ def en_given_with_me(text: str) -> Iterator[tuple[int, int]]:
         if not (match.group("after") or match.group("before")):
             continue
         word = match.group("x")
-        if word in _KIN_WORDS or is_stop_name(word):
+        if _never_a_name(word):
             continue
         # A given name that is also a word (Mark, Grace) is one before "and I": no verb or
         # noun of everyday English stands there.
-        if word in _GIVEN or word in _GIVEN_WORDS:
+        if match.group("social"):
+            # After a platform's verb only a listed given name: "follow Reuters" stays.
+            if is_given(word):
+                yield match.span("x")
+        elif word in _GIVEN or word in _GIVEN_WORDS:
             yield match.span("x")
         elif not (
             is_word(word)
@@ -458,7 +518,7 @@ def _joinable(match: re.Match[str]) -> bool:
     even one that is also a word (Hope, Hunter), a nickname in quotes ("Dusty"), or a word
     that is no English word and no place ("[NAME] and Sunday", "[NAME] and Lisbon" stay)."""
     word = match.group("x")
-    if word in _KIN_WORDS or is_stop_name(word):
+    if _never_a_name(word):
         return False
     if match.group("q") or word in _GIVEN or word in _GIVEN_WORDS:
         return True
@@ -469,10 +529,17 @@ def _full_name_part(given: str, word: str) -> bool:
     """Whether ``word``, beside the listed ``given``, is the rest of a full name: after a
     given name any capitalised word that is no stop word (Jordan Lake), else one that is no
     English word either (Ottilie Brandauer)."""
-    if is_stop_name(word) or word in _KIN_WORDS:
+    if _never_a_name(word):
         return False
     named = given in _GIVEN or given in _GIVEN_WORDS or word in _GIVEN or word in _GIVEN_WORDS
     return named or word in _SURNAMES or not (is_word(word) or is_place(word))
+
+
+_JOINED_LOWER_RE = re.compile(
+    rf"(?P<s>[{SENTINEL_CLASS}]){_JOINED}(?P<g>[a-z{_LOW}]{{3,}})"
+    rf"[ \t](?P<f>[a-z{_LOW}][a-z{_LOW}'’\-]+)"
+    rf"(?![A-Za-z{UPPER}{_LOW}])"
+)
 
 
 def en_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -481,8 +548,18 @@ def en_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]
     already found (``names``: the sentinels of names) are names too, each one that may be a
     name (see _joinable), with the word beside it that makes it a full name. A list of them
     is followed from the name both ways in one reading."""
-    if not _ANY_LATIN_RE.search(text):
+    if not _ANY_LATIN_RE.search(text) and not SENTINEL_RE.search(text):
         return
+    for match in _JOINED_LOWER_RE.finditer(text):
+        # "[NAME] and björn lindqvist": typed in lower case, a listed given name and a word
+        # that may be a surname, joined to a name already found.
+        if (
+            match.group("s") in names
+            and _given_like(match.group("g"))
+            and _surname_like(match.group("f"))
+            and match.group("f") not in _NOT_SURNAMES
+        ):
+            yield match.start("g"), match.end("f")
     ending_at = {m.end(): m for m in _WORD_JOINED_RE.finditer(text)}
     starting_at = {m.start(): m for m in _JOINED_WORD_RE.finditer(text)}
     for sentinel in SENTINEL_RE.finditer(text):
@@ -543,8 +620,6 @@ def _party(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def en_case_parties(text: str) -> Iterator[tuple[int, int]]:
-    if " v" not in text:
-        return
     for match in _VERSUS_RE.finditer(text):
         for side in ("left", "right"):
             if match.group(side):
@@ -554,9 +629,11 @@ def en_case_parties(text: str) -> Iterator[tuple[int, int]]:
 # A cue in any case ("attorney", "ATTORNEY", "my clerk", "a witness named"), then words in
 # any case; "the plaintiff, susan oconnell, wrote" sets the name off with commas.
 _ANY_CASE_CUE_RE = re.compile(
-    rf"(?<![A-Za-z])(?i:{_TITLES}|{_EN_ROLES}|named|called)(?P<comma>,)?[ \t]+(?=[A-Za-z])"
+    rf"(?<![A-Za-z])(?i:{_TITLES}|{_EN_ROLES}|named|called)(?P<comma>,)?[ \t]+"
+    rf"(?=[A-Za-z{UPPER}{_LOW}])"
 )
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# Accented letters too: "my nephew josé ramírez-peña".
+_WORD_RE = re.compile(rf"[A-Za-z{UPPER}{_LOW}][A-Za-z{UPPER}{_LOW}'’\-]*")
 _INITIAL_RE = re.compile(r"[A-Za-z]\.[ \t]+(?=[A-Za-z]{2})")
 # A surname nobody listed, between commas after a role and a listed given name: "the
 # plaintiff, susan oconnell, wrote". Short function words are never one.
@@ -639,6 +716,12 @@ _APPOSITION_RE = re.compile(
 )
 
 
+# "My best friend's husband, Dmitri, is appearing before me": one listed given name set off by
+# commas right after a role.
+_SET_OFF_WORD_RE = re.compile(rf",[ \t](?P<x>{_NAME_WORD}),")
+_ROLE_BEFORE_COMMA_RE = re.compile(rf"(?<![A-Za-z])(?i:{_EN_ROLES})$")
+
+
 def en_apposition(text: str) -> Iterator[tuple[int, int]]:
     if "role" not in cue_kinds(text):
         return
@@ -646,6 +729,15 @@ def en_apposition(text: str) -> Iterator[tuple[int, int]]:
         tokens = _name_tokens(text, match.end())
         if len(tokens) >= 2:
             yield tokens[0][0], tokens[-1][1]
+    # The word set off by commas first (few), then the role right before it.
+    for match in _SET_OFF_WORD_RE.finditer(text):
+        word = match.group("x")
+        if (
+            is_given(word)
+            and not _never_a_name(word)
+            and _ROLE_BEFORE_COMMA_RE.search(text, max(0, match.start() - 16), match.start())
+        ):
+            yield match.span("x")
 
 
 # A question typed in capitals ("JUROR NO. 4, ANNA KLEIN, SENT ME A FRIEND REQUEST"): its
@@ -696,8 +788,7 @@ def en_caps_names(text: str) -> Iterator[tuple[int, int]]:
 # "justice o'donoghue", "JUDGE PATEL": after a judicial title in any case, one word that is
 # no English word is a surname (the title's own name finders want capitals).
 _TITLE_ANY_CASE_RE = re.compile(
-    r"(?<![A-Za-z])(?i:judge|justice|magistrate|recorder|sheriff|registrar|lord|lady|sir|dame"
-    r"|hon|honourable|honorable|professor|prof|dr|mr|mrs|ms|mx)\.?[ \t]+"
+    rf"(?<![A-Za-z])(?i:judge|justice|magistrate|recorder|sheriff|registrar|{_HONORIFICS})\.?[ \t]+"
     r"(?P<x>[A-Za-z][A-Za-z'’\-]*[A-Za-z])(?![A-Za-z'’\-])"
 )
 
@@ -706,4 +797,45 @@ def en_title_any_case(text: str) -> Iterator[tuple[int, int]]:
     for match in _TITLE_ANY_CASE_RE.finditer(text):
         word = match.group("x")
         if len(word) >= 3 and not is_word(word) and not is_stop_name(word):
+            yield match.span("x")
+
+
+def _plain(word: str) -> str:
+    """The word without its accents (Siobhán → Siobhan, José → Jose)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def is_given(word: str) -> bool:
+    """A listed given name that is no everyday word, as written or without its accents
+    (Siobhán, Björn); the capitalised form of a lower-case word counts (josé)."""
+    for form in {word, _plain(word)}:
+        form = form[:1].upper() + form[1:]
+        if form in _GIVEN and form not in _GIVEN_WORDS:
+            return True
+    return False
+
+
+# A Latin given name inside Chinese text (我的同学Lily在律所工作, Kevin是她的同事): a capitalised
+# word standing alone between Han characters or punctuation, listed as a given name, or, when
+# a word for a person stands right before it, any word that is no English word.
+_LATIN_IN_HAN_RE = re.compile(
+    rf"(?:(?<=[{HAN}])|(?<![A-Za-z0-9{UPPER}{_LOW}@#_./:\-]))[ \t]?"
+    rf"(?P<x>[{UPPER}][{_LOW}]+)(?![A-Za-z0-9{UPPER}{_LOW}@_.'’\-])(?=[ \t]?[{HAN}，。、；：！？,])"
+)
+_PERSON_BEFORE_RE = re.compile(
+    "(?:同学|同事|朋友|老乡|邻居|室友|闺蜜|发小|律师|老师|助理|书记员|当事人|原告|被告|证人|网友|记者"
+    "|博主|客户|表哥|表姐|表弟|表妹|堂哥|堂姐|儿子|女儿|侄子|侄女|外甥|男友|女友|老公|老婆)[ \t]?$"
+)
+
+
+def en_given_in_chinese(text: str) -> Iterator[tuple[int, int]]:
+    if not _ANY_LATIN_RE.search(text):
+        return
+    for match in _LATIN_IN_HAN_RE.finditer(text):
+        word = match.group("x")
+        if _never_a_name(word) or is_place(word):
+            continue
+        if is_given(word) or (
+            word in _GIVEN_WORDS and _PERSON_BEFORE_RE.search(text, 0, match.start("x"))
+        ):
             yield match.span("x")

@@ -236,6 +236,11 @@ _DOCKET_SHAPE = re.compile(
     # (not a standard: ISO 9001/2015)
     r"|(?<![A-Za-z0-9])(?!(?:ISO|IEC|EN|DIN|BS|IEEE|ANSI) )"
     r"[A-Z]{2,5} ?[0-9]{1,6}/(?:19|20)[0-9]{2}(?![0-9/])"
+    # A German file number: chamber, register letters, number/year (4 O 123/22, 2 BvR 1234/19,
+    # XII ZR 12/19, 1 StR 45/20).
+    r"|(?<![A-Za-z0-9/])(?:[0-9]{1,3}|[IVX]{1,5}) [A-Z][A-Za-z]{0,3}"
+    r" [0-9]{1,5}/[0-9]{2}(?:[0-9]{2})?"
+    r"(?![0-9/])"
 )
 
 
@@ -317,6 +322,12 @@ _LIFE_EVENT = re.compile(
     r"took the bench|joined the bench|elevated|elected|confirmed|retire|retirement|married|"
     r"graduated)|出生|生日|生于|宣誓|任命|就任|上任|入职|入额|任职|退休|结婚|毕业"
 )
+# A sitting of a case on a given day (a hearing, a trial, a sentencing, 开庭, 庭审, 宣判): the
+# day and the court together name the case, and so its judge, whoever speaks of it.
+_SITTING = re.compile(
+    r"(?i:hearings?|trials?|sentencing|arraignment|verdict|plea|sitting|adjourned|listed for)"
+    r"|开庭|庭审|宣判|审理|听证|判决|裁定|调解"
+)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -346,6 +357,7 @@ _APPOINTMENT = re.compile(
     r"joined the bench|became a judge|elevated to|took up (?:my|the) (?:post|seat)|"
     r"born|birth)"
     r"|宣誓|任命|就任|上任|入额|任职|就职|进法院|进入法院|当上法官|成为法官|出生|生于"
+    r"|调入|调到|调任|调往|遴选|(?i:transferred to|moved to the bench)"
 )
 
 
@@ -368,7 +380,9 @@ def personal_dates(text: str) -> Iterator[Span]:
     clause of their appointment. Dates of rules and events stay."""
     for match in _FULL_DATE.finditer(text):
         sentence = _sentence(text, match.start(), match.end())
-        if _FIRST_PERSON.search(sentence) and _LIFE_EVENT.search(sentence):
+        if _SITTING.search(sentence) or (
+            _FIRST_PERSON.search(sentence) and _LIFE_EVENT.search(sentence)
+        ):
             yield match.span()
     # Every cue and boundary is found once, so a text of many dates stays linear.
     events = [m.start() for m in _APPOINTMENT.finditer(text)]

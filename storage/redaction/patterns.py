@@ -208,7 +208,11 @@ _PLATE_UK = r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2} ?[A-Z]{3}(?![A-Za-z0-9])"
 # Digits typed one by one to slip past a filter: "0 7 7 0 0 9 0 0 1 2 3", "1.3.8.1.2…", and
 # the same in Chinese number words (幺三八幺二三四五六七八).
 _DIGITS_SPACED = r"(?<![0-9])[0-9](?:[ .\-][0-9]){6,}(?![0-9])"
-_DIGITS_ZH = r"[〇零幺一二三四五六七八九](?: ?[〇零幺一二三四五六七八九]){6,}"
+# Chinese numerals, perhaps mixed with digits (1 3 9 一 二 三 四 5 6 7 8): one of them at least.
+_DIGITS_ZH = (
+    r"(?<![0-9])(?=(?:[0-9] ?){0,16}[〇零幺一二三四五六七八九])"
+    r"[〇零幺一二三四五六七八九0-9](?: ?[〇零幺一二三四五六七八九0-9]){6,}(?![0-9])"
+)
 # … and in English words: "five five five, zero one nine two", "oh seven seven double oh".
 _DIGIT_NAME = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _DIGIT_WORD = rf"(?:{_DIGIT_NAME}|(?:double|triple)[ -]{_DIGIT_NAME})"
@@ -278,10 +282,17 @@ _ZH_FLAT = r"(?:(?<=单元)[0-9]{3,4}(?![0-9年月日号]))?"
 # The run of administrative units is atomic: 市 is both a place character and a unit, and a
 # long run of such characters must not be split every possible way before failing.
 _ADDRESS_ZH = (
-    rf"(?>(?:{_ZH_ADMIN}){{0,4}})(?:{_ZH_ROAD}{_ZH_DOOR}(?:{_ZH_ESTATE})?{_ZH_UNIT}*{_ZH_FLAT}"
+    rf"(?>(?:{_ZH_ADMIN}){{0,4}})(?:{_ZH_ROAD}\s?{_ZH_DOOR}(?:{_ZH_ESTATE})?{_ZH_UNIT}*{_ZH_FLAT}"
     rf"|{_ZH_ESTATE}\s?{_ZH_UNIT}+{_ZH_FLAT})"
     # 朝阳区建外SOHO 5号楼: a district, any building name, then a residential unit.
     rf"|(?>(?:{_ZH_ADMIN}){{1,4}}){_PLACE}{{0,12}}?\s?{_ZH_HOME_UNIT}+{_ZH_FLAT}"
+)
+# A rural home: a town or township, its village, perhaps the village's group or team
+# (城关镇王庄村三组, 石桥乡李家村): a village of a named town is a few hundred households.
+# Its own rule, read only in a text that names a village (rules.py).
+ADDRESS_ZH_RURAL = re.compile(
+    rf"(?>(?:{_ZH_ADMIN}){{1,4}})(?<=[镇乡]){_PLACE}{{1,6}}?村"
+    r"(?:[0-9一二三四五六七八九十]{1,3}(?:组|队|社|屯))?"
 )
 # After 住址/家住, whatever names a street, a number or a building is the address.
 _ADDRESS_ZH_CUED = (

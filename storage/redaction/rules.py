@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import addresses, chinese_names, courts, english_names, identifiers, patterns
+from . import addresses, chinese_names, courts, english_names, firms, identifiers, patterns
 from .text import Span
 
 _LATIN = re.compile("[A-Za-z]")
@@ -23,6 +23,9 @@ _NOT_HAN = re.compile(f"[^{patterns.HAN}]+")
 _YEAR = re.compile("(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}|[今去前]年")
 _DIVISION = re.compile("(?i:division)")
 _BIRTH = re.compile("(?:19|20)[0-9]{2}|(?i:born)")
+_VERSUS = re.compile(" v")
+_VILLAGE = re.compile("村")
+_FROM = re.compile("(?i:from)")
 
 
 @dataclass(frozen=True)
@@ -134,26 +137,35 @@ RULES: list[Rule] = [
     # Before the English street rules, which would take "12 bis avenue" and leave the rest.
     Rule("address-europe", "address", addresses.european_addresses, _LATIN, latin_only=True),
     *_REGEX[_ADDRESSES:_COURTS],
+    Rule(
+        "address-zh-rural",
+        "address",
+        lambda text: patterns.regex_spans(patterns.ADDRESS_ZH_RURAL, text),
+        _VILLAGE,
+    ),
     Rule("zip", "address", identifiers.zip_codes, _LATIN, latin_only=True),
     Rule("date", "date", identifiers.personal_dates, _YEAR),
     Rule("birth-year", "dob", identifiers.birth_years, _BIRTH),
     *_REGEX[_COURTS:_NUMBER],
-    Rule("court-zh-division", "court", courts.zh_court_division, _HAN),
-    Rule("court-zh-own", "court", courts.zh_own_court, _HAN),
+    Rule("court-zh-division", "court", courts.zh_court_division, courts.ZH_DIVISION_WORD),
+    Rule("court-zh-own", "court", courts.zh_own_court, courts.ZH_COURT_WORD),
     Rule("court-en-unit", "court", courts.en_court_unit, _LATIN, latin_only=True),
     Rule("court-en-own", "court", courts.en_own_court, _LATIN, latin_only=True),
-    Rule("division-zh-own", "court", courts.zh_own_division, _HAN),
+    Rule("division-zh-own", "court", courts.zh_own_division, courts.ZH_OWN_CUE),
     Rule("division-en-own", "court", courts.en_own_division, _DIVISION, latin_only=True),
     *_REGEX[_NUMBER:],
     # After the catch-all for digit runs: what is left are numbers with separators in a
     # national format the patterns above do not know (0412-345-678, +49 30 12345678).
     Rule("phone-lib", "phone", identifiers.phones),
+    # Law firms before the name finders, which would take their partners one by one.
+    Rule("firm-en", "name", firms.en_law_firms, firms.EN_FIRM_FORM, latin_only=True),
+    Rule("firm-zh", "name", firms.zh_law_firms, firms.ZH_FIRM_WORD),
     # Before the cue rules: 当事人穆罕默德·阿里 is one name, not 穆罕 and then the rest.
     Rule("zh-dotted-foreign", "name", chinese_names.zh_dotted_foreign, _HAN),
     Rule("zh-masked", "name", chinese_names.zh_masked, _HAN),
     Rule("zh-after-cue", "name", chinese_names.zh_after_cue, _HAN),
     Rule("zh-before-role", "name", chinese_names.zh_before_role, _HAN),
-    Rule("zh-spaced", "name", chinese_names.zh_spaced, _HAN),
+    Rule("zh-spaced", "name", chinese_names.zh_spaced, chinese_names.SPACE_BETWEEN_HAN),
     Rule("zh-pinyin-before-role", "name", chinese_names.zh_pinyin_before_role, _HAN),
     Rule("zh-surname-only", "name", chinese_names.zh_surname_only, _HAN),
     Rule("zh-familiar", "name", chinese_names.zh_familiar, _HAN),
@@ -164,6 +176,8 @@ RULES: list[Rule] = [
     Rule("zh-reduplicated", "name", chinese_names.zh_reduplicated_nickname, _HAN),
     Rule("zh-compound-surname", "name", chinese_names.zh_compound_surname, _HAN),
     Rule("zh-apposition", "name", chinese_names.zh_apposition, _HAN),
+    Rule("zh-minority", "name", chinese_names.zh_minority_name, chinese_names.MINORITY_RE),
+    Rule("en-given-in-zh", "name", english_names.en_given_in_chinese, _HAN),
     Rule("en-names", "name", english_names.en_names, _LATIN, latin_only=True),
     Rule("en-names-any-case", "name", english_names.en_names_any_case, _LATIN, latin_only=True),
     Rule("en-apposition", "name", english_names.en_apposition, _LATIN, latin_only=True),
@@ -171,8 +185,9 @@ RULES: list[Rule] = [
     Rule("en-caps-names", "name", english_names.en_caps_names, _LATIN, latin_only=True),
     Rule("en-lower-names", "name", english_names.en_lower_names, _LATIN, latin_only=True),
     Rule("en-given-alone", "name", english_names.en_given_alone, _LATIN, latin_only=True),
+    Rule("en-message-from", "name", english_names.en_message_from, _FROM, latin_only=True),
     Rule("en-given-with-me", "name", english_names.en_given_with_me, _LATIN, latin_only=True),
-    Rule("en-case-parties", "name", english_names.en_case_parties, _LATIN, latin_only=True),
+    Rule("en-case-parties", "name", english_names.en_case_parties, _VERSUS, latin_only=True),
     Rule("en-title-any-case", "name", english_names.en_title_any_case, _LATIN, latin_only=True),
     Rule(
         "en-title-name",
