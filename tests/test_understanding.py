@@ -317,3 +317,65 @@ def test_a_usual_option_that_does_not_exist_is_named_by_file_and_field(tmp_path)
     assert "screened_post.yaml: nodes.stake: usual.option 4 is not one of the options" in str(
         caught.value
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "negated"),
+    [
+        # a negator after the phrase, in the same clause, denies it
+        ("这事跟我的案子没关系", "我的案子", True),
+        ("他和本案无关", "本案", True),
+        ("那人与我审的案件毫无关系", "我审的", True),
+        ("我手上没有他的案子", "我手上", True),
+        ("我手上根本没有他的任何案件", "我手上", True),
+        ("在我这里也没有", "在我这里", True),
+        ("那个官司不是我审的", "官司", True),
+        # a person before a negator is not what it denies
+        ("律师与本案无关", "律师", False),
+        ("律师没有在我这里出庭", "律师", False),
+        ("当事人不是我的朋友", "当事人", False),
+        # never across a clause break
+        ("我审的案子，但跟他没关系", "我审的", False),
+        ("我手上的案子，不过没有他", "我手上", False),
+        # a case not yet decided is still a case
+        ("我手上的案子还没判", "我手上", False),
+        ("我审的案子还没有结", "我审的", False),
+    ],
+)
+def test_a_chinese_negator_after_a_phrase_denies_it(text, phrase, negated):
+    assert [h.negated for h in Text(text, WORDS).hits(Phrase(phrase))] == [negated]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "negated"),
+    [
+        ("he has nothing to do with my case", "my case", True),
+        ("the firm is unrelated to any case before me", "case before me", True),
+        ("that case is not mine", "that case", True),
+        ("that case really isn't mine", "that case", True),
+        ("the matter is no longer pending", "pending", True),
+        ("my case is pending and he is in it", "my case", False),
+        ("my case, but he has nothing to do with it", "my case", False),
+    ],
+)
+def test_an_english_negation_after_or_around_a_phrase_denies_it(text, phrase, negated):
+    assert [h.negated for h in Text(text, WORDS).hits(Phrase(phrase))] == [negated]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "律师加我好友，他跟我手上的案子没关系",
+        "律师加我微信，他与我审的案件完全无关",
+        "一位律师加我好友，我手上没有他代理的案子",
+        "律师加我好友，但他代理的那些案子都跟本案无关",
+        "A lawyer added me; he has nothing to do with any case I'm hearing",
+        "A lawyer sent me a friend request. He is unrelated to a case i am hearing",
+    ],
+)
+def test_a_case_denied_after_it_is_never_taken_as_pending_before_me(text):
+    from conversations import Engine
+
+    understanding = Engine().understanding
+    reader = understanding.reader("friend_request", "lawyer")
+    assert reader.choose(Text(text, understanding.words)) != 0

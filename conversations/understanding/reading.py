@@ -2,7 +2,8 @@
 
 English phrases match whole words after light stemming ("requests" finds "request"),
 Chinese ones as substrings. A hit is *negated* when a negator stands just before it in the
-same clause: "not before me", "no case pending", "没有案子", "不是我审的".
+same clause: "not before me", "no case pending", "没有案子", "不是我审的"; or just after it,
+still in the clause: "跟我的案子没关系", "与我审的案件无关", "我手上没有", "the case is not mine".
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from .words import Words
 _CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、\n()（）]|\bbut\b|\bhowever\b|但是|但|不过|可是")
 NEGATION_WORDS = 3  # English: how many words before a phrase a negator still reaches
 NEGATION_CHARS = 4  # Chinese: how many characters before a phrase
+AFTER_WORDS = 1  # English: words that may stand between a phrase and a negator after it
+AFTER_CHARS = 2  # Chinese: characters between a phrase and a negator after it (案件 in 我审的案件无关)
 _PARTICLE = "[的了个]?"
 MAX_HITS = 16  # occurrences of one phrase looked at, at most
 GAP_WORDS = 1  # English: words that may stand inside a phrase ("a facebook friend request")
@@ -130,6 +133,8 @@ class Text:
         self._zh_exceptions = tuple(words.not_negating.zh)
         self._en_exceptions = _en_exceptions(tuple(words.not_negating.en))
         self._spent_negators: frozenset[int] | None = None  # worked out on first need
+        self._after = _after_words(words)
+        self._expressions = _expressions(tuple(words.negating_expressions.en))
         self._longest_exception = max((len(w) for w in self._zh_exceptions), default=0)
         self._senses: tuple[frozenset[str], frozenset[str]] | None = None
 
@@ -162,7 +167,7 @@ class Text:
         if isinstance(key, str):
             assert phrase.pattern is not None
             return [
-                Hit(m.start(), m.end(), self.negated_char(m.start()))
+                Hit(m.start(), m.end(), self.negated_char(m.start(), m.end()))
                 for m in phrase.pattern.finditer(self.text)
                 # A one-character 是 or 对 is "yes" standing alone or with a particle ("是，
                 # 还在审", "是的", "对啊"), not the copula or 对方 that starts a sentence
@@ -176,7 +181,7 @@ class Text:
             last = self._rest(key, i)
             if last is not None:
                 start, end = self._tokens[i][0], self._tokens[last][1]
-                found.append(Hit(start, end, self.negated_word(i)))
+                found.append(Hit(start, end, self.negated_word(i, last)))
         return found
 
     def _rest(self, key: tuple[str, ...], i: int) -> int | None:
@@ -196,13 +201,48 @@ class Text:
     def _clause_start(self, at: int) -> int:
         return self._clause_starts[bisect_right(self._clause_starts, at) - 1]
 
-    def negated_word(self, index: int) -> bool:
+    def negated_word(self, index: int, last: int | None = None) -> bool:
+        """Whether the phrase of words ``index`` … ``last`` is denied: a negator a few words
+        before it (or an expression ending there: "nothing to do with my case"), or one
+        just after it ("the case is not mine")."""
         clause = self._clause_start(self._tokens[index][0])
         for j in range(max(0, index - NEGATION_WORDS), index):
             start, _, word = self._tokens[j]
             negator = word in self._en_negators or word.endswith("n't")
             if start >= clause and negator and j not in self._spent():
                 return True
+        if self._expressions and self._expression_before(index, clause):
+            return True
+        return self._negated_after(index if last is None else last)
+
+    def _expression_before(self, index: int, clause: int) -> bool:
+        words = self._stems
+        for end in range(max(0, index - NEGATION_WORDS + 1), index + 1):
+            for expression in self._expressions.get(words[end - 1] if end else "", ()):
+                begin = end - len(expression)
+                if begin >= 0 and tuple(words[begin:end]) == expression:
+                    if self._tokens[begin][0] >= clause:
+                        return True
+        return False
+
+    def _negated_after(self, last: int) -> bool:
+        expressions, fillers = self._after.en, self._after.en_fillers
+        if not expressions:
+            return False
+        words = self._stems
+        end = self._tokens[last][1]
+        at, skipped = last + 1, 0
+        while at < len(words) and self._clause_start(self._tokens[at][0]) <= end:
+            if words[at] in fillers:
+                at += 1
+                continue
+            for expression in expressions.get(words[at], ()):
+                if tuple(words[at : at + len(expression)]) == expression:
+                    return True
+            skipped += 1
+            if skipped > AFTER_WORDS:
+                return False
+            at += 1
         return False
 
     def _spent(self) -> frozenset[int]:
@@ -221,7 +261,9 @@ class Text:
             self._spent_negators = frozenset(spent)
         return self._spent_negators
 
-    def negated_char(self, at: int) -> bool:
+    def negated_char(self, at: int, end: int | None = None) -> bool:
+        """Whether the Chinese phrase at ``at`` … ``end`` is denied: a negator just before it
+        (not one of the words that do not negate), or one just after it in the clause."""
         clause = self._clause_start(at)
         start = max(clause, at - NEGATION_CHARS)
         # The words that do not negate are found in a wider window: the 不 of 要不要 may
@@ -232,4 +274,85 @@ class Text:
         for exception in self._zh_exceptions:
             window = window.replace(exception, " " * len(exception))
         window = window[start - wide :]
-        return any(n in window for n in self._zh_negators)
+        if any(n in window for n in self._zh_negators):
+            return True
+        return end is not None and self._negated_after_char(end)
+
+    def _negated_after_char(self, end: int) -> bool:
+        """A negator after the phrase: one of ``negators_after`` at most AFTER_CHARS on
+        ("与我审的案件无关"), or a short one right after a phrase of a place or possession
+        ("我手上没有他的案子"); fillers (也, 都, 根本) may stand between."""
+        after = self._after
+        boundary = _CLAUSE_END.search(self.text, end)
+        tail = self.text[end : boundary.start() if boundary else len(self.text)]
+        if not tail:
+            return False
+        tail = tail.replace(" ", "")
+        for filler in after.zh_fillers:  # 案件也完全无关: the fillers go wherever they stand
+            tail = tail.replace(filler, "")
+        if any(tail.startswith(e) for e in self._zh_exceptions if e[0] in "不没无非"):
+            return False
+        for gap in range(AFTER_CHARS + 1):
+            if tail[gap : gap + 1] and tail[gap] in after.zh_first:
+                if tail.startswith(after.zh, gap):
+                    return True
+        previous = self.text[end - 1 : end]
+        return previous in after.endings and tail.startswith(after.right_after)
+
+
+@dataclass(frozen=True)
+class _After:
+    """The negators that follow a phrase, prepared once per word list."""
+
+    en: dict[str, tuple[tuple[str, ...], ...]]
+    en_fillers: frozenset[str]
+    zh: tuple[str, ...]
+    zh_first: frozenset[str]
+    zh_fillers: tuple[str, ...]
+    right_after: tuple[str, ...]
+    endings: frozenset[str]
+
+
+_AFTER: dict[int, tuple[Words, _After]] = {}
+
+
+def _after_words(words: Words) -> _After:
+    kept = _AFTER.get(id(words))
+    found = kept[1] if kept is not None and kept[0] is words else None
+    if found is None:
+        en: dict[str, list[tuple[str, ...]]] = {}
+        for expression in words.negators_after.en:
+            stems = tuple(w for _, _, w in words_of(normalise(expression)))
+            if stems:
+                en.setdefault(stems[0], []).append(stems)
+        # longest first, so that 压根儿 goes before 压根
+        fillers = tuple(sorted((normalise(w) for w in words.fillers_after.zh), key=len, reverse=True))
+
+        def bare(expression: str) -> str:  # read as the tail is, without its fillers
+            for filler in fillers:
+                expression = expression.replace(filler, "")
+            return expression
+
+        zh = tuple(bare(normalise(w)) for w in words.negators_after.zh)
+        found = _After(
+            en={k: tuple(v) for k, v in en.items()},
+            en_fillers=frozenset(stem(w) for w in words.fillers_after.en),
+            zh=zh,
+            zh_first=frozenset(w[0] for w in zh),
+            zh_fillers=fillers,
+            right_after=tuple(bare(normalise(w)) for w in words.negators_right_after.zh),
+            endings=frozenset(words.negators_right_after.endings),
+        )
+        _AFTER[id(words)] = (words, found)
+    return found
+
+
+@lru_cache(maxsize=4)
+def _expressions(raw: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The English negating expressions, as stems, by their last word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for expression in raw:
+        stems = tuple(w for _, _, w in words_of(normalise(expression)))
+        if stems:
+            out.setdefault(stems[-1], []).append(stems)
+    return {last: tuple(found) for last, found in out.items()}
