@@ -23,7 +23,7 @@ _CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、\n()（）]|\bbut\b|\bhow
 NEGATION_WORDS = 3  # English: how many words before a phrase a negator still reaches
 NEGATION_CHARS = 4  # Chinese: how many characters before a phrase
 AFTER_WORDS = 1  # English: words that may stand between a phrase and a negator after it
-AFTER_CHARS = 2  # Chinese: characters between a phrase and a negator after it (案件 in 我审的案件无关)
+AFTER_CHARS = 2  # Chinese: characters between a phrase and a negator after it (我审的案件无关)
 _PARTICLE = "[的了个]?"
 MAX_HITS = 16  # occurrences of one phrase looked at, at most
 GAP_WORDS = 1  # English: words that may stand inside a phrase ("a facebook friend request")
@@ -220,9 +220,9 @@ class Text:
         for end in range(max(0, index - NEGATION_WORDS + 1), index + 1):
             for expression in self._expressions.get(words[end - 1] if end else "", ()):
                 begin = end - len(expression)
-                if begin >= 0 and tuple(words[begin:end]) == expression:
-                    if self._tokens[begin][0] >= clause:
-                        return True
+                start = self._tokens[begin][0] if begin >= 0 else -1
+                if start >= clause and tuple(words[begin:end]) == expression:
+                    return True
         return False
 
     def _negated_after(self, last: int) -> bool:
@@ -293,9 +293,8 @@ class Text:
         if any(tail.startswith(e) for e in self._zh_exceptions if e[0] in "不没无非"):
             return False
         for gap in range(AFTER_CHARS + 1):
-            if tail[gap : gap + 1] and tail[gap] in after.zh_first:
-                if tail.startswith(after.zh, gap):
-                    return True
+            if tail[gap : gap + 1] in after.zh_first and tail.startswith(after.zh, gap):
+                return True
         previous = self.text[end - 1 : end]
         return previous in after.endings and tail.startswith(after.right_after)
 
@@ -326,7 +325,9 @@ def _after_words(words: Words) -> _After:
             if stems:
                 en.setdefault(stems[0], []).append(stems)
         # longest first, so that 压根儿 goes before 压根
-        fillers = tuple(sorted((normalise(w) for w in words.fillers_after.zh), key=len, reverse=True))
+        fillers = tuple(
+            sorted((normalise(w) for w in words.fillers_after.zh), key=len, reverse=True)
+        )
 
         def bare(expression: str) -> str:  # read as the tail is, without its fillers
             for filler in fillers:
