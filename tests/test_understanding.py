@@ -379,3 +379,58 @@ def test_a_case_denied_after_it_is_never_taken_as_pending_before_me(text):
     understanding = Engine().understanding
     reader = understanding.reader("friend_request", "lawyer")
     assert reader.choose(Text(text, understanding.words)) != 0
+
+
+@pytest.mark.parametrize(
+    ("tree_id", "node_id", "text", "option"),
+    [
+        # the questions where complete dilemmas most often stopped, in judges' own words
+        ("online_insult", "p_pend", "I've reserved judgment and he's already attacking me", 0),
+        ("online_insult", "p_pend", "判决早就生效了，他还在网上骂我", 1),
+        ("online_insult", "case_who", "键盘侠在微博上骂我判得不公", 1),
+        ("online_insult", "case_who", "a troll farm is flooding my page after the verdict", 2),
+        ("family_staff", "fam_case", "the verdict isn't out yet and my wife posted about it", 0),
+        ("family_staff", "staff", "我的书记员在抖音上发了合议的内容", 0),
+        ("family_staff", "staff", "my clerk posts office banter on instagram", 1),
+        ("pseudonym", "linked", "I vent there about politics sometimes", 0),
+        ("pseudonym", "realname", "简介空白，只写名字", 1),
+        ("privacy_location", "photo", "我老婆晒了我们的全家福", 1),
+        ("privacy_location", "photo", "a stranger tagged me in a picture from the party", 2),
+        ("case_comment", "which", "可以谈谈我上周判的那个案子吗", 1),
+        ("case_comment", "channel", "有网友在评论区问我这个案子怎么看", 1),
+        ("case_comment", "edu", "I'd explain it on my own YouTube", 1),
+        ("following", "whom", "can I follow a criminal lawyer on instagram", 2),
+        ("conduct_tone", "what", "想在网上骂回去，气炸了", 4),
+        ("conduct_tone", "how", "I'd keep it even-handed", 0),
+        ("friend_request", "remove", "他网暴我，能拉黑吗", 2),
+        ("friend_request", "remove", "just a clear-out of old acquaintances", 4),
+        ("online_research", "what", "can I google the witness before the hearing", 0),
+        ("online_research", "person", "just nosy, nothing more", 2),
+        ("online_research", "person", "担心他会找上门报复", 3),
+        ("privacy_location", "what", "my account got hacked last night", 2),
+        ("commercial", "what", "有品牌找我恰饭，发一条给多少钱", 0),
+        ("commercial", "what", "can I promote my cookbook on my page", 1),
+        ("delete_content", "stake", "a reporter is asking about my old posts", 1),
+        ("friend_request", "lawyer", "律师加我好友，他的案子早就结了", 4),
+    ],
+)
+def test_judges_words_for_the_usual_stopping_questions(tree_id, node_id, text, option):
+    assert _node_choice(tree_id, node_id, text) == option
+
+
+@pytest.mark.parametrize(
+    ("tree_id", "node_id", "text"),
+    [
+        # incomplete: the words do not say the deciding fact, so Amicus still asks
+        ("online_insult", "p_pend", "someone is insulting me about a case"),
+        ("online_insult", "case_who", "我因为一个案子被人骂了"),
+        ("case_comment", "channel", "I'd like to talk about a case"),
+        ("privacy_location", "photo", "is it ok to have photos of me online"),
+        ("commercial", "what", "有人找我合作"),
+        ("friend_request", "remove", "我想删掉一个好友"),
+        ("family_staff", "fam_case", "my husband talks about my work online"),
+        ("online_research", "person", "I want to look up a party"),
+    ],
+)
+def test_loose_words_leave_the_deciding_question_open(tree_id, node_id, text):
+    assert _node_choice(tree_id, node_id, text) is None
