@@ -23,6 +23,7 @@ _CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、\n()（）]|\bbut\b|\bhow
 NEGATION_WORDS = 3  # English: how many words before a phrase a negator still reaches
 NEGATION_CHARS = 4  # Chinese: how many characters before a phrase
 AFTER_WORDS = 1  # English: words that may stand between a phrase and a negator after it
+TAIL_CHARS = 16  # Chinese: how far after a phrase its clause is read for a negator
 AFTER_CHARS = 2  # Chinese: characters between a phrase and a negator after it (我审的案件无关)
 _PARTICLE = "[的了个]?"
 MAX_HITS = 16  # occurrences of one phrase looked at, at most
@@ -283,13 +284,14 @@ class Text:
         ("与我审的案件无关"), or a short one right after a phrase of a place or possession
         ("我手上没有他的案子"); fillers (也, 都, 根本) may stand between."""
         after = self._after
-        boundary = _CLAUSE_END.search(self.text, end)
-        tail = self.text[end : boundary.start() if boundary else len(self.text)]
-        if not tail:
+        # to the clause's end (the next clause starts after its break), a few words at most
+        following = bisect_right(self._clause_starts, end)
+        stop = self._clause_starts[following] if following < len(self._clause_starts) else None
+        tail = self.text[end : min(stop or len(self.text), end + TAIL_CHARS)]
+        # 案件也完全无关: the fillers go wherever they stand
+        tail = after.zh_fillers.sub("", tail)
+        if not tail or not after.first.intersection(tail[: AFTER_CHARS + 1]):
             return False
-        tail = tail.replace(" ", "")
-        for filler in after.zh_fillers:  # 案件也完全无关: the fillers go wherever they stand
-            tail = tail.replace(filler, "")
         if any(tail.startswith(e) for e in self._zh_exceptions if e[0] in "不没无非"):
             return False
         for gap in range(AFTER_CHARS + 1):
@@ -307,9 +309,10 @@ class _After:
     en_fillers: frozenset[str]
     zh: tuple[str, ...]
     zh_first: frozenset[str]
-    zh_fillers: tuple[str, ...]
+    zh_fillers: re.Pattern[str]
     right_after: tuple[str, ...]
     endings: frozenset[str]
+    first: frozenset[str]  # the first characters of every negator after a phrase
 
 
 _AFTER: dict[int, tuple[Words, _After]] = {}
@@ -335,14 +338,16 @@ def _after_words(words: Words) -> _After:
             return expression
 
         zh = tuple(bare(normalise(w)) for w in words.negators_after.zh)
+        right_after = tuple(bare(normalise(w)) for w in words.negators_right_after.zh)
         found = _After(
             en={k: tuple(v) for k, v in en.items()},
             en_fillers=frozenset(stem(w) for w in words.fillers_after.en),
             zh=zh,
             zh_first=frozenset(w[0] for w in zh),
-            zh_fillers=fillers,
-            right_after=tuple(bare(normalise(w)) for w in words.negators_right_after.zh),
+            zh_fillers=re.compile("|".join([" ", *(re.escape(f) for f in fillers)])),
+            right_after=right_after,
             endings=frozenset(words.negators_right_after.endings),
+            first=frozenset(w[0] for w in (*zh, *right_after) if w),
         )
         _AFTER[id(words)] = (words, found)
     return found
