@@ -434,3 +434,22 @@ def test_judges_words_for_the_usual_stopping_questions(tree_id, node_id, text, o
 )
 def test_loose_words_leave_the_deciding_question_open(tree_id, node_id, text):
     assert _node_choice(tree_id, node_id, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        # denying my case and naming whose it is, or that there is none
+        ("律师加我好友，那起案子不是我审的，是别的法官的", 2),
+        ("A solicitor added me; the matter isn't mine, it's with another judge", 2),
+        ("律师加我微信，我这里没有他的案子", 4),
+        ("An attorney followed me; she has no case with me", 4),
+    ],
+)
+def test_a_case_denied_as_mine_goes_to_whose_it_is(text, option):
+    assert _node_choice("friend_request", "lawyer", text) == option
+
+
+def test_a_filler_between_a_case_and_its_denial_still_denies_it():
+    hits = Text("跟我审的这个案子不相干", WORDS).hits(Phrase("我审的"))
+    assert [h.negated for h in hits] == [True]
