@@ -135,6 +135,7 @@ class Text:
         self._en_exceptions = _en_exceptions(tuple(words.not_negating.en))
         self._spent_negators: frozenset[int] | None = None  # worked out on first need
         self._after = _after_words(words)
+        self._denied_after: dict[int, bool] = {}  # by where a phrase ends: phrases share ends
         self._expressions = _expressions(tuple(words.negating_expressions.en))
         self._longest_exception = max((len(w) for w in self._zh_exceptions), default=0)
         self._senses: tuple[frozenset[str], frozenset[str]] | None = None
@@ -214,7 +215,11 @@ class Text:
                 return True
         if self._expressions and self._expression_before(index, clause):
             return True
-        return self._negated_after(index if last is None else last)
+        last = index if last is None else last
+        denied = self._denied_after.get(-1 - last)  # English words by index, kept apart
+        if denied is None:
+            denied = self._denied_after[-1 - last] = self._negated_after(last)
+        return denied
 
     def _expression_before(self, index: int, clause: int) -> bool:
         words = self._stems
@@ -277,7 +282,12 @@ class Text:
         window = window[start - wide :]
         if any(n in window for n in self._zh_negators):
             return True
-        return end is not None and self._negated_after_char(end)
+        if end is None:
+            return False
+        denied = self._denied_after.get(end)
+        if denied is None:
+            denied = self._denied_after[end] = self._negated_after_char(end)
+        return denied
 
     def _negated_after_char(self, end: int) -> bool:
         """A negator after the phrase: one of ``negators_after`` at most AFTER_CHARS on
