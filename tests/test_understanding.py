@@ -317,3 +317,139 @@ def test_a_usual_option_that_does_not_exist_is_named_by_file_and_field(tmp_path)
     assert "screened_post.yaml: nodes.stake: usual.option 4 is not one of the options" in str(
         caught.value
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "negated"),
+    [
+        # a negator after the phrase, in the same clause, denies it
+        ("这事跟我的案子没关系", "我的案子", True),
+        ("他和本案无关", "本案", True),
+        ("那人与我审的案件毫无关系", "我审的", True),
+        ("我手上没有他的案子", "我手上", True),
+        ("我手上根本没有他的任何案件", "我手上", True),
+        ("在我这里也没有", "在我这里", True),
+        ("那个官司不是我审的", "官司", True),
+        # a person before a negator is not what it denies
+        ("律师与本案无关", "律师", False),
+        ("律师没有在我这里出庭", "律师", False),
+        ("当事人不是我的朋友", "当事人", False),
+        # never across a clause break
+        ("我审的案子，但跟他没关系", "我审的", False),
+        ("我手上的案子，不过没有他", "我手上", False),
+        # a case not yet decided is still a case
+        ("我手上的案子还没判", "我手上", False),
+        ("我审的案子还没有结", "我审的", False),
+    ],
+)
+def test_a_chinese_negator_after_a_phrase_denies_it(text, phrase, negated):
+    assert [h.negated for h in Text(text, WORDS).hits(Phrase(phrase))] == [negated]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "negated"),
+    [
+        ("he has nothing to do with my case", "my case", True),
+        ("the firm is unrelated to any case before me", "case before me", True),
+        ("that case is not mine", "that case", True),
+        ("that case really isn't mine", "that case", True),
+        ("the matter is no longer pending", "pending", True),
+        ("my case is pending and he is in it", "my case", False),
+        ("my case, but he has nothing to do with it", "my case", False),
+    ],
+)
+def test_an_english_negation_after_or_around_a_phrase_denies_it(text, phrase, negated):
+    assert [h.negated for h in Text(text, WORDS).hits(Phrase(phrase))] == [negated]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "律师加我好友，他跟我手上的案子没关系",
+        "律师加我微信，他与我审的案件完全无关",
+        "一位律师加我好友，我手上没有他代理的案子",
+        "律师加我好友，但他代理的那些案子都跟本案无关",
+        "A lawyer added me; he has nothing to do with any case I'm hearing",
+        "A lawyer sent me a friend request. He is unrelated to a case i am hearing",
+    ],
+)
+def test_a_case_denied_after_it_is_never_taken_as_pending_before_me(text):
+    from conversations import Engine
+
+    understanding = Engine().understanding
+    reader = understanding.reader("friend_request", "lawyer")
+    assert reader.choose(Text(text, understanding.words)) != 0
+
+
+@pytest.mark.parametrize(
+    ("tree_id", "node_id", "text", "option"),
+    [
+        # the questions where complete dilemmas most often stopped, in judges' own words
+        ("online_insult", "p_pend", "I've reserved judgment and he's already attacking me", 0),
+        ("online_insult", "p_pend", "判决早就生效了，他还在网上骂我", 1),
+        ("online_insult", "case_who", "键盘侠在微博上骂我判得不公", 1),
+        ("online_insult", "case_who", "a troll farm is flooding my page after the verdict", 2),
+        ("family_staff", "fam_case", "the verdict isn't out yet and my wife posted about it", 0),
+        ("family_staff", "staff", "我的书记员在抖音上发了合议的内容", 0),
+        ("family_staff", "staff", "my clerk posts office banter on instagram", 1),
+        ("pseudonym", "linked", "I vent there about politics sometimes", 0),
+        ("pseudonym", "realname", "简介空白，只写名字", 1),
+        ("privacy_location", "photo", "我老婆晒了我们的全家福", 1),
+        ("privacy_location", "photo", "a stranger tagged me in a picture from the party", 2),
+        ("case_comment", "which", "可以谈谈我上周判的那个案子吗", 1),
+        ("case_comment", "channel", "有网友在评论区问我这个案子怎么看", 1),
+        ("case_comment", "edu", "I'd explain it on my own YouTube", 1),
+        ("following", "whom", "can I follow a criminal lawyer on instagram", 2),
+        ("conduct_tone", "what", "想在网上骂回去，气炸了", 4),
+        ("conduct_tone", "how", "I'd keep it even-handed", 0),
+        ("friend_request", "remove", "他网暴我，能拉黑吗", 2),
+        ("friend_request", "remove", "just a clear-out of old acquaintances", 4),
+        ("online_research", "what", "can I google the witness before the hearing", 0),
+        ("online_research", "person", "just nosy, nothing more", 2),
+        ("online_research", "person", "担心他会找上门报复", 3),
+        ("privacy_location", "what", "my account got hacked last night", 2),
+        ("commercial", "what", "有品牌找我恰饭，发一条给多少钱", 0),
+        ("commercial", "what", "can I promote my cookbook on my page", 1),
+        ("delete_content", "stake", "a reporter is asking about my old posts", 1),
+        ("friend_request", "lawyer", "律师加我好友，他的案子早就结了", 4),
+    ],
+)
+def test_judges_words_for_the_usual_stopping_questions(tree_id, node_id, text, option):
+    assert _node_choice(tree_id, node_id, text) == option
+
+
+@pytest.mark.parametrize(
+    ("tree_id", "node_id", "text"),
+    [
+        # incomplete: the words do not say the deciding fact, so Amicus still asks
+        ("online_insult", "p_pend", "someone is insulting me about a case"),
+        ("online_insult", "case_who", "我因为一个案子被人骂了"),
+        ("case_comment", "channel", "I'd like to talk about a case"),
+        ("privacy_location", "photo", "is it ok to have photos of me online"),
+        ("commercial", "what", "有人找我合作"),
+        ("friend_request", "remove", "我想删掉一个好友"),
+        ("family_staff", "fam_case", "my husband talks about my work online"),
+        ("online_research", "person", "I want to look up a party"),
+    ],
+)
+def test_loose_words_leave_the_deciding_question_open(tree_id, node_id, text):
+    assert _node_choice(tree_id, node_id, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        # denying my case and naming whose it is, or that there is none
+        ("律师加我好友，那起案子不是我审的，是别的法官的", 2),
+        ("A solicitor added me; the matter isn't mine, it's with another judge", 2),
+        ("律师加我微信，我这里没有他的案子", 4),
+        ("An attorney followed me; she has no case with me", 4),
+    ],
+)
+def test_a_case_denied_as_mine_goes_to_whose_it_is(text, option):
+    assert _node_choice("friend_request", "lawyer", text) == option
+
+
+def test_a_filler_between_a_case_and_its_denial_still_denies_it():
+    hits = Text("跟我审的这个案子不相干", WORDS).hits(Phrase("我审的"))
+    assert [h.negated for h in hits] == [True]

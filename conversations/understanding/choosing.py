@@ -145,7 +145,12 @@ class NodeReader:
             if direct:
                 usable += self.labels[i]
             hits.append([h for p in usable for h in text.hits(p)])
-        said = [[h for h in found if not h.negated] for found in hits]
+        # A phrase inside a denied one is denied with it (我手上 in 我手上的案子没关系).
+        denials = [h for found in hits for h in found if h.negated]
+        said = [
+            [h for h in found if not h.negated and not any(h.inside(d) for d in denials)]
+            for found in hits
+        ]
         every = [h for found in said for h in found]
         # A hit inside a longer sibling hit is part of that phrase, not a choice of its own.
         kept = [

@@ -73,23 +73,24 @@ class Senses:
         for raw in phrases:
             text = normalise(raw)
             stems = [w for _, _, w in words_of(text)]
-            found = {sense for sense, _ in self._english_at(stems)}
+            found = {sense for sense, _, _ in self._english_at(stems)}
             found |= {self.zh[m.group(0)] for m in self._zh_terms.finditer(text)}
             counts.update(found)
         return counts
 
     def _english(self, text: Text) -> Iterable[tuple[str, bool]]:
-        for sense, i in self._english_at(text.stems):
-            yield sense, text.negated_word(i)
+        for sense, i, size in self._english_at(text.stems):
+            yield sense, text.negated_word(i, i + size - 1)
 
-    def _english_at(self, stems: list[str]) -> Iterable[tuple[str, int]]:
-        """Each sense the words name, longest wording first, with the word it starts at."""
+    def _english_at(self, stems: list[str]) -> Iterable[tuple[str, int, int]]:
+        """Each sense the words name, longest wording first, with the word it starts at and
+        how many words it takes."""
         i = 0
         while i < len(stems):
             for size in range(min(self.longest_en, len(stems) - i), 0, -1):
                 sense = self.en.get(tuple(stems[i : i + size]))
                 if sense is not None:
-                    yield sense, i
+                    yield sense, i, size
                     i += size
                     break
             else:
@@ -98,7 +99,7 @@ class Senses:
     def _chinese(self, text: Text) -> Iterable[tuple[str, bool]]:
         # One scan, the longest term first at each place: 被告人 before 被告.
         for found in self._zh_terms.finditer(text.text):
-            yield self.zh[found.group(0)], text.negated_char(found.start())
+            yield self.zh[found.group(0)], text.negated_char(found.start(), found.end())
 
 
 def load_senses(path: Path = SENSES_FILE) -> Senses:

@@ -2,7 +2,8 @@
 
 English phrases match whole words after light stemming ("requests" finds "request"),
 Chinese ones as substrings. A hit is *negated* when a negator stands just before it in the
-same clause: "not before me", "no case pending", "没有案子", "不是我审的".
+same clause: "not before me", "no case pending", "没有案子", "不是我审的"; or just after it,
+still in the clause: "跟我的案子没关系", "与我审的案件无关", "我手上没有", "the case is not mine".
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from .words import Words
 _CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、\n()（）]|\bbut\b|\bhowever\b|但是|但|不过|可是")
 NEGATION_WORDS = 3  # English: how many words before a phrase a negator still reaches
 NEGATION_CHARS = 4  # Chinese: how many characters before a phrase
+AFTER_WORDS = 1  # English: words that may stand between a phrase and a negator after it
+TAIL_CHARS = 16  # Chinese: how far after a phrase its clause is read for a negator
+AFTER_CHARS = 2  # Chinese: characters between a phrase and a negator after it (我审的案件无关)
 _PARTICLE = "[的了个]?"
 MAX_HITS = 16  # occurrences of one phrase looked at, at most
 GAP_WORDS = 1  # English: words that may stand inside a phrase ("a facebook friend request")
@@ -130,6 +134,9 @@ class Text:
         self._zh_exceptions = tuple(words.not_negating.zh)
         self._en_exceptions = _en_exceptions(tuple(words.not_negating.en))
         self._spent_negators: frozenset[int] | None = None  # worked out on first need
+        self._after = _after_words(words)
+        self._denied_after: dict[int, bool] = {}  # by where a phrase ends: phrases share ends
+        self._expressions = _expressions(tuple(words.negating_expressions.en))
         self._longest_exception = max((len(w) for w in self._zh_exceptions), default=0)
         self._senses: tuple[frozenset[str], frozenset[str]] | None = None
 
@@ -162,7 +169,7 @@ class Text:
         if isinstance(key, str):
             assert phrase.pattern is not None
             return [
-                Hit(m.start(), m.end(), self.negated_char(m.start()))
+                Hit(m.start(), m.end(), self.negated_char(m.start(), m.end()))
                 for m in phrase.pattern.finditer(self.text)
                 # A one-character 是 or 对 is "yes" standing alone or with a particle ("是，
                 # 还在审", "是的", "对啊"), not the copula or 对方 that starts a sentence
@@ -176,7 +183,7 @@ class Text:
             last = self._rest(key, i)
             if last is not None:
                 start, end = self._tokens[i][0], self._tokens[last][1]
-                found.append(Hit(start, end, self.negated_word(i)))
+                found.append(Hit(start, end, self.negated_word(i, last)))
         return found
 
     def _rest(self, key: tuple[str, ...], i: int) -> int | None:
@@ -196,13 +203,52 @@ class Text:
     def _clause_start(self, at: int) -> int:
         return self._clause_starts[bisect_right(self._clause_starts, at) - 1]
 
-    def negated_word(self, index: int) -> bool:
+    def negated_word(self, index: int, last: int | None = None) -> bool:
+        """Whether the phrase of words ``index`` … ``last`` is denied: a negator a few words
+        before it (or an expression ending there: "nothing to do with my case"), or one
+        just after it ("the case is not mine")."""
         clause = self._clause_start(self._tokens[index][0])
         for j in range(max(0, index - NEGATION_WORDS), index):
             start, _, word = self._tokens[j]
             negator = word in self._en_negators or word.endswith("n't")
             if start >= clause and negator and j not in self._spent():
                 return True
+        if self._expressions and self._expression_before(index, clause):
+            return True
+        last = index if last is None else last
+        denied = self._denied_after.get(-1 - last)  # English words by index, kept apart
+        if denied is None:
+            denied = self._denied_after[-1 - last] = self._negated_after(last)
+        return denied
+
+    def _expression_before(self, index: int, clause: int) -> bool:
+        words = self._stems
+        for end in range(max(0, index - NEGATION_WORDS + 1), index + 1):
+            for expression in self._expressions.get(words[end - 1] if end else "", ()):
+                begin = end - len(expression)
+                start = self._tokens[begin][0] if begin >= 0 else -1
+                if start >= clause and tuple(words[begin:end]) == expression:
+                    return True
+        return False
+
+    def _negated_after(self, last: int) -> bool:
+        expressions, fillers = self._after.en, self._after.en_fillers
+        if not expressions:
+            return False
+        words = self._stems
+        end = self._tokens[last][1]
+        at, skipped = last + 1, 0
+        while at < len(words) and self._clause_start(self._tokens[at][0]) <= end:
+            if words[at] in fillers:
+                at += 1
+                continue
+            for expression in expressions.get(words[at], ()):
+                if tuple(words[at : at + len(expression)]) == expression:
+                    return True
+            skipped += 1
+            if skipped > AFTER_WORDS:
+                return False
+            at += 1
         return False
 
     def _spent(self) -> frozenset[int]:
@@ -221,7 +267,9 @@ class Text:
             self._spent_negators = frozenset(spent)
         return self._spent_negators
 
-    def negated_char(self, at: int) -> bool:
+    def negated_char(self, at: int, end: int | None = None) -> bool:
+        """Whether the Chinese phrase at ``at`` … ``end`` is denied: a negator just before it
+        (not one of the words that do not negate), or one just after it in the clause."""
         clause = self._clause_start(at)
         start = max(clause, at - NEGATION_CHARS)
         # The words that do not negate are found in a wider window: the 不 of 要不要 may
@@ -232,4 +280,95 @@ class Text:
         for exception in self._zh_exceptions:
             window = window.replace(exception, " " * len(exception))
         window = window[start - wide :]
-        return any(n in window for n in self._zh_negators)
+        if any(n in window for n in self._zh_negators):
+            return True
+        if end is None:
+            return False
+        denied = self._denied_after.get(end)
+        if denied is None:
+            denied = self._denied_after[end] = self._negated_after_char(end)
+        return denied
+
+    def _negated_after_char(self, end: int) -> bool:
+        """A negator after the phrase: one of ``negators_after`` at most AFTER_CHARS on
+        ("与我审的案件无关"), or a short one right after a phrase of a place or possession
+        ("我手上没有他的案子"); fillers (也, 都, 根本) may stand between."""
+        after = self._after
+        # to the clause's end (the next clause starts after its break), a few words at most
+        following = bisect_right(self._clause_starts, end)
+        stop = self._clause_starts[following] if following < len(self._clause_starts) else None
+        tail = self.text[end : min(stop or len(self.text), end + TAIL_CHARS)]
+        # 案件也完全无关: the fillers go wherever they stand
+        tail = after.zh_fillers.sub("", tail)
+        if not tail or not after.first.intersection(tail[: AFTER_CHARS + 1]):
+            return False
+        if any(tail.startswith(e) for e in self._zh_exceptions if e[0] in "不没无非"):
+            return False
+        for gap in range(AFTER_CHARS + 1):
+            if tail[gap : gap + 1] in after.zh_first and tail.startswith(after.zh, gap):
+                return True
+        previous = self.text[end - 1 : end]
+        return previous in after.endings and tail.startswith(after.right_after)
+
+
+@dataclass(frozen=True)
+class _After:
+    """The negators that follow a phrase, prepared once per word list."""
+
+    en: dict[str, tuple[tuple[str, ...], ...]]
+    en_fillers: frozenset[str]
+    zh: tuple[str, ...]
+    zh_first: frozenset[str]
+    zh_fillers: re.Pattern[str]
+    right_after: tuple[str, ...]
+    endings: frozenset[str]
+    first: frozenset[str]  # the first characters of every negator after a phrase
+
+
+_AFTER: dict[int, tuple[Words, _After]] = {}
+
+
+def _after_words(words: Words) -> _After:
+    kept = _AFTER.get(id(words))
+    found = kept[1] if kept is not None and kept[0] is words else None
+    if found is None:
+        en: dict[str, list[tuple[str, ...]]] = {}
+        for expression in words.negators_after.en:
+            stems = tuple(w for _, _, w in words_of(normalise(expression)))
+            if stems:
+                en.setdefault(stems[0], []).append(stems)
+        # longest first, so that 压根儿 goes before 压根
+        fillers = tuple(
+            sorted((normalise(w) for w in words.fillers_after.zh), key=len, reverse=True)
+        )
+
+        def bare(expression: str) -> str:  # read as the tail is, without its fillers
+            for filler in fillers:
+                expression = expression.replace(filler, "")
+            return expression
+
+        zh = tuple(bare(normalise(w)) for w in words.negators_after.zh)
+        right_after = tuple(bare(normalise(w)) for w in words.negators_right_after.zh)
+        found = _After(
+            en={k: tuple(v) for k, v in en.items()},
+            en_fillers=frozenset(stem(w) for w in words.fillers_after.en),
+            zh=zh,
+            zh_first=frozenset(w[0] for w in zh),
+            zh_fillers=re.compile("|".join([" ", *(re.escape(f) for f in fillers)])),
+            right_after=right_after,
+            endings=frozenset(words.negators_right_after.endings),
+            first=frozenset(w[0] for w in (*zh, *right_after) if w),
+        )
+        _AFTER[id(words)] = (words, found)
+    return found
+
+
+@lru_cache(maxsize=4)
+def _expressions(raw: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The English negating expressions, as stems, by their last word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for expression in raw:
+        stems = tuple(w for _, _, w in words_of(normalise(expression)))
+        if stems:
+            out.setdefault(stems[-1], []).append(stems)
+    return {last: tuple(found) for last, found in out.items()}

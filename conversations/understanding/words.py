@@ -23,8 +23,21 @@ class ByLanguage(Strict):
         return [*self.en, *self.zh]
 
 
+class RightAfter(Strict):
+    """Short negators that deny the phrase just before them only when nothing stands between
+    and the phrase ends in a place or a possession (我手上没有, 在我这里没有, 我审的不是):
+    after a person (律师没有…) they deny what follows instead."""
+
+    zh: list[str] = Field(default_factory=list)
+    endings: list[str] = Field(default_factory=list)
+
+
 class Words(Strict):
     negators: ByLanguage
+    negators_after: ByLanguage = Field(default_factory=ByLanguage)
+    negators_right_after: RightAfter = Field(default_factory=RightAfter)
+    fillers_after: ByLanguage = Field(default_factory=ByLanguage)
+    negating_expressions: ByLanguage = Field(default_factory=ByLanguage)
     not_negating: ByLanguage
     answer_words: ByLanguage
     confirmations: ByLanguage
