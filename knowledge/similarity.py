@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from .textmatch import CJK_RUN as _CJK_RUN
 from .textmatch import normalise, stem
 
@@ -61,22 +63,42 @@ class Index:
             df.update(c.keys())
         n = len(self.documents)
         self.idf = {t: math.log(n / d) for t, d in df.items()}
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, c in enumerate(counts):
             vector = {t: (1 + math.log(f)) * self.idf[t] for t, f in c.items()}
             norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
             for t, x in vector.items():
-                self.postings[t].append((i, x / norm))
+                self._postings[t].append((i, x / norm))
+        self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def postings(self, token: str) -> tuple[np.ndarray, np.ndarray]:
+        """The texts holding ``token`` and its weight in each, as arrays (built on first use,
+        so start-up stays quick): a question's scores over two thousand texts are then a few
+        array sums, not a Python loop."""
+        found = self._arrays.get(token)
+        if found is None:
+            pairs = self._postings[token]
+            texts = np.fromiter((i for i, _ in pairs), dtype=np.intp, count=len(pairs))
+            weights = np.fromiter((w for _, w in pairs), dtype=float, count=len(pairs))
+            found = self._arrays[token] = (texts, weights)
+        return found
 
     def nearest(self, text: str) -> Nearest:
         query = Counter(tokens(text))
         vector = {t: (1 + math.log(f)) * self.idf[t] for t, f in query.items() if t in self.idf}
         norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
-        scores: dict[int, float] = defaultdict(float)
-        for t, x in vector.items():
-            for i, y in self.postings[t]:
-                scores[i] += x / norm * y
-        top = sorted(scores.items(), key=lambda kv: -kv[1])[:TOP_DOCUMENTS]
+        if not vector:
+            return Nearest({}, 0.0, 0.0, None)
+        held = [self.postings(t) for t in vector]
+        texts = np.concatenate([i for i, _ in held])
+        weights = np.concatenate(
+            [w * (x / norm) for (_, w), x in zip(held, vector.values(), strict=True)]
+        )
+        scores = np.bincount(texts, weights=weights, minlength=len(self.documents))
+        scored = np.unique(texts)
+        # The few nearest (ties: the earlier text), without sorting every scored text.
+        best = scored[np.argsort(-scores[scored], kind="stable")[:TOP_DOCUMENTS]]
+        top = [(int(i), float(scores[i])) for i in best]
         votes: dict[int, float] = defaultdict(float)
         out_of_scope = 0.0
         tree = None
