@@ -15,7 +15,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from .similarity import Document, tokens
+from .similarity import Document
 
 OUT_OF_SCOPE = 0  # the class of the out-of-scope examples
 ALPHA = 0.3  # additive smoothing of word counts
@@ -23,13 +23,15 @@ TEMPERATURE = 3.0  # flattens the posterior: naive Bayes is overconfident on lon
 
 
 class NaiveBayes:
-    def __init__(self, documents: Iterable[Document], alpha: float = ALPHA):
+    def __init__(
+        self, documents: Iterable[Document], bags: Iterable[Counter[str]], alpha: float = ALPHA
+    ):
+        """``bags``: each document's ``similarity.bag``, in the same order."""
         counts: dict[int, Counter[str]] = defaultdict(Counter)
-        for document in documents:
+        for document, words in zip(documents, bags, strict=True):
             if document.kind == "walkthrough":
                 continue  # a step stands for its walkthrough, not for one guideline
-            label = _first(document.votes)
-            counts[label].update(set(tokens(document.text)))
+            counts[_first(document.votes)].update(words.keys())
         vocabulary = {t for c in counts.values() for t in c}
         self.classes = sorted(counts)
         # log P(token | class) = unseen[class] + lift[token][class]: the sum over a question's
@@ -42,12 +44,13 @@ class NaiveBayes:
             for token, n in counts[label].items():
                 self._lift[token].append((label, math.log((n + alpha) / alpha)))
 
-    def posterior(self, text: str) -> dict[int, float]:
-        """P(class | text) for every class, {} for no known word. Classes are equally likely
-        beforehand (no prior): how many examples a guideline has is the editors' effort, not
-        how often judges ask about it. ``OUT_OF_SCOPE`` is a class so that words of leave and
-        pay do not count for a guideline; the router does not read its share."""
-        known = [t for t in set(tokens(text)) if t in self._lift]
+    def posterior(self, query: Counter[str]) -> dict[int, float]:
+        """P(class | a question's ``bag``) for every class, {} for no known word. Classes are
+        equally likely beforehand (no prior): how many examples a guideline has is the
+        editors' effort, not how often judges ask about it. ``OUT_OF_SCOPE`` is a class so
+        that words of leave and pay do not count for a guideline; the router does not read
+        its share."""
+        known = [t for t in query if t in self._lift]
         if not known:
             return {}
         log = {label: len(known) * self._unseen[label] for label in self.classes}

@@ -24,7 +24,7 @@ from .bayes import NaiveBayes
 from .corpus import Corpus
 from .lexicon import Lexicon, Pointer
 from .schema import Lang
-from .similarity import Document, Index
+from .similarity import Document, Index, bag
 from .textmatch import CJK, CJK_RUN, TermMatcher, language, normalise
 
 PHRASE_BONUS = 6.0
@@ -74,8 +74,9 @@ class Router:
         self.corpus = corpus
         self.lexicon = lexicon
         documents = list(documents)
-        self.index = Index(documents)
-        self.bayes = NaiveBayes(documents)
+        bags = [bag(d.text) for d in documents]
+        self.index = Index(documents, bags)
+        self.bayes = NaiveBayes(documents, bags)
         pointing = Counter(c for p in lexicon.guidelines.values() for c in p.signals)
         self._idf = {
             c: math.log(1 + len(lexicon.guidelines) / pointing.get(c, 1)) for c in lexicon.concepts
@@ -113,8 +114,9 @@ class Router:
             said = normalise(text)
             found -= {t for t in owned if _owned_by_another(t, said)}
         concepts = frozenset(c for term in found for c in self._concept_of.get(term, ()))
-        nearest = self.index.nearest(text)
-        likely = self.bayes.posterior(text)
+        words = bag(text)
+        nearest = self.index.nearest(words)
+        likely = self.bayes.posterior(words)
         scores = {
             n: self._score(f"g{n}", p, concepts, found)
             + SIMILARITY_WEIGHT * nearest.votes.get(n, 0)

@@ -54,10 +54,17 @@ class Nearest:
     tree: str | None  # the walkthrough of the nearest walkthrough step among the top
 
 
+def bag(text: str) -> Counter[str]:
+    """A text's tokens and how often each occurs: read once per text, for the index and the
+    classifier alike."""
+    return Counter(tokens(text))
+
+
 class Index:
-    def __init__(self, documents: Iterable[Document]):
+    def __init__(self, documents: Iterable[Document], bags: Iterable[Counter[str]]):
+        """``bags``: each document's ``bag``, in the same order."""
         self.documents = list(documents)
-        counts = [Counter(tokens(d.text)) for d in self.documents]
+        counts = list(bags)
         df: Counter = Counter()
         for c in counts:
             df.update(c.keys())
@@ -83,8 +90,8 @@ class Index:
             found = self._arrays[token] = (texts, weights)
         return found
 
-    def nearest(self, text: str) -> Nearest:
-        query = Counter(tokens(text))
+    def nearest(self, query: Counter[str]) -> Nearest:
+        """The texts nearest a question's ``bag``."""
         vector = {t: (1 + math.log(f)) * self.idf[t] for t, f in query.items() if t in self.idf}
         norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
         if not vector:

@@ -1,7 +1,11 @@
 """The guideline classifier the router mixes in (knowledge/bayes.py)."""
 
 from knowledge.bayes import OUT_OF_SCOPE, NaiveBayes
-from knowledge.similarity import Document
+from knowledge.similarity import Document, bag
+
+
+def _trained(docs: list[Document]) -> NaiveBayes:
+    return NaiveBayes(docs, [bag(d.text) for d in docs])
 
 
 def _docs() -> list[Document]:
@@ -25,24 +29,24 @@ def test_words_spread_over_a_guidelines_examples_add_up_to_it():
         Document("A friend saw posts from before my appointment", {21: 1.0}, "example"),
         Document("Delete old posts from before my appointment?", {21: 1.0}, "example"),
     ]
-    posterior = NaiveBayes(docs).posterior("friend connection")
+    posterior = _trained(docs).posterior(bag("friend connection"))
     assert max(posterior, key=posterior.get) == 30
     assert abs(sum(posterior.values()) - 1.0) < 1e-9
-    posterior = NaiveBayes(docs).posterior("friend appointment")
+    posterior = _trained(docs).posterior(bag("friend appointment"))
     assert max(posterior, key=posterior.get) == 21
 
 
 def test_chinese_is_read_by_its_character_pairs():
-    posterior = NaiveBayes(_docs()).posterior("任职以前的帖子要不要删除")
+    posterior = _trained(_docs()).posterior(bag("任职以前的帖子要不要删除"))
     assert max(posterior, key=posterior.get) == 21
 
 
 def test_out_of_scope_examples_are_a_class_of_their_own():
-    posterior = NaiveBayes(_docs()).posterior("annual leave days")
+    posterior = _trained(_docs()).posterior(bag("annual leave days"))
     assert max(posterior, key=posterior.get) == OUT_OF_SCOPE
     assert 17 not in posterior  # taught only by a walkthrough step
 
 
 def test_a_question_of_unknown_words_gets_no_opinion():
-    assert NaiveBayes(_docs()).posterior("zebra quartz") == {}
-    assert NaiveBayes(_docs()).posterior("") == {}
+    assert _trained(_docs()).posterior(bag("zebra quartz")) == {}
+    assert _trained(_docs()).posterior(bag("")) == {}
