@@ -54,7 +54,8 @@ RUNS = [" ", "1", "a", "A", ".", "1 ", "A ", "Ab ", "-", "市", "律师王", "�
         "a_", "庭", "民一庭", "王 ", "wei ", "Court ", "john smith, ", "法院",
         "Division ", "the ", "road ", "2019年", "in 2019 ", "x_", "I ", "Ab Cd ",
         "A-", "Aa-", "ÁB ", "Ab, ", "浩浩", "five, ", "Straße ", "10115 ",
-        "周到、", "Ab and ", '"Ab" ', "one, two, ", "就是被告，", "Ab Cd of "]  # fmt: skip
+        "周到、", "Ab and ", '"Ab" ', "one, two, ", "就是被告，", "Ab Cd of ",
+        "Qwxz says hi. "]  # fmt: skip
 
 
 def questions() -> list[str]:

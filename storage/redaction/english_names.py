@@ -237,18 +237,17 @@ _SURNAMES = frozenset(words("en_names", "surnames"))
 _KIN_WORDS = frozenset(words("en_names", "kin_words"))
 
 
-# In lower case a short census name (joi, ned) is too often a piece of a word: the hand-kept
-# list in full, the census's names of four letters or more.
 def _never_a_name(word: str) -> bool:
     """A stop word or a family word ("Nana and I", "Bro is my roommate"): never a name on its
     own."""
     return is_stop_name(word) or word in _KIN_WORDS
 
 
+# In lower case a short census name (joi, ned) is too often a piece of a word: the hand-kept
+# list in full, the census's names of four letters or more.
+_HAND_KEPT_GIVEN = frozenset(words("en_names", "given_names"))
 _GIVEN_FOLDED = frozenset(
-    name.casefold()
-    for name in _GIVEN
-    if len(name) >= 4 or name in frozenset(words("en_names", "given_names"))
+    name.casefold() for name in _GIVEN if len(name) >= 4 or name in _HAND_KEPT_GIVEN
 )
 _GIVEN_WORDS_FOLDED = frozenset(name.casefold() for name in _GIVEN_WORDS)
 _SURNAMES_FOLDED = frozenset(name.casefold() for name in _SURNAMES)
@@ -397,17 +396,38 @@ _APP_OUTPUT_RE = re.compile(
     r"digests?|newsletters?|(?:daily|weekly|monthly|yearly|automatic|automated)[ \t]+[a-z]+)"
     r"(?![A-Za-z])"
 )
-_APP_USE = (
-    r"(?<![A-Za-z])(?i:on|via|through|use|using|installed|downloaded|deleted|opened)[ \t]+{word}"
-    r"(?![A-Za-z])|(?<![A-Za-z]){word}[ \t]+(?i:app|account|notifications?|feed|payments?|"
-    r"transfers?|profile)(?![A-Za-z])"
+# Where an app's name stands: right after "on", "via", "using" …, or right before "app",
+# "account", "feed" …
+_APP_AFTER_RE = re.compile(
+    r"(?<![A-Za-z])(?i:on|via|through|use|using|installed|downloaded|deleted|opened)[ \t]+"
+)
+_APP_BEFORE_RE = re.compile(
+    r"[ \t]+(?i:app|account|notifications?|feed|payments?|transfers?|profile)(?![A-Za-z])"
 )
 
 
+@lru_cache(maxsize=4)
+def _app_places(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where an app's name may start, and where one may end, found once per text: asked
+    for every unknown word before a verb, one search per word was quadratic."""
+    starts = tuple(m.end() for m in _APP_AFTER_RE.finditer(text))
+    ends = tuple(m.start() for m in _APP_BEFORE_RE.finditer(text))
+    return starts, ends
+
+
+def _latin(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and ("a" <= text[i] <= "z" or "A" <= text[i] <= "Z")
+
+
 def _used_as_app(text: str, word: str, verb_end: int) -> bool:
+    """What the word sends ("Venmo sent me a reminder"), or the word used elsewhere in the
+    text as an app ("on Venmo", "the Venmo app")."""
     if _APP_OUTPUT_RE.match(text, verb_end):
         return True
-    return bool(re.search(_APP_USE.format(word=re.escape(word)), text))
+    starts, ends = _app_places(text)
+    return any(text.startswith(word, i) and not _latin(text, i + len(word)) for i in starts) or any(
+        text.endswith(word, 0, i) and not _latin(text, i - len(word) - 1) for i in ends
+    )
 
 
 # "a DM from Giancarlo asking …", "a text from Bazza saying …": who a personal message is
@@ -548,7 +568,7 @@ def en_coordinated(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]
     already found (``names``: the sentinels of names) are names too, each one that may be a
     name (see _joinable), with the word beside it that makes it a full name. A list of them
     is followed from the name both ways in one reading."""
-    if not _ANY_LATIN_RE.search(text) and not SENTINEL_RE.search(text):
+    if not _ANY_LATIN_RE.search(text):  # both readings below join Latin words
         return
     for match in _JOINED_LOWER_RE.finditer(text):
         # "[NAME] and björn lindqvist": typed in lower case, a listed given name and a word
@@ -836,6 +856,8 @@ def en_given_in_chinese(text: str) -> Iterator[tuple[int, int]]:
         if _never_a_name(word) or is_place(word):
             continue
         if is_given(word) or (
-            word in _GIVEN_WORDS and _PERSON_BEFORE_RE.search(text, 0, match.start("x"))
+            # The longest word for a person is three characters and a space.
+            word in _GIVEN_WORDS
+            and _PERSON_BEFORE_RE.search(text, max(0, match.start("x") - 4), match.start("x"))
         ):
             yield match.span("x")

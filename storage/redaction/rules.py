@@ -55,6 +55,7 @@ def forget_text() -> None:
     """Drop what the rules keep of the text they read (see pipeline.redact)."""
     _latin_stretches.cache_clear()
     english_names.cue_kinds.cache_clear()
+    english_names._app_places.cache_clear()
 
 
 @lru_cache(maxsize=4)
