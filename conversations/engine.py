@@ -243,7 +243,8 @@ class Engine:
                 anchor = node_screen(first.walk.tree, first.walk.node)
                 tree = self.trees.trees[first.walk.tree]
                 chosen = (
-                    tokens.fact(tree.id, n, tree.nodes[n].options[i].next) for n, i in sorted(found)
+                    tokens.fact(tree.id, n, i, tree.nodes[n].options[i].next)
+                    for n, i in sorted(found)
                 )
                 facts = (anchor, *chosen)
         session = session.with_facts(facts)
@@ -322,9 +323,13 @@ class Engine:
             found = tokens.parse_fact(fact)
             if found is None or found[0] != tree_id or found[1] not in tree.nodes:
                 continue
-            leads = [o.next for o in tree.nodes[found[1]].options]
-            if found[2] in leads:  # gone after a content change: asked, not assumed
-                out[found[1]] = leads.index(found[2])
+            _, node_id, index, next_id = found
+            leads = [o.next for o in tree.nodes[node_id].options]
+            if index < len(leads) and leads[index] == next_id:
+                out[node_id] = index
+            elif next_id in leads:  # options reordered by a content change
+                out[node_id] = leads.index(next_id)
+            # else gone after a content change: asked, not assumed
         return out
 
     def _ahead(self, session: Session) -> tuple[Session, Reply] | None:

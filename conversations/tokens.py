@@ -51,7 +51,7 @@ _INDEX = re.compile(r"[0-9]{1,2}")  # an option's position: ASCII digits, never 
 _NUMBER = re.compile(r"[0-9]{1,3}")  # a guideline number as typed: ASCII digits, short
 ID = r"[a-z][a-z0-9_]*"  # a tree's or a node's id (trees.TreeId, trees.NodeId)
 _NODE = re.compile(rf"{re.escape(TREE)}({ID}):({ID})")
-_FACT = re.compile(rf"{_NODE.pattern}>({ID})")
+_FACT = re.compile(rf"{_NODE.pattern}:([0-9]{{1,2}})>({ID})")
 
 
 # ------------------------------------------------------------------ builders
@@ -73,10 +73,11 @@ def step(tree_id: str, node_id: str, index: int) -> str:
     return f"{TREE}{tree_id}:{node_id}:{index}"
 
 
-def fact(tree_id: str, node_id: str, next_id: str) -> str:
-    """A choice kept from a typed dilemma, named by where it leads ("t:TREE:NODE>NEXT"),
-    not by its position: reordered options after a content change cannot shift it."""
-    return f"{TREE}{tree_id}:{node_id}>{next_id}"
+def fact(tree_id: str, node_id: str, index: int, next_id: str) -> str:
+    """A choice kept from a typed dilemma ("t:TREE:NODE:K>NEXT"): option K, and where it
+    leads, so that options reordered by a content change cannot shift it, and two options
+    leading to the same place stay apart."""
+    return f"{TREE}{tree_id}:{node_id}:{index}>{next_id}"
 
 
 def parse_node(screen: str) -> tuple[str, str] | None:
@@ -85,10 +86,10 @@ def parse_node(screen: str) -> tuple[str, str] | None:
     return (found[1], found[2]) if found else None
 
 
-def parse_fact(token: str) -> tuple[str, str, str] | None:
-    """(tree, node, next) of a kept choice, or None."""
+def parse_fact(token: str) -> tuple[str, str, int, str] | None:
+    """(tree, node, option, next) of a kept choice, or None."""
     found = _FACT.fullmatch(token)
-    return (found[1], found[2], found[3]) if found else None
+    return (found[1], found[2], int(found[3]), found[4]) if found else None
 
 
 def walk(tree_id: str, code: str) -> str:

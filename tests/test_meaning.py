@@ -239,7 +239,7 @@ def test_what_the_words_said_about_a_later_question_is_not_asked_again_after_a_t
     session, asked = engine.handle(Session("en"), FreeText(FACEBOOK_LAWYER))
     assert asked.screen == "t:friend_request:lawyer"
     # the question it stopped at, then a choice below it: never the words
-    assert session.facts == ("t:friend_request:lawyer", "t:friend_request:ltie>a_lawyer")
+    assert session.facts == ("t:friend_request:lawyer", "t:friend_request:ltie:1>a_lawyer")
     not_now = next(o for o in asked.options if o.label == "Not now, but often in my court")
     session, answer = engine.handle(session, Choose(not_now.token))
     assert answer.screen == "t:friend_request:a_lawyer"
@@ -275,10 +275,10 @@ def request_received(engine, facts: tuple[str, ...]) -> str:
 def test_choices_hold_only_below_the_question_where_the_walk_stopped(engine):
     # A choice for "who" kept from a walk that stopped at "lawyer" (below "who"): reached
     # from the menu, "who" is above that question, so it is asked, not taken from them.
-    above = ("t:friend_request:lawyer", "t:friend_request:who>lawyer")
+    above = ("t:friend_request:lawyer", "t:friend_request:who:1>lawyer")
     assert request_received(engine, above) == "t:friend_request:who"
     # Below the anchor they do hold: the same choice, anchored at "kind", is taken.
-    below = ("t:friend_request:kind", "t:friend_request:who>lawyer")
+    below = ("t:friend_request:kind", "t:friend_request:who:1>lawyer")
     assert request_received(engine, below) == "t:friend_request:lawyer"
 
 
@@ -288,7 +288,7 @@ def test_choices_hold_only_below_the_question_where_the_walk_stopped(engine):
         ["t:friend_request:lawyer:" + "9" * 5000],
         ["t:friend_request:lawyer:٣"],
         ["judge Jane Doe said ..."],
-        ["t:friend_request:lawyer"] + ["t:friend_request:ltie>a_lawyer"] * 100,
+        ["t:friend_request:lawyer"] + ["t:friend_request:ltie:1>a_lawyer"] * 100,
     ],
 )
 def test_forged_choices_are_dropped_when_the_session_is_read(engine, facts):
@@ -343,7 +343,7 @@ def test_yes_with_a_particle_still_answers_a_yes_no_question(engine, yes):
 
 def test_a_kept_choice_names_where_it_leads_so_a_content_change_cannot_shift_it(engine):
     # Kept before a deploy; the option now leads nowhere it names: asked, not assumed.
-    stale = ("t:friend_request:kind", "t:friend_request:who>no_such_node")
+    stale = ("t:friend_request:kind", "t:friend_request:who:1>no_such_node")
     assert request_received(engine, stale) == "t:friend_request:who"
 
 
@@ -361,3 +361,26 @@ def test_a_message_is_read_once_and_not_kept_after(engine, monkeypatch):
     engine.handle(session, FreeText("what about my old tweets?"))
     assert routed == ["what about my old tweets?"]
     assert engine.understanding._memo is None
+
+
+def test_two_options_leading_to_the_same_place_stay_apart_after_a_tap(engine):
+    # "Post screenshots" and "Reply" both lead to the same answer: the kept choice names
+    # its option, so the understood line says what the judge said, not its sibling.
+    typed = "Someone keeps insulting me online. Can I post screenshots to expose them?"
+    session, asked = engine.handle(Session("en"), FreeText(typed))
+    while not asked.screen.startswith("t:online_insult:a_"):
+        option = next(
+            o
+            for o in asked.options
+            if o.label in ("Insults unrelated to any case", "Elsewhere: posts, groups, sites")
+        )
+        session, asked = engine.handle(session, Choose(option.token))
+    understood = next(b.text for b in asked.blocks if b.text.startswith("I understood"))
+    assert "Post screenshots to expose them" in understood
+    assert "Reply, correct or hit back" not in understood
+
+
+def test_a_kept_choice_survives_its_options_being_reordered(engine):
+    # Index 0 no longer leads to "lawyer" (as if options moved): the target decides.
+    moved = ("t:friend_request:kind", "t:friend_request:who:0>lawyer")
+    assert request_received(engine, moved) == "t:friend_request:lawyer"
