@@ -159,7 +159,8 @@ class Engine:
             session = session.with_lang(detected)  # type: ignore[arg-type]
         notices: tuple[str, ...] = ()
         small = self.understanding.small(text)
-        asking = self._open_question(session) is not None
+        question = self._open_question(session)
+        asking = question is not None
         replied = False
         # On a question, "yes" or "是" answers it; elsewhere a small word is only that.
         if self._on_tree(session) is not None and (asking or small is None):
@@ -176,8 +177,8 @@ class Engine:
         readings = self.understanding.read(text)
         if replied and self._unplaced(text, readings):
             return self._stay_on_walk(session)
-        if asking:
-            readings = [self._held(session, readings[0]), *readings[1:]]
+        if question is not None:
+            readings = [self._held(question, readings[0]), *readings[1:]]
         if len(readings) > 1:
             notices = (*notices, self.ui.two_dilemmas(session.lang))
         return self._dilemma(session, text, readings, notices)
@@ -187,8 +188,10 @@ class Engine:
     def _on_tree(self, session: Session) -> tuple[str, list[str]] | None:
         """(tree, path of node ids) when the screen is a walkthrough's node, else None."""
         found = tokens.parse_node(session.screen)
-        tree = self.trees.trees.get(found[0]) if found else None
-        if tree is None or found is None or found[1] not in tree.nodes:
+        if found is None:
+            return None
+        tree = self.trees.trees.get(found[0])
+        if tree is None or found[1] not in tree.nodes:
             return None
         prefix = tokens.node(tree.id, "")
         return tree.id, [s[len(prefix) :] for s in session.stack if s.startswith(prefix)]
@@ -268,14 +271,14 @@ class Engine:
         one = readings[0]
         return len(readings) == 1 and one.walk is None and self.understanding.facts_only(text)
 
-    def _held(self, session: Session, reading: Reading) -> Reading:
+    @staticmethod
+    def _held(question: tuple[str, list[str]], reading: Reading) -> Reading:
         """A new dilemma in the walkthrough on screen does not pass, as an ordinary case,
-        the screening question the judge was just asked."""
-        found = self._open_question(session)
-        if found is None or reading.walk is None or reading.walk.tree != found[0]:
+        the screening ``question`` (tree, path) the judge was just asked."""
+        tree_id, path = question
+        if reading.walk is None or reading.walk.tree != tree_id:
             return reading
-        tree = self.trees.trees[found[0]]
-        return replace(reading, walk=held_at(tree, reading.walk, found[1][-1]))
+        return replace(reading, walk=held_at(reading.walk, path[-1]))
 
     def _stay_on_walk(self, session: Session) -> tuple[Session, Reply]:
         """The walk on screen again, saying the message could not be placed in it; nothing

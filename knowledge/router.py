@@ -162,7 +162,9 @@ class Router:
 # that opens with 我 or 咱 is the judge's too (我爱人的孩子, 咱家的).
 _MINE = ("我", "我们", "咱们", "咱", "自己", "本人", "法官")
 _MINE_OPENING = ("我", "咱")
-_RUN_AT_END = re.compile(CJK_RUN.pattern + "$")
+# The run of Chinese characters ending the text, found from its start only (a plain search
+# tried every start inside a long run: quadratic on a crafted message).
+_RUN_AT_END = re.compile(rf"(?<!{CJK_RUN.pattern[:-1]}){CJK_RUN.pattern}$")
 
 
 def _owned_by_another(term: str, text: str) -> bool:

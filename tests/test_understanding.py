@@ -453,3 +453,13 @@ def test_a_case_denied_as_mine_goes_to_whose_it_is(text, option):
 def test_a_filler_between_a_case_and_its_denial_still_denies_it():
     hits = Text("跟我审的这个案子不相干", WORDS).hits(Phrase("我审的"))
     assert [h.negated for h in hits] == [True]
+
+
+def test_an_empty_list_of_question_words_makes_no_message_a_question():
+    from conversations.understanding.words import ByLanguage, default_words
+
+    words = default_words()
+    empty = words.model_copy(update={"question_words": ByLanguage(en=[], zh=[])})
+    assert not SmallWords(empty).asks("那时候还在律所")
+    assert not SmallWords(empty).asks("back when I was at the firm")
+    assert SmallWords(words).asks("要不要删")

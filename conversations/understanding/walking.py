@@ -159,7 +159,7 @@ def changed(tree: Tree, before: Walk, step: int, index: int) -> Walk:
     return ahead(tree, here, dict(before.steps[step + 1 :]))
 
 
-def held_at(tree: Tree, found: Walk, node_id: str) -> Walk:
+def held_at(found: Walk, node_id: str) -> Walk:
     """``found`` stopped at ``node_id`` when it passed that question as an ordinary case:
     the question the judge is being asked is theirs to answer, even when their message
     turns out to be a new dilemma in the same walkthrough."""
