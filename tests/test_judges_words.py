@@ -8,8 +8,16 @@ import pytest
 from transcripts import chat, last_screen
 
 
-def understood(engine, text: str, lang: str) -> str:
+def screen_of(engine, text: str, lang: str) -> str:
     return last_screen(chat(engine, [text], lang=lang))
+
+
+def understood(engine, text: str, lang: str) -> str:
+    """The "I understood" line the judge sees, or "" when nothing was: the labels of the
+    options on screen (and of its Change buttons) are elsewhere, so they prove nothing."""
+    head = "» I understood:" if lang == "en" else "» 我的理解："
+    lines = screen_of(engine, text, lang).splitlines()
+    return next((line for line in lines if line.startswith(head)), "")
 
 
 @pytest.mark.parametrize(
@@ -64,10 +72,7 @@ def understood(engine, text: str, lang: str) -> str:
     ],
 )
 def test_a_step_said_in_words_nobody_listed_is_understood(engine, text, lang, said):
-    screen = understood(engine, text, lang)
-    head = "» I understood:" if lang == "en" else "» 我的理解："
-    line = next(line for line in screen.splitlines() if line.startswith(head))
-    assert said in line
+    assert said in understood(engine, text, lang)
 
 
 @pytest.mark.parametrize(
@@ -259,9 +264,9 @@ def test_not_knowing_someone_does_not_deny_what_they_did(engine, text, said):
 
 
 def test_not_knowing_whether_leaves_the_question_open(engine):
-    screen = understood(engine, "I don't know if the lawyer who added me is in my case", "en")
-    assert "Party, lawyer or witness in my case" not in screen
-    assert "Based on" not in screen
+    text = "I don't know if the lawyer who added me is in my case"
+    assert "Party, lawyer or witness in my case" not in understood(engine, text, "en")
+    assert "Based on" not in screen_of(engine, text, "en")
 
 
 @pytest.mark.parametrize(
@@ -292,10 +297,7 @@ def test_an_empty_profile_looks_like_a_fake_account(engine, text, lang, said):
     ],
 )
 def test_asking_whether_to_post_a_photo_says_who_posts_it(engine, text, lang, said):
-    screen = understood(engine, text, lang)
-    head = "» I understood:" if lang == "en" else "» 我的理解："
-    line = next(line for line in screen.splitlines() if line.startswith(head))
-    assert said in line
+    assert said in understood(engine, text, lang)
 
 
 def test_moments_are_no_friends(engine):
