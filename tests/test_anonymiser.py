@@ -14,7 +14,6 @@ import datetime as dt
 import re
 import time
 import tomllib
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import fastyaml
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from redacting import folded
 
 from storage import redaction
 from storage.redaction import COMMON_WORDS, PLACEHOLDERS, redact
@@ -586,10 +586,6 @@ def test_long_text_is_handled():
 
 DEV_FILE = Path(__file__).parent / "data" / "redaction_dev.yaml"
 DEV: list[dict] = fastyaml.load(DEV_FILE.read_text(encoding="utf-8"))["texts"]
-
-
-def folded(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def test_development_table_figures(capsys):

@@ -3,23 +3,13 @@ general pattern with our own examples, and the look-alikes each pattern must lea
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 import fastyaml
 import pytest
+from redacting import assert_gone, folded
 
 from storage.redaction import redact
-
-
-def folded(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
-def assert_gone(text: str, gone: str) -> None:
-    output = redact(text)
-    assert folded(gone) not in folded(output), output
-
 
 # --------------------------------------------------------------------------- court units
 

@@ -4,25 +4,8 @@ that must come back exactly as typed."""
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
-
-from storage.redaction import redact
-
-
-def folded(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
-def assert_gone(text: str, gone: str) -> None:
-    output = redact(text)
-    assert folded(gone) not in folded(output), output
-
-
-def assert_unchanged(text: str) -> None:
-    assert redact(text) == text
-
+from redacting import assert_gone, assert_unchanged
 
 # --------------------------------------------------------------------------- places, apps, counts
 
