@@ -59,17 +59,12 @@ async def test_commands_are_registered_in_both_languages(fake, bot):
     assert registered["zh"][0]["description"] == "开始"
 
 
-async def until_kept(fake, chat_id: int = JUDGE) -> list:
-    """The messages of one typed question, up to the one saying what was kept."""
-    return await botharness.until_kept(fake, chat_id)
-
-
 async def test_a_typed_dilemma_is_answered_in_one_message_and_a_step_changed(fake, bot):
     # Changed by issue 12: the words walk the walkthrough; no excerpts to choose from.
     await fake.push_text(
         JUDGE, "A lawyer in a case I am hearing sent me a friend request on Facebook"
     )
-    messages = await until_kept(fake)
+    messages = await botharness.until_kept(fake, JUDGE)
     (answer,) = [m for m in messages if "Based on:" in m.text]
     assert "<i>I understood: Someone sent me a request · " in answer.text
     assert "Based on: Guideline 30" in answer.text
@@ -85,7 +80,7 @@ async def test_a_typed_dilemma_is_answered_in_one_message_and_a_step_changed(fak
 
 async def test_typed_replies_and_two_dilemmas_in_chinese(fake, bot):
     await fake.push_text(JUDGE, "有商家想付费请我推广他们的产品。另外，我能用化名开个小号吗？")
-    messages = await until_kept(fake)
+    messages = await botharness.until_kept(fake, JUDGE)
     (first,) = [m for m in messages if "我的理解" in m.text]
     assert "您的消息里有两个问题" in first.text
     second = await tap(fake, first, "第二个问题：假名、实名与身份区分")
@@ -106,7 +101,7 @@ async def test_typed_replies_and_two_dilemmas_in_chinese(fake, bot):
 
 async def test_a_typed_fact_corrects_a_step_and_a_confirmation_keeps_the_answer(fake, bot):
     await fake.push_text(JUDGE, "有个人加我微信")
-    messages = await until_kept(fake)
+    messages = await botharness.until_kept(fake, JUDGE)
     (asked,) = [m for m in messages if "我的理解" in m.text]
     assert "对方是谁？" in asked.text
     # Says who it is: the walk goes on to the answer.
@@ -347,7 +342,7 @@ async def test_forged_row_ids_of_any_size_get_a_clear_reply(fake, bot, data):
 async def test_a_question_of_emoji_is_kept_and_shown_within_telegrams_count(fake, bot):
     question = "friend request from a lawyer " + "😀" * 2030  # 4,089 characters, 8,119 units
     await fake.push_text(JUDGE, question)
-    kept = (await until_kept(fake))[-1]
+    kept = (await botharness.until_kept(fake, JUDGE))[-1]
     assert kept.plain.startswith("Kept for the anonymised FAQ") and kept.plain.endswith("…»")
 
 

@@ -10,6 +10,9 @@ from transcripts import by_labels, chat, last_screen, options, screens
 from conversations import Choose, FreeText, Session
 from conversations.understanding import replay
 
+# A dilemma that passes the screening question of old content by its ordinary case.
+OLD_TWEETS = "Should I delete my old tweets from law school? They are full of political opinions."
+
 
 def number_of(transcript: str, label: str) -> str:
     return {v: k for k, v in options(transcript).items()}[label]
@@ -386,7 +389,7 @@ def test_a_screening_question_nobody_answers_is_taken_as_the_ordinary_case_and_s
     # Whether old posts are already under complaint is asked first when tapping through;
     # a judge describing the dilemma does not say it, and still gets the advice, with the
     # ordinary case stated and one tap from being changed.
-    typed = "Should I delete my old tweets from law school? They are full of political opinions."
+    typed = OLD_TWEETS
     out = chat(engine, [typed])
     answer = last_screen(out)
     assert "I understood: Not under complaint or before me · Before I took judicial office" in (
@@ -429,7 +432,7 @@ def test_the_ordinary_case_the_judge_said_or_chose_is_not_said_back_as_assumed(e
     assert "I take it that the content" not in answer  # said, so not taken
     assert "I take it that your judiciary has no specific rules" in answer  # not said
     # Assumed first, then chosen with a tap: the judge has said it now.
-    typed = "Should I delete my old tweets from law school? They are full of political opinions."
+    typed = OLD_TWEETS
     out = chat(engine, [typed])
     assert "I take it that" in last_screen(out)
     change = number_of(out, "Change: Not under complaint or before me")
@@ -497,18 +500,10 @@ def test_facts_that_fit_no_step_keep_the_walk_and_say_so(engine):
     assert reply.blocks[0].text.startswith("我没能看出这条消息对应上面哪一步")
 
 
-def test_a_question_of_its_own_typed_in_a_walk_is_still_a_new_question(engine):
-    session = Session("en")
-    session, _ = engine.handle(session, FreeText("Can I open an account under a pseudonym?"))
-    session, reply = engine.handle(session, FreeText("How do I apply for annual leave?"))
-    assert reply.title == engine.ui.out_of_scope_title("en")
-    assert reply.blocks[0].text == engine.ui.new_question_notice("en")
-
-
 def test_longer_facts_at_an_answer_that_retrace_its_steps_confirm_it(engine):
     # Read afresh they would walk only steps already taken; as a new question they would
     # walk back to a question the judge has already answered.
-    typed = "Should I delete my old tweets from law school? They are full of political opinions."
+    typed = OLD_TWEETS
     facts = "all of it was before I was appointed, and there is no rule on it that I know of here"
     out = chat(engine, [typed, facts])
     answer = last_screen(out)
@@ -551,7 +546,7 @@ def test_words_that_hint_at_the_exception_are_asked_about_never_assumed_away(
 
 
 def test_news_at_an_answer_that_hints_at_the_exception_asks_the_screening_question_again(engine):
-    typed = "Should I delete my old tweets from law school? They are full of political opinions."
+    typed = OLD_TWEETS
     news = "all of it was before I was appointed, but a journalist emailed me about them today"
     screen = last_screen(chat(engine, [typed, news]))
     assert "That fits what I understood" not in screen
@@ -567,6 +562,7 @@ def test_news_at_an_answer_that_hints_at_the_exception_asks_the_screening_questi
 @pytest.mark.parametrize(
     ("first", "question", "lang"),
     [
+        ("Can I open an account under a pseudonym?", "How do I apply for annual leave?", "en"),
         (
             "Can I open an account under a pseudonym?",
             "Tell me if I can sit on the board of a charity",

@@ -374,11 +374,7 @@ def test_an_english_negation_after_or_around_a_phrase_denies_it(text, phrase, ne
     ],
 )
 def test_a_case_denied_after_it_is_never_taken_as_pending_before_me(text):
-    from conversations import Engine
-
-    understanding = Engine().understanding
-    reader = understanding.reader("friend_request", "lawyer")
-    assert reader.choose(Text(text, understanding.words)) != 0
+    assert _node_choice("friend_request", "lawyer", text) != 0
 
 
 @pytest.mark.parametrize(
