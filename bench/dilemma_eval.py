@@ -89,11 +89,12 @@ class Scorer:
             self.misses.append(f"miss {item.id} [{item.lang}] {name}: {detail}")
 
     def node(self, screen: str):
+        """(tree, node id, node) of a walkthrough screen; Nones for any other screen."""
         found = tokens.parse_node(screen)
         if found is None or found[0] not in self.trees:
-            return None, None
+            return None, None, None
         tree = self.trees[found[0]]
-        return tree, tree.nodes.get(found[1])
+        return tree, found[1], tree.nodes.get(found[1])
 
     def reachable_cites(self, tree, node_id: str) -> set[int]:
         return {n for answer in tree.answers_below(node_id) for n in answer.cites}
@@ -104,7 +105,7 @@ class Scorer:
     def score(self, item: Dilemma) -> None:
         session = Session(lang=item.lang)
         session, reply = self.typed(session, item.text)
-        tree, node = self.node(reply.screen)
+        tree, node_id, node = self.node(reply.screen)
         answered = node is not None and node.is_answer
         shown = f"{reply.screen} cites {list(reply.citations)}"
         if item.kind == "complete":
@@ -112,9 +113,7 @@ class Scorer:
             self.count(item.lang, "complete answered, first cite in gold", ok, item, shown)
         elif item.kind == "incomplete":
             asked = node is not None and not node.is_answer
-            ok = asked and bool(
-                self.reachable_cites(tree, tokens.parse_node(reply.screen)[1]) & set(item.gold)
-            )
+            ok = asked and bool(self.reachable_cites(tree, node_id) & set(item.gold))
             self.count(item.lang, "incomplete met with the deciding question", ok, item, shown)
             steps = sum(1 for o in reply.options if o.token.startswith(CHANGE))
             for key in (item.lang, "all"):
@@ -124,7 +123,7 @@ class Scorer:
         elif item.kind == "followup":
             for text in item.followups:
                 session, reply = self.typed(session, text)
-            tree, node = self.node(reply.screen)
+            tree, node_id, node = self.node(reply.screen)
             # The answer the walk stands on (a brief notice at it carries no citations).
             ok = node is not None and node.is_answer and node.cites[0] in item.gold
             self.count(item.lang, "followup carried to the answer", ok, item, f"{reply.screen}")
@@ -142,9 +141,9 @@ class Scorer:
             self.count(item.lang, "out of scope said plainly", ok, item, shown)
 
     def covers(self, reply, gold: list[int]) -> bool:
-        tree, node = self.node(reply.screen)
+        tree, node_id, node = self.node(reply.screen)
         if node is not None:
-            return bool(self.reachable_cites(tree, tokens.parse_node(reply.screen)[1]) & set(gold))
+            return bool(self.reachable_cites(tree, node_id) & set(gold))
         return bool(set(reply.citations[:3]) & set(gold))
 
     def route(self, item: Dilemma) -> None:
