@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from knowledge.textmatch import CJK as _CJK
 from knowledge.textmatch import WORD as _WORD
@@ -57,8 +56,7 @@ def words_of(text: str) -> list[tuple[int, int, str]]:
 _OPEN = frozenset({"if", "whether"})  # after "I don't know", the negation stays open
 
 
-@lru_cache(maxsize=4)
-def _en_exceptions(raw: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+def _en_exceptions(raw: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """The English expressions whose negator denies only themselves, as words, by their
     first word."""
     out: dict[str, list[tuple[str, ...]]] = {}
@@ -129,15 +127,19 @@ class Text:
         self.present = frozenset(self._at) | frozenset(_CJK.findall(self.text))
         self._clause_starts = [0, *(m.end() for m in _CLAUSE_END.finditer(self.text))]
         self._hits: dict[str | tuple[str, ...], list[Hit]] = {}  # phrases recur across trees
-        self._en_negators = frozenset(words.negators.en)
-        self._zh_negators = tuple(words.negators.zh)
-        self._zh_exceptions = tuple(words.not_negating.zh)
-        self._en_exceptions = _en_exceptions(tuple(words.not_negating.en))
+        prepared = _prepared(words)
+        self._en_negators = prepared.en_negators
+        self._zh_negators = prepared.zh_negators
+        self._zh_exceptions = prepared.zh_exceptions
+        self._en_exceptions = prepared.en_exceptions
+        self._after = prepared.after
+        self._expressions = prepared.expressions
+        self._longest_exception = prepared.longest_exception
         self._spent_negators: frozenset[int] | None = None  # worked out on first need
-        self._after = _after_words(words)
-        self._denied_after: dict[int, bool] = {}  # by where a phrase ends: phrases share ends
-        self._expressions = _expressions(tuple(words.negating_expressions.en))
-        self._longest_exception = max((len(w) for w in self._zh_exceptions), default=0)
+        # Whether what follows a phrase denies it, by where the phrase ends (phrases share
+        # ends): English by its last word's index, Chinese by character offset.
+        self._denied_after_word: dict[int, bool] = {}
+        self._denied_after_char: dict[int, bool] = {}
         self._senses: tuple[frozenset[str], frozenset[str]] | None = None
 
     @property
@@ -216,9 +218,9 @@ class Text:
         if self._expressions and self._expression_before(index, clause):
             return True
         last = index if last is None else last
-        denied = self._denied_after.get(-1 - last)  # English words by index, kept apart
+        denied = self._denied_after_word.get(last)
         if denied is None:
-            denied = self._denied_after[-1 - last] = self._negated_after(last)
+            denied = self._denied_after_word[last] = self._negated_after(last)
         return denied
 
     def _expression_before(self, index: int, clause: int) -> bool:
@@ -284,9 +286,9 @@ class Text:
             return True
         if end is None:
             return False
-        denied = self._denied_after.get(end)
+        denied = self._denied_after_char.get(end)
         if denied is None:
-            denied = self._denied_after[end] = self._negated_after_char(end)
+            denied = self._denied_after_char[end] = self._negated_after_char(end)
         return denied
 
     def _negated_after_char(self, end: int) -> bool:
@@ -325,46 +327,72 @@ class _After:
     first: frozenset[str]  # the first characters of every negator after a phrase
 
 
-_AFTER: dict[int, tuple[Words, _After]] = {}
+@dataclass(frozen=True)
+class _Prepared:
+    """A word list's negation vocabulary, prepared once: every message is read with it."""
+
+    en_negators: frozenset[str]
+    zh_negators: tuple[str, ...]
+    zh_exceptions: tuple[str, ...]
+    longest_exception: int
+    en_exceptions: dict[str, tuple[tuple[str, ...], ...]]
+    expressions: dict[str, tuple[tuple[str, ...], ...]]
+    after: _After
 
 
-def _after_words(words: Words) -> _After:
-    kept = _AFTER.get(id(words))
-    found = kept[1] if kept is not None and kept[0] is words else None
-    if found is None:
-        en: dict[str, list[tuple[str, ...]]] = {}
-        for expression in words.negators_after.en:
-            stems = tuple(w for _, _, w in words_of(normalise(expression)))
-            if stems:
-                en.setdefault(stems[0], []).append(stems)
-        # longest first, so that 压根儿 goes before 压根
-        fillers = tuple(
-            sorted((normalise(w) for w in words.fillers_after.zh), key=len, reverse=True)
-        )
+# By the word list's identity (a Words is no hashable value); the list is kept beside it so
+# that a new list at a recycled address is never taken for the old one.
+_PREPARED: dict[int, tuple[Words, _Prepared]] = {}
 
-        def bare(expression: str) -> str:  # read as the tail is, without its fillers
-            for filler in fillers:
-                expression = expression.replace(filler, "")
-            return expression
 
-        zh = tuple(bare(normalise(w)) for w in words.negators_after.zh)
-        right_after = tuple(bare(normalise(w)) for w in words.negators_right_after.zh)
-        found = _After(
-            en={k: tuple(v) for k, v in en.items()},
-            en_fillers=frozenset(stem(w) for w in words.fillers_after.en),
-            zh=zh,
-            zh_first=frozenset(w[0] for w in zh),
-            zh_fillers=re.compile("|".join([" ", *(re.escape(f) for f in fillers)])),
-            right_after=right_after,
-            endings=frozenset(words.negators_right_after.endings),
-            first=frozenset(w[0] for w in (*zh, *right_after) if w),
-        )
-        _AFTER[id(words)] = (words, found)
+def _prepared(words: Words) -> _Prepared:
+    kept = _PREPARED.get(id(words))
+    if kept is not None and kept[0] is words:
+        return kept[1]
+    zh_exceptions = tuple(words.not_negating.zh)
+    found = _Prepared(
+        en_negators=frozenset(words.negators.en),
+        zh_negators=tuple(words.negators.zh),
+        zh_exceptions=zh_exceptions,
+        longest_exception=max((len(w) for w in zh_exceptions), default=0),
+        en_exceptions=_en_exceptions(words.not_negating.en),
+        expressions=_expressions(words.negating_expressions.en),
+        after=_after_words(words),
+    )
+    _PREPARED[id(words)] = (words, found)
     return found
 
 
-@lru_cache(maxsize=4)
-def _expressions(raw: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+def _after_words(words: Words) -> _After:
+    """The negators that follow a phrase, as the text reads them."""
+    en: dict[str, list[tuple[str, ...]]] = {}
+    for expression in words.negators_after.en:
+        stems = tuple(w for _, _, w in words_of(normalise(expression)))
+        if stems:
+            en.setdefault(stems[0], []).append(stems)
+    # longest first, so that 压根儿 goes before 压根
+    fillers = tuple(sorted((normalise(w) for w in words.fillers_after.zh), key=len, reverse=True))
+
+    def bare(expression: str) -> str:  # read as the tail is, without its fillers
+        for filler in fillers:
+            expression = expression.replace(filler, "")
+        return expression
+
+    zh = tuple(bare(normalise(w)) for w in words.negators_after.zh)
+    right_after = tuple(bare(normalise(w)) for w in words.negators_right_after.zh)
+    return _After(
+        en={k: tuple(v) for k, v in en.items()},
+        en_fillers=frozenset(stem(w) for w in words.fillers_after.en),
+        zh=zh,
+        zh_first=frozenset(w[0] for w in zh),
+        zh_fillers=re.compile("|".join([" ", *(re.escape(f) for f in fillers)])),
+        right_after=right_after,
+        endings=frozenset(words.negators_right_after.endings),
+        first=frozenset(w[0] for w in (*zh, *right_after) if w),
+    )
+
+
+def _expressions(raw: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """The English negating expressions, as stems, by their last word."""
     out: dict[str, list[tuple[str, ...]]] = {}
     for expression in raw:
