@@ -455,7 +455,7 @@ def test_an_empty_list_of_question_words_makes_no_message_a_question():
     from conversations.understanding.words import ByLanguage, default_words
 
     words = default_words()
-    empty = words.model_copy(update={"question_words": ByLanguage(en=[], zh=[])})
+    empty = words.model_copy(update={"question_words": ByLanguage(en=[], zh=[]), "a_not_a": []})
     assert not SmallWords(empty).asks("那时候还在律所")
     assert not SmallWords(empty).asks("back when I was at the firm")
     assert SmallWords(words).asks("要不要删")

@@ -349,7 +349,7 @@ def _prepared(words: Words) -> _Prepared:
     kept = _PREPARED.get(id(words))
     if kept is not None and kept[0] is words:
         return kept[1]
-    zh_exceptions = tuple(words.not_negating.zh)
+    zh_exceptions = (*words.not_negating.zh, *words.a_not_a)
     found = _Prepared(
         en_negators=frozenset(words.negators.en),
         zh_negators=tuple(words.negators.zh),

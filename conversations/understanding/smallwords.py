@@ -40,7 +40,7 @@ class SmallWords:
             self.kinds |= {_bare(w): kind for w in group.all()}
         # An empty list must match nothing (an empty alternative would match every message).
         en = "|".join(re.escape(normalise(w)) for w in words.question_words.en) or "(?!)"
-        zh = "|".join(re.escape(w) for w in words.question_words.zh) or "(?!)"
+        zh = "|".join(re.escape(w) for w in [*words.question_words.zh, *words.a_not_a]) or "(?!)"
         self.asking = re.compile(rf"{_ASKING.pattern}|\b(?:{en})\b|{zh}")
         # Longest first, so that "that's right" is tried before "right".
         self.confirming = sorted((_bare(w) for w in words.confirmations.all()), key=len)[::-1]
