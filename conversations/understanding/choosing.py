@@ -94,9 +94,9 @@ class NodeReader:
         ("a journalist emailed me about them" is no complaint by phrase, but no ordinary
         case either)."""
         for options in (self.options, self.related):
-            for i, usable in enumerate(self._usable(options, text, False)):
-                if i != usual and any(not h.negated for p in usable for h in text.hits(p)):
-                    return True
+            said = self._said(options, text, direct=False)[1]
+            if any(found for i, found in enumerate(said) if i != usual):
+                return True
         if self.meaning is None or self.senses is None:
             return False
         return self.meaning.leans(text.senses(self.senses)[0], usual)
@@ -139,18 +139,23 @@ class NodeReader:
     def _any_hit(self, options, text: Text, direct: bool) -> bool:
         return any(text.hits(p) for usable in self._usable(options, text, direct) for p in usable)
 
-    def _choose(self, options, text: Text, direct: bool) -> int | None:
+    def _said(self, options, text: Text, direct: bool) -> tuple[list[list[Hit]], list[list[Hit]]]:
+        """Per option, every hit of its phrases, and those said: not negated, and not inside
+        a denied phrase (我手上 in 我手上的案子没关系 is denied with it)."""
         hits: list[list[Hit]] = []
         for i, usable in enumerate(self._usable(options, text, direct)):
             if direct:
                 usable += self.labels[i]
             hits.append([h for p in usable for h in text.hits(p)])
-        # A phrase inside a denied one is denied with it (我手上 in 我手上的案子没关系).
         denials = [h for found in hits for h in found if h.negated]
         said = [
             [h for h in found if not h.negated and not any(h.inside(d) for d in denials)]
             for found in hits
         ]
+        return hits, said
+
+    def _choose(self, options, text: Text, direct: bool) -> int | None:
+        hits, said = self._said(options, text, direct)
         every = [h for found in said for h in found]
         # A hit inside a longer sibling hit is part of that phrase, not a choice of its own.
         kept = [
