@@ -89,11 +89,11 @@ _EN_TYPE = (
 )
 # What may close a court's name (Ontario Superior Court of Justice), and the seat where it sits
 # ("…, sitting in Thunder Bay"): part of the court, and as identifying.
+_SEAT_WORDS = r",? (?:(?i:sitting|seated|sits) )?(?:in|at) "
+_SEAT = rf"(?:{_SEAT_WORDS}(?P<seat>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?))?"
 _EN_COURT_OF_KIND = (
     r"(?: of (?:Justice|Appeals?|Session|First Instance|Queen['’]s Bench|King['’]s Bench"
-    r"|Common Pleas|Judicature))?"
-    r"(?:,? (?:(?i:sitting|seated|sits) )?(?:in|at) "
-    r"(?P<seat>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?))?"
+    r"|Common Pleas|Judicature))?" + _SEAT
 )
 _EN_COURT = re.compile(
     rf"(?<![A-Za-z])(?P<court>{_EN_PLACE} (?:{_EN_TYPE} )?"
@@ -107,8 +107,7 @@ _EN_COURT_OF = re.compile(
     r"(?i:court)(?: of (?:Appeals?|Justice|Session|First Instance|Common Pleas|Criminal Appeals))?"
     r" (?:for|of|in) (?:the )?(?P<place>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})"
     r"(?:, (?:[A-Z][a-z]+ ){1,2}Division)?"
-    r"(?:,? (?:(?i:sitting|seated|sits) )?(?:in|at) "
-    r"(?P<seat>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?))?"
+    rf"{_SEAT}"
     r"(?![A-Za-z])"
 )
 # A court named the continental way, its place last: "Tribunal de grande instance de Lille",
@@ -394,7 +393,7 @@ def _end(match: re.Match[str]) -> int:
     return match.end()
 
 
-_SEAT_LEAD = re.compile(r",? (?:(?i:sitting|seated|sits) )?(?:in|at) $")
+_SEAT_LEAD = re.compile(_SEAT_WORDS + "$")
 
 
 def en_own_court(text: str) -> Iterator[Span]:

@@ -25,7 +25,6 @@ from stdnum import iban, luhn
 from stdnum.cn import ric
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
-from . import patterns
 from .text import Span
 
 # --------------------------------------------------------------------------- phones
@@ -76,9 +75,16 @@ def _phones_in(stretch: str) -> Iterator[Span]:
             yield match.start, match.end
 
 
-_SPELT = re.compile(patterns.DIGITS_EN)
+# Phone numbers in English words: "five five five, zero one nine two", "oh seven seven
+# double oh".
 _DIGIT_VALUE = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                 "six": 6, "seven": 7, "eight": 8, "nine": 9}  # fmt: skip
+_DIGIT_NAME = "(?:" + "|".join(_DIGIT_VALUE) + ")"
+_DIGIT_WORD = rf"(?:{_DIGIT_NAME}|(?:double|triple)[ -]{_DIGIT_NAME})"
+# One way only to read each separator, so a failing run cannot backtrack through them all.
+_SPELT = re.compile(
+    rf"(?i)(?<![A-Za-z-]){_DIGIT_WORD}(?:(?:, ?| |-){_DIGIT_WORD}){{6,}}(?![A-Za-z-])"
+)
 _SPELT_WORD = re.compile(r"(?i)(?:(double|triple)[ -])?([a-z]+)")
 
 

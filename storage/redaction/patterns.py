@@ -213,12 +213,6 @@ _DIGITS_ZH = (
     r"(?<![0-9])(?=(?:[0-9] ?){0,16}[〇零幺一二三四五六七八九])"
     r"[〇零幺一二三四五六七八九0-9](?: ?[〇零幺一二三四五六七八九0-9]){6,}(?![0-9])"
 )
-# … and in English words: "five five five, zero one nine two", "oh seven seven double oh".
-_DIGIT_NAME = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-_DIGIT_WORD = rf"(?:{_DIGIT_NAME}|(?:double|triple)[ -]{_DIGIT_NAME})"
-# One way only to read each separator, so a failing run cannot backtrack through them all.
-# (Read by identifiers.spelt_phone_numbers, which tells a number from a count.)
-DIGITS_EN = rf"(?i)(?<![A-Za-z-]){_DIGIT_WORD}(?:(?:, ?| |-){_DIGIT_WORD}){{6,}}(?![A-Za-z-])"
 _PLATE_ZH = (
     rf"(?<![A-Za-z0-9])[{_PROVINCES}使领][A-Za-z][·•・.\- ]?"
     r"(?=[A-Za-z0-9]{0,5}[0-9])[A-Za-z0-9]{5,6}[挂学警港澳领试超]?(?![A-Za-z0-9])"
