@@ -59,6 +59,13 @@ class Scope(Strict):
     # The judge's own people: a Chinese term of one of these that belongs to someone else
     # ("被告人的儿子", the defendant's son) is not the judge's family and does not count.
     own_only: list[ConceptId] = Field(default_factory=list)
+    # Everyday words that hold a term but mean something else: 快手菜 (a quick dish) holds
+    # 快手, the platform. The matcher reads them as no term at all.
+    not_terms: list[str] = Field(default_factory=list)
+    # Words by which an English question speaks of its asker (I, my, we, judges): a point of
+    # law about a platform that speaks of nobody is no question of conduct. Chinese leaves
+    # the asker unsaid (想在知乎回答…), so this is read in English only.
+    asker: list[ConceptId] = Field(default_factory=list)
 
 
 class Lexicon(Strict):
@@ -95,6 +102,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     check("scope.social", lexicon.scope.social)
     check("scope.off_topic", lexicon.scope.off_topic)
     check("scope.decisive", lexicon.scope.decisive)
+    check("scope.asker", lexicon.scope.asker)
     missing = sorted(set(range(1, 41)) - set(lexicon.guidelines))
     if missing:
         problems.append(

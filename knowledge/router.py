@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .bayes import NaiveBayes
+from .bayes import OUT_OF_SCOPE, NaiveBayes
 from .corpus import Corpus
 from .lexicon import Lexicon, Pointer
 from .schema import Lang
@@ -85,6 +85,7 @@ class Router:
         # not routing evidence: its terms must not take words from the concepts that are.
         pointed = {c for _, p in self._pointers() for c in p.signals}
         pointed |= {*lexicon.scope.social, *lexicon.scope.off_topic, *lexicon.scope.decisive}
+        pointed |= {*lexicon.scope.asker}
         self._concept_of: dict[str, set[str]] = {}
         for term, held_by in lexicon.concepts_by_term.items():
             if kept := {c for c in held_by if c in pointed}:
@@ -95,10 +96,11 @@ class Router:
             for term in _phrases(pointer):
                 terms.append(term)
                 self._phrases.setdefault(owner, []).append(normalise(term))
-        self.matcher = TermMatcher(terms)
+        self.matcher = TermMatcher(terms, lexicon.scope.not_terms)
         self._social = frozenset(lexicon.scope.social)
         self._off_topic = frozenset(lexicon.scope.off_topic)
         self._decisive = frozenset(lexicon.scope.decisive)
+        self._asker = frozenset(lexicon.scope.asker)
         # Terms counted only as the judge's own (family words): looked at once per message.
         own = frozenset(lexicon.scope.own_only)
         self._own_terms = frozenset(t for t, held_by in self._concept_of.items() if held_by & own)
@@ -132,9 +134,17 @@ class Router:
         off_topic = bool(concepts & self._off_topic)
         nearest_off_topic = nearest.out_of_scope >= nearest.best > 0
         near_off_topic = nearest.out_of_scope >= OFF_TOPIC_TIE * nearest.best > 0
+        # A point of law, pay or IT that names a platform (the admissibility of a WhatsApp
+        # chat, jurisdiction over a TikTok video) is no question of the judge's conduct when
+        # the out-of-scope class is the classifier's likeliest, or when it speaks of no asker.
+        law_about_a_platform = off_topic and (
+            _likeliest_out_of_scope(likely)
+            or (language(text) == "en" and not concepts & self._asker)
+        )
         out_of_scope = (
             not ranked
             or (off_topic and not decisive and (not social or nearest_off_topic))
+            or law_about_a_platform
             or (not social and (near_off_topic or top < MIN_SCORE_WITHOUT_SOCIAL))
         )
         if out_of_scope:
@@ -198,3 +208,8 @@ def _phrases(pointer: Pointer) -> list[str]:
 def _percent(score: float) -> float:
     """A raw score mapped onto 0-100 for display; the order is what matters."""
     return round(100 * score / (score + 8), 1)
+
+
+def _likeliest_out_of_scope(likely: dict[int, float]) -> bool:
+    chance = likely.get(OUT_OF_SCOPE, 0.0)
+    return chance > 0 and chance >= max(likely.values())

@@ -141,7 +141,8 @@ def _sounds_like(term: str, key: str, spoken: str, chars: list[str]) -> bool:
 class TermMatcher:
     """Which of a fixed set of terms occur in a text."""
 
-    def __init__(self, terms: Iterable[str]):
+    def __init__(self, terms: Iterable[str], not_terms: Iterable[str] = ()):
+        self.not_terms = tuple(normalise(w) for w in not_terms)
         self.chinese: dict[str, str] = {}  # term -> its pinyin key
         self.english: dict[str, str] = {}  # term -> its stemmed key
         for raw in terms:
@@ -166,6 +167,9 @@ class TermMatcher:
 
     def find(self, text: str) -> set[str]:
         text = normalise(text)
+        for word in self.not_terms:
+            if word in text:
+                text = text.replace(word, " / ")  # '/' keeps a match from spanning the gap
         found = {t for t in _candidates(self._by_char, set(text)) if t in text}
         if CJK.search(text):
             spoken, chars = _spoken(text)

@@ -281,3 +281,36 @@ def test_a_relative_is_the_judges_own_family_only_when_nobody_else_owns_them(tex
     # about the judge's own family posting.
     routing = default_router().route(text)
     assert (routing.tree == "family_staff") is family, routing.tree
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a point of law about what a platform carries: no question of the judge's conduct
+        "Is a WeChat voice message admissible to prove that a guarantee was given?",
+        "Could a Snapchat video recorded by a neighbour be inadmissible as hearsay?",
+        "微博上的诽谤内容，侵权行为地怎么认定，由哪个法院管辖？",
+        # pay or tax that names a platform
+        "Can a LinkedIn subscription be claimed as a tax deduction?",
+        # an everyday word that holds a platform's name: 快手菜 is a quick dish
+        "下班太晚了，想学几道快手菜，有什么推荐？",
+    ],
+)
+def test_law_pay_and_everyday_questions_naming_a_platform_are_out_of_scope(text):
+    assert default_router().route(text).out_of_scope, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words, with the judge in them: conduct, in scope
+        "Should judges post about bail reform on Facebook?",
+        "Can I look up a witness's public Instagram before she testifies?",
+        "A party sent me a WhatsApp message about the evidence in my case. What should I do?",
+        "当事人在微信上给我发了案件证据材料，我该怎么办？",
+        "想在知乎回答一个热点案件的法律适用问题，可以吗？",
+        "我想在快手上开直播讲讲普法知识，合适吗？",
+    ],
+)
+def test_the_judges_own_conduct_on_a_platform_stays_in_scope(text):
+    assert not default_router().route(text).out_of_scope, text

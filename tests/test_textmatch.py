@@ -54,3 +54,10 @@ def test_term_found_or_not(matcher, text, term):
 def test_language_detection(text, chinese, clear):
     assert is_chinese(text) is chinese
     assert clear_language(text) == clear
+
+
+def test_an_everyday_word_holding_a_term_is_not_that_term():
+    matcher = TermMatcher(["快手", "微信"], not_terms=["快手菜"])
+    assert matcher.find("推荐几道快手菜") == set()
+    assert matcher.find("推荐几道快手菜，发到快手上") == {"快手"}
+    assert matcher.find("快手菜的做法发微信") == {"微信"}
