@@ -266,6 +266,14 @@ _ZH_TIME_LEAD = re.compile(
 # What a text must hold for each finder to find anything (its Rule.needs in rules.py).
 ZH_DIVISION_WORD = re.compile("庭|执行局")
 ZH_OWN_CUE = re.compile("我|本|作为")
+# … and the words, case-folded, of which one must be in the text: a court of any kind (court,
+# tribunal, Cour, Amtsgericht …, a US district) for en_own_court; a court, a tribunal, a
+# district or a German court for a unit of one (en_court_unit).
+EN_COURT_WORDS = (
+    "cour", "tribunal", "corte", "juzgado", "audiencia", "gericht", "rechtbank", "gerechtshof",
+    "tingsrätt", "tingrett", "byret", "district", "justice cent", "judicial cent",
+)  # fmt: skip
+EN_UNIT_WORDS = ("court", "tribunal", "justice cent", "district of", "gericht")
 
 
 def zh_court_division(text: str) -> Iterator[Span]:
