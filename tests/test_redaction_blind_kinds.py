@@ -275,10 +275,10 @@ _CONTRADICTED = {"redaction_dev7.yaml": {"r001"}}
 
 @pytest.mark.parametrize(
     "table",
-    ["redaction_dev4.yaml", "redaction_dev5.yaml", "redaction_dev6.yaml", "redaction_dev7.yaml"],
+    [f"redaction_dev{n}.yaml" for n in (4, 5, 6, 7, 8)],
 )
 def test_development_tables_stay_where_they_were_tuned(table):
-    """Blind development tables 4 to 7 (tuned on, so no measure of generalisation): nearly
+    """Blind development tables 4 to 8 (tuned on, so no measure of generalisation): nearly
     every identifier gone, every clean text and every keep-phrase as typed."""
     texts = fastyaml.load((DATA / table).read_text(encoding="utf-8"))["texts"]
     rows, misses = _redaction_eval().score(texts)
@@ -297,3 +297,44 @@ def _redaction_eval():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+# --------------------------------------------------------------------------- round 6 (table 8)
+
+ROUND_6 = [
+    # A numbered part or section of a court, the judge's own.
+    ("I was moved to the Matrimonial Part 9 last month; may I keep my blog?", "Matrimonial Part 9"),
+    ("I sit in Family Section 2 and a party follows me on X", "Family Section 2"),
+    # An address typed a character at a time, or with an "at" in Chinese brackets.
+    ("someone posted l e e . k i m @ h o t m a i l . c o m under my photo", "h o t m a i l"),
+    ("有人把我的邮箱 l i n a @ q q . c o m 发到了群里", "l i n a"),
+    ("我的邮箱 liuyang【at】fy dot gov dot cn 被人挂在网上了", "liuyang"),
+    ("he wrote my mail as chen〔at〕court.gov.cn on a forum", "chen〔at〕court"),
+    # A birthday in Chinese numerals without its year; a date of birth in brackets.
+    ("我的生日是十月二十日，有律师在朋友圈祝我生日快乐", "十月二十日"),
+    ("My date of birth (21/09/1971) shows on an old CV online.", "21/09/1971"),
+    # A Latin name with its surname in capitals, beside a Chinese role.
+    ("被告 CHEN Jiayi 在领英上关注了我，我要不要移除？", "Jiayi"),
+    ("原告律师 Xiaoyu ZHOU 给我发了私信", "Xiaoyu"),
+    ("ZHAO Lei律师约我吃饭", "ZHAO Lei"),
+    # An id in digits after 账号/ID ends at the first Chinese character.
+    ("有个小红书账号是88213467的人在评论区骂我", "88213467"),
+]
+
+ROUND_6_KEPT = [
+    ("有个小红书账号是88213467的人在评论区骂我", "的人在评论区骂我"),
+    ("Part 2 of the guidelines says judges may post about the law.", "Part 2"),
+    ("I read Section 3 of the code of conduct twice.", "Section 3"),
+    ("律师 AI 工具能帮我回复网友吗？", "AI 工具"),
+    ("I was @ court all day, a b c, and then went home.", "a b c"),
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), ROUND_6)
+def test_round_6_kinds_go(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize(("text", "kept"), ROUND_6_KEPT)
+def test_round_6_look_alikes_stay(text, kept):
+    assert kept in redact(text)

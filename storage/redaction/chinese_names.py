@@ -233,7 +233,11 @@ def _name_start(text: str, end: int) -> int | None:
     return fallback
 
 
-_LATIN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]?$")
+# … or with its surname in capitals (LI Ming律师), a lower-case letter in it (no acronym).
+_LATIN_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?=[A-Za-z \t]*[a-z])(?:[A-Z][a-z]+|[A-Z]{2,})"
+    r"(?:[ \t]+(?:[A-Z][a-z]+|[A-Z]{2,})){0,2}[ \t]?$"
+)
 
 
 def zh_before_role(text: str) -> Iterator[tuple[int, int]]:

@@ -445,11 +445,21 @@ def en_own_court(text: str) -> Iterator[Span]:
 # division of …"): named with a capital, or one of the usual kinds of division in any case.
 _EN_DIVISION = re.compile(
     r"(?<![A-Za-z'’])(?P<division>(?:[A-Z][A-Za-z'’\-]+ ){1,3}Division"
+    # A numbered part, section or courtroom, perhaps after the kind of cases it hears ("the
+    # Commercial Part 12", "Family Section 3", "Courtroom 7B"): one judge's bench.
+    r"|(?:[A-Z][A-Za-z'’\-]+ ){0,4}(?:Part|Division|Section|Chamber|Department|Dept\.|Courtroom"
+    r"|Panel|List|Term) (?:[0-9]{1,3}[A-Z]?|[IVX]{1,5})(?![A-Za-z0-9])"
     r"|(?i:(?:family|chancery|criminal|civil|probate|commercial|juvenile|appellate|trial|"
     r"(?:king|queen)['’]?s bench|administrative|employment|tax|housing|domestic relations|"
     r"land|equity|felony|misdemeanou?r|traffic|general|law|appeals?) division))(?![A-Za-z])"
 )
 _EN_LEADING = frozenset("The A An This That Our My His Her Their Your In At On Of For I".split())
+
+
+# What a text must hold for en_own_division to find anything (case-folded).
+EN_DIVISION_WORDS = (
+    "division", "part", "section", "chamber", "dep", "courtroom", "panel", "list", "term",
+)  # fmt: skip
 
 
 def en_own_division(text: str) -> Iterator[Span]:

@@ -221,9 +221,14 @@ def en_names(text: str) -> Iterator[tuple[int, int]]:
                 yield tokens[0][0], tokens[-1][1]
 
 
-# A Latin name next to a Chinese role (律师John Smith).
+# A Latin name next to a Chinese role (律师John Smith), its surname perhaps in capitals, as
+# Chinese names are often written in Latin letters (律师 LI Ming, 律师 Ming LI).
 _LATIN_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
-LATIN_NAME = re.compile(rf"[ \t]?(?P<x>{_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2}})(?![A-Za-z])")
+_CAPS_SURNAME = r"[A-Z]{2,}(?:-[A-Z]{2,})?(?![a-z])"
+LATIN_NAME = re.compile(
+    rf"[ \t]?(?P<x>{_CAPS_SURNAME}[ \t]+{_LATIN_WORD}(?:[ \t]+{_LATIN_WORD})?"
+    rf"|{_LATIN_WORD}(?:[ \t]+(?:{_LATIN_WORD}|{_CAPS_SURNAME})){{0,2}})(?![A-Za-z])"
+)
 
 
 # --------------------------------------------------------------------------- beyond the cues

@@ -264,8 +264,10 @@ def dockets(text: str) -> Iterator[Span]:
 _EMAIL_ANY = re.compile(
     r"(?<![\w.%+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[^\W\d_]{2,24}(?![\w-])"
 )
-_AT = r"(?:[\[({<] ?at ?[\])}>]| at )"
-_DOT = r"(?:\.|[\[({<] ?dot ?[\])}>]| dot )"
+# Brackets of either script: "name[at]court.gov", "wang【at】fy dot gov dot cn".
+_OPEN, _CLOSE = "[\\[({<【〔〖「『]", "[\\])}>】〕〗」』]"
+_AT = rf"(?:{_OPEN} ?at ?{_CLOSE}| at )"
+_DOT = rf"(?:\.|{_OPEN} ?dot ?{_CLOSE}| dot )"
 # "name [at] domain [dot] com", "name(at)domain.org", "name at 163 dot com": an "at" in
 # brackets, or a spelt-out "dot", makes it an address ("meet at court.com" alone is not).
 _EMAIL_SPELT = re.compile(
@@ -281,14 +283,25 @@ _EMAIL_ZH_SPELT = re.compile(
 )
 
 
+# "m a r y . l e e @ g m a i l . c o m": an address typed a character at a time, as
+# spaced-out digits are, to slip past a filter. Three characters at least before the @, a
+# dotted domain after it, each character (or dot) one space from the next.
+_EMAIL_SPACED = re.compile(
+    r"(?<![\w.@+-])[\w.+-](?: [\w.+-]){2,63} ?@ ?[\w-](?: [\w-]){0,62}"
+    r"(?: ?\. ?[\w-](?: [\w-]){0,62}){1,4}(?![\w-])"
+)
+
+
 def emails(text: str) -> Iterator[Span]:
+    for match in _EMAIL_SPACED.finditer(text):
+        yield match.span()
     for match in _EMAIL_ZH_SPELT.finditer(text):
         yield match.span()
     for match in _EMAIL_ANY.finditer(text):
         yield match.span()
     pos = 0
     while match := _EMAIL_SPELT.search(text, pos):
-        bracketed = match.group("at").strip()[0] in "[({<"
+        bracketed = match.group("at").strip().casefold() != "at"  # not " at "
         if bracketed or re.search(r"(?i)dot", match.group()[match.end("at") - match.start() :]):
             yield match.span()
             pos = match.end()

@@ -83,7 +83,10 @@ _ACCOUNT_ZH = (
 # when it has a Latin letter, a digit or an underscore ("我的账号是实名的" stays).
 _ACCOUNT_ZH_NAMED = (
     r"(?i:(?<![A-Za-z])id|账号|帐号|用户名|昵称|网名)\s*(?:是|为|叫|:)\s*"
-    rf"(?P<x>(?=[{HAN}A-Za-z0-9_\-]{{0,24}}[A-Za-z0-9_])[{HAN}A-Za-z0-9_\-]{{2,24}})"
+    # An id that starts in Latin letters or digits ends with them (ID是law_fan2023的人天天私信我:
+    # the account is the id, not the sentence after it).
+    r"(?P<x>(?=[A-Za-z0-9_\-]{0,23}[A-Za-z0-9_])[A-Za-z0-9_\-]{2,24}(?![A-Za-z0-9_\-])"
+    rf"|(?=[{HAN}A-Za-z0-9_\-]{{0,24}}[A-Za-z0-9_])[{HAN}][{HAN}A-Za-z0-9_\-]{{1,23}})"
     r"(?![A-Za-z0-9_\-])"
 )
 # English cues are ordinary words ("handle this", "my Instagram is private"), so the id must
@@ -232,7 +235,9 @@ _ZH_DATE = (
     r"(?:(?:19|20)[0-9]{2}\s*年\s*(?:1[0-2]|0?[1-9])(?![0-9])\s*月(?:\s*(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])\s*[日号])?"
     r"|(?:1[0-2]|0?[1-9])(?![0-9])\s*月\s*(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])\s*[日号]?"
     r"|(?:19|20)[0-9]{2}[\-/.](?:1[0-2]|0?[1-9])(?![0-9])[\-/.](?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
-    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}[日号])?)"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}[日号])?"
+    # 五月三日, 十二月二十号: month and day in numerals, the year left out.
+    r"|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号])"
 )
 _DOB_ZH_BEFORE = (
     r"(?:出生于|出生在|出生日期(?:是|为)?|出生年月日?(?:是|为)?|生于|生日(?:是|为|在)?|出生)"
@@ -253,7 +258,8 @@ _EN_DATE = (
 )
 _DOB_EN = (
     r"(?i)(?<![A-Za-z])(?:born(?:\s+(?:on|in))?|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday)"
-    rf"(?:\s+(?:is|was))?\s*:?\s*(?P<x>{_EN_DATE})"
+    # "DOB: 12/03/1975", "DOB (12/03/1975)", "date of birth - 3 May 1975".
+    rf"(?:\s+(?:is|was))?\s*[:(\-]?\s*(?P<x>{_EN_DATE})"
 )
 
 # 小区, 社区, 园区 … are not districts.

@@ -21,7 +21,6 @@ _LATIN = re.compile("[A-Za-z]")
 _HAN = re.compile(f"[{patterns.HAN}]")
 _NOT_HAN = re.compile(f"[^{patterns.HAN}]+")
 _YEAR = re.compile("(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}|[今去前]年")
-_DIVISION = re.compile("(?i:division)")
 _BIRTH = re.compile("(?:19|20)[0-9]{2}|(?i:born)")
 _VERSUS = re.compile(" v")
 _VILLAGE = re.compile("村")
@@ -126,8 +125,10 @@ _DIGIT_OR_UNDERSCORE = re.compile("[0-9_]")
 _DIGIT_OR_COLON = re.compile("[0-9:]")
 # An e-mail address holds an @, or one spelt out: "name [at] domain", "name at 163 dot com",
 # "chenhao艾特qq点com".
-_AT_WORDS = ("@", " at ", "艾特", "爱特", "圈a",
-             *(f"{bracket}{space}at" for bracket in "[({<" for space in ("", " ")))  # fmt: skip
+_AT_WORDS = (
+    "@", " at ", "艾特", "爱特", "圈a",
+    *(f"{bracket}{space}at" for bracket in "[({<【〔〖「『" for space in ("", " ")),
+)  # fmt: skip
 
 
 def _chars(chars: str) -> re.Pattern[str]:
@@ -259,7 +260,14 @@ RULES: list[Rule] = [
         latin_only=True,
     ),
     Rule("division-zh-own", "court", courts.zh_own_division, (courts.ZH_OWN_CUE,)),
-    Rule("division-en-own", "court", courts.en_own_division, (_DIVISION,), latin_only=True),
+    Rule(
+        "division-en-own",
+        "court",
+        courts.en_own_division,
+        (_LATIN,),
+        courts.EN_DIVISION_WORDS,
+        latin_only=True,
+    ),
     *_REGEX[_NUMBER:],
     # After the catch-all for digit runs: what is left are numbers with separators in a
     # national format the patterns above do not know (0412-345-678, +49 30 12345678).
