@@ -338,3 +338,44 @@ def test_round_6_kinds_go(text, gone):
 @pytest.mark.parametrize(("text", "kept"), ROUND_6_KEPT)
 def test_round_6_look_alikes_stay(text, kept):
     assert kept in redact(text)
+
+
+# --------------------------------------------------------------------------- generalising (13.1)
+
+GENERAL = [
+    # A Chinese name after a word of kin, or opening a clause before an adverb.
+    ("原告的哥哥孙凯在抖音上发视频说我偏袒", "孙凯"),
+    ("我女儿的同学家长邓丽华总在群里@我", "邓丽华"),
+    ("钱志远一直在微博上评论我的判决", "钱志远"),
+    ("许文静最近老给我点赞，她是律师", "许文静"),
+    # Obfuscated: digits in spaced groups, a spelt dot in the name, "#" for "@", a year in
+    # words, an account's name in quotes.
+    ("text me on 0 7 7 0 0 - 9 0 0 - 1 2 3 please", "9 0 0"),
+    ("write to mark dot ellis at outlook dot com", "ellis"),
+    ("我的邮箱 chenyu#126.com 被人公开了", "chenyu"),
+    ("I was born in nineteen sixty-eight, which my profile shows", "sixty-eight"),
+    ("我是一九六八年出生的，网上有人公开了我的年龄", "一九六八"),
+    ('有个昵称叫"明镜高悬"的人天天骂我', "明镜高悬"),
+    ("my screen name is 'Gavel Gal' and people found out who I am", "Gavel Gal"),
+    # A docket number with its court's code, after "is".
+    ("The docket number is FC 2021-007733 and a party follows me", "2021-007733"),
+]
+
+GENERAL_KEPT = [
+    "我儿子高考结束了，想发朋友圈庆祝一下",
+    "我女儿任性，总在网上发我的照片",
+    "Born in a small town in the nineties, I now sit on the bench.",
+    "I write C#.net code in my spare time and post it on GitHub.",
+    'Is the word "judge" in my handle a problem?',
+    "The score was 1 2 - 3 4 at half time.",
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), GENERAL)
+def test_general_kinds_go(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize("text", GENERAL_KEPT)
+def test_general_look_alikes_stay(text):
+    assert redact(text) == text

@@ -382,6 +382,11 @@ _WORDS_ENDING_IN_A_VERB = frozenset(
 # A full name (surname and two given characters) opening a clause may be followed by what
 # people do to the judge too: 刘晓燕加我微信, 周志强找我, 王海燕送了我.
 _FULL_NAME_AFTER = _SUBJECT_AFTER | frozenset("加找送约请问私打拉告带来去发要想")
+# … or by an adverb of how often or since when they do it (周海涛经常…, 刘晓燕最近…).
+_ADVERBS_AFTER_A_NAME = frozenset(
+    "经常 最近 一直 总是 老是 天天 每天 居然 竟然 突然 刚刚 刚才 多次 曾经 已经 私下 频繁 屡次"
+    " 反复 偷偷 公然 专门 特意 主动 还在 又在 也在 常在".split()
+)
 
 
 def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
@@ -402,6 +407,7 @@ def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
                     end == len(text)
                     or not _is_han(text[end])
                     or text[end] in (_SUBJECT_AFTER if size == 1 else _FULL_NAME_AFTER)
+                    or (size == 2 and text[end : end + 2] in _ADVERBS_AFTER_A_NAME)
                 )
                 and text[end - 1 : end + 1] not in _WORDS_ENDING_IN_A_VERB
                 and text[start:end] not in COMMON_WORDS

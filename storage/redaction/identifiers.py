@@ -25,6 +25,7 @@ from stdnum import iban, luhn
 from stdnum.cn import ric
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
+from .patterns import TLDS
 from .text import Span
 
 # --------------------------------------------------------------------------- phones
@@ -271,7 +272,9 @@ _DOT = rf"(?:\.|{_OPEN} ?dot ?{_CLOSE}| dot )"
 # "name [at] domain [dot] com", "name(at)domain.org", "name at 163 dot com": an "at" in
 # brackets, or a spelt-out "dot", makes it an address ("meet at court.com" alone is not).
 _EMAIL_SPELT = re.compile(
-    rf"(?i)(?<![\w.+-])(?P<local>[\w.+-]{{1,64}}) ?(?P<at>{_AT}) ?[\w-]{{1,63}}"
+    # "jane dot doe at gmail dot com": the dots of the name spelt too.
+    rf"(?i)(?<![\w.+-])(?P<local>[\w.+-]{{1,64}}(?: dot [\w+-]{{1,64}}){{0,3}}) ?(?P<at>{_AT})"
+    r" ?[\w-]{1,63}"
     rf"(?: ?(?P<dot>{_DOT}) ?[\w-]{{1,63}}){{1,4}}(?![\w-])"
 )
 
@@ -292,7 +295,16 @@ _EMAIL_SPACED = re.compile(
 )
 
 
+# "wangfang#163.com": a "#" typed for the "@", before a domain with a known ending.
+_EMAIL_HASH = re.compile(
+    rf"(?<![\w.+#-])[\w.+-]{{1,64}}#[A-Za-z0-9-]{{1,63}}(?:\.[A-Za-z0-9-]{{1,63}}){{0,3}}"
+    rf"\.(?i:{TLDS})(?![\w-])"
+)
+
+
 def emails(text: str) -> Iterator[Span]:
+    for match in _EMAIL_HASH.finditer(text):
+        yield match.span()
     for match in _EMAIL_SPACED.finditer(text):
         yield match.span()
     for match in _EMAIL_ZH_SPELT.finditer(text):
@@ -419,9 +431,21 @@ def personal_dates(text: str) -> Iterator[Span]:
 
 
 # A year of birth alone: 我是1975年生的, "born in 1975".
+# A year in words: "nineteen seventy-two", "nineteen oh five", "two thousand and one".
+_UNIT_WORD = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_YEAR_WORDS = (
+    rf"(?:nineteen|twenty)[ -](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[ -]{_UNIT_WORD})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    rf"|eighteen|nineteen|oh[ -]{_UNIT_WORD}|hundred)"
+    rf"|two thousand(?: and)?(?: (?:{_UNIT_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty(?:[ -](?:one|two|three|four|five))?))?"
+)
 _BIRTH_YEAR = re.compile(
-    r"(?P<zh>(?:19|20)[0-9]{2} ?年)(?= ?(?:出生|生人|生的|生))"
-    r"|(?i:born (?:in )?)(?P<en>(?:19|20)[0-9]{2}|['’][0-9]{2})(?![0-9])"
+    # 1975年出生, 一九七五年生人.
+    r"(?P<zh>(?:(?:19|20)[0-9]{2}|[一二][九〇零][〇零一二三四五六七八九]{2}) ?年)"
+    r"(?= ?(?:出生|生人|生的|生))"
+    r"|(?i:born (?:in )?)(?P<en>(?:19|20)[0-9]{2}|['’][0-9]{2}"
+    rf"|(?i:{_YEAR_WORDS})(?![A-Za-z-]))(?![0-9])"
     # "a 1971 baby", "b. 1959-08-30": the year or the date is the birth's.
     r"|(?<![0-9])(?P<baby>(?:19|20)[0-9]{2})(?= (?i:baby|babies)(?![A-Za-z]))"
     r"|(?<![A-Za-z])b\. ?(?P<b>(?:19|20)[0-9]{2}(?:-[0-9]{1,2}-[0-9]{1,2})?"

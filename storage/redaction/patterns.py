@@ -37,7 +37,7 @@ _E = r"(?![A-Za-z0-9_])"
 
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
 _URL_LAST = r"[A-Za-z0-9/_\-#=&%~+]"  # a URL does not end in the sentence's full stop
-_TLDS = (
+TLDS = (
     "com|cn|net|org|me|io|gov|edu|int|mil|info|biz|co|uk|us|ca|au|nz|de|fr|jp|kr|hk|tw|mo|sg|"
     "in|ru|eu|tv|cc|top|xyz|app|dev|ly|gl|be|ai|law|legal|site|online|page|blog|link|so|to"
 )
@@ -51,7 +51,7 @@ _URL_WWW = (
 # A bare domain only counts with a path (t.me/x, weibo.com/u/1): "lawfirm.com" alone or
 # "Node.js" stay, and the TLD list keeps "e.g./i.e." from looking like hosts.
 _URL_BARE = (
-    rf"(?i)(?<![A-Za-z0-9.@/_-])(?:{_DOMAIN_LABEL}\.)+(?:{_TLDS})/(?:{_URL_CHARS}*{_URL_LAST})?"
+    rf"(?i)(?<![A-Za-z0-9.@/_-])(?:{_DOMAIN_LABEL}\.)+(?:{TLDS})/(?:{_URL_CHARS}*{_URL_LAST})?"
 )
 _EMAIL = (
     rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})*"
@@ -124,6 +124,13 @@ _ACCOUNT_EN_NAMED = (
     r"[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9_])" + _E + r"(?=[ ]?(?:[,.;:!?)\n]|$|"
     r"(?:and|but|on|at|in|for|so|which|because|if|though|although|since)(?![A-Za-z])))"
 )
+# Any name in quotes after a word for an account name: 网名叫“法海无边”, 昵称是「半杯咖啡」,
+# 'my handle is "Quiet Gavel"'.
+_ACCOUNT_QUOTED = (
+    r"(?i:网名|昵称|微信名|用户名|账号名|账号|帐号|(?<![A-Za-z])id|username|user\s+name|screen\s+name"
+    r"|nickname|handle|account\s+name)(?:\s*(?:叫做?|是|为|名为|is|was|called|:))?\s*"
+    r"[\"“「『‘'](?P<x>[^\"”」』’'\n]{1,30})[\"”」』’']"
+)
 # A lower-case word joined by underscores and holding a digit (judge_li88, wxid_7k2) is an
 # account name, not prose; without a digit it may be a setting or an id of Amicus's own
 # (friend_request), so it needs a cue.
@@ -166,8 +173,10 @@ _CASE_EN_NEUTRAL = (
     rf"(?:\s+\((?:KB|QB|Ch|Fam|Admin|Comm|TCC|Pat|IPEC|Costs|Admlty)\))?"
 )
 _CASE_EN_LABELLED = (
-    r"(?i)(?<![A-Za-z])(?:case|docket|claim|index|file|matter)\s*(?:no\.?|number|num\.?|#)\s*:?\s*"
-    r"(?P<x>[A-Za-z0-9][A-Za-z0-9:/.\-]{0,40}?[0-9][A-Za-z0-9:/\-]{0,40})"
+    r"(?i)(?<![A-Za-z])(?:case|docket|claim|index|file|matter)\s*(?:no\.?|number|num\.?|#)"
+    # "the docket number is CV 2022-004512": a court's code may stand before the number.
+    r"(?:\s+(?:is|was))?\s*:?\s*"
+    r"(?P<x>(?-i:[A-Z]{1,4} )?[A-Za-z0-9][A-Za-z0-9:/.\-]{0,40}?[0-9][A-Za-z0-9:/\-]{0,40})"
 )
 
 _DATE8 = r"(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
@@ -211,6 +220,10 @@ _PLATE_UK = r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2} ?[A-Z]{3}(?![A-Za-z0-9])"
 # Digits typed one by one to slip past a filter: "0 7 7 0 0 9 0 0 1 2 3", "1.3.8.1.2…", and
 # the same in Chinese number words (幺三八幺二三四五六七八).
 _DIGITS_SPACED = r"(?<![0-9])[0-9](?:[ .\-][0-9]){6,}(?![0-9])"
+# … or in groups set off by a spaced dash (0 7 9 1 1 - 1 2 3 - 4 5 6), seven digits at least.
+_DIGITS_SPACED_GROUPS = (
+    r"(?<![0-9])(?=(?:[0-9][ \-]+){6}[0-9])[0-9](?: [0-9])+(?: - [0-9](?: [0-9])+){1,3}(?![0-9])"
+)
 # Chinese numerals, perhaps mixed with digits (1 3 9 一 二 三 四 5 6 7 8): one of them at least.
 _DIGITS_ZH = (
     r"(?<![0-9])(?=(?:[0-9] ?){0,16}[〇零幺一二三四五六七八九])"
@@ -423,6 +436,7 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("account-en", re.compile(_ACCOUNT_EN), "handle"),
     ("account-en-as", re.compile(_ACCOUNT_EN_AS), "handle"),
     ("account-en-named", re.compile(_ACCOUNT_EN_NAMED), "handle"),
+    ("account-quoted", re.compile(_ACCOUNT_QUOTED), "handle"),
     ("underscored", re.compile(_UNDERSCORED), "handle"),
     ("underscored-as", re.compile(_UNDERSCORED_AS), "handle"),
     ("underscored-on", re.compile(_UNDERSCORED_ON), "handle"),
@@ -445,6 +459,7 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("phone-us", re.compile(_PHONE_US), "phone"),
     ("phone-cued", re.compile(_PHONE_CUED), "phone"),
     ("digits-spaced", re.compile(_DIGITS_SPACED), "phone"),
+    ("digits-spaced-groups", re.compile(_DIGITS_SPACED_GROUPS), "phone"),
     ("digits-zh", re.compile(_DIGITS_ZH), "phone"),
     ("plate-zh", re.compile(_PLATE_ZH), "plate"),
     ("plate-uk", re.compile(_PLATE_UK), "plate"),

@@ -21,7 +21,7 @@ _LATIN = re.compile("[A-Za-z]")
 _HAN = re.compile(f"[{patterns.HAN}]")
 _NOT_HAN = re.compile(f"[^{patterns.HAN}]+")
 _YEAR = re.compile("(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}|[今去前]年")
-_BIRTH = re.compile("(?:19|20)[0-9]{2}|(?i:born)")
+_BIRTH = re.compile("(?:19|20)[0-9]{2}|(?i:born)|[一二][九〇零][〇零一二三四五六七八九]{2} ?年")
 _VERSUS = re.compile(" v")
 _VILLAGE = re.compile("村")
 _FROM = re.compile("(?i:from)")
@@ -126,7 +126,7 @@ _DIGIT_OR_COLON = re.compile("[0-9:]")
 # An e-mail address holds an @, or one spelt out: "name [at] domain", "name at 163 dot com",
 # "chenhao艾特qq点com".
 _AT_WORDS = (
-    "@", " at ", "艾特", "爱特", "圈a",
+    "@", "#", " at ", "艾特", "爱特", "圈a",
     *(f"{bracket}{space}at" for bracket in "[({<【〔〖「『" for space in ("", " ")),
 )  # fmt: skip
 
@@ -139,9 +139,9 @@ def _chars(chars: str) -> re.Pattern[str]:
 _DIGIT_RULES = (
     "id-18", "id-15", "id-masked", "nino", "card-grouped", "card-plain", "phone-cn-mobile",
     "phone-intl", "phone-cn-landline", "phone-uk-mobile", "phone-us", "phone-cued",
-    "digits-spaced", "plate-zh", "plate-uk", "plate-en", "dob-en", "address-en",
-    "address-en-lower", "address-en-plot", "po-box", "uk-postcode", "uk-postcode-cued",
-    "address-en-cued", "number",
+    "digits-spaced", "digits-spaced-groups", "plate-zh", "plate-uk", "plate-en", "dob-en",
+    "address-en", "address-en-lower", "address-en-plot", "po-box", "uk-postcode",
+    "uk-postcode-cued", "address-en-cued", "number",
 )  # fmt: skip
 
 # What else each regex rule's pattern cannot match without (read from the pattern: a digit in
@@ -162,6 +162,7 @@ _REGEX_GATES: dict[str, tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]] = {
     "account-en-as": ((_DIGIT_OR_UNDERSCORE,), ()),
     # username, user name, screen name, nickname, account name; handle.
     "account-en-named": ((), ("name", "handle")),
+    "account-quoted": ((_chars("\"“「『‘'"),), ()),
     "underscored": ((_DIGIT,), ("_",)),
     "underscored-as": ((), ("_",)),
     "underscored-on": ((), ("_",)),
