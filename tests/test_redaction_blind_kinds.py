@@ -379,3 +379,24 @@ def test_general_kinds_go(text, gone):
 @pytest.mark.parametrize("text", GENERAL_KEPT)
 def test_general_look_alikes_stay(text):
     assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- census surnames
+
+CENSUS_SURNAMES = [
+    # A surname of the 1990 US Census list (no English word, no place), typed surname first in
+    # lower case, or after a word for a relative or a coach.
+    ("I think huxford laura is the one who posted it", "huxford"),
+    ("It was Aunt Styers who tagged me in the photo", "Styers"),
+    ("My old coach Brannigan Weatherall follows me now", "Weatherall"),
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), CENSUS_SURNAMES)
+def test_census_surnames_go(text, gone):
+    assert_gone(text, gone)
+
+
+def test_a_census_surname_in_a_place_stays():
+    text = "I sit on a labour tribunal in São Paulo and post on LinkedIn."
+    assert redact(text) == text

@@ -237,7 +237,10 @@ LATIN_NAME = re.compile(
 # and no place (data/given_names.txt, made by scripts/make_given_names.py).
 _GIVEN = frozenset(words("en_names", "given_names")) | lines("given_names")
 _GIVEN_WORDS = frozenset(words("en_names", "given_names_that_are_words"))
-_SURNAMES = frozenset(words("en_names", "surnames"))
+# The hand-kept surnames, and the 1990 US Census's that are no English word, no place and no
+# given name (data/surnames.txt, made by scripts/make_surnames.py).
+_HAND_KEPT_SURNAMES = frozenset(words("en_names", "surnames"))
+_SURNAMES = _HAND_KEPT_SURNAMES | lines("surnames")
 # Family words and pet names ("Nana and I"): never a name on their own.
 _KIN_WORDS = frozenset(words("en_names", "kin_words"))
 
@@ -287,10 +290,16 @@ def en_free_names(text: str) -> Iterator[tuple[int, int]]:
             # words that are no English words (Tomás Okafor, Bjørn Halvorsen), or a given name
             # that is a word before one (Grace Mensah-Boateng, not Grace Period).
             unsure = first not in _GIVEN_WORDS and _opens_sentence(text, match.start())
-            listed = second in _SURNAMES and first not in _SURNAMES and not unsure
-            unknown = not is_word(second) and (first in _GIVEN_WORDS or not is_word(first))
             # Kuala Lumpur, Tegucigalpa Honduras: a place, however foreign its words.
             place = f"{first} {second}" in _PLACES or is_place(first) or is_place(second)
+            # A surname from the census list only outside a place's name (São Paulo).
+            listed = (
+                second in _SURNAMES
+                and first not in _SURNAMES
+                and not unsure
+                and (second in _HAND_KEPT_SURNAMES or not place)
+            )
+            unknown = not is_word(second) and (first in _GIVEN_WORDS or not is_word(first))
             if not (listed or (unknown and not place)):
                 continue
         tokens = _trim_words(text, tokens)
