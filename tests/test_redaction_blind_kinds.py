@@ -400,3 +400,32 @@ def test_census_surnames_go(text, gone):
 def test_a_census_surname_in_a_place_stays():
     text = "I sit on a labour tribunal in São Paulo and post on LinkedIn."
     assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- dates, short names
+
+DATES_AND_SHORT_NAMES = [
+    ("I started on the bench on the third of May two thousand and eighteen.", "eighteen"),
+    ("I took the oath on 2 March nineteen ninety-nine and it is on my profile", "ninety-nine"),
+    ("My birthday, the 9th of August, is on my Facebook page.", "9th of August"),
+    ("我于2017年3月6日到法院报到，网上能查到", "2017年3月6日"),
+    ("我和韩梅是大学同学，她现在做律师", "韩梅"),
+    ("听说罗娟在律所上班，她加了我微信", "罗娟"),
+]
+
+SHORT_NAME_LOOK_ALIKES = [
+    "我和同事去吃饭，能发朋友圈吗？",
+    "听说林业局要改革，我能在网上评论吗？",
+    "我和马上要退休的同事合了影。",
+    "I started on the bench in the nineties and post about it.",
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), DATES_AND_SHORT_NAMES)
+def test_dates_in_words_and_short_names_go(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize("text", SHORT_NAME_LOOK_ALIKES)
+def test_short_name_and_date_look_alikes_stay(text):
+    assert redact(text) == text

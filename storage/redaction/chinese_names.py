@@ -27,6 +27,7 @@ from .wordlists import chars, words
 
 SURNAMES = frozenset(chars("zh_names", "surnames"))
 COMPOUND_SURNAMES = frozenset(words("zh_names", "compound_surnames"))
+_GIVEN_CHARS = frozenset(chars("zh_names", "given_chars"))
 _AMBIGUOUS = frozenset(chars("zh_names", "ambiguous_surnames"))
 _CLEAR_AFTER = frozenset(chars("zh_names", "clear_after"))
 _CLEAR_BEFORE = frozenset(chars("zh_names", "clear_before"))
@@ -439,10 +440,23 @@ _REMOVED_RE = re.compile(
 _AFTER_A_PERSON = frozenset("的说是在和跟给让也都就还又已曾昨今把被发经总一不常竟正刚现却才便居")
 
 
+# 我和王磊是同学, 听说赵婷在律所: a two-character name (a surname that is no function word and a
+# character of given names) after a word that takes a person, before what ends a subject.
+_SHORT_NAME_RE = re.compile(
+    r"(?:(?<=[和跟与同给找问叫让帮替说])|(?<=认识|知道|告诉|联系|发现|遇到|碰到|看到|听说|据说))"
+    rf"(?P<x>[{''.join(sorted(SURNAMES - _AMBIGUOUS))}][{''.join(sorted(_GIVEN_CHARS))}])"
+    rf"(?=[{''.join(sorted(_SUBJECT_AFTER))}]|[，。！？,.!?；;]|$)"
+)
+
+
 def zh_full_name_in_clause(text: str) -> Iterator[tuple[int, int]]:
     for match in _REMOVED_RE.finditer(text):
         start = match.start()
         if _given_char(text, start + 1) and text[start : start + 2] not in COMMON_WORDS:
+            yield match.span()
+    for match in _SHORT_NAME_RE.finditer(text):
+        start = match.start()
+        if text[start : start + 2] not in COMMON_WORDS and _given_char(text, start + 1):
             yield match.span()
     for match in _BEFORE_A_PERSON.finditer(text):
         start = match.end()
@@ -469,7 +483,6 @@ def zh_full_name_in_clause(text: str) -> Iterator[tuple[int, int]]:
 
 # ------------------------------------------------------------------- nicknames, foreign names
 
-_GIVEN_CHARS = frozenset(chars("zh_names", "given_chars"))
 _NICKNAME_WORDS = frozenset(words("zh_names", "nickname_words"))
 # What follows a nickname: a verb, an adverb or a particle (小珂想…, 阿明给…, 老伟最近…).
 _NICKNAME_AFTER = _CLEAR_AFTER | frozenset("想要会能最经总一不常刚竟居再")

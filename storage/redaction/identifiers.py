@@ -335,10 +335,21 @@ _ORDINAL_WORD = (
     r"|nineteenth|twentieth|thirtieth"
 )
 _DAY = rf"(?:(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?|(?i:{_ORDINAL_WORD}))"
+# A year in words: "nineteen seventy-two", "nineteen oh five", "two thousand and one".
+_UNIT_WORD = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_YEAR_WORDS = (
+    rf"(?:nineteen|twenty)[ -](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[ -]{_UNIT_WORD})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    rf"|eighteen|nineteen|oh[ -]{_UNIT_WORD}|hundred)"
+    rf"|two thousand(?: and)?(?: (?:{_UNIT_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty(?:[ -](?:one|two|three|four|five))?))?"
+    r"(?![A-Za-z])"
+)
 _YEAR = r"(?:19|20)[0-9]{2}"
 _FULL_DATE = re.compile(
-    rf"(?<![A-Za-z0-9])(?:(?:the )?{_DAY} (?:of )?{_MONTH},? {_YEAR}"
-    rf"|{_MONTH} (?:the )?{_DAY},? {_YEAR}"
+    # … the year perhaps in words ("the twelfth of September two thousand and nineteen").
+    rf"(?<![A-Za-z0-9])(?:(?:the )?{_DAY} (?:of )?{_MONTH},? (?:{_YEAR}|(?i:{_YEAR_WORDS}))"
+    rf"|{_MONTH} (?:the )?{_DAY},? (?:{_YEAR}|(?i:{_YEAR_WORDS}))"
     rf"|(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])[/.](?:1[0-2]|0?[1-9])(?![0-9])[/.]{_YEAR}"
     rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))(?![0-9])"
     rf"|{_YEAR} ?年 ?(?:1[0-2]|0?[1-9])(?![0-9]) ?月 ?(?:3[01]|[12][0-9]|0?[1-9])(?![0-9]) ?[日号]"
@@ -350,8 +361,10 @@ _SENTENCE_END = re.compile(r"[.!?。！？\n;；]")
 _FIRST_PERSON = re.compile(r"(?<![A-Za-z])(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![A-Za-z])|我|本人")
 _LIFE_EVENT = re.compile(
     r"(?i:born|birth|birthday|sworn|swearing|oath|appointed|appointment|took office|"
-    r"took the bench|joined the bench|elevated|elected|confirmed|retire|retirement|married|"
-    r"graduated)|出生|生日|生于|宣誓|任命|就任|上任|入职|入额|任职|退休|结婚|毕业"
+    r"took the bench|joined the bench|(?:started|began) on the bench|elevated|elected|confirmed|"
+    r"retire|retirement|married|graduated)"
+    # 到法院报到, 到任, 履新: the day the judge came to the court.
+    r"|出生|生日|生于|宣誓|任命|就任|上任|入职|入额|任职|退休|结婚|毕业|报到|到任|履新"
 )
 # A sitting of a case on a given day (a hearing, a trial, a sentencing, 开庭, 庭审, 宣判): the
 # day and the court together name the case, and so its judge, whoever speaks of it.
@@ -431,15 +444,6 @@ def personal_dates(text: str) -> Iterator[Span]:
 
 
 # A year of birth alone: 我是1975年生的, "born in 1975".
-# A year in words: "nineteen seventy-two", "nineteen oh five", "two thousand and one".
-_UNIT_WORD = "(?:one|two|three|four|five|six|seven|eight|nine)"
-_YEAR_WORDS = (
-    rf"(?:nineteen|twenty)[ -](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    rf"(?:[ -]{_UNIT_WORD})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    rf"|eighteen|nineteen|oh[ -]{_UNIT_WORD}|hundred)"
-    rf"|two thousand(?: and)?(?: (?:{_UNIT_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen|twenty(?:[ -](?:one|two|three|four|five))?))?"
-)
 _BIRTH_YEAR = re.compile(
     # 1975年出生, 一九七五年生人.
     r"(?P<zh>(?:(?:19|20)[0-9]{2}|[一二][九〇零][〇零一二三四五六七八九]{2}) ?年)"

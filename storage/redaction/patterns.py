@@ -272,7 +272,8 @@ _EN_DATE = (
 _DOB_EN = (
     r"(?i)(?<![A-Za-z])(?:born(?:\s+(?:on|in))?|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday)"
     # "DOB: 12/03/1975", "DOB (12/03/1975)", "date of birth - 3 May 1975".
-    rf"(?:\s+(?:is|was))?\s*[:(\-]?\s*(?P<x>{_EN_DATE})"
+    # "My birthday, the 4th of June, is …": set off by commas.
+    rf"(?:\s+(?:is|was))?\s*[:(\-,]?\s*(?:the\s+)?(?P<x>{_EN_DATE})"
 )
 
 # 小区, 社区, 园区 … are not districts.

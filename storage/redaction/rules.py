@@ -20,7 +20,9 @@ from .text import Span
 _LATIN = re.compile("[A-Za-z]")
 _HAN = re.compile(f"[{patterns.HAN}]")
 _NOT_HAN = re.compile(f"[^{patterns.HAN}]+")
-_YEAR = re.compile("(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}|[今去前]年")
+_YEAR = re.compile(
+    "(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}|[今去前]年|(?i:nineteen|thousand)"
+)
 _BIRTH = re.compile("(?:19|20)[0-9]{2}|(?i:born)|[一二][九〇零][〇零一二三四五六七八九]{2} ?年")
 _VERSUS = re.compile(" v")
 _VILLAGE = re.compile("村")
