@@ -429,3 +429,22 @@ def test_dates_in_words_and_short_names_go(text, gone):
 @pytest.mark.parametrize("text", SHORT_NAME_LOOK_ALIKES)
 def test_short_name_and_date_look_alikes_stay(text):
     assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- one judge of a court
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("A post calls me the newly appointed judge at the Brookvale County Court.", "Brookvale"),
+        ("As the duty magistrate of Tamworth Magistrates' Court, may I post?", "Tamworth"),
+    ],
+)
+def test_the_judge_at_a_named_court_goes(text, gone):
+    assert_gone(text, gone)
+
+
+def test_the_judges_of_a_court_that_is_an_institution_stay():
+    text = "The judge at the Supreme Court ruled, and the judges of the High Court agreed."
+    assert redact(text) == text

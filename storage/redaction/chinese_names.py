@@ -178,6 +178,15 @@ def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
             if end:
                 yield pos, end
                 continue
+            # The Latin and pinyin readings below all start with a Latin letter, perhaps after
+            # one space: a cue before anything else (律师[姓名]律师[姓名]…) needs none of them.
+            first = (
+                text[pos + 1 : pos + 2]
+                if text[pos : pos + 1] in (" ", "\t")
+                else text[pos : pos + 1]
+            )
+            if not first.isascii() or not first.isalpha():
+                continue
             latin = LATIN_NAME.match(text, pos)
             if latin and not is_stop_name(latin.group("x").split()[0]):
                 yield trim_latin(latin.start("x"), latin.group("x"))

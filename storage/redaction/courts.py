@@ -210,9 +210,17 @@ _EN_WHERE_I = re.compile(
 )
 
 
+# "the newly appointed judge at the Fairview County Court", "the duty magistrate of Leeds
+# Magistrates' Court": one judge of a named court, picked out by "the" and what they are there.
+_EN_THE_JUDGE_AT = re.compile(
+    r"(?i:\bthe (?:[a-z\-]+ ){0,3}(?:judge|magistrate|justice|registrar|sheriff|recorder)"
+    r" (?:at|of|in|on)(?: the)? ?)$"
+)
+
+
 def _en_own(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end, _SENTENCE_END)
-    if _EN_MINE.search(before) or _EN_WHERE_I.match(after):
+    if _EN_MINE.search(before) or _EN_WHERE_I.match(after) or _EN_THE_JUDGE_AT.search(before):
         return True
     where = _EN_WHERE.search(before) or _EN_TITLE_COMMA.search(before)
     return bool(where and _EN_SUBJECT.search(before + " " + after))
