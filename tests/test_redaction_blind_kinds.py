@@ -448,3 +448,32 @@ def test_the_judge_at_a_named_court_goes(text, gone):
 def test_the_judges_of_a_court_that_is_an_institution_stay():
     text = "The judge at the Supreme Court ruled, and the judges of the High Court agreed."
     assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- accounts and numerals
+
+ACCOUNTS_AND_NUMERALS = [
+    ("有个律师加我微信 lawfirm_li88，我要不要通过？", "lawfirm_li88"),
+    ("他让我加他薇信 wang2021 私聊案子", "wang2021"),
+    ("I gave him my vx: judge2024 and regret it", "judge2024"),
+    ("我的小红书昵称：桂花糕的日常，被当事人扒出来了", "桂花糕的日常"),
+    ("有人在群里发了我的手机号 壹叁玖壹贰叁肆伍陆柒捌", "壹叁玖"),
+    ("我2012年进的法院，网上有人查到了", "2012"),
+]
+
+ACCOUNT_LOOK_ALIKES = [
+    "我的微信账号：可以实名吗？",
+    "微信 Moments 里能发工作照片吗？",
+    "壹万贰仟元的礼金能收吗？",
+    "我有两个微信号，一个工作用，一个私人用。",
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), ACCOUNTS_AND_NUMERALS)
+def test_accounts_and_numerals_go(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize("text", ACCOUNT_LOOK_ALIKES)
+def test_account_and_numeral_look_alikes_stay(text):
+    assert redact(text) == text

@@ -400,7 +400,7 @@ _APPOINTMENT = re.compile(
     r"(?i:sworn|swearing|oath|appointed|appointment|took office|took the bench|"
     r"joined the bench|became a judge|elevated to|took up (?:my|the) (?:post|seat)|"
     r"born|birth)"
-    r"|宣誓|任命|就任|上任|入额|任职|就职|进法院|进入法院|当上法官|成为法官|出生|生于"
+    r"|宣誓|任命|就任|上任|入额|任职|就职|进法院|进的法院|进了法院|进入法院|当上法官|成为法官|出生|生于"
     r"|调入|调到|调任|调往|遴选|(?i:transferred to|moved to the bench)"
 )
 

@@ -79,6 +79,19 @@ _ACCOUNT_ZH = (
     r"(?i)(?:微信号|微信id|vx号|v信号|wx号|抖音号|快手号|小红书号|微博id|b站id|qq号)"
     r"\s*(?:是|为|:)?\s*(?P<x>[A-Za-z][A-Za-z0-9_\-]{4,31})" + _E
 )
+# After a platform named in Chinese, or as judges write it to slip past a filter (薇信, V信, vx,
+# 扣扣), an id that holds a digit or an underscore: 加我微信 lawyer2020, 抖音 fan_88.
+_ZH_PLATFORM = r"(?i:微信|薇信|威信|徽信|v信|vx|wx|qq|扣扣|抖音|快手|小红书|微博|b站|知乎|钉钉)"
+_ACCOUNT_ZH_PLATFORM = (
+    rf"{_ZH_PLATFORM}(?i:号|id|账号|帐号)?\s*(?:是|为|:)?\s*"
+    r"(?P<x>(?=[A-Za-z0-9_.\-]{0,31}[0-9_])[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9_])" + _E
+)
+# After ID/账号/昵称 and a colon, whatever runs to the next space or punctuation is the account,
+# in Chinese characters too (微博ID：半杯咖啡的法官); not a question (账号：能实名吗？).
+_ACCOUNT_ZH_COLON = (
+    r"(?i:(?<![A-Za-z])id|账号|帐号|用户名|昵称|网名)\s*:\s*"
+    rf"(?P<x>[{HAN}A-Za-z0-9_\-]{{2,24}})(?<![吗呢吧么])(?![{HAN}A-Za-z0-9_\-]|\s?\?)"
+)
 # "我在知乎的ID是 judge_wang", "小红书账号：法官日常2023": after ID/账号/用户名/昵称 the account,
 # when it has a Latin letter, a digit or an underscore ("我的账号是实名的" stays).
 _ACCOUNT_ZH_NAMED = (
@@ -225,9 +238,11 @@ _DIGITS_SPACED_GROUPS = (
     r"(?<![0-9])(?=(?:[0-9][ \-]+){6}[0-9])[0-9](?: [0-9])+(?: - [0-9](?: [0-9])+){1,3}(?![0-9])"
 )
 # Chinese numerals, perhaps mixed with digits (1 3 9 一 二 三 四 5 6 7 8): one of them at least.
+# … and the financial numerals (壹叁捌…), written to slip past a filter.
+ZH_NUMERAL = "〇零幺一二三四五六七八九壹贰叁肆伍陆柒捌玖"
 _DIGITS_ZH = (
-    r"(?<![0-9])(?=(?:[0-9] ?){0,16}[〇零幺一二三四五六七八九])"
-    r"[〇零幺一二三四五六七八九0-9](?: ?[〇零幺一二三四五六七八九0-9]){6,}(?![0-9])"
+    rf"(?<![0-9])(?=(?:[0-9] ?){{0,16}}[{ZH_NUMERAL}])"
+    rf"[{ZH_NUMERAL}0-9](?: ?[{ZH_NUMERAL}0-9]){{6,}}(?![0-9])"
 )
 _PLATE_ZH = (
     rf"(?<![A-Za-z0-9])[{_PROVINCES}使领][A-Za-z][·•・.\- ]?"
@@ -434,6 +449,8 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("handle-prefixed", re.compile(_HANDLE_PREFIXED), "handle"),
     ("account-zh", re.compile(_ACCOUNT_ZH), "handle"),
     ("account-zh-named", re.compile(_ACCOUNT_ZH_NAMED), "handle"),
+    ("account-zh-platform", re.compile(_ACCOUNT_ZH_PLATFORM), "handle"),
+    ("account-zh-colon", re.compile(_ACCOUNT_ZH_COLON), "handle"),
     ("account-en", re.compile(_ACCOUNT_EN), "handle"),
     ("account-en-as", re.compile(_ACCOUNT_EN_AS), "handle"),
     ("account-en-named", re.compile(_ACCOUNT_EN_NAMED), "handle"),

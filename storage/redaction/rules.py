@@ -137,6 +137,12 @@ def _chars(chars: str) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(chars)}]")
 
 
+# The platforms of patterns._ZH_PLATFORM, case-folded.
+_ZH_PLATFORM_WORDS = (
+    "微信", "薇信", "威信", "徽信", "v信", "vx", "wx", "qq", "扣扣", "抖音", "快手", "小红书",
+    "微博", "b站", "知乎", "钉钉",
+)  # fmt: skip
+
 # Regex rules every alternative of whose pattern holds a digit.
 _DIGIT_RULES = (
     "id-18", "id-15", "id-masked", "nino", "card-grouped", "card-plain", "phone-cn-mobile",
@@ -175,7 +181,9 @@ _REGEX_GATES: dict[str, tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]] = {
     "case-en-neutral": ((_DIGIT,), ("[",)),
     "case-en-labelled": ((_DIGIT,), ()),
     **dict.fromkeys(_DIGIT_RULES, ((_DIGIT,), ())),
-    "digits-zh": ((_chars("〇零幺一二三四五六七八九"),), ()),
+    "digits-zh": ((_chars(patterns.ZH_NUMERAL),), ()),
+    "account-zh-platform": ((_DIGIT_OR_UNDERSCORE,), _ZH_PLATFORM_WORDS),
+    "account-zh-colon": ((), (":",)),
     # 出生于, 生日, 生于 … before the date; 出生, 生人, 生日 after it.
     "dob-zh-before": ((), ("生",)),
     "dob-zh-after": ((), ("生",)),
