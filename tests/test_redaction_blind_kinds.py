@@ -477,3 +477,33 @@ def test_accounts_and_numerals_go(text, gone):
 @pytest.mark.parametrize("text", ACCOUNT_LOOK_ALIKES)
 def test_account_and_numeral_look_alikes_stay(text):
     assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- families, nicknames
+
+FAMILIES_AND_NICKNAMES = [
+    ("The Wojcik family invited me to their barbecue; may I go?", "Wojcik"),
+    ("The Hendersons next door sued each other in my court.", "Hendersons"),
+    ("法官助理阿杰帮我管理公众号，可以吗？", "阿杰"),
+    ("书记员小敏在朋友圈发了庭审照片", "小敏"),
+    ("律师钱 磊在朋友圈骂我", "钱 磊"),
+    ("网友“江南小雨”一直私信我", "江南小雨"),
+    ("有个博主「半杯咖啡」扒出了我的单位", "半杯咖啡"),
+]
+
+FAMILY_AND_NICKNAME_LOOK_ALIKES = [
+    "We holidayed in the Netherlands and the Bahamas; may I post the photos?",
+    "The Royal family's posts are often discussed by judges.",
+    "当事人小心翼翼地问我能不能加微信",
+    "在微博评论区回了一个网友“你说得不对”，合适吗？",
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), FAMILIES_AND_NICKNAMES)
+def test_families_nicknames_and_quoted_screen_names_go(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize("text", FAMILY_AND_NICKNAME_LOOK_ALIKES)
+def test_family_and_nickname_look_alikes_stay(text):
+    assert redact(text) == text

@@ -169,6 +169,12 @@ _PINYIN_NAME_RE = re.compile(r" ?(?P<x>[a-z]{2,12}(?: [a-z]{2,12}){1,2})(?![A-Za
 _CUES = ((_ROLE_BEFORE_RE, True), (_WEAK_CUE_RE, False))
 
 
+_CUED_NICKNAME_RE = re.compile(
+    f"[小老阿][{''.join(sorted(_GIVEN_CHARS))}]"
+    f"(?=[{''.join(sorted(_CLEAR_AFTER))}想要会能最经总一不常刚帮替，。！？,.!?；;\\s]|$)"
+)
+
+
 def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
     """律师李明, 原告张三, 我叫李明; also a Latin name after a Chinese role (律师John Smith)."""
     for cue, strong in _CUES:
@@ -177,6 +183,14 @@ def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
             end = _name_end(text, pos, strong=strong)
             if end:
                 yield pos, end
+                continue
+            # 法官助理阿杰帮我…: after a strong cue a nickname (小, 老 or 阿 and a character of
+            # given names) is the person.
+            nickname = _CUED_NICKNAME_RE.match(text, pos) if strong else None
+            if nickname and not (
+                nickname.group() in _NICKNAME_WORDS or nickname.group() in COMMON_WORDS
+            ):
+                yield nickname.span()
                 continue
             # The Latin and pinyin readings below all start with a Latin letter, perhaps after
             # one space: a cue before anything else (律师[姓名]律师[姓名]…) needs none of them.
@@ -279,7 +293,9 @@ _SPACED_BEFORE_ROLE_RE = re.compile(
     rf"(?<![{HAN}])(?P<x>{_SPACED}|(?:{_SURNAME_ALT})(?= )) ?(?:" + "|".join(_ROLE_AFTER) + ")"
 )
 _SPACED_AFTER_ROLE_RE = re.compile(
-    "(?:" + "|".join(_ROLE_BEFORE) + rf")[:]? ?(?P<x>{_SPACED})(?![{HAN}])"
+    "(?:" + "|".join(_ROLE_BEFORE) + rf")[:]? ?(?P<x>{_SPACED})"
+    # … up to a break, or a verb or an adverb that plainly follows a name (律师赵 明在…).
+    rf"(?:(?![{HAN}])|(?=[{''.join(sorted(_CLEAR_AFTER))}]))"
 )
 
 

@@ -880,3 +880,27 @@ def en_given_in_chinese(text: str) -> Iterator[tuple[int, int]]:
             and _PERSON_BEFORE_RE.search(text, max(0, match.start("x") - 4), match.start("x"))
         ):
             yield match.span("x")
+
+
+# "the Hendersons invited me", "the Kowalczyk family": a family named by its surname: one of
+# the hand-kept list in the plural (the census list holds Netherland), and before "family" a
+# listed one or any word that is no English word and no place.
+_FAMILY_RE = re.compile(
+    rf"(?<![A-Za-z])(?i:the)[ \t]+(?P<x>[{UPPER}][{_LOW}]+)(?P<kind>s|[ \t]+(?:family|household"
+    r"|clan|twins|brothers|sisters))(?![A-Za-z])"
+)
+
+
+def en_family_names(text: str) -> Iterator[tuple[int, int]]:
+    for match in _FAMILY_RE.finditer(text):
+        word = match.group("x")
+        if _never_a_name(word):
+            continue
+        if match.group("kind") == "s":
+            plural = word + "s"  # the Netherlands, the Philippines: places, not families
+            if word in _HAND_KEPT_SURNAMES and not (
+                is_place(word) or plural in _PLACES or is_word(plural)
+            ):
+                yield match.start("x"), match.end("kind")
+        elif word in _SURNAMES or not (is_word(word) or is_place(word)):
+            yield match.span("x")

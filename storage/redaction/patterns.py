@@ -139,10 +139,16 @@ _ACCOUNT_EN_NAMED = (
 )
 # Any name in quotes after a word for an account name: 网名叫“法海无边”, 昵称是「半杯咖啡」,
 # 'my handle is "Quiet Gavel"'.
+# … or after a word for someone online (网友“江南小雨”, 博主「半杯咖啡」).
 _ACCOUNT_QUOTED = (
-    r"(?i:网名|昵称|微信名|用户名|账号名|账号|帐号|(?<![A-Za-z])id|username|user\s+name|screen\s+name"
-    r"|nickname|handle|account\s+name)(?:\s*(?:叫做?|是|为|名为|is|was|called|:))?\s*"
+    r"(?i:网名|昵称|微信名|用户名|账号名|账号|帐号|博主|主播|up主|(?<![A-Za-z])id|username"
+    r"|user\s+name|screen\s+name|nickname|handle|account\s+name)"
+    r"(?:\s*(?:叫做?|是|为|名为|is|was|called|:))?\s*"
     r"[\"“「『‘'](?P<x>[^\"”」』’'\n]{1,30})[\"”」』’']"
+    # After 网友 or 用户 a quotation may be what they said (怼了一个网友“你这…”): a name there
+    # is short and holds no pronoun, particle or punctuation.
+    r"|(?:网友|用户)[\"“「『](?P<y>[^\"”」』\s,.!?:;，。！？、你我他她这那就别吗呢吧了的是不]{2,8})"
+    r"[\"”」』]"
 )
 # A lower-case word joined by underscores and holding a digit (judge_li88, wxid_7k2) is an
 # account name, not prose; without a digit it may be a setting or an id of Amicus's own
@@ -503,9 +509,13 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
 
 def regex_spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
     group = "x" if "x" in pattern.groupindex else 0
+    # A pattern of two readings keeps its second's part as "y".
+    other = "y" if "y" in pattern.groupindex else None
     for match in pattern.finditer(text):
         if match.group(group):
             yield match.span(group)
+        elif other and match.group(other):
+            yield match.span(other)
 
 
 # Run after the name finders (rules.py), not with the regex rules above.

@@ -313,6 +313,14 @@ RULES: list[Rule] = [
     Rule("en-given-alone", "name", english_names.en_given_alone, (_LATIN,), latin_only=True),
     Rule("en-message-from", "name", english_names.en_message_from, (_FROM,), latin_only=True),
     Rule("en-given-with-me", "name", english_names.en_given_with_me, (_LATIN,), latin_only=True),
+    Rule(
+        "en-family-names",
+        "name",
+        english_names.en_family_names,
+        (_LATIN,),
+        ("the",),
+        latin_only=True,
+    ),
     Rule("en-case-parties", "name", english_names.en_case_parties, (_VERSUS,), latin_only=True),
     Rule(
         "en-title-any-case",
