@@ -186,7 +186,11 @@ def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
                 continue
             # 法官助理阿杰帮我…: after a strong cue a nickname (小, 老 or 阿 and a character of
             # given names) is the person.
-            nickname = _CUED_NICKNAME_RE.match(text, pos) if strong else None
+            nickname = (
+                _CUED_NICKNAME_RE.match(text, pos)
+                if strong and text[pos : pos + 1] in ("小", "老", "阿")
+                else None
+            )
             if nickname and not (
                 nickname.group() in _NICKNAME_WORDS or nickname.group() in COMMON_WORDS
             ):
@@ -258,6 +262,7 @@ def _name_start(text: str, end: int) -> int | None:
 
 
 # … or with its surname in capitals (LI Ming律师), a lower-case letter in it (no acronym).
+_MASK_CHARS = frozenset("Xx×*○")
 _LATIN_BEFORE = re.compile(
     r"(?<![A-Za-z])(?=[A-Za-z \t]*[a-z])(?:[A-Z][a-z]+|[A-Z]{2,})"
     r"(?:[ \t]+(?:[A-Z][a-z]+|[A-Z]{2,})){0,2}[ \t]?$"
@@ -268,9 +273,16 @@ def zh_before_role(text: str) -> Iterator[tuple[int, int]]:
     """李明律师, 王法官, 张院长, 陈某某先生; also John Smith律师."""
     for match in _ROLE_AFTER_RE.finditer(text):
         end = match.start()
+        last = text[end - 1 : end]
+        # A name ends in a Han character or a mask (某, X, *), a Latin one in a letter or a
+        # space: after a replacement, a digit or punctuation neither reading can end here.
+        if not last or not (_is_han(last) or last in _MASK_CHARS or last.isascii()):
+            continue
         start = _name_start(text, end)
         if start is not None:
             yield start, end
+            continue
+        if not (last in " \t" or ("a" <= last.lower() <= "z")):
             continue
         window = max(0, end - 60)
         latin = _LATIN_BEFORE.search(text, window, end)

@@ -188,7 +188,8 @@ _REGEX_GATES: dict[str, tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]] = {
     "dob-zh-before": ((), ("生",)),
     "dob-zh-after": ((), ("生",)),
     # A door number (号), or a building, unit, floor or flat (号楼 栋 幢 座 单元 楼 层 室 户).
-    "address-zh": ((_chars("号栋幢座单楼层室户"),), ()),
+    # … and a number in digits or numerals: 5号, 三单元.
+    "address-zh": ((_chars("号栋幢座单楼层室户"), _chars("0123456789一二三四五六七八九十")), ()),
     "address-zh-cued": ((), ("住",)),
     # 唯一, 仅有, 独一无二; 就, 只有, 只剩, 才 (我们县就我一个法官).
     "court-zh": ((_chars("唯仅独就只才"),), ()),
