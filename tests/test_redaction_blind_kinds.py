@@ -507,3 +507,20 @@ def test_families_nicknames_and_quoted_screen_names_go(text, gone):
 @pytest.mark.parametrize("text", FAMILY_AND_NICKNAME_LOOK_ALIKES)
 def test_family_and_nickname_look_alikes_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("我去年十月八日宣誓就职，朋友圈里有照片", "十月八日"),
+        ("My mate Shazza works for the prosecution and follows me.", "Shazza"),
+        ("My old pal Ingeborg Lindqvist now appears before me.", "Lindqvist"),
+    ],
+)
+def test_a_day_after_this_year_and_a_mate_go(text, gone):
+    assert_gone(text, gone)
+
+
+def test_mate_and_pal_inside_words_stay():
+    text = "I use PayPal for gifts and lost at chess to checkmate in three moves."
+    assert redact(text) == text

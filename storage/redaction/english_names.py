@@ -108,7 +108,8 @@ _EN_ROLES = (
     r"secretary|journalist|reporter|blogger|influencer|expert|bailiff|usher|mediator|arbitrator|"
     r"trustee|guardian|husband|wife|son|daughter|brother|sister|cousin|nephew|niece|uncle|aunt|"
     r"mother|father|spouse|ex-wife|ex-husband|fianc[ée]e?|boyfriend|girlfriend|classmate|"
-    r"roommate|flatmate|boss|manager|supervisor|student|intern|teacher|tutor|follower|user)"
+    r"roommate|flatmate|housemate|mate|buddy|pal|boss|manager|supervisor|student|intern|teacher|"
+    r"tutor|follower|user)"
 )
 _ROLE_RE = re.compile(
     rf"(?<![A-Za-z])(?P<det>(?i:my|our|his|her|their|the)[ \t]+(?:[a-z\-]+[ \t]+)?)?"
