@@ -524,3 +524,9 @@ def test_a_day_after_this_year_and_a_mate_go(text, gone):
 def test_mate_and_pal_inside_words_stay():
     text = "I use PayPal for gifts and lost at chess to checkmate in three moves."
     assert redact(text) == text
+
+
+def test_the_judges_own_federal_circuit_goes_and_one_in_the_news_stays():
+    assert_gone("Since my appointment to the Seventh Circuit I post less.", "Seventh Circuit")
+    text = "The Seventh Circuit ruled on a judge's Facebook post last year."
+    assert redact(text) == text

@@ -279,7 +279,7 @@ ZH_OWN_CUE = re.compile("我|本|作为")
 # district or a German court for a unit of one (en_court_unit).
 EN_COURT_WORDS = (
     "cour", "tribunal", "corte", "juzgado", "audiencia", "gericht", "rechtbank", "gerechtshof",
-    "tingsrätt", "tingrett", "byret", "district", "justice cent", "judicial cent",
+    "tingsrätt", "tingrett", "byret", "district", "circuit", "justice cent", "judicial cent",
 )  # fmt: skip
 EN_UNIT_WORDS = ("court", "tribunal", "justice cent", "district of", "gericht")
 
@@ -369,6 +369,15 @@ _US_DISTRICT_COURT = re.compile(
 )
 
 
+# A US court of appeals, one of thirteen: "my appointment to the Ninth Circuit", "the Court of
+# Appeals for the Fifth Circuit".
+_US_CIRCUIT = re.compile(
+    r"(?<![A-Za-z])(?:(?:U\.S\. )?Court of Appeals for the )?(?:First|Second|Third|Fourth|Fifth"
+    r"|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|D\.C\.|Federal|[1-9](?:st|nd|rd|th)|1[01]th)"
+    r" Circuit(?: Court of Appeals)?(?![A-Za-z])"
+)
+
+
 # A unit of any court, even one that is an institution, in the judge's own sentence: "Sitting
 # in the Immigration and Asylum Chamber of the First-tier Tribunal, I …", "Our Division 2 of
 # the federal circuit and family court of australia": the unit names the judge among a few.
@@ -385,6 +394,7 @@ _EN_OWN_UNIT = re.compile(
 # A pattern is read only in a text holding its gate's word.
 _OWN_WHOLE: list[tuple[re.Pattern[str], re.Pattern[str], Callable[[re.Match[str]], bool]]] = [
     (re.compile(r"District|\.D\."), _US_DISTRICT_COURT, lambda match: True),
+    (re.compile("Circuit"), _US_CIRCUIT, lambda match: True),
     (
         re.compile("(?i:chamber|division|list|panel|courtroom|part|dep)"),
         _EN_OWN_UNIT,
