@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from storage import questionlog
 from storage.models import LoggedQuestion
 from storage.questionlog import QuestionLog
+from storage.redaction import redact
 from storage.redaction.guard import RedactionRefused, Redactor
 from storage.redaction.rules import RULES
 from storage.redaction.text import Text
@@ -236,3 +237,23 @@ def test_a_rule_skipped_for_speed_would_have_found_nothing(rule):
     for text in [*_development_texts(), *REPORTED, "İD: ab_12 ſtreet", "K. at u/x"]:
         norm = Text(text).norm
         assert rule.spans(norm) == ungated.spans(norm), text[:80]
+
+
+# --------------------------------------------------------------------------- shapes of round 6
+
+
+def test_a_long_spaced_run_before_an_at_loses_only_the_address():
+    # The spaced-out e-mail reads at most 64 characters before the @: the run before it stays.
+    text = "x " * 2000 + "@ y . c o m"
+    kept = redact(text)
+    assert kept.endswith("x [EMAIL]")
+    assert kept.count("x") == 2000 - 64
+
+
+def test_an_unclosed_quote_after_a_screen_name_word_is_no_account():
+    text = "网名叫“" + "法" * 4000
+    assert redact(text) == text
+
+
+def test_spaced_digits_in_dashed_groups_go_group_by_group():
+    assert set(redact("1 1 1 - " * 500).split(" - ")) <= {"[PHONE]", "1 1 1 -", ""}
