@@ -48,6 +48,8 @@ CUES = [
     # Round 5: lists, appositions, courts named place last, spelt counts, apps.
     "张伟、", "扎西，就是", "本名", "本院即", "老同学的公司在", "Court of Appeal of ",
     "Mary Smith and ", "Paris ", "14. Zivilkammer des ", "Venmo sent me ", "2024/FAM/",
+    # Round 6: quoted screen names, platforms, families, kin and roles, circuits.
+    "网名叫“", "微信 ", "the ", "弟弟", "法官助理", "my Ninth Circuit ",
 ]  # fmt: skip
 RUNS = [" ", "1", "a", "A", ".", "1 ", "A ", "Ab ", "-", "市", "律师王", "王", "号", "1-", "a.",
         "x.com/", ", ", "John Smith, a lawyer. ", "13812345678 ",
@@ -55,7 +57,7 @@ RUNS = [" ", "1", "a", "A", ".", "1 ", "A ", "Ab ", "-", "市", "律师王", "�
         "Division ", "the ", "road ", "2019年", "in 2019 ", "x_", "I ", "Ab Cd ",
         "A-", "Aa-", "ÁB ", "Ab, ", "浩浩", "five, ", "Straße ", "10115 ",
         "周到、", "Ab and ", '"Ab" ', "one, two, ", "就是被告，", "Ab Cd of ",
-        "Qwxz says hi. "]  # fmt: skip
+        "Qwxz says hi. ", "x ", "x . ", "1 1 1 - ", "a1", "Smiths the ", "和王", "法"]  # fmt: skip
 
 
 def questions() -> list[str]:

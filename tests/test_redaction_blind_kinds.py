@@ -275,10 +275,10 @@ _CONTRADICTED = {"redaction_dev7.yaml": {"r001"}}
 
 @pytest.mark.parametrize(
     "table",
-    ["redaction_dev4.yaml", "redaction_dev5.yaml", "redaction_dev6.yaml", "redaction_dev7.yaml"],
+    [f"redaction_dev{n}.yaml" for n in (4, 5, 6, 7, 8)],
 )
 def test_development_tables_stay_where_they_were_tuned(table):
-    """Blind development tables 4 to 7 (tuned on, so no measure of generalisation): nearly
+    """Blind development tables 4 to 8 (tuned on, so no measure of generalisation): nearly
     every identifier gone, every clean text and every keep-phrase as typed."""
     texts = fastyaml.load((DATA / table).read_text(encoding="utf-8"))["texts"]
     rows, misses = _redaction_eval().score(texts)
@@ -297,3 +297,236 @@ def _redaction_eval():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+# --------------------------------------------------------------------------- round 6 (table 8)
+
+ROUND_6 = [
+    # A numbered part or section of a court, the judge's own.
+    ("I was moved to the Matrimonial Part 9 last month; may I keep my blog?", "Matrimonial Part 9"),
+    ("I sit in Family Section 2 and a party follows me on X", "Family Section 2"),
+    # An address typed a character at a time, or with an "at" in Chinese brackets.
+    ("someone posted l e e . k i m @ h o t m a i l . c o m under my photo", "h o t m a i l"),
+    ("有人把我的邮箱 l i n a @ q q . c o m 发到了群里", "l i n a"),
+    ("我的邮箱 liuyang【at】fy dot gov dot cn 被人挂在网上了", "liuyang"),
+    ("he wrote my mail as chen〔at〕court.gov.cn on a forum", "chen〔at〕court"),
+    # A birthday in Chinese numerals without its year; a date of birth in brackets.
+    ("我的生日是十月二十日，有律师在朋友圈祝我生日快乐", "十月二十日"),
+    ("My date of birth (21/09/1971) shows on an old CV online.", "21/09/1971"),
+    # A Latin name with its surname in capitals, beside a Chinese role.
+    ("被告 CHEN Jiayi 在领英上关注了我，我要不要移除？", "Jiayi"),
+    ("原告律师 Xiaoyu ZHOU 给我发了私信", "Xiaoyu"),
+    ("ZHAO Lei律师约我吃饭", "ZHAO Lei"),
+    # An id in digits after 账号/ID ends at the first Chinese character.
+    ("有个小红书账号是88213467的人在评论区骂我", "88213467"),
+]
+
+ROUND_6_KEPT = [
+    ("有个小红书账号是88213467的人在评论区骂我", "的人在评论区骂我"),
+    ("Part 2 of the guidelines says judges may post about the law.", "Part 2"),
+    ("I read Section 3 of the code of conduct twice.", "Section 3"),
+    ("律师 AI 工具能帮我回复网友吗？", "AI 工具"),
+    ("I was @ court all day, a b c, and then went home.", "a b c"),
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), ROUND_6)
+def test_round_6_kinds_go(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize(("text", "kept"), ROUND_6_KEPT)
+def test_round_6_look_alikes_stay(text, kept):
+    assert kept in redact(text)
+
+
+# --------------------------------------------------------------------------- generalising (13.1)
+
+GENERAL = [
+    # A Chinese name after a word of kin, or opening a clause before an adverb.
+    ("原告的哥哥孙凯在抖音上发视频说我偏袒", "孙凯"),
+    ("我女儿的同学家长邓丽华总在群里@我", "邓丽华"),
+    ("钱志远一直在微博上评论我的判决", "钱志远"),
+    ("许文静最近老给我点赞，她是律师", "许文静"),
+    # Obfuscated: digits in spaced groups, a spelt dot in the name, "#" for "@", a year in
+    # words, an account's name in quotes.
+    ("text me on 0 7 7 0 0 - 9 0 0 - 1 2 3 please", "9 0 0"),
+    ("write to mark dot ellis at outlook dot com", "ellis"),
+    ("我的邮箱 chenyu#126.com 被人公开了", "chenyu"),
+    ("I was born in nineteen sixty-eight, which my profile shows", "sixty-eight"),
+    ("我是一九六八年出生的，网上有人公开了我的年龄", "一九六八"),
+    ('有个昵称叫"明镜高悬"的人天天骂我', "明镜高悬"),
+    ("my screen name is 'Gavel Gal' and people found out who I am", "Gavel Gal"),
+    # A docket number with its court's code, after "is".
+    ("The docket number is FC 2021-007733 and a party follows me", "2021-007733"),
+]
+
+GENERAL_KEPT = [
+    "我儿子高考结束了，想发朋友圈庆祝一下",
+    "我女儿任性，总在网上发我的照片",
+    "Born in a small town in the nineties, I now sit on the bench.",
+    "I write C#.net code in my spare time and post it on GitHub.",
+    'Is the word "judge" in my handle a problem?',
+    "The score was 1 2 - 3 4 at half time.",
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), GENERAL)
+def test_general_kinds_go(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize("text", GENERAL_KEPT)
+def test_general_look_alikes_stay(text):
+    assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- census surnames
+
+CENSUS_SURNAMES = [
+    # A surname of the 1990 US Census list (no English word, no place), typed surname first in
+    # lower case, or after a word for a relative or a coach.
+    ("I think huxford laura is the one who posted it", "huxford"),
+    ("It was Aunt Styers who tagged me in the photo", "Styers"),
+    ("My old coach Brannigan Weatherall follows me now", "Weatherall"),
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), CENSUS_SURNAMES)
+def test_census_surnames_go(text, gone):
+    assert_gone(text, gone)
+
+
+def test_a_census_surname_in_a_place_stays():
+    text = "I sit on a labour tribunal in São Paulo and post on LinkedIn."
+    assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- dates, short names
+
+DATES_AND_SHORT_NAMES = [
+    ("I started on the bench on the third of May two thousand and eighteen.", "eighteen"),
+    ("I took the oath on 2 March nineteen ninety-nine and it is on my profile", "ninety-nine"),
+    ("My birthday, the 9th of August, is on my Facebook page.", "9th of August"),
+    ("我于2017年3月6日到法院报到，网上能查到", "2017年3月6日"),
+    ("我和韩梅是大学同学，她现在做律师", "韩梅"),
+    ("听说罗娟在律所上班，她加了我微信", "罗娟"),
+]
+
+SHORT_NAME_LOOK_ALIKES = [
+    "我和同事去吃饭，能发朋友圈吗？",
+    "听说林业局要改革，我能在网上评论吗？",
+    "我和马上要退休的同事合了影。",
+    "I started on the bench in the nineties and post about it.",
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), DATES_AND_SHORT_NAMES)
+def test_dates_in_words_and_short_names_go(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize("text", SHORT_NAME_LOOK_ALIKES)
+def test_short_name_and_date_look_alikes_stay(text):
+    assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- one judge of a court
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("A post calls me the newly appointed judge at the Brookvale County Court.", "Brookvale"),
+        ("As the duty magistrate of Tamworth Magistrates' Court, may I post?", "Tamworth"),
+    ],
+)
+def test_the_judge_at_a_named_court_goes(text, gone):
+    assert_gone(text, gone)
+
+
+def test_the_judges_of_a_court_that_is_an_institution_stay():
+    text = "The judge at the Supreme Court ruled, and the judges of the High Court agreed."
+    assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- accounts and numerals
+
+ACCOUNTS_AND_NUMERALS = [
+    ("有个律师加我微信 lawfirm_li88，我要不要通过？", "lawfirm_li88"),
+    ("他让我加他薇信 wang2021 私聊案子", "wang2021"),
+    ("I gave him my vx: judge2024 and regret it", "judge2024"),
+    ("我的小红书昵称：桂花糕的日常，被当事人扒出来了", "桂花糕的日常"),
+    ("有人在群里发了我的手机号 壹叁玖壹贰叁肆伍陆柒捌", "壹叁玖"),
+    ("我2012年进的法院，网上有人查到了", "2012"),
+]
+
+ACCOUNT_LOOK_ALIKES = [
+    "我的微信账号：可以实名吗？",
+    "微信 Moments 里能发工作照片吗？",
+    "壹万贰仟元的礼金能收吗？",
+    "我有两个微信号，一个工作用，一个私人用。",
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), ACCOUNTS_AND_NUMERALS)
+def test_accounts_and_numerals_go(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize("text", ACCOUNT_LOOK_ALIKES)
+def test_account_and_numeral_look_alikes_stay(text):
+    assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- families, nicknames
+
+FAMILIES_AND_NICKNAMES = [
+    ("The Wojcik family invited me to their barbecue; may I go?", "Wojcik"),
+    ("The Hendersons next door sued each other in my court.", "Hendersons"),
+    ("法官助理阿杰帮我管理公众号，可以吗？", "阿杰"),
+    ("书记员小敏在朋友圈发了庭审照片", "小敏"),
+    ("律师钱 磊在朋友圈骂我", "钱 磊"),
+    ("网友“江南小雨”一直私信我", "江南小雨"),
+    ("有个博主「半杯咖啡」扒出了我的单位", "半杯咖啡"),
+]
+
+FAMILY_AND_NICKNAME_LOOK_ALIKES = [
+    "We holidayed in the Netherlands and the Bahamas; may I post the photos?",
+    "The Royal family's posts are often discussed by judges.",
+    "当事人小心翼翼地问我能不能加微信",
+    "在微博评论区回了一个网友“你说得不对”，合适吗？",
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), FAMILIES_AND_NICKNAMES)
+def test_families_nicknames_and_quoted_screen_names_go(text, gone):
+    assert_gone(text, gone)
+
+
+@pytest.mark.parametrize("text", FAMILY_AND_NICKNAME_LOOK_ALIKES)
+def test_family_and_nickname_look_alikes_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("我去年十月八日宣誓就职，朋友圈里有照片", "十月八日"),
+        ("My mate Shazza works for the prosecution and follows me.", "Shazza"),
+        ("My old pal Ingeborg Lindqvist now appears before me.", "Lindqvist"),
+    ],
+)
+def test_a_day_after_this_year_and_a_mate_go(text, gone):
+    assert_gone(text, gone)
+
+
+def test_mate_and_pal_inside_words_stay():
+    text = "I use PayPal for gifts and lost at chess to checkmate in three moves."
+    assert redact(text) == text
+
+
+def test_the_judges_own_federal_circuit_goes_and_one_in_the_news_stays():
+    assert_gone("Since my appointment to the Seventh Circuit I post less.", "Seventh Circuit")
+    text = "The Seventh Circuit ruled on a judge's Facebook post last year."
+    assert redact(text) == text

@@ -27,6 +27,7 @@ from .wordlists import chars, words
 
 SURNAMES = frozenset(chars("zh_names", "surnames"))
 COMPOUND_SURNAMES = frozenset(words("zh_names", "compound_surnames"))
+_GIVEN_CHARS = frozenset(chars("zh_names", "given_chars"))
 _AMBIGUOUS = frozenset(chars("zh_names", "ambiguous_surnames"))
 _CLEAR_AFTER = frozenset(chars("zh_names", "clear_after"))
 _CLEAR_BEFORE = frozenset(chars("zh_names", "clear_before"))
@@ -168,6 +169,12 @@ _PINYIN_NAME_RE = re.compile(r" ?(?P<x>[a-z]{2,12}(?: [a-z]{2,12}){1,2})(?![A-Za
 _CUES = ((_ROLE_BEFORE_RE, True), (_WEAK_CUE_RE, False))
 
 
+_CUED_NICKNAME_RE = re.compile(
+    f"[小老阿][{''.join(sorted(_GIVEN_CHARS))}]"
+    f"(?=[{''.join(sorted(_CLEAR_AFTER))}想要会能最经总一不常刚帮替，。！？,.!?；;\\s]|$)"
+)
+
+
 def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
     """律师李明, 原告张三, 我叫李明; also a Latin name after a Chinese role (律师John Smith)."""
     for cue, strong in _CUES:
@@ -176,6 +183,27 @@ def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
             end = _name_end(text, pos, strong=strong)
             if end:
                 yield pos, end
+                continue
+            # 法官助理阿杰帮我…: after a strong cue a nickname (小, 老 or 阿 and a character of
+            # given names) is the person.
+            nickname = (
+                _CUED_NICKNAME_RE.match(text, pos)
+                if strong and text[pos : pos + 1] in ("小", "老", "阿")
+                else None
+            )
+            if nickname and not (
+                nickname.group() in _NICKNAME_WORDS or nickname.group() in COMMON_WORDS
+            ):
+                yield nickname.span()
+                continue
+            # The Latin and pinyin readings below all start with a Latin letter, perhaps after
+            # one space: a cue before anything else (律师[姓名]律师[姓名]…) needs none of them.
+            first = (
+                text[pos + 1 : pos + 2]
+                if text[pos : pos + 1] in (" ", "\t")
+                else text[pos : pos + 1]
+            )
+            if not first.isascii() or not first.isalpha():
                 continue
             latin = LATIN_NAME.match(text, pos)
             if latin and not is_stop_name(latin.group("x").split()[0]):
@@ -233,16 +261,28 @@ def _name_start(text: str, end: int) -> int | None:
     return fallback
 
 
-_LATIN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]?$")
+# … or with its surname in capitals (LI Ming律师), a lower-case letter in it (no acronym).
+_MASK_CHARS = frozenset("Xx×*○")
+_LATIN_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?=[A-Za-z \t]*[a-z])(?:[A-Z][a-z]+|[A-Z]{2,})"
+    r"(?:[ \t]+(?:[A-Z][a-z]+|[A-Z]{2,})){0,2}[ \t]?$"
+)
 
 
 def zh_before_role(text: str) -> Iterator[tuple[int, int]]:
     """李明律师, 王法官, 张院长, 陈某某先生; also John Smith律师."""
     for match in _ROLE_AFTER_RE.finditer(text):
         end = match.start()
+        last = text[end - 1 : end]
+        # A name ends in a Han character or a mask (某, X, *), a Latin one in a letter or a
+        # space: after a replacement, a digit or punctuation neither reading can end here.
+        if not last or not (_is_han(last) or last in _MASK_CHARS or last.isascii()):
+            continue
         start = _name_start(text, end)
         if start is not None:
             yield start, end
+            continue
+        if not (last in " \t" or ("a" <= last.lower() <= "z")):
             continue
         window = max(0, end - 60)
         latin = _LATIN_BEFORE.search(text, window, end)
@@ -265,7 +305,9 @@ _SPACED_BEFORE_ROLE_RE = re.compile(
     rf"(?<![{HAN}])(?P<x>{_SPACED}|(?:{_SURNAME_ALT})(?= )) ?(?:" + "|".join(_ROLE_AFTER) + ")"
 )
 _SPACED_AFTER_ROLE_RE = re.compile(
-    "(?:" + "|".join(_ROLE_BEFORE) + rf")[:]? ?(?P<x>{_SPACED})(?![{HAN}])"
+    "(?:" + "|".join(_ROLE_BEFORE) + rf")[:]? ?(?P<x>{_SPACED})"
+    # … up to a break, or a verb or an adverb that plainly follows a name (律师赵 明在…).
+    rf"(?:(?![{HAN}])|(?=[{''.join(sorted(_CLEAR_AFTER))}]))"
 )
 
 
@@ -378,6 +420,11 @@ _WORDS_ENDING_IN_A_VERB = frozenset(
 # A full name (surname and two given characters) opening a clause may be followed by what
 # people do to the judge too: 刘晓燕加我微信, 周志强找我, 王海燕送了我.
 _FULL_NAME_AFTER = _SUBJECT_AFTER | frozenset("加找送约请问私打拉告带来去发要想")
+# … or by an adverb of how often or since when they do it (周海涛经常…, 刘晓燕最近…).
+_ADVERBS_AFTER_A_NAME = frozenset(
+    "经常 最近 一直 总是 老是 天天 每天 居然 竟然 突然 刚刚 刚才 多次 曾经 已经 私下 频繁 屡次"
+    " 反复 偷偷 公然 专门 特意 主动 还在 又在 也在 常在".split()
+)
 
 
 def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
@@ -398,6 +445,7 @@ def zh_clause_subject(text: str) -> Iterator[tuple[int, int]]:
                     end == len(text)
                     or not _is_han(text[end])
                     or text[end] in (_SUBJECT_AFTER if size == 1 else _FULL_NAME_AFTER)
+                    or (size == 2 and text[end : end + 2] in _ADVERBS_AFTER_A_NAME)
                 )
                 and text[end - 1 : end + 1] not in _WORDS_ENDING_IN_A_VERB
                 and text[start:end] not in COMMON_WORDS
@@ -429,10 +477,23 @@ _REMOVED_RE = re.compile(
 _AFTER_A_PERSON = frozenset("的说是在和跟给让也都就还又已曾昨今把被发经总一不常竟正刚现却才便居")
 
 
+# 我和王磊是同学, 听说赵婷在律所: a two-character name (a surname that is no function word and a
+# character of given names) after a word that takes a person, before what ends a subject.
+_SHORT_NAME_RE = re.compile(
+    r"(?:(?<=[和跟与同给找问叫让帮替说])|(?<=认识|知道|告诉|联系|发现|遇到|碰到|看到|听说|据说))"
+    rf"(?P<x>[{''.join(sorted(SURNAMES - _AMBIGUOUS))}][{''.join(sorted(_GIVEN_CHARS))}])"
+    rf"(?=[{''.join(sorted(_SUBJECT_AFTER))}]|[，。！？,.!?；;]|$)"
+)
+
+
 def zh_full_name_in_clause(text: str) -> Iterator[tuple[int, int]]:
     for match in _REMOVED_RE.finditer(text):
         start = match.start()
         if _given_char(text, start + 1) and text[start : start + 2] not in COMMON_WORDS:
+            yield match.span()
+    for match in _SHORT_NAME_RE.finditer(text):
+        start = match.start()
+        if text[start : start + 2] not in COMMON_WORDS and _given_char(text, start + 1):
             yield match.span()
     for match in _BEFORE_A_PERSON.finditer(text):
         start = match.end()
@@ -459,7 +520,6 @@ def zh_full_name_in_clause(text: str) -> Iterator[tuple[int, int]]:
 
 # ------------------------------------------------------------------- nicknames, foreign names
 
-_GIVEN_CHARS = frozenset(chars("zh_names", "given_chars"))
 _NICKNAME_WORDS = frozenset(words("zh_names", "nickname_words"))
 # What follows a nickname: a verb, an adverb or a particle (小珂想…, 阿明给…, 老伟最近…).
 _NICKNAME_AFTER = _CLEAR_AFTER | frozenset("想要会能最经总一不常刚竟居再")

@@ -210,9 +210,17 @@ _EN_WHERE_I = re.compile(
 )
 
 
+# "the newly appointed judge at the Fairview County Court", "the duty magistrate of Leeds
+# Magistrates' Court": one judge of a named court, picked out by "the" and what they are there.
+_EN_THE_JUDGE_AT = re.compile(
+    r"(?i:\bthe (?:[a-z\-]+ ){0,3}(?:judge|magistrate|justice|registrar|sheriff|recorder)"
+    r" (?:at|of|in|on)(?: the)? ?)$"
+)
+
+
 def _en_own(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end, _SENTENCE_END)
-    if _EN_MINE.search(before) or _EN_WHERE_I.match(after):
+    if _EN_MINE.search(before) or _EN_WHERE_I.match(after) or _EN_THE_JUDGE_AT.search(before):
         return True
     where = _EN_WHERE.search(before) or _EN_TITLE_COMMA.search(before)
     return bool(where and _EN_SUBJECT.search(before + " " + after))
@@ -266,6 +274,14 @@ _ZH_TIME_LEAD = re.compile(
 # What a text must hold for each finder to find anything (its Rule.needs in rules.py).
 ZH_DIVISION_WORD = re.compile("庭|执行局")
 ZH_OWN_CUE = re.compile("我|本|作为")
+# … and the words, case-folded, of which one must be in the text: a court of any kind (court,
+# tribunal, Cour, Amtsgericht …, a US district) for en_own_court; a court, a tribunal, a
+# district or a German court for a unit of one (en_court_unit).
+EN_COURT_WORDS = (
+    "cour", "tribunal", "corte", "juzgado", "audiencia", "gericht", "rechtbank", "gerechtshof",
+    "tingsrätt", "tingrett", "byret", "district", "circuit", "justice cent", "judicial cent",
+)  # fmt: skip
+EN_UNIT_WORDS = ("court", "tribunal", "justice cent", "district of", "gericht")
 
 
 def zh_court_division(text: str) -> Iterator[Span]:
@@ -353,6 +369,15 @@ _US_DISTRICT_COURT = re.compile(
 )
 
 
+# A US court of appeals, one of thirteen: "my appointment to the Ninth Circuit", "the Court of
+# Appeals for the Fifth Circuit".
+_US_CIRCUIT = re.compile(
+    r"(?<![A-Za-z])(?:(?:U\.S\. )?Court of Appeals for the )?(?:First|Second|Third|Fourth|Fifth"
+    r"|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|D\.C\.|Federal|[1-9](?:st|nd|rd|th)|1[01]th)"
+    r" Circuit(?: Court of Appeals)?(?![A-Za-z])"
+)
+
+
 # A unit of any court, even one that is an institution, in the judge's own sentence: "Sitting
 # in the Immigration and Asylum Chamber of the First-tier Tribunal, I …", "Our Division 2 of
 # the federal circuit and family court of australia": the unit names the judge among a few.
@@ -369,6 +394,7 @@ _EN_OWN_UNIT = re.compile(
 # A pattern is read only in a text holding its gate's word.
 _OWN_WHOLE: list[tuple[re.Pattern[str], re.Pattern[str], Callable[[re.Match[str]], bool]]] = [
     (re.compile(r"District|\.D\."), _US_DISTRICT_COURT, lambda match: True),
+    (re.compile("Circuit"), _US_CIRCUIT, lambda match: True),
     (
         re.compile("(?i:chamber|division|list|panel|courtroom|part|dep)"),
         _EN_OWN_UNIT,
@@ -437,11 +463,21 @@ def en_own_court(text: str) -> Iterator[Span]:
 # division of …"): named with a capital, or one of the usual kinds of division in any case.
 _EN_DIVISION = re.compile(
     r"(?<![A-Za-z'’])(?P<division>(?:[A-Z][A-Za-z'’\-]+ ){1,3}Division"
+    # A numbered part, section or courtroom, perhaps after the kind of cases it hears ("the
+    # Commercial Part 12", "Family Section 3", "Courtroom 7B"): one judge's bench.
+    r"|(?:[A-Z][A-Za-z'’\-]+ ){0,4}(?:Part|Division|Section|Chamber|Department|Dept\.|Courtroom"
+    r"|Panel|List|Term) (?:[0-9]{1,3}[A-Z]?|[IVX]{1,5})(?![A-Za-z0-9])"
     r"|(?i:(?:family|chancery|criminal|civil|probate|commercial|juvenile|appellate|trial|"
     r"(?:king|queen)['’]?s bench|administrative|employment|tax|housing|domestic relations|"
     r"land|equity|felony|misdemeanou?r|traffic|general|law|appeals?) division))(?![A-Za-z])"
 )
 _EN_LEADING = frozenset("The A An This That Our My His Her Their Your In At On Of For I".split())
+
+
+# What a text must hold for en_own_division to find anything (case-folded).
+EN_DIVISION_WORDS = (
+    "division", "part", "section", "chamber", "dep", "courtroom", "panel", "list", "term",
+)  # fmt: skip
 
 
 def en_own_division(text: str) -> Iterator[Span]:

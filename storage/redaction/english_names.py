@@ -108,7 +108,8 @@ _EN_ROLES = (
     r"secretary|journalist|reporter|blogger|influencer|expert|bailiff|usher|mediator|arbitrator|"
     r"trustee|guardian|husband|wife|son|daughter|brother|sister|cousin|nephew|niece|uncle|aunt|"
     r"mother|father|spouse|ex-wife|ex-husband|fianc[ée]e?|boyfriend|girlfriend|classmate|"
-    r"roommate|flatmate|boss|manager|supervisor|student|intern|teacher|tutor|follower|user)"
+    r"roommate|flatmate|housemate|mate|buddy|pal|boss|manager|supervisor|student|intern|teacher|"
+    r"tutor|follower|user)"
 )
 _ROLE_RE = re.compile(
     rf"(?<![A-Za-z])(?P<det>(?i:my|our|his|her|their|the)[ \t]+(?:[a-z\-]+[ \t]+)?)?"
@@ -221,9 +222,14 @@ def en_names(text: str) -> Iterator[tuple[int, int]]:
                 yield tokens[0][0], tokens[-1][1]
 
 
-# A Latin name next to a Chinese role (律师John Smith).
+# A Latin name next to a Chinese role (律师John Smith), its surname perhaps in capitals, as
+# Chinese names are often written in Latin letters (律师 LI Ming, 律师 Ming LI).
 _LATIN_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
-LATIN_NAME = re.compile(rf"[ \t]?(?P<x>{_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2}})(?![A-Za-z])")
+_CAPS_SURNAME = r"[A-Z]{2,}(?:-[A-Z]{2,})?(?![a-z])"
+LATIN_NAME = re.compile(
+    rf"[ \t]?(?P<x>{_CAPS_SURNAME}[ \t]+{_LATIN_WORD}(?:[ \t]+{_LATIN_WORD})?"
+    rf"|{_LATIN_WORD}(?:[ \t]+(?:{_LATIN_WORD}|{_CAPS_SURNAME})){{0,2}})(?![A-Za-z])"
+)
 
 
 # --------------------------------------------------------------------------- beyond the cues
@@ -232,7 +238,10 @@ LATIN_NAME = re.compile(rf"[ \t]?(?P<x>{_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2
 # and no place (data/given_names.txt, made by scripts/make_given_names.py).
 _GIVEN = frozenset(words("en_names", "given_names")) | lines("given_names")
 _GIVEN_WORDS = frozenset(words("en_names", "given_names_that_are_words"))
-_SURNAMES = frozenset(words("en_names", "surnames"))
+# The hand-kept surnames, and the 1990 US Census's that are no English word, no place and no
+# given name (data/surnames.txt, made by scripts/make_surnames.py).
+_HAND_KEPT_SURNAMES = frozenset(words("en_names", "surnames"))
+_SURNAMES = _HAND_KEPT_SURNAMES | lines("surnames")
 # Family words and pet names ("Nana and I"): never a name on their own.
 _KIN_WORDS = frozenset(words("en_names", "kin_words"))
 
@@ -282,10 +291,16 @@ def en_free_names(text: str) -> Iterator[tuple[int, int]]:
             # words that are no English words (Tomás Okafor, Bjørn Halvorsen), or a given name
             # that is a word before one (Grace Mensah-Boateng, not Grace Period).
             unsure = first not in _GIVEN_WORDS and _opens_sentence(text, match.start())
-            listed = second in _SURNAMES and first not in _SURNAMES and not unsure
-            unknown = not is_word(second) and (first in _GIVEN_WORDS or not is_word(first))
             # Kuala Lumpur, Tegucigalpa Honduras: a place, however foreign its words.
             place = f"{first} {second}" in _PLACES or is_place(first) or is_place(second)
+            # A surname from the census list only outside a place's name (São Paulo).
+            listed = (
+                second in _SURNAMES
+                and first not in _SURNAMES
+                and not unsure
+                and (second in _HAND_KEPT_SURNAMES or not place)
+            )
+            unknown = not is_word(second) and (first in _GIVEN_WORDS or not is_word(first))
             if not (listed or (unknown and not place)):
                 continue
         tokens = _trim_words(text, tokens)
@@ -807,6 +822,11 @@ def en_caps_names(text: str) -> Iterator[tuple[int, int]]:
 
 # "justice o'donoghue", "JUDGE PATEL": after a judicial title in any case, one word that is
 # no English word is a surname (the title's own name finders want capitals).
+# What the text must hold for it (case-folded): one of the titles, or a part of one.
+TITLE_ANY_CASE_WORDS = (
+    "judge", "justice", "magistrate", "recorder", "sheriff", "registrar", "mr", "ms", "mx",
+    "dr", "prof", "sir", "dame", "lord", "lady", "hon",
+)  # fmt: skip
 _TITLE_ANY_CASE_RE = re.compile(
     rf"(?<![A-Za-z])(?i:judge|justice|magistrate|recorder|sheriff|registrar|{_HONORIFICS})\.?[ \t]+"
     r"(?P<x>[A-Za-z][A-Za-z'’\-]*[A-Za-z])(?![A-Za-z'’\-])"
@@ -860,4 +880,28 @@ def en_given_in_chinese(text: str) -> Iterator[tuple[int, int]]:
             word in _GIVEN_WORDS
             and _PERSON_BEFORE_RE.search(text, max(0, match.start("x") - 4), match.start("x"))
         ):
+            yield match.span("x")
+
+
+# "the Hendersons invited me", "the Kowalczyk family": a family named by its surname: one of
+# the hand-kept list in the plural (the census list holds Netherland), and before "family" a
+# listed one or any word that is no English word and no place.
+_FAMILY_RE = re.compile(
+    rf"(?<![A-Za-z])(?i:the)[ \t]+(?P<x>[{UPPER}][{_LOW}]+)(?P<kind>s|[ \t]+(?:family|household"
+    r"|clan|twins|brothers|sisters))(?![A-Za-z])"
+)
+
+
+def en_family_names(text: str) -> Iterator[tuple[int, int]]:
+    for match in _FAMILY_RE.finditer(text):
+        word = match.group("x")
+        if _never_a_name(word):
+            continue
+        if match.group("kind") == "s":
+            plural = word + "s"  # the Netherlands, the Philippines: places, not families
+            if word in _HAND_KEPT_SURNAMES and not (
+                is_place(word) or plural in _PLACES or is_word(plural)
+            ):
+                yield match.start("x"), match.end("kind")
+        elif word in _SURNAMES or not (is_word(word) or is_place(word)):
             yield match.span("x")

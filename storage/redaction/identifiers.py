@@ -25,6 +25,7 @@ from stdnum import iban, luhn
 from stdnum.cn import ric
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
+from .patterns import TLDS
 from .text import Span
 
 # --------------------------------------------------------------------------- phones
@@ -264,12 +265,16 @@ def dockets(text: str) -> Iterator[Span]:
 _EMAIL_ANY = re.compile(
     r"(?<![\w.%+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[^\W\d_]{2,24}(?![\w-])"
 )
-_AT = r"(?:[\[({<] ?at ?[\])}>]| at )"
-_DOT = r"(?:\.|[\[({<] ?dot ?[\])}>]| dot )"
+# Brackets of either script: "name[at]court.gov", "wang【at】fy dot gov dot cn".
+_OPEN, _CLOSE = "[\\[({<【〔〖「『]", "[\\])}>】〕〗」』]"
+_AT = rf"(?:{_OPEN} ?at ?{_CLOSE}| at )"
+_DOT = rf"(?:\.|{_OPEN} ?dot ?{_CLOSE}| dot )"
 # "name [at] domain [dot] com", "name(at)domain.org", "name at 163 dot com": an "at" in
 # brackets, or a spelt-out "dot", makes it an address ("meet at court.com" alone is not).
 _EMAIL_SPELT = re.compile(
-    rf"(?i)(?<![\w.+-])(?P<local>[\w.+-]{{1,64}}) ?(?P<at>{_AT}) ?[\w-]{{1,63}}"
+    # "jane dot doe at gmail dot com": the dots of the name spelt too.
+    rf"(?i)(?<![\w.+-])(?P<local>[\w.+-]{{1,64}}(?: dot [\w+-]{{1,64}}){{0,3}}) ?(?P<at>{_AT})"
+    r" ?[\w-]{1,63}"
     rf"(?: ?(?P<dot>{_DOT}) ?[\w-]{{1,63}}){{1,4}}(?![\w-])"
 )
 
@@ -281,14 +286,34 @@ _EMAIL_ZH_SPELT = re.compile(
 )
 
 
+# "m a r y . l e e @ g m a i l . c o m": an address typed a character at a time, as
+# spaced-out digits are, to slip past a filter. Three characters at least before the @, a
+# dotted domain after it, each character (or dot) one space from the next.
+_EMAIL_SPACED = re.compile(
+    r"(?<![\w.@+-])[\w.+-](?: [\w.+-]){2,63} ?@ ?[\w-](?: [\w-]){0,62}"
+    r"(?: ?\. ?[\w-](?: [\w-]){0,62}){1,4}(?![\w-])"
+)
+
+
+# "wangfang#163.com": a "#" typed for the "@", before a domain with a known ending.
+_EMAIL_HASH = re.compile(
+    rf"(?<![\w.+#-])[\w.+-]{{1,64}}#[A-Za-z0-9-]{{1,63}}(?:\.[A-Za-z0-9-]{{1,63}}){{0,3}}"
+    rf"\.(?i:{TLDS})(?![\w-])"
+)
+
+
 def emails(text: str) -> Iterator[Span]:
+    for match in _EMAIL_HASH.finditer(text):
+        yield match.span()
+    for match in _EMAIL_SPACED.finditer(text):
+        yield match.span()
     for match in _EMAIL_ZH_SPELT.finditer(text):
         yield match.span()
     for match in _EMAIL_ANY.finditer(text):
         yield match.span()
     pos = 0
     while match := _EMAIL_SPELT.search(text, pos):
-        bracketed = match.group("at").strip()[0] in "[({<"
+        bracketed = match.group("at").strip().casefold() != "at"  # not " at "
         if bracketed or re.search(r"(?i)dot", match.group()[match.end("at") - match.start() :]):
             yield match.span()
             pos = match.end()
@@ -310,10 +335,21 @@ _ORDINAL_WORD = (
     r"|nineteenth|twentieth|thirtieth"
 )
 _DAY = rf"(?:(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?|(?i:{_ORDINAL_WORD}))"
+# A year in words: "nineteen seventy-two", "nineteen oh five", "two thousand and one".
+_UNIT_WORD = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_YEAR_WORDS = (
+    rf"(?:nineteen|twenty)[ -](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[ -]{_UNIT_WORD})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    rf"|eighteen|nineteen|oh[ -]{_UNIT_WORD}|hundred)"
+    rf"|two thousand(?: and)?(?: (?:{_UNIT_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty(?:[ -](?:one|two|three|four|five))?))?"
+    r"(?![A-Za-z])"
+)
 _YEAR = r"(?:19|20)[0-9]{2}"
 _FULL_DATE = re.compile(
-    rf"(?<![A-Za-z0-9])(?:(?:the )?{_DAY} (?:of )?{_MONTH},? {_YEAR}"
-    rf"|{_MONTH} (?:the )?{_DAY},? {_YEAR}"
+    # … the year perhaps in words ("the twelfth of September two thousand and nineteen").
+    rf"(?<![A-Za-z0-9])(?:(?:the )?{_DAY} (?:of )?{_MONTH},? (?:{_YEAR}|(?i:{_YEAR_WORDS}))"
+    rf"|{_MONTH} (?:the )?{_DAY},? (?:{_YEAR}|(?i:{_YEAR_WORDS}))"
     rf"|(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])[/.](?:1[0-2]|0?[1-9])(?![0-9])[/.]{_YEAR}"
     rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))(?![0-9])"
     rf"|{_YEAR} ?年 ?(?:1[0-2]|0?[1-9])(?![0-9]) ?月 ?(?:3[01]|[12][0-9]|0?[1-9])(?![0-9]) ?[日号]"
@@ -325,8 +361,10 @@ _SENTENCE_END = re.compile(r"[.!?。！？\n;；]")
 _FIRST_PERSON = re.compile(r"(?<![A-Za-z])(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![A-Za-z])|我|本人")
 _LIFE_EVENT = re.compile(
     r"(?i:born|birth|birthday|sworn|swearing|oath|appointed|appointment|took office|"
-    r"took the bench|joined the bench|elevated|elected|confirmed|retire|retirement|married|"
-    r"graduated)|出生|生日|生于|宣誓|任命|就任|上任|入职|入额|任职|退休|结婚|毕业"
+    r"took the bench|joined the bench|(?:started|began) on the bench|elevated|elected|confirmed|"
+    r"retire|retirement|married|graduated)"
+    # 到法院报到, 到任, 履新: the day the judge came to the court.
+    r"|出生|生日|生于|宣誓|任命|就任|上任|入职|入额|任职|退休|结婚|毕业|报到|到任|履新"
 )
 # A sitting of a case on a given day (a hearing, a trial, a sentencing, 开庭, 庭审, 宣判): the
 # day and the court together name the case, and so its judge, whoever speaks of it.
@@ -355,6 +393,8 @@ _PART_DATE = re.compile(
     rf"|(?:in|since|of) (?P<year>{_YEAR}))(?![0-9/-])"
     rf"|(?<![0-9]){_YEAR} ?年(?: ?(?:1[0-2]|0?[1-9]) ?月)?(?![0-9])"
     r"|(?:今年|去年|前年|[〇零一二三四五六七八九]{4}年)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月"
+    # … with its day (今年三月十五日, 去年10月8号).
+    r"(?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
     r"|[〇零一二三四五六七八九]{4}年"
 )
 _CLAUSE_END = re.compile(r"[.!?。！？\n;；,，、]")
@@ -362,7 +402,7 @@ _APPOINTMENT = re.compile(
     r"(?i:sworn|swearing|oath|appointed|appointment|took office|took the bench|"
     r"joined the bench|became a judge|elevated to|took up (?:my|the) (?:post|seat)|"
     r"born|birth)"
-    r"|宣誓|任命|就任|上任|入额|任职|就职|进法院|进入法院|当上法官|成为法官|出生|生于"
+    r"|宣誓|任命|就任|上任|入额|任职|就职|进法院|进的法院|进了法院|进入法院|当上法官|成为法官|出生|生于"
     r"|调入|调到|调任|调往|遴选|(?i:transferred to|moved to the bench)"
 )
 
@@ -407,8 +447,11 @@ def personal_dates(text: str) -> Iterator[Span]:
 
 # A year of birth alone: 我是1975年生的, "born in 1975".
 _BIRTH_YEAR = re.compile(
-    r"(?P<zh>(?:19|20)[0-9]{2} ?年)(?= ?(?:出生|生人|生的|生))"
-    r"|(?i:born (?:in )?)(?P<en>(?:19|20)[0-9]{2}|['’][0-9]{2})(?![0-9])"
+    # 1975年出生, 一九七五年生人.
+    r"(?P<zh>(?:(?:19|20)[0-9]{2}|[一二][九〇零][〇零一二三四五六七八九]{2}) ?年)"
+    r"(?= ?(?:出生|生人|生的|生))"
+    r"|(?i:born (?:in )?)(?P<en>(?:19|20)[0-9]{2}|['’][0-9]{2}"
+    rf"|(?i:{_YEAR_WORDS})(?![A-Za-z-]))(?![0-9])"
     # "a 1971 baby", "b. 1959-08-30": the year or the date is the birth's.
     r"|(?<![0-9])(?P<baby>(?:19|20)[0-9]{2})(?= (?i:baby|babies)(?![A-Za-z]))"
     r"|(?<![A-Za-z])b\. ?(?P<b>(?:19|20)[0-9]{2}(?:-[0-9]{1,2}-[0-9]{1,2})?"

@@ -37,7 +37,7 @@ _E = r"(?![A-Za-z0-9_])"
 
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
 _URL_LAST = r"[A-Za-z0-9/_\-#=&%~+]"  # a URL does not end in the sentence's full stop
-_TLDS = (
+TLDS = (
     "com|cn|net|org|me|io|gov|edu|int|mil|info|biz|co|uk|us|ca|au|nz|de|fr|jp|kr|hk|tw|mo|sg|"
     "in|ru|eu|tv|cc|top|xyz|app|dev|ly|gl|be|ai|law|legal|site|online|page|blog|link|so|to"
 )
@@ -51,7 +51,7 @@ _URL_WWW = (
 # A bare domain only counts with a path (t.me/x, weibo.com/u/1): "lawfirm.com" alone or
 # "Node.js" stay, and the TLD list keeps "e.g./i.e." from looking like hosts.
 _URL_BARE = (
-    rf"(?i)(?<![A-Za-z0-9.@/_-])(?:{_DOMAIN_LABEL}\.)+(?:{_TLDS})/(?:{_URL_CHARS}*{_URL_LAST})?"
+    rf"(?i)(?<![A-Za-z0-9.@/_-])(?:{_DOMAIN_LABEL}\.)+(?:{TLDS})/(?:{_URL_CHARS}*{_URL_LAST})?"
 )
 _EMAIL = (
     rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})*"
@@ -79,11 +79,27 @@ _ACCOUNT_ZH = (
     r"(?i)(?:微信号|微信id|vx号|v信号|wx号|抖音号|快手号|小红书号|微博id|b站id|qq号)"
     r"\s*(?:是|为|:)?\s*(?P<x>[A-Za-z][A-Za-z0-9_\-]{4,31})" + _E
 )
+# After a platform named in Chinese, or as judges write it to slip past a filter (薇信, V信, vx,
+# 扣扣), an id that holds a digit or an underscore: 加我微信 lawyer2020, 抖音 fan_88.
+_ZH_PLATFORM = r"(?i:微信|薇信|威信|徽信|v信|vx|wx|qq|扣扣|抖音|快手|小红书|微博|b站|知乎|钉钉)"
+_ACCOUNT_ZH_PLATFORM = (
+    rf"{_ZH_PLATFORM}(?i:号|id|账号|帐号)?\s*(?:是|为|:)?\s*"
+    r"(?P<x>(?=[A-Za-z0-9_.\-]{0,31}[0-9_])[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9_])" + _E
+)
+# After ID/账号/昵称 and a colon, whatever runs to the next space or punctuation is the account,
+# in Chinese characters too (微博ID：半杯咖啡的法官); not a question (账号：能实名吗？).
+_ACCOUNT_ZH_COLON = (
+    r"(?i:(?<![A-Za-z])id|账号|帐号|用户名|昵称|网名)\s*:\s*"
+    rf"(?P<x>[{HAN}A-Za-z0-9_\-]{{2,24}})(?<![吗呢吧么])(?![{HAN}A-Za-z0-9_\-]|\s?\?)"
+)
 # "我在知乎的ID是 judge_wang", "小红书账号：法官日常2023": after ID/账号/用户名/昵称 the account,
 # when it has a Latin letter, a digit or an underscore ("我的账号是实名的" stays).
 _ACCOUNT_ZH_NAMED = (
     r"(?i:(?<![A-Za-z])id|账号|帐号|用户名|昵称|网名)\s*(?:是|为|叫|:)\s*"
-    rf"(?P<x>(?=[{HAN}A-Za-z0-9_\-]{{0,24}}[A-Za-z0-9_])[{HAN}A-Za-z0-9_\-]{{2,24}})"
+    # An id that starts in Latin letters or digits ends with them (ID是law_fan2023的人天天私信我:
+    # the account is the id, not the sentence after it).
+    r"(?P<x>(?=[A-Za-z0-9_\-]{0,23}[A-Za-z0-9_])[A-Za-z0-9_\-]{2,24}(?![A-Za-z0-9_\-])"
+    rf"|(?=[{HAN}A-Za-z0-9_\-]{{0,24}}[A-Za-z0-9_])[{HAN}][{HAN}A-Za-z0-9_\-]{{1,23}})"
     r"(?![A-Za-z0-9_\-])"
 )
 # English cues are ordinary words ("handle this", "my Instagram is private"), so the id must
@@ -120,6 +136,19 @@ _ACCOUNT_EN_NAMED = (
     rf"(?P<x>(?!{_NOT_AN_ID}(?![A-Za-z0-9_]))"
     r"[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9_])" + _E + r"(?=[ ]?(?:[,.;:!?)\n]|$|"
     r"(?:and|but|on|at|in|for|so|which|because|if|though|although|since)(?![A-Za-z])))"
+)
+# Any name in quotes after a word for an account name: 网名叫“法海无边”, 昵称是「半杯咖啡」,
+# 'my handle is "Quiet Gavel"'.
+# … or after a word for someone online (网友“江南小雨”, 博主「半杯咖啡」).
+_ACCOUNT_QUOTED = (
+    r"(?i:网名|昵称|微信名|用户名|账号名|账号|帐号|博主|主播|up主|(?<![A-Za-z])id|username"
+    r"|user\s+name|screen\s+name|nickname|handle|account\s+name)"
+    r"(?:\s*(?:叫做?|是|为|名为|is|was|called|:))?\s*"
+    r"[\"“「『‘'](?P<x>[^\"”」』’'\n]{1,30})[\"”」』’']"
+    # After 网友 or 用户 a quotation may be what they said (怼了一个网友“你这…”): a name there
+    # is short and holds no pronoun, particle or punctuation.
+    r"|(?:网友|用户)[\"“「『](?P<y>[^\"”」』\s,.!?:;，。！？、你我他她这那就别吗呢吧了的是不]{2,8})"
+    r"[\"”」』]"
 )
 # A lower-case word joined by underscores and holding a digit (judge_li88, wxid_7k2) is an
 # account name, not prose; without a digit it may be a setting or an id of Amicus's own
@@ -163,8 +192,10 @@ _CASE_EN_NEUTRAL = (
     rf"(?:\s+\((?:KB|QB|Ch|Fam|Admin|Comm|TCC|Pat|IPEC|Costs|Admlty)\))?"
 )
 _CASE_EN_LABELLED = (
-    r"(?i)(?<![A-Za-z])(?:case|docket|claim|index|file|matter)\s*(?:no\.?|number|num\.?|#)\s*:?\s*"
-    r"(?P<x>[A-Za-z0-9][A-Za-z0-9:/.\-]{0,40}?[0-9][A-Za-z0-9:/\-]{0,40})"
+    r"(?i)(?<![A-Za-z])(?:case|docket|claim|index|file|matter)\s*(?:no\.?|number|num\.?|#)"
+    # "the docket number is CV 2022-004512": a court's code may stand before the number.
+    r"(?:\s+(?:is|was))?\s*:?\s*"
+    r"(?P<x>(?-i:[A-Z]{1,4} )?[A-Za-z0-9][A-Za-z0-9:/.\-]{0,40}?[0-9][A-Za-z0-9:/\-]{0,40})"
 )
 
 _DATE8 = r"(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
@@ -208,10 +239,16 @@ _PLATE_UK = r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2} ?[A-Z]{3}(?![A-Za-z0-9])"
 # Digits typed one by one to slip past a filter: "0 7 7 0 0 9 0 0 1 2 3", "1.3.8.1.2…", and
 # the same in Chinese number words (幺三八幺二三四五六七八).
 _DIGITS_SPACED = r"(?<![0-9])[0-9](?:[ .\-][0-9]){6,}(?![0-9])"
+# … or in groups set off by a spaced dash (0 7 9 1 1 - 1 2 3 - 4 5 6), seven digits at least.
+_DIGITS_SPACED_GROUPS = (
+    r"(?<![0-9])(?=(?:[0-9][ \-]+){6}[0-9])[0-9](?: [0-9])+(?: - [0-9](?: [0-9])+){1,3}(?![0-9])"
+)
 # Chinese numerals, perhaps mixed with digits (1 3 9 一 二 三 四 5 6 7 8): one of them at least.
+# … and the financial numerals (壹叁捌…), written to slip past a filter.
+ZH_NUMERAL = "〇零幺一二三四五六七八九壹贰叁肆伍陆柒捌玖"
 _DIGITS_ZH = (
-    r"(?<![0-9])(?=(?:[0-9] ?){0,16}[〇零幺一二三四五六七八九])"
-    r"[〇零幺一二三四五六七八九0-9](?: ?[〇零幺一二三四五六七八九0-9]){6,}(?![0-9])"
+    rf"(?<![0-9])(?=(?:[0-9] ?){{0,16}}[{ZH_NUMERAL}])"
+    rf"[{ZH_NUMERAL}0-9](?: ?[{ZH_NUMERAL}0-9]){{6,}}(?![0-9])"
 )
 _PLATE_ZH = (
     rf"(?<![A-Za-z0-9])[{_PROVINCES}使领][A-Za-z][·•・.\- ]?"
@@ -232,7 +269,9 @@ _ZH_DATE = (
     r"(?:(?:19|20)[0-9]{2}\s*年\s*(?:1[0-2]|0?[1-9])(?![0-9])\s*月(?:\s*(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])\s*[日号])?"
     r"|(?:1[0-2]|0?[1-9])(?![0-9])\s*月\s*(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])\s*[日号]?"
     r"|(?:19|20)[0-9]{2}[\-/.](?:1[0-2]|0?[1-9])(?![0-9])[\-/.](?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
-    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}[日号])?)"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}[日号])?"
+    # 五月三日, 十二月二十号: month and day in numerals, the year left out.
+    r"|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号])"
 )
 _DOB_ZH_BEFORE = (
     r"(?:出生于|出生在|出生日期(?:是|为)?|出生年月日?(?:是|为)?|生于|生日(?:是|为|在)?|出生)"
@@ -253,7 +292,9 @@ _EN_DATE = (
 )
 _DOB_EN = (
     r"(?i)(?<![A-Za-z])(?:born(?:\s+(?:on|in))?|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday)"
-    rf"(?:\s+(?:is|was))?\s*:?\s*(?P<x>{_EN_DATE})"
+    # "DOB: 12/03/1975", "DOB (12/03/1975)", "date of birth - 3 May 1975".
+    # "My birthday, the 4th of June, is …": set off by commas.
+    rf"(?:\s+(?:is|was))?\s*[:(\-,]?\s*(?:the\s+)?(?P<x>{_EN_DATE})"
 )
 
 # 小区, 社区, 园区 … are not districts.
@@ -414,9 +455,12 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("handle-prefixed", re.compile(_HANDLE_PREFIXED), "handle"),
     ("account-zh", re.compile(_ACCOUNT_ZH), "handle"),
     ("account-zh-named", re.compile(_ACCOUNT_ZH_NAMED), "handle"),
+    ("account-zh-platform", re.compile(_ACCOUNT_ZH_PLATFORM), "handle"),
+    ("account-zh-colon", re.compile(_ACCOUNT_ZH_COLON), "handle"),
     ("account-en", re.compile(_ACCOUNT_EN), "handle"),
     ("account-en-as", re.compile(_ACCOUNT_EN_AS), "handle"),
     ("account-en-named", re.compile(_ACCOUNT_EN_NAMED), "handle"),
+    ("account-quoted", re.compile(_ACCOUNT_QUOTED), "handle"),
     ("underscored", re.compile(_UNDERSCORED), "handle"),
     ("underscored-as", re.compile(_UNDERSCORED_AS), "handle"),
     ("underscored-on", re.compile(_UNDERSCORED_ON), "handle"),
@@ -439,6 +483,7 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("phone-us", re.compile(_PHONE_US), "phone"),
     ("phone-cued", re.compile(_PHONE_CUED), "phone"),
     ("digits-spaced", re.compile(_DIGITS_SPACED), "phone"),
+    ("digits-spaced-groups", re.compile(_DIGITS_SPACED_GROUPS), "phone"),
     ("digits-zh", re.compile(_DIGITS_ZH), "phone"),
     ("plate-zh", re.compile(_PLATE_ZH), "plate"),
     ("plate-uk", re.compile(_PLATE_UK), "plate"),
@@ -464,9 +509,13 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
 
 def regex_spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
     group = "x" if "x" in pattern.groupindex else 0
+    # A pattern of two readings keeps its second's part as "y".
+    other = "y" if "y" in pattern.groupindex else None
     for match in pattern.finditer(text):
         if match.group(group):
             yield match.span(group)
+        elif other and match.group(other):
+            yield match.span(other)
 
 
 # Run after the name finders (rules.py), not with the regex rules above.
