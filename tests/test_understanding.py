@@ -459,3 +459,21 @@ def test_an_empty_list_of_question_words_makes_no_message_a_question():
     assert not SmallWords(empty).asks("那时候还在律所")
     assert not SmallWords(empty).asks("back when I was at the firm")
     assert SmallWords(words).asks("要不要删")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "negated"),
+    [
+        ("neither side has put any of it into evidence", "evidence", True),
+        ("nobody has filed a complaint about them", "complaint", True),
+        ("nobody has complained, but a journalist wrote a story", "a story", False),
+        ("the defendant put it into evidence", "evidence", False),
+        ("双方都没有把这些作为证据提交", "证据", True),
+        ("没人向法院投诉过", "投诉", True),
+        ("当事人把截图作为证据提交了", "证据", False),
+    ],
+)
+def test_a_negative_subject_denies_what_its_clause_says(text, phrase, negated):
+    """"Neither side …" denies the rest of its clause, however far its verb carries it, and
+    never a later clause."""
+    assert [h.negated for h in Text(text, WORDS).hits(Phrase(phrase))] == [negated]

@@ -27,6 +27,8 @@ AFTER_CHARS = 2  # Chinese: characters between a phrase and a negator after it (
 _PARTICLE = "[的了个]?"
 MAX_HITS = 16  # occurrences of one phrase looked at, at most
 GAP_WORDS = 1  # English: words that may stand inside a phrase ("a facebook friend request")
+SUBJECT_WORDS = 8  # English: how far into its clause a negative subject denies ("nobody has …")
+SUBJECT_CHARS = 10  # Chinese: the same, in characters ("双方都没有提交过这些证据")
 
 
 # Particles that close a clause rather than open a word: 是的, 对啊, 好吧.
@@ -136,6 +138,9 @@ class Text:
         self._expressions = prepared.expressions
         self._longest_exception = prepared.longest_exception
         self._spent_negators: frozenset[int] | None = None  # worked out on first need
+        self._subjects = prepared.subjects
+        self._zh_subjects = prepared.zh_subjects
+        self._subject_ends: list[int] | None = None  # English: word index after each one
         # Whether what follows a phrase denies it, by where the phrase ends (phrases share
         # ends): English by its last word's index, Chinese by character offset.
         self._denied_after_word: dict[int, bool] = {}
@@ -217,11 +222,30 @@ class Text:
                 return True
         if self._expressions and self._expression_before(index, clause):
             return True
+        if self._subjects and self._subject_before(index, clause):
+            return True
         last = index if last is None else last
         denied = self._denied_after_word.get(last)
         if denied is None:
             denied = self._denied_after_word[last] = self._negated_after(last)
         return denied
+
+    def _subject_before(self, index: int, clause: int) -> bool:
+        """A negative subject earlier in the clause denies what its verb does: "neither side
+        has put any of it into evidence", "nobody has complained about them"."""
+        if self._subject_ends is None:
+            words = self._stems
+            self._subject_ends = [
+                i + len(subject)
+                for i, word in enumerate(words)
+                for subject in self._subjects.get(word, ())
+                if tuple(words[i : i + len(subject)]) == subject
+            ]
+        start = self._tokens[index][0]
+        return any(
+            end <= index <= end + SUBJECT_WORDS and self._tokens[end - 1][0] >= clause
+            for end in self._subject_ends
+        ) and start >= clause
 
     def _expression_before(self, index: int, clause: int) -> bool:
         words = self._stems
@@ -284,6 +308,10 @@ class Text:
         window = window[start - wide :]
         if any(n in window for n in self._zh_negators):
             return True
+        if self._zh_subjects:
+            far = self.text[max(clause, at - SUBJECT_CHARS) : at]
+            if any(subject in far for subject in self._zh_subjects):
+                return True
         if end is None:
             return False
         denied = self._denied_after_char.get(end)
@@ -338,6 +366,8 @@ class _Prepared:
     en_exceptions: dict[str, tuple[tuple[str, ...], ...]]
     expressions: dict[str, tuple[tuple[str, ...], ...]]
     after: _After
+    subjects: dict[str, tuple[tuple[str, ...], ...]]  # English, as stems by first word
+    zh_subjects: tuple[str, ...]
 
 
 # By the word list's identity (a Words is no hashable value); the list is kept beside it so
@@ -358,6 +388,8 @@ def _prepared(words: Words) -> _Prepared:
         en_exceptions=_en_exceptions(words.not_negating.en),
         expressions=_expressions(words.negating_expressions.en),
         after=_after_words(words),
+        subjects=_by_first(words.negative_subjects.en),
+        zh_subjects=tuple(normalise(w) for w in words.negative_subjects.zh),
     )
     _PREPARED[id(words)] = (words, found)
     return found
@@ -390,6 +422,16 @@ def _after_words(words: Words) -> _After:
         endings=frozenset(words.negators_right_after.endings),
         first=frozenset(w[0] for w in (*zh, *right_after) if w),
     )
+
+
+def _by_first(raw: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """English expressions as stems, by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for expression in raw:
+        stems = tuple(w for _, _, w in words_of(normalise(expression)))
+        if stems:
+            out.setdefault(stems[0], []).append(stems)
+    return {first: tuple(found) for first, found in out.items()}
 
 
 def _expressions(raw: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
