@@ -477,3 +477,15 @@ def test_a_negative_subject_denies_what_its_clause_says(text, phrase, negated):
     """"Neither side …" denies the rest of its clause, however far its verb carries it, and
     never a later clause."""
     assert [h.negated for h in Text(text, WORDS).hits(Phrase(phrase))] == [negated]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "found"),
+    [
+        ("案子已经结了", "案子结了", True),
+        ("我们早就是好友", "我们是好友", True),
+        ("案子还没结", "案子结了", False),
+    ],
+)
+def test_a_chinese_adverb_inside_a_phrase_still_says_it(text, phrase, found):
+    assert bool(Text(text, WORDS).hits(Phrase(phrase))) == found

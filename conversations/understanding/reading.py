@@ -24,7 +24,9 @@ NEGATION_CHARS = 4  # Chinese: how many characters before a phrase
 AFTER_WORDS = 1  # English: words that may stand between a phrase and a negator after it
 TAIL_CHARS = 16  # Chinese: how far after a phrase its clause is read for a negator
 AFTER_CHARS = 2  # Chinese: characters between a phrase and a negator after it (我审的案件无关)
-_PARTICLE = "[的了个]?"
+# A particle, or an adverb of time or scope, may stand inside a Chinese phrase: 案子已经结了
+# says 案子结了, 他们都是好友 says 他们是好友.
+_PARTICLE = "(?:[的了个都也]|已经|早就|早已|已)?"
 MAX_HITS = 16  # occurrences of one phrase looked at, at most
 GAP_WORDS = 1  # English: words that may stand inside a phrase ("a facebook friend request")
 SUBJECT_WORDS = 8  # English: how far into its clause a negative subject denies ("nobody has …")
@@ -108,7 +110,8 @@ class Phrase:
 
     @property
     def pattern(self) -> re.Pattern[str] | None:
-        """Chinese: a particle may stand inside a phrase (本案证人 in 是本案的证人). Compiled
+        """Chinese: a particle or an adverb may stand inside a phrase (本案证人 in 是本案的证人,
+        案子结了 in 案子已经结了). Compiled
         on the first message that holds the phrase's first character: most never do."""
         if self._pattern is None and self.chinese:
             assert isinstance(self.key, str)
