@@ -332,3 +332,60 @@ def test_wanting_to_know_what_a_party_is_really_like_is_checking_credibility(
     engine, text, lang, said
 ):
     assert said in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said", "not_said"),
+    [
+        # A decision handed down days ago is still open to appeal, as "just ruled" is.
+        (
+            "A party who lost before me is calling me a liar on Facebook since I ruled last "
+            "week. Can I answer?",
+            "en",
+            "A party or their lawyer · Yes",
+            "No, it is over",
+        ),
+        (
+            "败诉的被告在抖音上骂我是贪官，案子是上周判的，我能回应吗",
+            "zh",
+            "案件当事人或其律师 · 是",
+            "否",
+        ),
+        # A lawyer with a hearing before the judge next week is in a current case.
+        (
+            "A solicitor with a hearing in front of me next month sent me a LinkedIn request",
+            "en",
+            "Yes, in a current case",
+            "Not now",
+        ),
+        ("一位律师下周在我这开庭，昨天加我微信", "zh", "是，正在我审理的案件中代理", "目前没有"),
+        # The judge's own bio naming the office is not the business mentioning it.
+        (
+            "My husband runs a bakery business. Can I share its Instagram posts from my own "
+            "account? My bio says I'm a judge.",
+            "en",
+            "Like or share their posts",
+            "They mention that I'm a judge",
+        ),
+    ],
+)
+def test_a_fact_said_in_passing_decides_its_step_and_no_other(engine, text, lang, said, not_said):
+    line = understood(engine, text, lang)
+    assert said in line
+    assert not_said not in line
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "A party who lost before me years back is calling me a liar on Facebook. Can I answer?",
+            "en",
+        ),
+        ("败诉的被告在抖音上骂我是贪官，我能回应吗", "zh"),
+    ],
+)
+def test_a_decision_of_no_stated_date_leaves_the_appeal_question_open(engine, text, lang):
+    """Without a recent decision, whether it may still be appealed is asked, not assumed."""
+    line = understood(engine, text, lang)
+    assert line.endswith(("A party or their lawyer", "案件当事人或其律师"))
