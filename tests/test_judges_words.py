@@ -389,3 +389,53 @@ def test_a_decision_of_no_stated_date_leaves_the_appeal_question_open(engine, te
     """Without a recent decision, whether it may still be appealed is asked, not assumed."""
     line = understood(engine, text, lang)
     assert line.endswith(("A party or their lawyer", "案件当事人或其律师"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        # The judge's own past as a lawyer is no hint of a case before them now: the
+        # screening question goes on by its ordinary case.
+        (
+            "Before my appointment I was a defence solicitor and tweeted a lot about sentencing "
+            "policy. The tweets are still up. What should I do with them?",
+            "en",
+            "Not under complaint or before me",
+        ),
+        (
+            "我当法官之前做了多年律师，那时在微博上发过不少评论量刑的帖子，现在还挂着，该怎么处理？",
+            "zh",
+            "未牵涉投诉或在审案件",
+        ),
+        # Not finding a rule is having none that one knows of.
+        (
+            "Before I was appointed I posted angry threads about a property developer. I can't "
+            "find any court policy on old posts. Delete them?",
+            "en",
+            "No rules on it that I know of",
+        ),
+        (
+            "当法官之前我在知乎发过骂一家企业的长文，院里找不到相关规定，要删吗",
+            "zh",
+            "没有专门规定",
+        ),
+    ],
+)
+def test_what_only_shares_a_word_with_an_exception_does_not_hold_it_open(engine, text, lang, said):
+    assert said in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "not_said"),
+    [
+        # "Years ago" may be any time since the appointment: when it was posted is asked.
+        (
+            "Some years ago I wrote angry posts about a supermarket chain. Should they go?",
+            "en",
+            "Before I took judicial office",
+        ),
+        ("好几年前在微博上骂过一家超市，帖子还在，要删吗", "zh", "担任法官之前发布的"),
+    ],
+)
+def test_a_time_long_ago_is_not_taken_for_before_the_appointment(engine, text, lang, not_said):
+    assert not_said not in understood(engine, text, lang)

@@ -404,7 +404,7 @@ def test_a_screening_question_nobody_answers_is_taken_as_the_ordinary_case_and_s
     change = number_of(out, "Change: Not under complaint or before me")
     out = chat(engine, [typed, change])
     assert "First: is the content already caught up in something?" in last_screen(out)
-    complaint = number_of(out, "A complaint, vetting, story or suit")
+    complaint = number_of(out, "A complaint, vetting, news story or suit")
     out = chat(engine, [typed, change, complaint])
     assert "Based on: Guideline 29, Guideline 26" in last_screen(out)
 
@@ -412,7 +412,7 @@ def test_a_screening_question_nobody_answers_is_taken_as_the_ordinary_case_and_s
 def test_a_screening_question_the_words_answer_is_not_assumed(engine):
     out = chat(engine, ["Someone complained about my old tweets from law school. Delete them?"])
     answer = last_screen(out)
-    assert "I understood: A complaint, vetting, story or suit" in answer
+    assert "I understood: A complaint, vetting, news story or suit" in answer
     assert "I take it that" not in answer
     assert "Based on: Guideline 29" in answer
     out = chat(engine, ["我当法官之前发的微博被人举报了，要删吗？"], lang="zh")

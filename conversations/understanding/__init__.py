@@ -81,9 +81,18 @@ class Understanding:
                 tree.nodes[node_id], self.words, self.lexicon, self._topic_words[tree_id]
             )
             profiles = [self._profile(o) for o in tree.nodes[node_id].options]
-            options = tree.nodes[node_id].options
+            node = tree.nodes[node_id]
+            options = node.options
             denying = frozenset(i for i, o in enumerate(options) if self._denies(o.label))
-            meaning = MeaningReader.of(profiles, self._rarities(), reader.yes_or_no, denying)
+            # What each option is: its label's senses, or, for a bare "Yes", the question's.
+            asked = frozenset(self.senses.profile([node.ask.en, node.ask.zh]))
+            cores = tuple(
+                frozenset(self.senses.profile([o.label.en, o.label.zh])) or asked
+                for o in options
+            )
+            meaning = MeaningReader.of(
+                profiles, self._rarities(), reader.yes_or_no, denying, cores
+            )
             self._readers[key] = reader.with_meaning(meaning, self.senses)
         return self._readers[key]
 

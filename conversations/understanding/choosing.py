@@ -228,7 +228,7 @@ def _claimed(option: TreeOption, lexicon: Lexicon | None) -> tuple[list[str], li
             direct += [*terms.en, *terms.zh] if terms else []
     direct = list(dict.fromkeys(normalise(p) for p in direct))
     related: list[str] = []
-    if lexicon is not None:
+    if lexicon is not None and (option.means is None or option.means.borrows):
         index = lexicon.concepts_by_term
         votes = Counter(c for phrase in direct for c in index.get(phrase, ()))
         # A concept speaks for the option only when several of its phrases are that
