@@ -439,3 +439,27 @@ def test_what_only_shares_a_word_with_an_exception_does_not_hold_it_open(engine,
 )
 def test_a_time_long_ago_is_not_taken_for_before_the_appointment(engine, text, lang, not_said):
     assert not_said not in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("replies", "lang", "said"),
+    [
+        (
+            [
+                "Before I was appointed I tweeted a lot of hot takes about one political party. "
+                "Should I delete them?",
+                "no, our judiciary has no rules on old posts",
+            ],
+            "en",
+            "That fits what I understood",
+        ),
+        (
+            ["我当法官之前在微博上发过很多政治观点，要删吗", "没有，我们院对旧帖子没有规定"],
+            "zh",
+            "这与我的理解一致",
+        ),
+    ],
+)
+def test_confirming_an_assumed_step_keeps_the_answer(engine, replies, lang, said):
+    """Saying the ordinary case in so many words is no hint of its exception."""
+    assert said in last_screen(chat(engine, replies, lang=lang))

@@ -474,7 +474,7 @@ def test_an_empty_list_of_question_words_makes_no_message_a_question():
     ],
 )
 def test_a_negative_subject_denies_what_its_clause_says(text, phrase, negated):
-    """"Neither side …" denies the rest of its clause, however far its verb carries it, and
+    """ "Neither side …" denies the rest of its clause, however far its verb carries it, and
     never a later clause."""
     assert [h.negated for h in Text(text, WORDS).hits(Phrase(phrase))] == [negated]
 
@@ -489,3 +489,13 @@ def test_a_negative_subject_denies_what_its_clause_says(text, phrase, negated):
 )
 def test_a_chinese_adverb_inside_a_phrase_still_says_it(text, phrase, found):
     assert bool(Text(text, WORDS).hits(Phrase(phrase))) == found
+
+
+def test_a_negator_is_never_the_word_let_inside_a_phrase():
+    """One word may stand inside an English phrase, never a negator: "our judiciary has no
+    rules" does not say "our judiciary has rules"."""
+    assert (
+        Text("our judiciary has no rules on it", WORDS).hits(Phrase("our judiciary has rules"))
+        == []
+    )
+    assert Text("our judiciary has clear rules", WORDS).hits(Phrase("our judiciary has rules"))

@@ -193,6 +193,10 @@ class Text:
             last = self._rest(key, i)
             if last is not None:
                 start, end = self._tokens[i][0], self._tokens[last][1]
+                # A negator is never the word let inside: "our court has no rules" does not
+                # say "our court has rules" (and its "no rules" is said, not denied with it).
+                if last - i + 1 > len(key) and self._negator_within(i, last):
+                    continue
                 found.append(Hit(start, end, self.negated_word(i, last)))
         return found
 
@@ -209,6 +213,12 @@ class Text:
                 return None
         clause = self._clause_start(self._tokens[at][0])
         return at if clause <= self._tokens[i][0] else None
+
+    def _negator_within(self, first: int, last: int) -> bool:
+        return any(
+            word in self._en_negators or word.endswith("n't")
+            for _, _, word in self._tokens[first + 1 : last]
+        )
 
     def _clause_start(self, at: int) -> int:
         return self._clause_starts[bisect_right(self._clause_starts, at) - 1]
