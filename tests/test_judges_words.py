@@ -463,3 +463,28 @@ def test_a_time_long_ago_is_not_taken_for_before_the_appointment(engine, text, l
 def test_confirming_an_assumed_step_keeps_the_answer(engine, replies, lang, said):
     """Saying the ordinary case in so many words is no hint of its exception."""
     assert said in last_screen(chat(engine, replies, lang=lang))
+
+
+@pytest.mark.parametrize(
+    ("replies", "lang", "said"),
+    [
+        # Before the appointment, in the words judges use for it.
+        (
+            ["I want to tidy up some old posts", "I wrote them before becoming a judge"],
+            "en",
+            "Before I took judicial office",
+        ),
+        (["想处理一下以前发的帖子", "那时候还没当法官，还在律所"], "zh", "担任法官之前发布的"),
+        # A friendship of long standing is an existing contact.
+        (
+            ["A question about an online friend", "We've been Facebook friends for a decade"],
+            "en",
+            "An existing contact is tied to a case",
+        ),
+        (["问一个微信好友的事", "我们一直是微信好友，十来年了"], "zh", "已有好友与某个案件有关"),
+    ],
+)
+def test_a_typed_reply_in_everyday_words_answers_the_question(engine, replies, lang, said):
+    head = "» I understood:" if lang == "en" else "» 我的理解："
+    lines = last_screen(chat(engine, replies, lang=lang)).splitlines()
+    assert said in next((line for line in lines if line.startswith(head)), "")
