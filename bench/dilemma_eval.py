@@ -142,7 +142,9 @@ class Scorer:
 
     def covers(self, reply, gold: list[int]) -> bool:
         tree, node_id, node = self.node(reply.screen)
-        if node is not None:
+        # Guidelines shown while the session still stands on a walk's question (a second
+        # dilemma taken up as matches) are what the judge reads, not that question.
+        if node is not None and not (reply.citations and not node.is_answer):
             return bool(self.reachable_cites(tree, node_id) & set(gold))
         return bool(set(reply.citations[:3]) & set(gold))
 
