@@ -624,3 +624,29 @@ def test_a_fact_typed_at_an_answer_corrects_the_step_it_contradicts(engine):
         engine, ["一个正在我这里打官司的律师加我微信好友", "不对，对方是法官同事"], lang="zh"
     )
     assert "我的理解：有人加我好友或关注我 · 法官同事或法院工作人员" in last_screen(out)
+
+
+def test_a_second_dilemma_taken_up_as_guidelines_counts_as_taken_up(capsys, tmp_path, monkeypatch):
+    """The second part of a message may have no walkthrough: tapping it shows its guidelines
+    while the session still stands on the first walk. dilemma_eval scores what is shown."""
+    import importlib.util
+    import sys
+
+    from conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("dilemma_eval", REPO / "bench/dilemma_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "dilemma_eval", module)
+    spec.loader.exec_module(module)
+    two = tmp_path / "two.yaml"
+    two.write_text(
+        "version: 1\ndilemmas:\n"
+        "  - {id: t1, lang: en, kind: two_part, gold: [30], text: 'A lawyer in my case sent "
+        "me a friend request. Separately, is there somewhere confidential I can ask questions "
+        "like this?', parts: [{gold: [30]}, {gold: [40, 29]}]}\n"
+        "  - {id: t2, lang: zh, kind: two_part, gold: [30], text: '我手上案子的律师加我微信。"
+        "另外，有没有什么地方可以保密咨询这类问题？', parts: [{gold: [30]}, {gold: [40, 29]}]}\n",
+        encoding="utf-8",
+    )
+    assert module.main([str(two)]) == 0
+    assert "all two-part: both taken up                         2/2" in capsys.readouterr().out
