@@ -488,3 +488,21 @@ def test_a_typed_reply_in_everyday_words_answers_the_question(engine, replies, l
     head = "» I understood:" if lang == "en" else "» 我的理解："
     lines = last_screen(chat(engine, replies, lang=lang)).splitlines()
     assert said in next((line for line in lines if line.startswith(head)), "")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "May I look at a prosecution witness's Instagram before he gives evidence next week?",
+            "en",
+        ),
+        ("关键证人下周出庭作证，我能先去看看他的微博吗？", "zh"),
+    ],
+)
+def test_a_witness_giving_evidence_is_a_person_not_evidence_filed(engine, text, lang):
+    """'Gives evidence' is what a witness does: the witness is who is looked up."""
+    line = understood(engine, text, lang)
+    assert "Social-media evidence filed in court" not in line
+    assert "社交媒体证据" not in line
+    assert ("A party, witness or lawyer in my case" in line) or ("案件当事人、证人或律师" in line)
