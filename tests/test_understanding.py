@@ -499,3 +499,17 @@ def test_a_negator_is_never_the_word_let_inside_a_phrase():
         == []
     )
     assert Text("our judiciary has clear rules", WORDS).hits(Phrase("our judiciary has rules"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "negated"),
+    [
+        ("今天遇到个特别奇葩的当事人", "奇葩的当事人", False),
+        ("现在是否应该删除这些帖子", "删除", False),
+        ("别删除这些帖子", "删除", True),
+        ("这些帖子未删除", "删除", True),
+    ],
+)
+def test_a_word_that_only_holds_a_negator_s_character_negates_nothing(text, phrase, negated):
+    """特别 "especially" and 是否 "whether" hold 别 and 否 without denying what follows."""
+    assert [h.negated for h in Text(text, WORDS).hits(Phrase(phrase))] == [negated]
