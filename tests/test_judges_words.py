@@ -506,3 +506,27 @@ def test_a_witness_giving_evidence_is_a_person_not_evidence_filed(engine, text, 
     assert "Social-media evidence filed in court" not in line
     assert "社交媒体证据" not in line
     assert ("A party, witness or lawyer in my case" in line) or ("案件当事人、证人或律师" in line)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        (
+            "my 15 year old posts stories tagged at our house and her account is public. I sit "
+            "on serious criminal cases. what should I do?",
+            "en",
+            "A post might reveal where I am",
+        ),
+        (
+            "我女儿发抖音老带我们家小区的定位，她的账号是公开的，我是刑庭法官，怎么办？",
+            "zh",
+            "我的行踪、住址或照片",
+        ),
+    ],
+)
+def test_someone_else_s_public_account_is_not_my_settings(engine, text, lang, said):
+    """Whose account is public matters: a relative's says nothing of the judge's settings."""
+    line = understood(engine, text, lang)
+    assert said in line
+    assert "My account's security and settings" not in line
+    assert "账号的安全和隐私设置" not in line
