@@ -530,3 +530,20 @@ def test_someone_else_s_public_account_is_not_my_settings(engine, text, lang, sa
     assert said in line
     assert "My account's security and settings" not in line
     assert "账号的安全和隐私设置" not in line
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        (
+            "I posted political opinions online before becoming a judge. Should I remove them?",
+            "en",
+            "Before I took judicial office",
+        ),
+        ("我当法官以前在网上发表过不少对时事的看法，现在要不要删掉？", "zh", "担任法官之前发布的"),
+    ],
+)
+def test_words_behind_a_screening_question_still_choose_the_walkthrough(engine, text, lang, said):
+    """Old views posted before the appointment belong to the old-posts walkthrough, though
+    its first question (is the content under complaint?) is one the words say nothing of."""
+    assert said in understood(engine, text, lang)
