@@ -547,3 +547,24 @@ def test_words_behind_a_screening_question_still_choose_the_walkthrough(engine, 
     """Old views posted before the appointment belong to the old-posts walkthrough, though
     its first question (is the content under complaint?) is one the words say nothing of."""
     assert said in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        # A list of hundreds of friends is contacts, not posts.
+        (
+            "I have hundreds of friends on Facebook from my years in practice, lots of them "
+            "lawyers. Should I clean that up now?",
+            "en",
+            "Old likes, follows, groups, contacts",
+        ),
+        (
+            "我微信好友几千个，很多是以前办案认识的律师，现在要不要清理一下？",
+            "zh",
+            "旧的点赞、关注、群组和联系人",
+        ),
+    ],
+)
+def test_a_contact_list_is_understood_as_contacts(engine, text, lang, said):
+    assert said in understood(engine, text, lang)
