@@ -568,3 +568,19 @@ def test_words_behind_a_screening_question_still_choose_the_walkthrough(engine, 
 )
 def test_a_contact_list_is_understood_as_contacts(engine, text, lang, said):
     assert said in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Thinking about my TikTok: keep everything on the same account, or open a second "
+            "account for the judge side of my life?",
+            "en",
+        ),
+        ("抖音上我一直发钓鱼视频，现在想发点普法的内容，用同一个号还是另外开一个？", "zh"),
+    ],
+)
+def test_one_account_or_another_is_separating_accounts(engine, text, lang):
+    line = understood(engine, text, lang)
+    assert ("Separate personal and work accounts" in line) or ("区分个人号和工作号" in line)
