@@ -142,7 +142,11 @@ class Scorer:
 
     def covers(self, reply, gold: list[int]) -> bool:
         tree, node_id, node = self.node(reply.screen)
-        if node is not None:
+        # Guidelines shown while the session still stands on a walk's node (a second dilemma
+        # taken up as matches) are what the judge reads, not that node: a walk's own screen
+        # cites its answer's guidelines, or none at a question.
+        own = tuple(node.cites) if node is not None and node.is_answer else ()
+        if node is not None and tuple(reply.citations) == own:
             return bool(self.reachable_cites(tree, node_id) & set(gold))
         return bool(set(reply.citations[:3]) & set(gold))
 

@@ -38,6 +38,9 @@ class OptionMeaning(Strict):
     en: list[str] = Field(default_factory=list)
     zh: list[str] = Field(default_factory=list)
     concepts: list[str] = Field(default_factory=list)
+    # Whether a lexicon concept that shares its phrases lends it its other words; false where
+    # such a concept is broader than the option ("years ago" is no fact of appointment).
+    borrows: bool = True
 
 
 class TreeOption(Strict):

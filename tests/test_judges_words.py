@@ -332,3 +332,255 @@ def test_wanting_to_know_what_a_party_is_really_like_is_checking_credibility(
     engine, text, lang, said
 ):
     assert said in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said", "not_said"),
+    [
+        # A decision handed down days ago is still open to appeal, as "just ruled" is.
+        (
+            "A party who lost before me is calling me a liar on Facebook since I ruled last "
+            "week. Can I answer?",
+            "en",
+            "A party or their lawyer · Yes",
+            "No, it is over",
+        ),
+        (
+            "败诉的被告在抖音上骂我是贪官，案子是上周判的，我能回应吗",
+            "zh",
+            "案件当事人或其律师 · 是",
+            "否",
+        ),
+        # A lawyer with a hearing before the judge next week is in a current case.
+        (
+            "A solicitor with a hearing in front of me next month sent me a LinkedIn request",
+            "en",
+            "Yes, in a current case",
+            "Not now",
+        ),
+        ("一位律师下周在我这开庭，昨天加我微信", "zh", "是，正在我审理的案件中代理", "目前没有"),
+        # The judge's own bio naming the office is not the business mentioning it.
+        (
+            "My husband runs a bakery business. Can I share its Instagram posts from my own "
+            "account? My bio says I'm a judge.",
+            "en",
+            "Like or share their posts",
+            "They mention that I'm a judge",
+        ),
+    ],
+)
+def test_a_fact_said_in_passing_decides_its_step_and_no_other(engine, text, lang, said, not_said):
+    line = understood(engine, text, lang)
+    assert said in line
+    assert not_said not in line
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "A party who lost before me years back is calling me a liar on Facebook. Can I answer?",
+            "en",
+        ),
+        ("败诉的被告在抖音上骂我是贪官，我能回应吗", "zh"),
+    ],
+)
+def test_a_decision_of_no_stated_date_leaves_the_appeal_question_open(engine, text, lang):
+    """Without a recent decision, whether it may still be appealed is asked, not assumed."""
+    line = understood(engine, text, lang)
+    assert line.endswith(("A party or their lawyer", "案件当事人或其律师"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        # The judge's own past as a lawyer is no hint of a case before them now: the
+        # screening question goes on by its ordinary case.
+        (
+            "Before my appointment I was a defence solicitor and tweeted a lot about sentencing "
+            "policy. The tweets are still up. What should I do with them?",
+            "en",
+            "Not under complaint or before me",
+        ),
+        (
+            "我当法官之前做了多年律师，那时在微博上发过不少评论量刑的帖子，现在还挂着，该怎么处理？",
+            "zh",
+            "未牵涉投诉或在审案件",
+        ),
+        # Not finding a rule is having none that one knows of.
+        (
+            "Before I was appointed I posted angry threads about a property developer. I can't "
+            "find any court policy on old posts. Delete them?",
+            "en",
+            "No rules on it that I know of",
+        ),
+        (
+            "当法官之前我在知乎发过骂一家企业的长文，院里找不到相关规定，要删吗",
+            "zh",
+            "没有专门规定",
+        ),
+    ],
+)
+def test_what_only_shares_a_word_with_an_exception_does_not_hold_it_open(engine, text, lang, said):
+    assert said in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "not_said"),
+    [
+        # "Years ago" may be any time since the appointment: when it was posted is asked.
+        (
+            "Some years ago I wrote angry posts about a supermarket chain. Should they go?",
+            "en",
+            "Before I took judicial office",
+        ),
+        ("好几年前在微博上骂过一家超市，帖子还在，要删吗", "zh", "担任法官之前发布的"),
+    ],
+)
+def test_a_time_long_ago_is_not_taken_for_before_the_appointment(engine, text, lang, not_said):
+    assert not_said not in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("replies", "lang", "said"),
+    [
+        (
+            [
+                "Before I was appointed I tweeted a lot of hot takes about one political party. "
+                "Should I delete them?",
+                "no, our judiciary has no rules on old posts",
+            ],
+            "en",
+            "That fits what I understood",
+        ),
+        (
+            ["我当法官之前在微博上发过很多政治观点，要删吗", "没有，我们院对旧帖子没有规定"],
+            "zh",
+            "这与我的理解一致",
+        ),
+    ],
+)
+def test_confirming_an_assumed_step_keeps_the_answer(engine, replies, lang, said):
+    """Saying the ordinary case in so many words is no hint of its exception."""
+    assert said in last_screen(chat(engine, replies, lang=lang))
+
+
+@pytest.mark.parametrize(
+    ("replies", "lang", "said"),
+    [
+        # Before the appointment, in the words judges use for it.
+        (
+            ["I want to tidy up some old posts", "I wrote them before becoming a judge"],
+            "en",
+            "Before I took judicial office",
+        ),
+        (["想处理一下以前发的帖子", "那时候还没当法官，还在律所"], "zh", "担任法官之前发布的"),
+        # A friendship of long standing is an existing contact.
+        (
+            ["A question about an online friend", "We've been Facebook friends for a decade"],
+            "en",
+            "An existing contact is tied to a case",
+        ),
+        (["问一个微信好友的事", "我们一直是微信好友，十来年了"], "zh", "已有好友与某个案件有关"),
+    ],
+)
+def test_a_typed_reply_in_everyday_words_answers_the_question(engine, replies, lang, said):
+    head = "» I understood:" if lang == "en" else "» 我的理解："
+    lines = last_screen(chat(engine, replies, lang=lang)).splitlines()
+    assert said in next((line for line in lines if line.startswith(head)), "")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "May I look at a prosecution witness's Instagram before he gives evidence next week?",
+            "en",
+        ),
+        ("关键证人下周出庭作证，我能先去看看他的微博吗？", "zh"),
+    ],
+)
+def test_a_witness_giving_evidence_is_a_person_not_evidence_filed(engine, text, lang):
+    """'Gives evidence' is what a witness does: the witness is who is looked up."""
+    line = understood(engine, text, lang)
+    assert "Social-media evidence filed in court" not in line
+    assert "社交媒体证据" not in line
+    assert ("A party, witness or lawyer in my case" in line) or ("案件当事人、证人或律师" in line)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        (
+            "my 15 year old posts stories tagged at our house and her account is public. I sit "
+            "on serious criminal cases. what should I do?",
+            "en",
+            "A post might reveal where I am",
+        ),
+        (
+            "我女儿发抖音老带我们家小区的定位，她的账号是公开的，我是刑庭法官，怎么办？",
+            "zh",
+            "我的行踪、住址或照片",
+        ),
+    ],
+)
+def test_someone_else_s_public_account_is_not_my_settings(engine, text, lang, said):
+    """Whose account is public matters: a relative's says nothing of the judge's settings."""
+    line = understood(engine, text, lang)
+    assert said in line
+    assert "My account's security and settings" not in line
+    assert "账号的安全和隐私设置" not in line
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        (
+            "I posted political opinions online before becoming a judge. Should I remove them?",
+            "en",
+            "Before I took judicial office",
+        ),
+        ("我当法官以前在网上发表过不少对时事的看法，现在要不要删掉？", "zh", "担任法官之前发布的"),
+    ],
+)
+def test_words_behind_a_screening_question_still_choose_the_walkthrough(engine, text, lang, said):
+    """Old views posted before the appointment belong to the old-posts walkthrough, though
+    its first question (is the content under complaint?) is one the words say nothing of."""
+    assert said in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        # A list of hundreds of friends is contacts, not posts.
+        (
+            "I have hundreds of friends on Facebook from my years in practice, lots of them "
+            "lawyers. Should I clean that up now?",
+            "en",
+            "Old likes, follows, groups, contacts",
+        ),
+        (
+            "我微信好友几千个，很多是以前办案认识的律师，现在要不要清理一下？",
+            "zh",
+            "旧的点赞、关注、群组和联系人",
+        ),
+    ],
+)
+def test_a_contact_list_is_understood_as_contacts(engine, text, lang, said):
+    assert said in understood(engine, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Thinking about my TikTok: keep everything on the same account, or open a second "
+            "account for the judge side of my life?",
+            "en",
+        ),
+        ("抖音上我一直发钓鱼视频，现在想发点普法的内容，用同一个号还是另外开一个？", "zh"),
+    ],
+)
+def test_one_account_or_another_is_separating_accounts(engine, text, lang):
+    line = understood(engine, text, lang)
+    assert ("Separate personal and work accounts" in line) or ("区分个人号和工作号" in line)

@@ -211,7 +211,7 @@ def test_content_under_complaint_is_preserved_and_taken_to_an_adviser(engine, la
         engine,
         lang,
         {
-            "en": ["Deleting or reviewing old content", "A complaint, vetting, story or suit"],
+            "en": ["Deleting or reviewing old content", "A complaint, vetting, news story or suit"],
             "zh": ["删除或清理旧内容", "已被投诉、审查、报道或起诉"],
         },
     )

@@ -404,7 +404,7 @@ def test_a_screening_question_nobody_answers_is_taken_as_the_ordinary_case_and_s
     change = number_of(out, "Change: Not under complaint or before me")
     out = chat(engine, [typed, change])
     assert "First: is the content already caught up in something?" in last_screen(out)
-    complaint = number_of(out, "A complaint, vetting, story or suit")
+    complaint = number_of(out, "A complaint, vetting, news story or suit")
     out = chat(engine, [typed, change, complaint])
     assert "Based on: Guideline 29, Guideline 26" in last_screen(out)
 
@@ -412,7 +412,7 @@ def test_a_screening_question_nobody_answers_is_taken_as_the_ordinary_case_and_s
 def test_a_screening_question_the_words_answer_is_not_assumed(engine):
     out = chat(engine, ["Someone complained about my old tweets from law school. Delete them?"])
     answer = last_screen(out)
-    assert "I understood: A complaint, vetting, story or suit" in answer
+    assert "I understood: A complaint, vetting, news story or suit" in answer
     assert "I take it that" not in answer
     assert "Based on: Guideline 29" in answer
     out = chat(engine, ["我当法官之前发的微博被人举报了，要删吗？"], lang="zh")
@@ -624,3 +624,29 @@ def test_a_fact_typed_at_an_answer_corrects_the_step_it_contradicts(engine):
         engine, ["一个正在我这里打官司的律师加我微信好友", "不对，对方是法官同事"], lang="zh"
     )
     assert "我的理解：有人加我好友或关注我 · 法官同事或法院工作人员" in last_screen(out)
+
+
+def test_a_second_dilemma_taken_up_as_guidelines_counts_as_taken_up(capsys, tmp_path, monkeypatch):
+    """The second part of a message may have no walkthrough: tapping it shows its guidelines
+    while the session still stands on the first walk. dilemma_eval scores what is shown."""
+    import importlib.util
+    import sys
+
+    from conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("dilemma_eval", REPO / "bench/dilemma_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "dilemma_eval", module)
+    spec.loader.exec_module(module)
+    two = tmp_path / "two.yaml"
+    two.write_text(
+        "version: 1\ndilemmas:\n"
+        "  - {id: t1, lang: en, kind: two_part, gold: [30], text: 'A lawyer in my case sent "
+        "me a friend request. Separately, is there somewhere confidential I can ask questions "
+        "like this?', parts: [{gold: [30]}, {gold: [40, 29]}]}\n"
+        "  - {id: t2, lang: zh, kind: two_part, gold: [30], text: '我手上案子的律师加我微信。"
+        "另外，有没有什么地方可以保密咨询这类问题？', parts: [{gold: [30]}, {gold: [40, 29]}]}\n",
+        encoding="utf-8",
+    )
+    assert module.main([str(two)]) == 0
+    assert "all two-part: both taken up                         2/2" in capsys.readouterr().out

@@ -459,3 +459,57 @@ def test_an_empty_list_of_question_words_makes_no_message_a_question():
     assert not SmallWords(empty).asks("那时候还在律所")
     assert not SmallWords(empty).asks("back when I was at the firm")
     assert SmallWords(words).asks("要不要删")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "negated"),
+    [
+        ("neither side has put any of it into evidence", "evidence", True),
+        ("nobody has filed a complaint about them", "complaint", True),
+        ("nobody has complained, but a journalist wrote a story", "a story", False),
+        ("the defendant put it into evidence", "evidence", False),
+        ("双方都没有把这些作为证据提交", "证据", True),
+        ("没人向法院投诉过", "投诉", True),
+        ("当事人把截图作为证据提交了", "证据", False),
+    ],
+)
+def test_a_negative_subject_denies_what_its_clause_says(text, phrase, negated):
+    """ "Neither side …" denies the rest of its clause, however far its verb carries it, and
+    never a later clause."""
+    assert [h.negated for h in Text(text, WORDS).hits(Phrase(phrase))] == [negated]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "found"),
+    [
+        ("案子已经结了", "案子结了", True),
+        ("我们早就是好友", "我们是好友", True),
+        ("案子还没结", "案子结了", False),
+    ],
+)
+def test_a_chinese_adverb_inside_a_phrase_still_says_it(text, phrase, found):
+    assert bool(Text(text, WORDS).hits(Phrase(phrase))) == found
+
+
+def test_a_negator_is_never_the_word_let_inside_a_phrase():
+    """One word may stand inside an English phrase, never a negator: "our judiciary has no
+    rules" does not say "our judiciary has rules"."""
+    assert (
+        Text("our judiciary has no rules on it", WORDS).hits(Phrase("our judiciary has rules"))
+        == []
+    )
+    assert Text("our judiciary has clear rules", WORDS).hits(Phrase("our judiciary has rules"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "negated"),
+    [
+        ("今天遇到个特别奇葩的当事人", "奇葩的当事人", False),
+        ("现在是否应该删除这些帖子", "删除", False),
+        ("别删除这些帖子", "删除", True),
+        ("这些帖子未删除", "删除", True),
+    ],
+)
+def test_a_word_that_only_holds_a_negator_s_character_negates_nothing(text, phrase, negated):
+    """特别 "especially" and 是否 "whether" hold 别 and 否 without denying what follows."""
+    assert [h.negated for h in Text(text, WORDS).hits(Phrase(phrase))] == [negated]

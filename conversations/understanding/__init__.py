@@ -81,9 +81,18 @@ class Understanding:
                 tree.nodes[node_id], self.words, self.lexicon, self._topic_words[tree_id]
             )
             profiles = [self._profile(o) for o in tree.nodes[node_id].options]
-            options = tree.nodes[node_id].options
+            node = tree.nodes[node_id]
+            options = node.options
             denying = frozenset(i for i, o in enumerate(options) if self._denies(o.label))
-            meaning = MeaningReader.of(profiles, self._rarities(), reader.yes_or_no, denying)
+            # What each option is: its label's senses, or, for a bare "Yes", the question's.
+            asked = frozenset(self.senses.profile([node.ask.en, node.ask.zh]))
+            cores = tuple(
+                frozenset(self.senses.profile([o.label.en, o.label.zh])) or asked
+                for o in options
+            )
+            meaning = MeaningReader.of(
+                profiles, self._rarities(), reader.yes_or_no, denying, cores
+            )
             self._readers[key] = reader.with_meaning(meaning, self.senses)
         return self._readers[key]
 
@@ -170,13 +179,21 @@ class Understanding:
         # Which walkthrough is chosen by the words' own phrases; only then are the
         # options of the chosen one also read by meaning (read everywhere, loose meanings
         # would make rivals out of nothing).
+        # A screening question the words say nothing of is passed by its ordinary case, so
+        # that they reach the questions behind it ("before I was appointed" answers the
+        # second question of the old-posts walkthrough); only steps said count between
+        # walkthroughs.
         chosen = walk(
-            self.trees.trees[routing.tree], self._reader_of(routing.tree), read, by_meaning=False
+            self.trees.trees[routing.tree],
+            self._reader_of(routing.tree),
+            read,
+            by_meaning=False,
+            screens=True,
         )
         scores = dict(routing.tree_scores)
         # One decisive concept does not keep rivals out: "a fake account using my name"
         # names pseudonyms, but its words walk the insult walkthrough to impersonation.
-        if not chosen.steps and scores.get(routing.tree, 0.0) < SURE_TREE:
+        if not _said(chosen) and scores.get(routing.tree, 0.0) < SURE_TREE:
             # A rival must outweigh what named the router's walkthrough in the first place.
             best: tuple[float, Walk] = (scores.get(routing.tree, 0.0), chosen)
             # Only walkthroughs the words point to at all are walked: a rival with no
@@ -185,16 +202,23 @@ class Understanding:
                 tree = self.trees.trees.get(tree_id)
                 if tree is None or tree_id == routing.tree:
                     continue
-                found = walk(tree, self._reader_of(tree_id), read, by_meaning=False)
-                if found.steps:
-                    steps = len(found.steps) + found.answer
+                found = walk(tree, self._reader_of(tree_id), read, by_meaning=False, screens=True)
+                if _said(found):
+                    steps = _said(found) + found.answer
                     score = scores.get(tree_id, 0.0) + STEP_WEIGHT * steps
                     if score > best[0]:
                         best = (score, found)
             chosen = best[1]
         # Walked on by meaning from where the phrases stopped.
         tree = self.trees.trees[chosen.tree]
-        shown = walk(tree, self._reader_of(chosen.tree), read, chosen.steps, screens=True)
+        shown = walk(
+            tree,
+            self._reader_of(chosen.tree),
+            read,
+            chosen.steps,
+            screens=True,
+            assumed=chosen.assumed,
+        )
         return Reading(routing, shown)
 
     def facts(self, found: Walk, text: str) -> dict[str, int]:
@@ -390,6 +414,11 @@ class Understanding:
 
     def _reader_of(self, tree_id: str) -> Callable[[str], NodeReader]:
         return lambda node_id: self.reader(tree_id, node_id)
+
+
+def _said(found: Walk) -> int:
+    """How many of a walk's steps the words said (not passed as an ordinary case)."""
+    return sum(1 for node_id, _ in found.steps if node_id not in found.assumed)
 
 
 def _same_topic(a: Routing, b: Routing) -> bool:

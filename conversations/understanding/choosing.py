@@ -93,11 +93,15 @@ class NodeReader:
         senses. A screening question is passed by its ordinary case only when nothing does
         ("a journalist emailed me about them" is no complaint by phrase, but no ordinary
         case either)."""
+        stated = False
         for options in (self.options, self.related):
             said = self._said(options, text, direct=False)[1]
             if any(found for i, found in enumerate(said) if i != usual):
                 return True
-        if self.meaning is None or self.senses is None:
+            stated = stated or bool(said[usual])
+        # The ordinary case said in so many words ("our court has no rules on it") is no
+        # hint against itself, whatever else its words share with an exception.
+        if stated or self.meaning is None or self.senses is None:
             return False
         return self.meaning.leans(text.senses(self.senses)[0], usual)
 
@@ -228,7 +232,7 @@ def _claimed(option: TreeOption, lexicon: Lexicon | None) -> tuple[list[str], li
             direct += [*terms.en, *terms.zh] if terms else []
     direct = list(dict.fromkeys(normalise(p) for p in direct))
     related: list[str] = []
-    if lexicon is not None:
+    if lexicon is not None and (option.means is None or option.means.borrows):
         index = lexicon.concepts_by_term
         votes = Counter(c for phrase in direct for c in index.get(phrase, ()))
         # A concept speaks for the option only when several of its phrases are that

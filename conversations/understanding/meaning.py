@@ -120,6 +120,9 @@ class MeaningReader:
     # options that say something is not so ("No, but it's about work"): a negative fact must
     # be said, never inferred from what a message happens to mention
     denying: frozenset[int] = frozenset()
+    # per option, the senses of its label: what the option *is*, as against the words of
+    # its examples (a screening question's exception is hinted at only through these)
+    cores: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def of(
@@ -128,6 +131,7 @@ class MeaningReader:
         rarity: dict[str, float],
         yes_or_no: bool = False,
         denying: frozenset[int] = frozenset(),
+        cores: tuple[frozenset[str], ...] = (),
     ) -> MeaningReader:
         totals: Counter[str] = Counter()
         for profile in profiles:
@@ -138,7 +142,7 @@ class MeaningReader:
             {s: rarity.get(s, 1.0) * n / totals[s] for s, n in profile.items()}
             for profile in profiles
         ]
-        return cls(tuple(weights), yes_or_no, denying)
+        return cls(tuple(weights), yes_or_no, denying, cores)
 
     def choose(self, said: frozenset[str], denied: frozenset[str], spent: set[str]) -> int | None:
         """The option the senses select, or None. ``spent``: senses that already decided an
@@ -164,10 +168,15 @@ class MeaningReader:
 
     def leans(self, said: frozenset[str], away_from: int) -> bool:
         """Whether the senses said speak for an option other than ``away_from`` more than
-        for it: too little, perhaps, to choose that option, enough not to assume the other."""
+        for it: too little, perhaps, to choose that option, enough not to assume the other.
+        They must touch what that option is (a sense of its label): "I was a defence lawyer
+        before my appointment" shares a word with "a lawyer in my case raised them", yet
+        says nothing of a case before the judge now."""
         usual = self._score(self.weights[away_from], said)
         return any(
-            (score := self._score(w, said)) >= MIN_SCORE and score > usual
+            (score := self._score(w, said)) >= MIN_SCORE
+            and score > usual
+            and (not self.cores or not self.cores[i] or bool(said & self.cores[i]))
             for i, w in enumerate(self.weights)
             if i != away_from
         )

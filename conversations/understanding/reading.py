@@ -24,9 +24,13 @@ NEGATION_CHARS = 4  # Chinese: how many characters before a phrase
 AFTER_WORDS = 1  # English: words that may stand between a phrase and a negator after it
 TAIL_CHARS = 16  # Chinese: how far after a phrase its clause is read for a negator
 AFTER_CHARS = 2  # Chinese: characters between a phrase and a negator after it (我审的案件无关)
-_PARTICLE = "[的了个]?"
+# A particle, or an adverb of time or scope, may stand inside a Chinese phrase: 案子已经结了
+# says 案子结了, 他们都是好友 says 他们是好友.
+_PARTICLE = "(?:[的了个都也]|已经|早就|早已|已)?"
 MAX_HITS = 16  # occurrences of one phrase looked at, at most
 GAP_WORDS = 1  # English: words that may stand inside a phrase ("a facebook friend request")
+SUBJECT_WORDS = 8  # English: how far into its clause a negative subject denies ("nobody has …")
+SUBJECT_CHARS = 10  # Chinese: the same, in characters ("双方都没有提交过这些证据")
 
 
 # Particles that close a clause rather than open a word: 是的, 对啊, 好吧.
@@ -106,7 +110,8 @@ class Phrase:
 
     @property
     def pattern(self) -> re.Pattern[str] | None:
-        """Chinese: a particle may stand inside a phrase (本案证人 in 是本案的证人). Compiled
+        """Chinese: a particle or an adverb may stand inside a phrase (本案证人 in 是本案的证人,
+        案子结了 in 案子已经结了). Compiled
         on the first message that holds the phrase's first character: most never do."""
         if self._pattern is None and self.chinese:
             assert isinstance(self.key, str)
@@ -136,6 +141,9 @@ class Text:
         self._expressions = prepared.expressions
         self._longest_exception = prepared.longest_exception
         self._spent_negators: frozenset[int] | None = None  # worked out on first need
+        self._subjects = prepared.subjects
+        self._zh_subjects = prepared.zh_subjects
+        self._subject_ends: list[int] | None = None  # English: word index after each one
         # Whether what follows a phrase denies it, by where the phrase ends (phrases share
         # ends): English by its last word's index, Chinese by character offset.
         self._denied_after_word: dict[int, bool] = {}
@@ -185,6 +193,10 @@ class Text:
             last = self._rest(key, i)
             if last is not None:
                 start, end = self._tokens[i][0], self._tokens[last][1]
+                # A negator is never the word let inside: "our court has no rules" does not
+                # say "our court has rules" (and its "no rules" is said, not denied with it).
+                if last - i + 1 > len(key) and self._negator_within(i, last):
+                    continue
                 found.append(Hit(start, end, self.negated_word(i, last)))
         return found
 
@@ -202,6 +214,12 @@ class Text:
         clause = self._clause_start(self._tokens[at][0])
         return at if clause <= self._tokens[i][0] else None
 
+    def _negator_within(self, first: int, last: int) -> bool:
+        return any(
+            word in self._en_negators or word.endswith("n't")
+            for _, _, word in self._tokens[first + 1 : last]
+        )
+
     def _clause_start(self, at: int) -> int:
         return self._clause_starts[bisect_right(self._clause_starts, at) - 1]
 
@@ -217,11 +235,30 @@ class Text:
                 return True
         if self._expressions and self._expression_before(index, clause):
             return True
+        if self._subjects and self._subject_before(index, clause):
+            return True
         last = index if last is None else last
         denied = self._denied_after_word.get(last)
         if denied is None:
             denied = self._denied_after_word[last] = self._negated_after(last)
         return denied
+
+    def _subject_before(self, index: int, clause: int) -> bool:
+        """A negative subject earlier in the clause denies what its verb does: "neither side
+        has put any of it into evidence", "nobody has complained about them"."""
+        if self._subject_ends is None:
+            words = self._stems
+            self._subject_ends = [
+                i + len(subject)
+                for i, word in enumerate(words)
+                for subject in self._subjects.get(word, ())
+                if tuple(words[i : i + len(subject)]) == subject
+            ]
+        start = self._tokens[index][0]
+        return any(
+            end <= index <= end + SUBJECT_WORDS and self._tokens[end - 1][0] >= clause
+            for end in self._subject_ends
+        ) and start >= clause
 
     def _expression_before(self, index: int, clause: int) -> bool:
         words = self._stems
@@ -284,6 +321,10 @@ class Text:
         window = window[start - wide :]
         if any(n in window for n in self._zh_negators):
             return True
+        if self._zh_subjects:
+            far = self.text[max(clause, at - SUBJECT_CHARS) : at]
+            if any(subject in far for subject in self._zh_subjects):
+                return True
         if end is None:
             return False
         denied = self._denied_after_char.get(end)
@@ -338,6 +379,8 @@ class _Prepared:
     en_exceptions: dict[str, tuple[tuple[str, ...], ...]]
     expressions: dict[str, tuple[tuple[str, ...], ...]]
     after: _After
+    subjects: dict[str, tuple[tuple[str, ...], ...]]  # English, as stems by first word
+    zh_subjects: tuple[str, ...]
 
 
 # By the word list's identity (a Words is no hashable value); the list is kept beside it so
@@ -358,6 +401,8 @@ def _prepared(words: Words) -> _Prepared:
         en_exceptions=_en_exceptions(words.not_negating.en),
         expressions=_expressions(words.negating_expressions.en),
         after=_after_words(words),
+        subjects=_by_first(words.negative_subjects.en),
+        zh_subjects=tuple(normalise(w) for w in words.negative_subjects.zh),
     )
     _PREPARED[id(words)] = (words, found)
     return found
@@ -390,6 +435,16 @@ def _after_words(words: Words) -> _After:
         endings=frozenset(words.negators_right_after.endings),
         first=frozenset(w[0] for w in (*zh, *right_after) if w),
     )
+
+
+def _by_first(raw: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """English expressions as stems, by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for expression in raw:
+        stems = tuple(w for _, _, w in words_of(normalise(expression)))
+        if stems:
+            out.setdefault(stems[0], []).append(stems)
+    return {first: tuple(found) for first, found in out.items()}
 
 
 def _expressions(raw: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -38,6 +38,7 @@ class Words(Strict):
     negators_right_after: RightAfter = Field(default_factory=RightAfter)
     fillers_after: ByLanguage = Field(default_factory=ByLanguage)
     negating_expressions: ByLanguage = Field(default_factory=ByLanguage)
+    negative_subjects: ByLanguage = Field(default_factory=ByLanguage)
     not_negating: ByLanguage
     a_not_a: list[str] = Field(default_factory=list)  # Chinese "A not A" question forms
     answer_words: ByLanguage
