@@ -650,3 +650,34 @@ def test_a_second_dilemma_taken_up_as_guidelines_counts_as_taken_up(capsys, tmp_
     )
     assert module.main([str(two)]) == 0
     assert "all two-part: both taken up                         2/2" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "based_on"),
+    [
+        # Time online eating into the work (guideline 9)
+        (
+            "I'm on my phone scrolling X until 1am most nights and my reserved judgments are "
+            "piling up. Is that an ethics issue?",
+            "en",
+            "Based on: Guideline 9",
+        ),
+        ("晚上刷短视频停不下来，白天开庭老走神，这算职业伦理问题吗？", "zh", "依据：第9条"),
+        # Training (guidelines 39 and 38) and a confidential place to ask (40)
+        (
+            "Should newly appointed judges get training on social media, and can it be online?",
+            "en",
+            "Based on: Guideline 39",
+        ),
+        ("我想建议院里定期办社交媒体使用的培训，应该讲哪些内容？", "zh", "依据：第38条"),
+        (
+            "Is there a confidential helpline where a judge can ask about a social media "
+            "dilemma before acting?",
+            "en",
+            "Based on: Guideline 40",
+        ),
+    ],
+)
+def test_time_training_and_advice_have_answers_of_their_own(engine, text, lang, based_on):
+    answer = last_screen(chat(engine, [text], lang=lang))
+    assert based_on in answer, answer

@@ -87,12 +87,9 @@ class Understanding:
             # What each option is: its label's senses, or, for a bare "Yes", the question's.
             asked = frozenset(self.senses.profile([node.ask.en, node.ask.zh]))
             cores = tuple(
-                frozenset(self.senses.profile([o.label.en, o.label.zh])) or asked
-                for o in options
+                frozenset(self.senses.profile([o.label.en, o.label.zh])) or asked for o in options
             )
-            meaning = MeaningReader.of(
-                profiles, self._rarities(), reader.yes_or_no, denying, cores
-            )
+            meaning = MeaningReader.of(profiles, self._rarities(), reader.yes_or_no, denying, cores)
             self._readers[key] = reader.with_meaning(meaning, self.senses)
         return self._readers[key]
 

@@ -255,10 +255,13 @@ class Text:
                 if tuple(words[i : i + len(subject)]) == subject
             ]
         start = self._tokens[index][0]
-        return any(
-            end <= index <= end + SUBJECT_WORDS and self._tokens[end - 1][0] >= clause
-            for end in self._subject_ends
-        ) and start >= clause
+        return (
+            any(
+                end <= index <= end + SUBJECT_WORDS and self._tokens[end - 1][0] >= clause
+                for end in self._subject_ends
+            )
+            and start >= clause
+        )
 
     def _expression_before(self, index: int, clause: int) -> bool:
         words = self._stems
