@@ -66,6 +66,9 @@ class Scope(Strict):
     # law about a platform that speaks of nobody is no question of conduct. Chinese leaves
     # the asker unsaid (想在知乎回答…), so this is read in English only.
     asker: list[ConceptId] = Field(default_factory=list)
+    # Acts on social media (posting, liking, a request, a court's account …): a question
+    # naming one is about conduct, whatever point of law it also names.
+    conduct: list[ConceptId] = Field(default_factory=list)
 
 
 class Lexicon(Strict):
@@ -103,6 +106,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     check("scope.off_topic", lexicon.scope.off_topic)
     check("scope.decisive", lexicon.scope.decisive)
     check("scope.asker", lexicon.scope.asker)
+    check("scope.conduct", lexicon.scope.conduct)
     missing = sorted(set(range(1, 41)) - set(lexicon.guidelines))
     if missing:
         problems.append(

@@ -85,7 +85,7 @@ class Router:
         # not routing evidence: its terms must not take words from the concepts that are.
         pointed = {c for _, p in self._pointers() for c in p.signals}
         pointed |= {*lexicon.scope.social, *lexicon.scope.off_topic, *lexicon.scope.decisive}
-        pointed |= {*lexicon.scope.asker}
+        pointed |= {*lexicon.scope.asker, *lexicon.scope.conduct}
         self._concept_of: dict[str, set[str]] = {}
         for term, held_by in lexicon.concepts_by_term.items():
             if kept := {c for c in held_by if c in pointed}:
@@ -101,6 +101,7 @@ class Router:
         self._off_topic = frozenset(lexicon.scope.off_topic)
         self._decisive = frozenset(lexicon.scope.decisive)
         self._asker = frozenset(lexicon.scope.asker)
+        self._conduct = frozenset(lexicon.scope.conduct)
         # Terms counted only as the judge's own (family words): looked at once per message.
         own = frozenset(lexicon.scope.own_only)
         self._own_terms = frozenset(t for t, held_by in self._concept_of.items() if held_by & own)
@@ -134,12 +135,16 @@ class Router:
         off_topic = bool(concepts & self._off_topic)
         nearest_off_topic = nearest.out_of_scope >= nearest.best > 0
         near_off_topic = nearest.out_of_scope >= OFF_TOPIC_TIE * nearest.best > 0
-        # A point of law, pay or IT that names a platform (the admissibility of a WhatsApp
-        # chat, jurisdiction over a TikTok video) is no question of the judge's conduct when
-        # the out-of-scope class is the classifier's likeliest, or when it speaks of no asker.
-        law_about_a_platform = off_topic and (
-            _likeliest_out_of_scope(likely)
-            or (language(text) == "en" and not concepts & self._asker)
+        # A point of law, pay or IT about what a platform carries (the admissibility of a
+        # WhatsApp chat, jurisdiction over a TikTok video) is no question of conduct: a
+        # platform is named but no act on it (a post, a like, a request …), and either the
+        # out-of-scope class is the classifier's likeliest or, in English, nobody is the
+        # asker (I, my, judges).
+        law_about_a_platform = (
+            off_topic
+            and decisive
+            and not concepts & self._conduct
+            and (_likeliest_out_of_scope(likely) or (lang == "en" and not concepts & self._asker))
         )
         out_of_scope = (
             not ranked

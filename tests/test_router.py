@@ -291,7 +291,7 @@ def test_a_relative_is_the_judges_own_family_only_when_nobody_else_owns_them(tex
         "Could a Snapchat video recorded by a neighbour be inadmissible as hearsay?",
         "微博上的诽谤内容，侵权行为地怎么认定，由哪个法院管辖？",
         # pay or tax that names a platform
-        "Can a LinkedIn subscription be claimed as a tax deduction?",
+        "Is a paid LinkedIn account tax deductible?",
         # an everyday word that holds a platform's name: 快手菜 is a quick dish
         "下班太晚了，想学几道快手菜，有什么推荐？",
     ],
@@ -310,6 +310,11 @@ def test_law_pay_and_everyday_questions_naming_a_platform_are_out_of_scope(text)
         "当事人在微信上给我发了案件证据材料，我该怎么办？",
         "想在知乎回答一个热点案件的法律适用问题，可以吗？",
         "我想在快手上开直播讲讲普法知识，合适吗？",
+        # impersonal, but about an act on a platform
+        "Is it appropriate to tweet from the courtroom during a trial?",
+        "Should a judge's spouse post about a divorce case on Facebook?",
+        "Is liking a tweet about sentencing reform a problem?",
+        "Is it wise to post holiday photos on Instagram while on annual leave?",
     ],
 )
 def test_the_judges_own_conduct_on_a_platform_stays_in_scope(text):
