@@ -62,10 +62,6 @@ class Scope(Strict):
     # Everyday words that hold a term but mean something else: 快手菜 (a quick dish) holds
     # 快手, the platform. The matcher reads them as no term at all.
     not_terms: list[str] = Field(default_factory=list)
-    # Words by which an English question speaks of its asker (I, my, we, judges): a point of
-    # law about a platform that speaks of nobody is no question of conduct. Chinese leaves
-    # the asker unsaid (想在知乎回答…), so this is read in English only.
-    asker: list[ConceptId] = Field(default_factory=list)
     # Acts on social media (posting, liking, a request, a court's account …): a question
     # naming one is about conduct, whatever point of law it also names.
     conduct: list[ConceptId] = Field(default_factory=list)
@@ -105,7 +101,6 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     check("scope.social", lexicon.scope.social)
     check("scope.off_topic", lexicon.scope.off_topic)
     check("scope.decisive", lexicon.scope.decisive)
-    check("scope.asker", lexicon.scope.asker)
     check("scope.conduct", lexicon.scope.conduct)
     missing = sorted(set(range(1, 41)) - set(lexicon.guidelines))
     if missing:

@@ -85,7 +85,7 @@ class Router:
         # not routing evidence: its terms must not take words from the concepts that are.
         pointed = {c for _, p in self._pointers() for c in p.signals}
         pointed |= {*lexicon.scope.social, *lexicon.scope.off_topic, *lexicon.scope.decisive}
-        pointed |= {*lexicon.scope.asker, *lexicon.scope.conduct}
+        pointed |= {*lexicon.scope.conduct}
         self._concept_of: dict[str, set[str]] = {}
         for term, held_by in lexicon.concepts_by_term.items():
             if kept := {c for c in held_by if c in pointed}:
@@ -100,7 +100,6 @@ class Router:
         self._social = frozenset(lexicon.scope.social)
         self._off_topic = frozenset(lexicon.scope.off_topic)
         self._decisive = frozenset(lexicon.scope.decisive)
-        self._asker = frozenset(lexicon.scope.asker)
         self._conduct = frozenset(lexicon.scope.conduct)
         # Terms counted only as the judge's own (family words): looked at once per message.
         own = frozenset(lexicon.scope.own_only)
@@ -137,14 +136,13 @@ class Router:
         near_off_topic = nearest.out_of_scope >= OFF_TOPIC_TIE * nearest.best > 0
         # A point of law, pay or IT about what a platform carries (the admissibility of a
         # WhatsApp chat, jurisdiction over a TikTok video) is no question of conduct: a
-        # platform is named but no act on it (a post, a like, a request …), and either the
-        # out-of-scope class is the classifier's likeliest or, in English, nobody is the
-        # asker (I, my, judges).
+        # platform is named but no act on it (a post, a like, a request …), and the
+        # out-of-scope examples are the likeliest class or hold the nearest text.
         law_about_a_platform = (
             off_topic
             and decisive
             and not concepts & self._conduct
-            and (_likeliest_out_of_scope(likely) or (lang == "en" and not concepts & self._asker))
+            and (_likeliest_out_of_scope(likely) or nearest_off_topic)
         )
         out_of_scope = (
             not ranked

@@ -315,6 +315,7 @@ def test_law_pay_and_everyday_questions_naming_a_platform_are_out_of_scope(text)
         "Should a judge's spouse post about a divorce case on Facebook?",
         "Is liking a tweet about sentencing reform a problem?",
         "Is it wise to post holiday photos on Instagram while on annual leave?",
+        "Is it ok to look at a defendant's Facebook to check a claim in his mitigation letter?",
     ],
 )
 def test_the_judges_own_conduct_on_a_platform_stays_in_scope(text):
