@@ -408,6 +408,8 @@ DATES_AND_SHORT_NAMES = [
     ("I started on the bench on the third of May two thousand and eighteen.", "eighteen"),
     ("I took the oath on 2 March nineteen ninety-nine and it is on my profile", "ninety-nine"),
     ("My birthday, the 9th of August, is on my Facebook page.", "9th of August"),
+    ("I was sworn in on the 3rd of May twenty twenty-one", "twenty-one"),
+    ("My appointment date, 1 September twenty ten, is on the court website", "twenty ten"),
     ("我于2017年3月6日到法院报到，网上能查到", "2017年3月6日"),
     ("我和韩梅是大学同学，她现在做律师", "韩梅"),
     ("听说罗娟在律所上班，她加了我微信", "罗娟"),

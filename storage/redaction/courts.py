@@ -459,14 +459,18 @@ def en_own_court(text: str) -> Iterator[Span]:
         yield start, _end(match)
 
 
+_UNIT_NOUNS = (
+    "Part", "Division", "Section", "Chamber", "Department", "Dept.", "Courtroom", "Panel", "List",
+    "Term",
+)  # fmt: skip
 # An English division the judge sits in ("I sit in the Chancery Division", "I'm in the family
 # division of …"): named with a capital, or one of the usual kinds of division in any case.
 _EN_DIVISION = re.compile(
     r"(?<![A-Za-z'’])(?P<division>(?:[A-Z][A-Za-z'’\-]+ ){1,3}Division"
     # A numbered part, section or courtroom, perhaps after the kind of cases it hears ("the
     # Commercial Part 12", "Family Section 3", "Courtroom 7B"): one judge's bench.
-    r"|(?:[A-Z][A-Za-z'’\-]+ ){0,4}(?:Part|Division|Section|Chamber|Department|Dept\.|Courtroom"
-    r"|Panel|List|Term) (?:[0-9]{1,3}[A-Z]?|[IVX]{1,5})(?![A-Za-z0-9])"
+    rf"|(?:[A-Z][A-Za-z'’\-]+ ){{0,4}}(?:{'|'.join(map(re.escape, _UNIT_NOUNS))})"
+    r" (?:[0-9]{1,3}[A-Z]?|[IVX]{1,5})(?![A-Za-z0-9])"
     r"|(?i:(?:family|chancery|criminal|civil|probate|commercial|juvenile|appellate|trial|"
     r"(?:king|queen)['’]?s bench|administrative|employment|tax|housing|domestic relations|"
     r"land|equity|felony|misdemeanou?r|traffic|general|law|appeals?) division))(?![A-Za-z])"
@@ -475,9 +479,8 @@ _EN_LEADING = frozenset("The A An This That Our My His Her Their Your In At On O
 
 
 # What a text must hold for en_own_division to find anything (case-folded).
-EN_DIVISION_WORDS = (
-    "division", "part", "section", "chamber", "dep", "courtroom", "panel", "list", "term",
-)  # fmt: skip
+# The nouns of _EN_DIVISION; "division" also covers its kinds of division in any case.
+EN_DIVISION_WORDS = tuple(noun.lower() for noun in _UNIT_NOUNS)
 
 
 def en_own_division(text: str) -> Iterator[Span]:

@@ -823,12 +823,10 @@ def en_caps_names(text: str) -> Iterator[tuple[int, int]]:
 # "justice o'donoghue", "JUDGE PATEL": after a judicial title in any case, one word that is
 # no English word is a surname (the title's own name finders want capitals).
 # What the text must hold for it (case-folded): one of the titles, or a part of one.
-TITLE_ANY_CASE_WORDS = (
-    "judge", "justice", "magistrate", "recorder", "sheriff", "registrar", "mr", "ms", "mx",
-    "dr", "prof", "sir", "dame", "lord", "lady", "hon",
-)  # fmt: skip
+_JUDICIAL_TITLES = ("judge", "justice", "magistrate", "recorder", "sheriff", "registrar")
+TITLE_ANY_CASE_WORDS = (*_JUDICIAL_TITLES, *_HONORIFICS.lower().split("|"))
 _TITLE_ANY_CASE_RE = re.compile(
-    rf"(?<![A-Za-z])(?i:judge|justice|magistrate|recorder|sheriff|registrar|{_HONORIFICS})\.?[ \t]+"
+    rf"(?<![A-Za-z])(?i:{'|'.join(_JUDICIAL_TITLES)}|{_HONORIFICS})\.?[ \t]+"
     r"(?P<x>[A-Za-z][A-Za-z'’\-]*[A-Za-z])(?![A-Za-z'’\-])"
 )
 

@@ -81,7 +81,12 @@ _ACCOUNT_ZH = (
 )
 # After a platform named in Chinese, or as judges write it to slip past a filter (薇信, V信, vx,
 # 扣扣), an id that holds a digit or an underscore: 加我微信 lawyer2020, 抖音 fan_88.
-_ZH_PLATFORM = r"(?i:微信|薇信|威信|徽信|v信|vx|wx|qq|扣扣|抖音|快手|小红书|微博|b站|知乎|钉钉)"
+# Case-folded; the gate of the rule reads the same tuple.
+ZH_PLATFORM_WORDS = (
+    "微信", "薇信", "威信", "徽信", "v信", "vx", "wx", "qq", "扣扣", "抖音", "快手", "小红书",
+    "微博", "b站", "知乎", "钉钉",
+)  # fmt: skip
+_ZH_PLATFORM = f"(?i:{'|'.join(ZH_PLATFORM_WORDS)})"
 _ACCOUNT_ZH_PLATFORM = (
     rf"{_ZH_PLATFORM}(?i:号|id|账号|帐号)?\s*(?:是|为|:)?\s*"
     r"(?P<x>(?=[A-Za-z0-9_.\-]{0,31}[0-9_])[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9_])" + _E
@@ -400,8 +405,10 @@ _COURT_ZH = (
 )
 # "mr. kowalski", "MS. OKAFOR": the word after an honorific is a name in any case (the
 # capitalised ones are gone by now, taken with their given names by the name finders).
+# Case-folded; the gate of the rule reads the same tuple.
+TITLE_WORDS = ("mr", "mrs", "ms", "mx", "dr", "prof")
 _TITLE_NAME = (
-    r"(?<![A-Za-z])(?i:mr|mrs|ms|mx|dr|prof)(?:\.\s*|\s+)"
+    rf"(?<![A-Za-z])(?i:{'|'.join(TITLE_WORDS)})(?:\.\s*|\s+)"
     r"(?P<x>(?!(?i:justice|president|speaker|chairman|chair|chief|and|or|the|a|an)(?![A-Za-z]))"
     r"[A-Za-z][a-z'’\-]{1,30}|[A-Z][A-Z'’\-]{1,30})(?![A-Za-z])"
 )
