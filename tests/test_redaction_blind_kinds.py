@@ -532,3 +532,32 @@ def test_the_judges_own_federal_circuit_goes_and_one_in_the_news_stays():
     assert_gone("Since my appointment to the Seventh Circuit I post less.", "Seventh Circuit")
     text = "The Seventh Circuit ruled on a judge's Facebook post last year."
     assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- review of round 7
+
+# A family word is a weak cue: what follows it is as often what the person does.
+FAMILY_WORDS_BEFORE_WORDS = [
+    "我女儿任课老师总在群里发照片，我能提醒吗？",
+    "我儿子左手受伤了，能请假吗？",
+    "我室友田园风格的装修照片被律师转发了",
+    "我女儿毛毛虫害怕得不敢出门",
+    "我女儿任性，总要看我的手机",
+]
+
+
+@pytest.mark.parametrize("text", FAMILY_WORDS_BEFORE_WORDS)
+def test_a_family_word_before_an_ordinary_word_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("我女儿王小雨说她想去律所实习", "王小雨"),
+        ("我室友陈晨在律所上班，常来旁听", "陈晨"),
+        ("我儿子张伟，今年在对方律所实习", "张伟"),
+    ],
+)
+def test_a_name_after_a_family_word_before_a_break_goes(text, gone):
+    assert_gone(text, gone)

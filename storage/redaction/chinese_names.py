@@ -18,7 +18,7 @@ for 5 clean texts changed (小红书 → [姓名]书, 滑雪, 明白) and 1.7-3.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .english_names import LATIN_NAME, is_stop_name, is_word, trim_latin
 from .patterns import HAN, HAN_RE
@@ -39,6 +39,7 @@ COMMON_WORDS = frozenset(words("zh_names", "common_words"))
 _FOLLOW_WORDS = frozenset(words("zh_names", "follow_words"))
 
 _ROLE_BEFORE = sorted(words("zh_names", "roles_before"), key=len, reverse=True)
+FAMILY_BEFORE = sorted(words("zh_names", "family_before"), key=len, reverse=True)
 # Cues after which a name must be followed by a clear break (叫李明的, 我是李明，).
 # 本名, 真名, 原名 and 实名 name the person behind a screen name (她本名林婉珍，是律师).
 _WEAK_CUES = ("我是", "叫", "本名", "真名", "原名", "实名是", "真实姓名")
@@ -46,13 +47,14 @@ _ROLE_AFTER = sorted(words("zh_names", "roles_after"), key=len, reverse=True)
 
 _ROLE_BEFORE_RE = re.compile("(?:" + "|".join(_ROLE_BEFORE) + ")" + r"[:\s]?(?:是|叫|为)?\s?")
 _WEAK_CUE_RE = re.compile("(?:" + "|".join(_WEAK_CUES) + ")")
+_FAMILY_CUE_RE = re.compile("(?:" + "|".join(FAMILY_BEFORE) + ")" + r"[:\s]?(?:是|叫|为)?\s?")
 # 长 after a bare surname is often 长期/长久 (全县长期 is not 全 the county head); 总 is often 总是.
 _ROLE_AFTER_RE = re.compile(
     "(?:" + "|".join(_ROLE_AFTER) + ")"
     r"(?:(?<=长)(?![期久远达大时处效])|(?<=总)(?![是结共之体计额数部局队会理统监裁经算归而得要也])"
     r"|(?<![长总]))"
 )
-_ROLE_WORDS = frozenset(_ROLE_BEFORE) | frozenset(_ROLE_AFTER)
+_ROLE_WORDS = frozenset(_ROLE_BEFORE) | frozenset(_ROLE_AFTER) | frozenset(FAMILY_BEFORE)
 # 陈某某, 张X: the given name already masked, the surname still identifying.
 _GIVEN_MASK = re.compile(
     r"某某?(?![种些个位天日年月时处地项条类件次样人])|[Xx×*○]{1,2}(?![A-Za-z])"
@@ -124,7 +126,9 @@ def _clear_break_after(text: str, pos: int) -> bool:
     return text[pos : pos + 2] in _ROLE_WORDS or bool(_ROLE_AFTER_RE.match(text, pos))
 
 
-def _name_end(text: str, start: int, *, strong: bool) -> int | None:
+def _name_end(
+    text: str, start: int, *, strong: bool, breaks: Callable[[str, int], bool] | None = None
+) -> int | None:
     """End of a Chinese name that starts at ``start`` (after a cue), or None.
 
     The given name is one or two characters; the longer reading is taken when a natural break
@@ -139,8 +143,11 @@ def _name_end(text: str, start: int, *, strong: bool) -> int | None:
     if masked:
         return masked.end()
     ambiguous = surname_len == 1 and text[start] in _AMBIGUOUS
-    breaks = _clear_break_after if ambiguous else _break_after
-    for size in (2, 1):
+    # After a weak cue with its own breaks (a family word), a surname that also opens everyday
+    # words (任, 何, 方 …) needs two given characters: 我女儿任性， is a daughter's temper.
+    sizes = (2,) if ambiguous and breaks else (2, 1)
+    breaks = breaks or (_clear_break_after if ambiguous else _break_after)
+    for size in sizes:
         if all(_given_char(text, given + k) for k in range(size)) and breaks(text, given + size):
             return given + size
     if not strong or ambiguous:
@@ -164,9 +171,20 @@ def _name_end(text: str, start: int, *, strong: bool) -> int | None:
 # A name in lower-case pinyin after a Chinese role: 当事人zhang wei.
 _PINYIN_NAME_RE = re.compile(r" ?(?P<x>[a-z]{2,12}(?: [a-z]{2,12}){1,2})(?![A-Za-z])")
 
-# Cues before a name, and whether each is strong (律师, 原告 …: take two characters even
-# without a clear break) or weak (我是, 叫: only before a clear break).
-_CUES = ((_ROLE_BEFORE_RE, True), (_WEAK_CUE_RE, False))
+def _family_break_after(text: str, pos: int) -> bool:
+    """After a family word a name ends only where the person's sentence goes on: punctuation,
+    the end, or what follows a person (在, 说, 是, 给 …); a role (老师) may be the rest of a
+    word that is no name (我女儿任课老师)."""
+    return pos >= len(text) or not _is_han(text[pos]) or text[pos] in _AFTER_A_PERSON
+
+
+# Cues before a name, whether each is strong (律师, 原告 …: take two characters even without a
+# clear break) or weak (我是, 叫: only before a clear break), and what a break is after it.
+_CUES = (
+    (_ROLE_BEFORE_RE, True, None),
+    (_WEAK_CUE_RE, False, None),
+    (_FAMILY_CUE_RE, False, _family_break_after),
+)
 
 
 _CUED_NICKNAME_RE = re.compile(
@@ -177,10 +195,10 @@ _CUED_NICKNAME_RE = re.compile(
 
 def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
     """律师李明, 原告张三, 我叫李明; also a Latin name after a Chinese role (律师John Smith)."""
-    for cue, strong in _CUES:
+    for cue, strong, breaks in _CUES:
         for match in cue.finditer(text):
             pos = match.end()
-            end = _name_end(text, pos, strong=strong)
+            end = _name_end(text, pos, strong=strong, breaks=breaks)
             if end:
                 yield pos, end
                 continue
