@@ -561,3 +561,28 @@ def test_a_family_word_before_an_ordinary_word_stays(text):
 )
 def test_a_name_after_a_family_word_before_a_break_goes(text, gone):
     assert_gone(text, gone)
+
+
+# A numbered part, section, list, term or panel is a bench only after the kind of cases it hears.
+PARTS_OF_CODES_AND_ROTAS = [
+    "In my court, Part 36 offers are often made late; may I comment on them in a lecture?",
+    "My question is about Section 230 and what I may repost.",
+    "I am in List 1 of the rota. May I swap with a colleague who knows a party?",
+    "I sit in the family courts and Family Part 3 of the Rules puzzles me.",
+]
+
+
+@pytest.mark.parametrize("text", PARTS_OF_CODES_AND_ROTAS)
+def test_a_part_of_a_code_or_a_rota_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("I sit in the Commercial Part 12 and a lawyer follows me", "Part 12"),
+        ("I was moved to Courtroom 7B last month", "7B"),
+    ],
+)
+def test_a_numbered_bench_of_the_judge_goes(text, gone):
+    assert_gone(text, gone)

@@ -87,11 +87,15 @@ REPORTED = [
     "born on" + " " * 4089,  # ~2.5 s: quadratic
     "date of birth" + "\t " * 2041,
     "username" + " \u00a0" * 2044,
+    ("Part 1 " * 586)[:LIMIT],  # 80 ms in division-en-own: every unit read its sentence again
+    ("My Commercial Part 1 " * 196)[:LIMIT],
 ]
 
 
 @pytest.mark.parametrize(
-    "text", REPORTED, ids=["car-plate", "reg", "born-on", "date-of-birth", "username"]
+    "text",
+    REPORTED,
+    ids=["car-plate", "reg", "born-on", "date-of-birth", "username", "part", "own-part"],
 )
 def test_the_reported_inputs_are_fast_for_every_rule(text):
     norm = Text(text).norm

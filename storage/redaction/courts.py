@@ -11,7 +11,9 @@ before 法院 in Chinese, a capitalised place word in English.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from .english_names import is_place, is_stop_name, is_word
 from .patterns import HAN
@@ -195,12 +197,21 @@ _ZH_MINE = re.compile(
 _ZH_WORKS_THERE = re.compile(r"^[^，。！？；,]{0,6}?(?:工作|任职|上班|就职|供职|任法官|当法官)")
 
 
+@lru_cache(maxsize=8)
+def _ends(text: str, ends: re.Pattern[str]) -> list[int]:
+    """Where every sentence (or clause) of the text ends, found once per text: a text of many
+    courts or units is then read once, not once for each of them."""
+    return [m.start() for m in ends.finditer(text)]
+
+
 def _around(text: str, start: int, end: int, ends: re.Pattern[str]) -> tuple[str, str]:
     """What comes before and after the court in its sentence (or clause)."""
-    low = max(0, start - _REACH)
-    left = max((m.end() for m in ends.finditer(text, low, start)), default=low)
-    right = ends.search(text, end, end + _REACH)
-    return text[left:start], text[end : right.start() if right else min(len(text), end + _REACH)]
+    found = _ends(text, ends)
+    before = bisect_left(found, start)
+    left = max(found[before - 1] + 1 if before else 0, start - _REACH, 0)
+    after = bisect_left(found, end)
+    right = found[after] if after < len(found) else len(text)
+    return text[left:start], text[end : min(right, end + _REACH, len(text))]
 
 
 # "the Brookside Court where I sit", "… Court, in which I preside": the court is the judge's.
@@ -218,7 +229,29 @@ _EN_THE_JUDGE_AT = re.compile(
 )
 
 
+# Every reading of _en_own needs the judge in the sentence: a first-person word or a judge's title.
+_EN_SPEAKER = re.compile(
+    rf"{_EN_SUBJECT.pattern}|(?i:\b(?:my|our|mon|ma|notre|mein|meine|meiner|unser|unsere|unserer"
+    r"|mi|nuestro|nuestra|meu|minha|nosso|nossa|judge|magistrate|justice|registrar|sheriff"
+    r"|recorder)\b)"
+)
+
+
+@lru_cache(maxsize=8)
+def _speakers(text: str) -> list[int]:
+    """Where the text names the judge, found once per text (see _ends)."""
+    return [m.start() for m in _EN_SPEAKER.finditer(text)]
+
+
 def _en_own(text: str, start: int, end: int) -> bool:
+    found = _ends(text, _SENTENCE_END)
+    before = bisect_left(found, start)
+    left = max(found[before - 1] + 1 if before else 0, start - _REACH, 0)
+    after = bisect_left(found, end)
+    right = min(found[after] if after < len(found) else len(text), end + _REACH)
+    speakers = _speakers(text)
+    if bisect_left(speakers, left) == bisect_left(speakers, right):
+        return False
     before, after = _around(text, start, end, _SENTENCE_END)
     if _EN_MINE.search(before) or _EN_WHERE_I.match(after) or _EN_THE_JUDGE_AT.search(before):
         return True
@@ -463,6 +496,14 @@ _UNIT_NOUNS = (
     "Part", "Division", "Section", "Chamber", "Department", "Dept.", "Courtroom", "Panel", "List",
     "Term",
 )  # fmt: skip
+# These name a part of a code or a rota as often as a bench ("Part 36 offers", "Section 230",
+# "List 1 of the rota"): a bench only after the kind of cases it hears ("the Commercial Part 12").
+_UNIT_NOUNS_AFTER_A_KIND = frozenset({"Part", "Section", "List", "Term", "Panel"})
+# "Family Part 3 of the Rules", "Section 5 of the Act": a part of a text, not a bench.
+_OF_A_TEXT = re.compile(
+    r",? of (?:the |this |that )?(?:[A-Za-z'’\-]+ ){0,4}"
+    r"(?i:code|codes|rules?|act|regulations?|statute|constitution|guidelines?|convention)(?![A-Za-z])"
+)
 # An English division the judge sits in ("I sit in the Chancery Division", "I'm in the family
 # division of …"): named with a capital, or one of the usual kinds of division in any case.
 _EN_DIVISION = re.compile(
@@ -488,6 +529,12 @@ def en_own_division(text: str) -> Iterator[Span]:
         start, words = match.start(), match.group("division").split(" ")
         while len(words) > 1 and words[0] in _EN_LEADING:
             start += len(words.pop(0)) + 1
+        if (
+            len(words) > 1
+            and words[-2] in _UNIT_NOUNS_AFTER_A_KIND
+            and (len(words) < 3 or _OF_A_TEXT.match(text, match.end()))
+        ):
+            continue
         if len(words) > 1 and _en_own(text, start, match.end()):
             yield start, match.end()
 

@@ -77,6 +77,8 @@ def forget_text() -> None:
     _folded.cache_clear()
     english_names.cue_kinds.cache_clear()
     english_names._app_places.cache_clear()
+    courts._ends.cache_clear()
+    courts._speakers.cache_clear()
 
 
 @lru_cache(maxsize=4)
