@@ -586,3 +586,26 @@ def test_a_part_of_a_code_or_a_rota_stays(text):
 )
 def test_a_numbered_bench_of_the_judge_goes(text, gone):
     assert_gone(text, gone)
+
+
+# A US circuit is the judge's only with my/our right before it or a verb of sitting on it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In my view, does the Ninth Circuit's rule on recusal apply to my blog?",
+        "In my experience the Fifth Circuit's opinions are long; may I say so in a talk?",
+    ],
+)
+def test_a_circuit_cited_near_my_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("I serve as a judge on the 9th Circuit and a lawyer follows me.", "9th Circuit"),
+        ("My Ninth Circuit colleagues follow my blog.", "Ninth Circuit"),
+    ],
+)
+def test_the_judges_own_circuit_goes(text, gone):
+    assert_gone(text, gone)

@@ -409,6 +409,20 @@ _US_CIRCUIT = re.compile(
     r"|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|D\.C\.|Federal|[1-9](?:st|nd|rd|th)|1[01]th)"
     r" Circuit(?: Court of Appeals)?(?![A-Za-z])"
 )
+# A circuit is a court of many judges that every American lawyer cites: "my" somewhere in the
+# sentence ("In my view, does the Ninth Circuit's rule …") is not enough. It is the judge's
+# when "my/our" stands right before it, or a verb of sitting on it or being appointed to it.
+_CIRCUIT_MINE = re.compile(
+    r"(?i:\b(?:my|our) (?:own |home |old )?(?:the )?)$"
+    r"|(?i:\b(?:sit|sits|sat|sitting|serve|serves|served|serving|preside|presides|presided"
+    r"|appointed|appointment|nominated|nomination|confirmed|elevated|elevation|joined|joining"
+    r"|clerk|clerked|clerking|transferred|moved)"
+    r"(?: as an? (?:judge|justice)| (?:judge|justice))? (?:on|to|in|at|for|with)(?: the)? )$"
+)
+
+
+def _circuit_is_mine(match: re.Match[str]) -> bool:
+    return bool(_CIRCUIT_MINE.search(match.string, max(0, match.start() - 60), match.start()))
 
 
 # A unit of any court, even one that is an institution, in the judge's own sentence: "Sitting
@@ -427,7 +441,7 @@ _EN_OWN_UNIT = re.compile(
 # A pattern is read only in a text holding its gate's word.
 _OWN_WHOLE: list[tuple[re.Pattern[str], re.Pattern[str], Callable[[re.Match[str]], bool]]] = [
     (re.compile(r"District|\.D\."), _US_DISTRICT_COURT, lambda match: True),
-    (re.compile("Circuit"), _US_CIRCUIT, lambda match: True),
+    (re.compile("Circuit"), _US_CIRCUIT, _circuit_is_mine),
     (
         re.compile("(?i:chamber|division|list|panel|courtroom|part|dep)"),
         _EN_OWN_UNIT,
