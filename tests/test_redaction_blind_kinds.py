@@ -609,3 +609,30 @@ def test_a_circuit_cited_near_my_stays(text):
 )
 def test_the_judges_own_circuit_goes(text, gone):
     assert_gone(text, gone)
+
+
+# Quoted screen names: an English cue needs is/was/called/: before the quote, and a straight '
+# beside a letter is an apostrophe; after a colon a role or the question itself is no account.
+SCREEN_NAME_LOOK_ALIKES = [
+    "How should I handle 'vexatious' litigants who post about me?",
+    "My handle's been copied and it's now used to post about my cases. What can I do?",
+    "我的微信昵称：法官，可以吗？",
+    "想问一下账号：实名制的问题",
+]
+
+
+@pytest.mark.parametrize("text", SCREEN_NAME_LOOK_ALIKES)
+def test_quotes_and_colons_that_hold_no_screen_name_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("My nickname is 'gavel girl' and a party found it.", "gavel girl"),
+        ('My handle is "Quiet Gavel" on X.', "Quiet Gavel"),
+        ("我的微博昵称：半杯咖啡的法官，被律师关注了", "半杯咖啡"),
+    ],
+)
+def test_quoted_and_colon_screen_names_go(text, gone):
+    assert_gone(text, gone)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from .text import SENTINEL_CLASS
+from .wordlists import words
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RE = re.compile(f"[{HAN}]")
@@ -93,8 +94,15 @@ _ACCOUNT_ZH_PLATFORM = (
 )
 # After ID/账号/昵称 and a colon, whatever runs to the next space or punctuation is the account,
 # in Chinese characters too (微博ID：半杯咖啡的法官); not a question (账号：能实名吗？).
+# … but not a role (昵称：法官，可以吗？) or what the question is about (账号：实名制的问题).
+_ROLES_ZH = sorted(
+    {*words("zh_names", "roles_before"), *words("zh_names", "roles_after")}, key=len, reverse=True
+)
+_ASKING_ZH = "问题|怎么|如何|是否|能否|可否|可以|要不要|规定|制度"
 _ACCOUNT_ZH_COLON = (
     r"(?i:(?<![A-Za-z])id|账号|帐号|用户名|昵称|网名)\s*:\s*"
+    rf"(?!(?:{'|'.join(_ROLES_ZH)})(?![{HAN}A-Za-z0-9_\-]))"
+    rf"(?![{HAN}A-Za-z0-9_\-]{{0,22}}(?:{_ASKING_ZH}))"
     rf"(?P<x>[{HAN}A-Za-z0-9_\-]{{2,24}})(?<![吗呢吧么])(?![{HAN}A-Za-z0-9_\-]|\s?\?)"
 )
 # "我在知乎的ID是 judge_wang", "小红书账号：法官日常2023": after ID/账号/用户名/昵称 the account,
@@ -145,11 +153,14 @@ _ACCOUNT_EN_NAMED = (
 # Any name in quotes after a word for an account name: 网名叫“法海无边”, 昵称是「半杯咖啡」,
 # 'my handle is "Quiet Gavel"'.
 # … or after a word for someone online (网友“江南小雨”, 博主「半杯咖啡」).
+# An English cue is an ordinary word ("How should I handle 'vexatious' litigants"): the name
+# needs is/was/called/: before its quote. A straight ' is also an apostrophe ("My handle's
+# been copied and it's now …"): it opens and closes a quotation only beside no letter.
 _ACCOUNT_QUOTED = (
-    r"(?i:网名|昵称|微信名|用户名|账号名|账号|帐号|博主|主播|up主|(?<![A-Za-z])id|username"
-    r"|user\s+name|screen\s+name|nickname|handle|account\s+name)"
-    r"(?:\s*(?:叫做?|是|为|名为|is|was|called|:))?\s*"
-    r"[\"“「『‘'](?P<x>[^\"”」』’'\n]{1,30})[\"”」』’']"
+    r"(?:(?i:网名|昵称|微信名|用户名|账号名|账号|帐号|博主|主播|up主)(?:\s*(?:叫做?|是|为|名为|:))?"
+    r"|(?i:(?<![A-Za-z])id|username|user\s+name|screen\s+name|nickname|handle|account\s+name)"
+    r"\s*(?i:is|was|called|named|叫做?|是|为|:))\s*"
+    r"(?:[\"“「『‘]|(?<![A-Za-z])')(?P<x>[^\"”」』’'\n]{1,30})(?:[\"”」』’]|'(?![A-Za-z]))"
     # After 网友 or 用户 a quotation may be what they said (怼了一个网友“你这…”): a name there
     # is short and holds no pronoun, particle or punctuation.
     r"|(?:网友|用户)[\"“「『](?P<y>[^\"”」』\s,.!?:;，。！？、你我他她这那就别吗呢吧了的是不]{2,8})"
