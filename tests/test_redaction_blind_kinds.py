@@ -636,3 +636,44 @@ def test_quotes_and_colons_that_hold_no_screen_name_stay(text):
 )
 def test_quoted_and_colon_screen_names_go(text, gone):
     assert_gone(text, gone)
+
+
+# vx, wx and qq are platforms only as words of their own.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I installed wxPython3 on my court laptop; is that allowed?",
+        "我用qqplot2画了结案率的图，可以发吗？",
+    ],
+)
+def test_a_platform_token_inside_a_word_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [("律师让我加他wx lawyer2020", "lawyer2020"), ("My vx is judge_li88", "judge_li88")],
+)
+def test_a_platform_token_before_an_id_still_takes_it(text, gone):
+    assert_gone(text, gone)
+
+
+# An all-capitals word after a Chinese role is a surname only as pinyin (律师 LI Ming).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "法官 AI Assistant 能用吗？",
+        "律师 GPT Plus 会员可以报销吗？",
+        "Is the 法官 AI Assistant allowed?",
+    ],
+)
+def test_an_acronym_after_a_chinese_role_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [("律师 LI Ming 加我微信", "LI Ming"), ("当事人 ZHANG Xiaoming 打电话给我", "ZHANG Xiaoming")],
+)
+def test_a_pinyin_name_in_capitals_after_a_chinese_role_goes(text, gone):
+    assert_gone(text, gone)

@@ -224,6 +224,8 @@ def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
             if not first.isascii() or not first.isalpha():
                 continue
             latin = LATIN_NAME.match(text, pos)
+            if latin and _caps_acronym(latin.group("x").split()):
+                latin = None
             if latin and not is_stop_name(latin.group("x").split()[0]):
                 yield trim_latin(latin.start("x"), latin.group("x"))
                 continue
@@ -358,6 +360,17 @@ _PINYIN_BEFORE_ROLE_RE = re.compile(
 
 _PINYIN_WORD_RE = re.compile(r" ?(?P<x>[a-z]{4,12})(?![A-Za-z0-9@_.\-])")
 _PINYIN_WORD_SYLLABLES = re.compile(f"(?:{_SYLLABLE.pattern}){{2,3}}")
+_PINYIN_GIVEN = re.compile(f"(?:{_SYLLABLE.pattern}){{1,2}}")
+_PINYIN_SURNAMES = frozenset(words("zh_names", "pinyin_surnames"))
+
+
+def _caps_acronym(words_: list[str]) -> bool:
+    """An all-capitals first word that is no pinyin surname, beside words that are no pinyin:
+    法官 AI Assistant, 律师 GPT Plus (律师 LI Ming and 律师 WANG Xiaoming are names)."""
+    first = words_[0]
+    if not (first.isupper() and len(first) > 1) or first.lower() in _PINYIN_SURNAMES:
+        return False
+    return not any(_PINYIN_GIVEN.fullmatch(word.lower()) for word in words_[1:])
 
 
 def zh_pinyin_before_role(text: str) -> Iterator[tuple[int, int]]:

@@ -87,7 +87,15 @@ ZH_PLATFORM_WORDS = (
     "微信", "薇信", "威信", "徽信", "v信", "vx", "wx", "qq", "扣扣", "抖音", "快手", "小红书",
     "微博", "b站", "知乎", "钉钉",
 )  # fmt: skip
-_ZH_PLATFORM = f"(?i:{'|'.join(ZH_PLATFORM_WORDS)})"
+# A Latin token (vx, wx, qq) stands alone: "wxPython3" is no WeChat id (an "id" may follow).
+_ZH_PLATFORM = (
+    "(?i:"
+    + "|".join(
+        rf"(?<![A-Za-z]){word}(?!(?!id)[A-Za-z])" if word.isascii() else word
+        for word in ZH_PLATFORM_WORDS
+    )
+    + ")"
+)
 _ACCOUNT_ZH_PLATFORM = (
     rf"{_ZH_PLATFORM}(?i:号|id|账号|帐号)?\s*(?:是|为|:)?\s*"
     r"(?P<x>(?=[A-Za-z0-9_.\-]{0,31}[0-9_])[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9_])" + _E
