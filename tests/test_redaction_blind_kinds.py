@@ -677,3 +677,16 @@ def test_an_acronym_after_a_chinese_role_stays(text):
 )
 def test_a_pinyin_name_in_capitals_after_a_chinese_role_goes(text, gone):
     assert_gone(text, gone)
+
+
+# "the X family of …" is a range of products, not a family of people.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does owning shares in the Boeing family of funds bar me from an aviation case?",
+        "My grandson plays with the Lego family of sets; may I post photos?",
+    ],
+)
+def test_a_family_of_products_stays(text):
+    assert redact(text) == text
+
