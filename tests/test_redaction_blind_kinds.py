@@ -524,7 +524,8 @@ def test_a_day_after_this_year_and_a_mate_go(text, gone):
 
 
 def test_mate_and_pal_inside_words_stay():
-    text = "I use PayPal for gifts and lost at chess to checkmate in three moves."
+    # A capitalised word follows "checkmate", so only the word boundary before "mate" keeps it.
+    text = "I use PayPal for gifts, and my chess book calls that checkmate Arabian Mate."
     assert redact(text) == text
 
 
