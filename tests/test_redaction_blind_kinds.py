@@ -691,3 +691,15 @@ def test_a_pinyin_name_in_capitals_after_a_chinese_role_goes(text, gone):
 def test_a_family_of_products_stays(text):
     assert redact(text) == text
 
+
+
+# One family list (zh_names.yaml) serves every finder of the judge's circle.
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("我婆婆Grace常来旁听我的庭审，我要回避吗？", "Grace"),
+        ("我爸爸Frank跟对方律师很熟", "Frank"),
+    ],
+)
+def test_every_family_word_cues_the_judges_circle(text, gone):
+    assert_gone(text, gone)

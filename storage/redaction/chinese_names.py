@@ -39,7 +39,7 @@ COMMON_WORDS = frozenset(words("zh_names", "common_words"))
 _FOLLOW_WORDS = frozenset(words("zh_names", "follow_words"))
 
 _ROLE_BEFORE = sorted(words("zh_names", "roles_before"), key=len, reverse=True)
-FAMILY_BEFORE = sorted(words("zh_names", "family_before"), key=len, reverse=True)
+FAMILY = sorted(words("zh_names", "family"), key=len, reverse=True)
 # Cues after which a name must be followed by a clear break (叫李明的, 我是李明，).
 # 本名, 真名, 原名 and 实名 name the person behind a screen name (她本名林婉珍，是律师).
 _WEAK_CUES = ("我是", "叫", "本名", "真名", "原名", "实名是", "真实姓名")
@@ -47,14 +47,14 @@ _ROLE_AFTER = sorted(words("zh_names", "roles_after"), key=len, reverse=True)
 
 _ROLE_BEFORE_RE = re.compile("(?:" + "|".join(_ROLE_BEFORE) + ")" + r"[:\s]?(?:是|叫|为)?\s?")
 _WEAK_CUE_RE = re.compile("(?:" + "|".join(_WEAK_CUES) + ")")
-_FAMILY_CUE_RE = re.compile("(?:" + "|".join(FAMILY_BEFORE) + ")" + r"[:\s]?(?:是|叫|为)?\s?")
+_FAMILY_CUE_RE = re.compile("(?:" + "|".join(FAMILY) + ")" + r"[:\s]?(?:是|叫|为)?\s?")
 # 长 after a bare surname is often 长期/长久 (全县长期 is not 全 the county head); 总 is often 总是.
 _ROLE_AFTER_RE = re.compile(
     "(?:" + "|".join(_ROLE_AFTER) + ")"
     r"(?:(?<=长)(?![期久远达大时处效])|(?<=总)(?![是结共之体计额数部局队会理统监裁经算归而得要也])"
     r"|(?<![长总]))"
 )
-_ROLE_WORDS = frozenset(_ROLE_BEFORE) | frozenset(_ROLE_AFTER) | frozenset(FAMILY_BEFORE)
+_ROLE_WORDS = frozenset(_ROLE_BEFORE) | frozenset(_ROLE_AFTER) | frozenset(FAMILY)
 # 陈某某, 张X: the given name already masked, the surname still identifying.
 _GIVEN_MASK = re.compile(
     r"某某?(?![种些个位天日年月时处地项条类件次样人])|[Xx×*○]{1,2}(?![A-Za-z])"
@@ -495,9 +495,7 @@ _BEFORE_A_PERSON = re.compile(
     # Someone's family, then a name: 我爸胡德明, 我老公周志强, 原告的女儿赵婷婷 (a one-character kin
     # word only after 我).
     r"|我的?[爸妈哥姐弟妹]"
-    r"|(?:爸爸|妈妈|父亲|母亲|老公|老婆|爱人|丈夫|妻子|儿子|女儿|哥哥|姐姐|弟弟|妹妹|[表堂][哥姐弟妹]"
-    r"|舅舅|姑姑|姨妈|叔叔|伯伯|岳父|岳母|公公|婆婆|侄子|侄女|外甥|外甥女|男朋友|女朋友|男友|女友"
-    r"|前妻|前夫|未婚夫|未婚妻|闺蜜|发小))"
+    rf"|(?:{'|'.join(FAMILY)}))"
 )
 # 把赵磊从好友里删掉, 把陈静踢出群: a person (two characters are enough) taken out of a list.
 _REMOVED_RE = re.compile(
@@ -582,8 +580,8 @@ _REDUPLICATED_WORDS = frozenset(words("zh_names", "reduplicated_words"))
 _REDUPLICATED_RE = re.compile(rf"([{HAN}])\1")
 # Who a doubled name belongs to: 我家朵朵, 我儿子乐乐, 孩子浩浩, 小名叫豆豆.
 _KIN_BEFORE = re.compile(
-    r"(?:我家|我们家|他家|她家|我儿子|我女儿|儿子|女儿|闺女|孩子|孙子|孙女|外孙|外孙女|侄子|侄女"
-    r"|外甥|外甥女|小名叫|小名是|小名|乳名|叫)$"
+    r"(?:我家|我们家|他家|她家|闺女|孩子|孙子|孙女|外孙|外孙女|小名叫|小名是|小名|乳名|叫"
+    rf"|{'|'.join(FAMILY)})$"
 )
 # What follows a name: a verb or a particle (浩浩最近…, 朵朵今年…), or a comma, as in
 # "朵朵，说她想…".

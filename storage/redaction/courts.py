@@ -18,6 +18,7 @@ from functools import lru_cache
 from .english_names import is_place, is_stop_name, is_word
 from .patterns import HAN
 from .text import Span
+from .wordlists import words
 
 # A place name never contains 我, 在, 是, 作为 …, so "我在深圳市…" starts the court at 深 (but 都
 # may be part of one: 成都市, 首都).
@@ -267,10 +268,10 @@ _ZH_MOVED_FROM = re.compile(r"我[^，。！？；,]{0,8}从$")
 _ZH_MOVED_AFTER = re.compile(r"^[^，。！？；,]{0,4}?(?:调|来到|到了|转到|离开|辞职|退休|出来)")
 # 老同学的公司在苏州工业园区人民法院有个合同纠纷: a clause that opens with someone of the judge's
 # (我的 may go without saying) places the judge's own circle at that court.
+FAMILY = sorted(words("zh_names", "family"), key=len, reverse=True)
 _ZH_CIRCLE_AT = re.compile(
-    r"^(?:我的?|我们的?)?老?(?:同学|朋友|发小|闺蜜|亲戚|家人|爱人|老婆|老公|丈夫|妻子|儿子|女儿|父亲|母亲"
-    r"|爸爸|妈妈|[哥姐弟妹]{2}|[表堂][哥姐弟妹]|岳父|岳母|公公|婆婆|舅舅|姨妈|叔叔|伯伯|侄子|侄女|外甥"
-    r"|邻居|同事)[^在向于，。]{0,12}(?<![现存实正所])[在向于]$"
+    rf"^(?:我的?|我们的?)?老?(?:同学|朋友|亲戚|家人|[哥姐弟妹]{{2}}|邻居|同事|{'|'.join(FAMILY)})"
+    r"[^在向于，。]{0,12}(?<![现存实正所])[在向于]$"
 )
 
 
