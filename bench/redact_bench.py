@@ -57,7 +57,8 @@ RUNS = [" ", "1", "a", "A", ".", "1 ", "A ", "Ab ", "-", "市", "律师王", "�
         "Division ", "the ", "road ", "2019年", "in 2019 ", "x_", "I ", "Ab Cd ",
         "A-", "Aa-", "ÁB ", "Ab, ", "浩浩", "five, ", "Straße ", "10115 ",
         "周到、", "Ab and ", '"Ab" ', "one, two, ", "就是被告，", "Ab Cd of ",
-        "Qwxz says hi. ", "x ", "x . ", "1 1 1 - ", "a1", "Smiths the ", "和王", "法"]  # fmt: skip
+        "Qwxz says hi. ", "x ", "x . ", "1 1 1 - ", "a1", "Smiths the ", "和王", "法",
+        "Part 1 ", "Commercial Part 1 "]  # fmt: skip
 
 
 def questions() -> list[str]:

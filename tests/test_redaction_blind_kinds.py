@@ -408,6 +408,8 @@ DATES_AND_SHORT_NAMES = [
     ("I started on the bench on the third of May two thousand and eighteen.", "eighteen"),
     ("I took the oath on 2 March nineteen ninety-nine and it is on my profile", "ninety-nine"),
     ("My birthday, the 9th of August, is on my Facebook page.", "9th of August"),
+    ("I was sworn in on the 3rd of May twenty twenty-one", "twenty-one"),
+    ("My appointment date, 1 September twenty ten, is on the court website", "twenty ten"),
     ("我于2017年3月6日到法院报到，网上能查到", "2017年3月6日"),
     ("我和韩梅是大学同学，她现在做律师", "韩梅"),
     ("听说罗娟在律所上班，她加了我微信", "罗娟"),
@@ -522,7 +524,8 @@ def test_a_day_after_this_year_and_a_mate_go(text, gone):
 
 
 def test_mate_and_pal_inside_words_stay():
-    text = "I use PayPal for gifts and lost at chess to checkmate in three moves."
+    # A capitalised word follows "checkmate", so only the word boundary before "mate" keeps it.
+    text = "I use PayPal for gifts, and my chess book calls that checkmate Arabian Mate."
     assert redact(text) == text
 
 
@@ -530,3 +533,173 @@ def test_the_judges_own_federal_circuit_goes_and_one_in_the_news_stays():
     assert_gone("Since my appointment to the Seventh Circuit I post less.", "Seventh Circuit")
     text = "The Seventh Circuit ruled on a judge's Facebook post last year."
     assert redact(text) == text
+
+
+# --------------------------------------------------------------------------- review of round 7
+
+# A family word is a weak cue: what follows it is as often what the person does.
+FAMILY_WORDS_BEFORE_WORDS = [
+    "我女儿任课老师总在群里发照片，我能提醒吗？",
+    "我儿子左手受伤了，能请假吗？",
+    "我室友田园风格的装修照片被律师转发了",
+    "我女儿毛毛虫害怕得不敢出门",
+    "我女儿任性，总要看我的手机",
+]
+
+
+@pytest.mark.parametrize("text", FAMILY_WORDS_BEFORE_WORDS)
+def test_a_family_word_before_an_ordinary_word_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("我女儿王小雨说她想去律所实习", "王小雨"),
+        ("我室友陈晨在律所上班，常来旁听", "陈晨"),
+        ("我儿子张伟，今年在对方律所实习", "张伟"),
+    ],
+)
+def test_a_name_after_a_family_word_before_a_break_goes(text, gone):
+    assert_gone(text, gone)
+
+
+# A numbered part, section, list, term or panel is a bench only after the kind of cases it hears.
+PARTS_OF_CODES_AND_ROTAS = [
+    "In my court, Part 36 offers are often made late; may I comment on them in a lecture?",
+    "My question is about Section 230 and what I may repost.",
+    "I am in List 1 of the rota. May I swap with a colleague who knows a party?",
+    "I sit in the family courts and Family Part 3 of the Rules puzzles me.",
+]
+
+
+@pytest.mark.parametrize("text", PARTS_OF_CODES_AND_ROTAS)
+def test_a_part_of_a_code_or_a_rota_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("I sit in the Commercial Part 12 and a lawyer follows me", "Part 12"),
+        ("I was moved to Courtroom 7B last month", "7B"),
+    ],
+)
+def test_a_numbered_bench_of_the_judge_goes(text, gone):
+    assert_gone(text, gone)
+
+
+# A US circuit is the judge's only with my/our right before it or a verb of sitting on it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In my view, does the Ninth Circuit's rule on recusal apply to my blog?",
+        "In my experience the Fifth Circuit's opinions are long; may I say so in a talk?",
+    ],
+)
+def test_a_circuit_cited_near_my_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("I serve as a judge on the 9th Circuit and a lawyer follows me.", "9th Circuit"),
+        ("My Ninth Circuit colleagues follow my blog.", "Ninth Circuit"),
+    ],
+)
+def test_the_judges_own_circuit_goes(text, gone):
+    assert_gone(text, gone)
+
+
+# Quoted screen names: an English cue needs is/was/called/: before the quote, and a straight '
+# beside a letter is an apostrophe; after a colon a role or the question itself is no account.
+SCREEN_NAME_LOOK_ALIKES = [
+    "How should I handle 'vexatious' litigants who post about me?",
+    "My handle's been copied and it's now used to post about my cases. What can I do?",
+    "我的微信昵称：法官，可以吗？",
+    "想问一下账号：实名制的问题",
+]
+
+
+@pytest.mark.parametrize("text", SCREEN_NAME_LOOK_ALIKES)
+def test_quotes_and_colons_that_hold_no_screen_name_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("My nickname is 'gavel girl' and a party found it.", "gavel girl"),
+        ('My handle is "Quiet Gavel" on X.', "Quiet Gavel"),
+        ("我的微博昵称：半杯咖啡的法官，被律师关注了", "半杯咖啡"),
+    ],
+)
+def test_quoted_and_colon_screen_names_go(text, gone):
+    assert_gone(text, gone)
+
+
+# vx, wx and qq are platforms only as words of their own.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I installed wxPython3 on my court laptop; is that allowed?",
+        "我用qqplot2画了结案率的图，可以发吗？",
+    ],
+)
+def test_a_platform_token_inside_a_word_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [("律师让我加他wx lawyer2020", "lawyer2020"), ("My vx is judge_li88", "judge_li88")],
+)
+def test_a_platform_token_before_an_id_still_takes_it(text, gone):
+    assert_gone(text, gone)
+
+
+# An all-capitals word after a Chinese role is a surname only as pinyin (律师 LI Ming).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "法官 AI Assistant 能用吗？",
+        "律师 GPT Plus 会员可以报销吗？",
+        "Is the 法官 AI Assistant allowed?",
+    ],
+)
+def test_an_acronym_after_a_chinese_role_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [("律师 LI Ming 加我微信", "LI Ming"), ("当事人 ZHANG Xiaoming 打电话给我", "ZHANG Xiaoming")],
+)
+def test_a_pinyin_name_in_capitals_after_a_chinese_role_goes(text, gone):
+    assert_gone(text, gone)
+
+
+# "the X family of …" is a range of products, not a family of people.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does owning shares in the Boeing family of funds bar me from an aviation case?",
+        "My grandson plays with the Lego family of sets; may I post photos?",
+    ],
+)
+def test_a_family_of_products_stays(text):
+    assert redact(text) == text
+
+
+
+# One family list (zh_names.yaml) serves every finder of the judge's circle.
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("我婆婆Grace常来旁听我的庭审，我要回避吗？", "Grace"),
+        ("我爸爸Frank跟对方律师很熟", "Frank"),
+    ],
+)
+def test_every_family_word_cues_the_judges_circle(text, gone):
+    assert_gone(text, gone)

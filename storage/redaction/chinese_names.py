@@ -18,7 +18,7 @@ for 5 clean texts changed (小红书 → [姓名]书, 滑雪, 明白) and 1.7-3.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .english_names import LATIN_NAME, is_stop_name, is_word, trim_latin
 from .patterns import HAN, HAN_RE
@@ -39,6 +39,7 @@ COMMON_WORDS = frozenset(words("zh_names", "common_words"))
 _FOLLOW_WORDS = frozenset(words("zh_names", "follow_words"))
 
 _ROLE_BEFORE = sorted(words("zh_names", "roles_before"), key=len, reverse=True)
+FAMILY = sorted(words("zh_names", "family"), key=len, reverse=True)
 # Cues after which a name must be followed by a clear break (叫李明的, 我是李明，).
 # 本名, 真名, 原名 and 实名 name the person behind a screen name (她本名林婉珍，是律师).
 _WEAK_CUES = ("我是", "叫", "本名", "真名", "原名", "实名是", "真实姓名")
@@ -46,13 +47,14 @@ _ROLE_AFTER = sorted(words("zh_names", "roles_after"), key=len, reverse=True)
 
 _ROLE_BEFORE_RE = re.compile("(?:" + "|".join(_ROLE_BEFORE) + ")" + r"[:\s]?(?:是|叫|为)?\s?")
 _WEAK_CUE_RE = re.compile("(?:" + "|".join(_WEAK_CUES) + ")")
+_FAMILY_CUE_RE = re.compile("(?:" + "|".join(FAMILY) + ")" + r"[:\s]?(?:是|叫|为)?\s?")
 # 长 after a bare surname is often 长期/长久 (全县长期 is not 全 the county head); 总 is often 总是.
 _ROLE_AFTER_RE = re.compile(
     "(?:" + "|".join(_ROLE_AFTER) + ")"
     r"(?:(?<=长)(?![期久远达大时处效])|(?<=总)(?![是结共之体计额数部局队会理统监裁经算归而得要也])"
     r"|(?<![长总]))"
 )
-_ROLE_WORDS = frozenset(_ROLE_BEFORE) | frozenset(_ROLE_AFTER)
+_ROLE_WORDS = frozenset(_ROLE_BEFORE) | frozenset(_ROLE_AFTER) | frozenset(FAMILY)
 # 陈某某, 张X: the given name already masked, the surname still identifying.
 _GIVEN_MASK = re.compile(
     r"某某?(?![种些个位天日年月时处地项条类件次样人])|[Xx×*○]{1,2}(?![A-Za-z])"
@@ -124,7 +126,9 @@ def _clear_break_after(text: str, pos: int) -> bool:
     return text[pos : pos + 2] in _ROLE_WORDS or bool(_ROLE_AFTER_RE.match(text, pos))
 
 
-def _name_end(text: str, start: int, *, strong: bool) -> int | None:
+def _name_end(
+    text: str, start: int, *, strong: bool, breaks: Callable[[str, int], bool] | None = None
+) -> int | None:
     """End of a Chinese name that starts at ``start`` (after a cue), or None.
 
     The given name is one or two characters; the longer reading is taken when a natural break
@@ -139,8 +143,11 @@ def _name_end(text: str, start: int, *, strong: bool) -> int | None:
     if masked:
         return masked.end()
     ambiguous = surname_len == 1 and text[start] in _AMBIGUOUS
-    breaks = _clear_break_after if ambiguous else _break_after
-    for size in (2, 1):
+    # After a weak cue with its own breaks (a family word), a surname that also opens everyday
+    # words (任, 何, 方 …) needs two given characters: 我女儿任性， is a daughter's temper.
+    sizes = (2,) if ambiguous and breaks else (2, 1)
+    breaks = breaks or (_clear_break_after if ambiguous else _break_after)
+    for size in sizes:
         if all(_given_char(text, given + k) for k in range(size)) and breaks(text, given + size):
             return given + size
     if not strong or ambiguous:
@@ -164,9 +171,20 @@ def _name_end(text: str, start: int, *, strong: bool) -> int | None:
 # A name in lower-case pinyin after a Chinese role: 当事人zhang wei.
 _PINYIN_NAME_RE = re.compile(r" ?(?P<x>[a-z]{2,12}(?: [a-z]{2,12}){1,2})(?![A-Za-z])")
 
-# Cues before a name, and whether each is strong (律师, 原告 …: take two characters even
-# without a clear break) or weak (我是, 叫: only before a clear break).
-_CUES = ((_ROLE_BEFORE_RE, True), (_WEAK_CUE_RE, False))
+def _family_break_after(text: str, pos: int) -> bool:
+    """After a family word a name ends only where the person's sentence goes on: punctuation,
+    the end, or what follows a person (在, 说, 是, 给 …); a role (老师) may be the rest of a
+    word that is no name (我女儿任课老师)."""
+    return pos >= len(text) or not _is_han(text[pos]) or text[pos] in _AFTER_A_PERSON
+
+
+# Cues before a name, whether each is strong (律师, 原告 …: take two characters even without a
+# clear break) or weak (我是, 叫: only before a clear break), and what a break is after it.
+_CUES = (
+    (_ROLE_BEFORE_RE, True, None),
+    (_WEAK_CUE_RE, False, None),
+    (_FAMILY_CUE_RE, False, _family_break_after),
+)
 
 
 _CUED_NICKNAME_RE = re.compile(
@@ -177,10 +195,10 @@ _CUED_NICKNAME_RE = re.compile(
 
 def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
     """律师李明, 原告张三, 我叫李明; also a Latin name after a Chinese role (律师John Smith)."""
-    for cue, strong in _CUES:
+    for cue, strong, breaks in _CUES:
         for match in cue.finditer(text):
             pos = match.end()
-            end = _name_end(text, pos, strong=strong)
+            end = _name_end(text, pos, strong=strong, breaks=breaks)
             if end:
                 yield pos, end
                 continue
@@ -206,6 +224,8 @@ def zh_after_cue(text: str) -> Iterator[tuple[int, int]]:
             if not first.isascii() or not first.isalpha():
                 continue
             latin = LATIN_NAME.match(text, pos)
+            if latin and _caps_acronym(latin.group("x").split()):
+                latin = None
             if latin and not is_stop_name(latin.group("x").split()[0]):
                 yield trim_latin(latin.start("x"), latin.group("x"))
                 continue
@@ -340,6 +360,17 @@ _PINYIN_BEFORE_ROLE_RE = re.compile(
 
 _PINYIN_WORD_RE = re.compile(r" ?(?P<x>[a-z]{4,12})(?![A-Za-z0-9@_.\-])")
 _PINYIN_WORD_SYLLABLES = re.compile(f"(?:{_SYLLABLE.pattern}){{2,3}}")
+_PINYIN_GIVEN = re.compile(f"(?:{_SYLLABLE.pattern}){{1,2}}")
+_PINYIN_SURNAMES = frozenset(words("zh_names", "pinyin_surnames"))
+
+
+def _caps_acronym(words_: list[str]) -> bool:
+    """An all-capitals first word that is no pinyin surname, beside words that are no pinyin:
+    法官 AI Assistant, 律师 GPT Plus (律师 LI Ming and 律师 WANG Xiaoming are names)."""
+    first = words_[0]
+    if not (first.isupper() and len(first) > 1) or first.lower() in _PINYIN_SURNAMES:
+        return False
+    return not any(_PINYIN_GIVEN.fullmatch(word.lower()) for word in words_[1:])
 
 
 def zh_pinyin_before_role(text: str) -> Iterator[tuple[int, int]]:
@@ -464,9 +495,7 @@ _BEFORE_A_PERSON = re.compile(
     # Someone's family, then a name: 我爸胡德明, 我老公周志强, 原告的女儿赵婷婷 (a one-character kin
     # word only after 我).
     r"|我的?[爸妈哥姐弟妹]"
-    r"|(?:爸爸|妈妈|父亲|母亲|老公|老婆|爱人|丈夫|妻子|儿子|女儿|哥哥|姐姐|弟弟|妹妹|[表堂][哥姐弟妹]"
-    r"|舅舅|姑姑|姨妈|叔叔|伯伯|岳父|岳母|公公|婆婆|侄子|侄女|外甥|外甥女|男朋友|女朋友|男友|女友"
-    r"|前妻|前夫|未婚夫|未婚妻|闺蜜|发小))"
+    rf"|(?:{'|'.join(FAMILY)}))"
 )
 # 把赵磊从好友里删掉, 把陈静踢出群: a person (two characters are enough) taken out of a list.
 _REMOVED_RE = re.compile(
@@ -551,8 +580,8 @@ _REDUPLICATED_WORDS = frozenset(words("zh_names", "reduplicated_words"))
 _REDUPLICATED_RE = re.compile(rf"([{HAN}])\1")
 # Who a doubled name belongs to: 我家朵朵, 我儿子乐乐, 孩子浩浩, 小名叫豆豆.
 _KIN_BEFORE = re.compile(
-    r"(?:我家|我们家|他家|她家|我儿子|我女儿|儿子|女儿|闺女|孩子|孙子|孙女|外孙|外孙女|侄子|侄女"
-    r"|外甥|外甥女|小名叫|小名是|小名|乳名|叫)$"
+    r"(?:我家|我们家|他家|她家|闺女|孩子|孙子|孙女|外孙|外孙女|小名叫|小名是|小名|乳名|叫"
+    rf"|{'|'.join(FAMILY)})$"
 )
 # What follows a name: a verb or a particle (浩浩最近…, 朵朵今年…), or a comma, as in
 # "朵朵，说她想…".

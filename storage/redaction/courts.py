@@ -11,11 +11,14 @@ before 法院 in Chinese, a capitalised place word in English.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from .english_names import is_place, is_stop_name, is_word
 from .patterns import HAN
 from .text import Span
+from .wordlists import words
 
 # A place name never contains 我, 在, 是, 作为 …, so "我在深圳市…" starts the court at 深 (but 都
 # may be part of one: 成都市, 首都).
@@ -195,12 +198,21 @@ _ZH_MINE = re.compile(
 _ZH_WORKS_THERE = re.compile(r"^[^，。！？；,]{0,6}?(?:工作|任职|上班|就职|供职|任法官|当法官)")
 
 
+@lru_cache(maxsize=8)
+def _ends(text: str, ends: re.Pattern[str]) -> list[int]:
+    """Where every sentence (or clause) of the text ends, found once per text: a text of many
+    courts or units is then read once, not once for each of them."""
+    return [m.start() for m in ends.finditer(text)]
+
+
 def _around(text: str, start: int, end: int, ends: re.Pattern[str]) -> tuple[str, str]:
     """What comes before and after the court in its sentence (or clause)."""
-    low = max(0, start - _REACH)
-    left = max((m.end() for m in ends.finditer(text, low, start)), default=low)
-    right = ends.search(text, end, end + _REACH)
-    return text[left:start], text[end : right.start() if right else min(len(text), end + _REACH)]
+    found = _ends(text, ends)
+    before = bisect_left(found, start)
+    left = max(found[before - 1] + 1 if before else 0, start - _REACH, 0)
+    after = bisect_left(found, end)
+    right = found[after] if after < len(found) else len(text)
+    return text[left:start], text[end : min(right, end + _REACH, len(text))]
 
 
 # "the Brookside Court where I sit", "… Court, in which I preside": the court is the judge's.
@@ -218,7 +230,29 @@ _EN_THE_JUDGE_AT = re.compile(
 )
 
 
+# Every reading of _en_own needs the judge in the sentence: a first-person word or a judge's title.
+_EN_SPEAKER = re.compile(
+    rf"{_EN_SUBJECT.pattern}|(?i:\b(?:my|our|mon|ma|notre|mein|meine|meiner|unser|unsere|unserer"
+    r"|mi|nuestro|nuestra|meu|minha|nosso|nossa|judge|magistrate|justice|registrar|sheriff"
+    r"|recorder)\b)"
+)
+
+
+@lru_cache(maxsize=8)
+def _speakers(text: str) -> list[int]:
+    """Where the text names the judge, found once per text (see _ends)."""
+    return [m.start() for m in _EN_SPEAKER.finditer(text)]
+
+
 def _en_own(text: str, start: int, end: int) -> bool:
+    found = _ends(text, _SENTENCE_END)
+    before = bisect_left(found, start)
+    left = max(found[before - 1] + 1 if before else 0, start - _REACH, 0)
+    after = bisect_left(found, end)
+    right = min(found[after] if after < len(found) else len(text), end + _REACH)
+    speakers = _speakers(text)
+    if bisect_left(speakers, left) == bisect_left(speakers, right):
+        return False
     before, after = _around(text, start, end, _SENTENCE_END)
     if _EN_MINE.search(before) or _EN_WHERE_I.match(after) or _EN_THE_JUDGE_AT.search(before):
         return True
@@ -234,10 +268,10 @@ _ZH_MOVED_FROM = re.compile(r"我[^，。！？；,]{0,8}从$")
 _ZH_MOVED_AFTER = re.compile(r"^[^，。！？；,]{0,4}?(?:调|来到|到了|转到|离开|辞职|退休|出来)")
 # 老同学的公司在苏州工业园区人民法院有个合同纠纷: a clause that opens with someone of the judge's
 # (我的 may go without saying) places the judge's own circle at that court.
+FAMILY = sorted(words("zh_names", "family"), key=len, reverse=True)
 _ZH_CIRCLE_AT = re.compile(
-    r"^(?:我的?|我们的?)?老?(?:同学|朋友|发小|闺蜜|亲戚|家人|爱人|老婆|老公|丈夫|妻子|儿子|女儿|父亲|母亲"
-    r"|爸爸|妈妈|[哥姐弟妹]{2}|[表堂][哥姐弟妹]|岳父|岳母|公公|婆婆|舅舅|姨妈|叔叔|伯伯|侄子|侄女|外甥"
-    r"|邻居|同事)[^在向于，。]{0,12}(?<![现存实正所])[在向于]$"
+    rf"^(?:我的?|我们的?)?老?(?:同学|朋友|亲戚|家人|[哥姐弟妹]{{2}}|邻居|同事|{'|'.join(FAMILY)})"
+    r"[^在向于，。]{0,12}(?<![现存实正所])[在向于]$"
 )
 
 
@@ -376,6 +410,20 @@ _US_CIRCUIT = re.compile(
     r"|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|D\.C\.|Federal|[1-9](?:st|nd|rd|th)|1[01]th)"
     r" Circuit(?: Court of Appeals)?(?![A-Za-z])"
 )
+# A circuit is a court of many judges that every American lawyer cites: "my" somewhere in the
+# sentence ("In my view, does the Ninth Circuit's rule …") is not enough. It is the judge's
+# when "my/our" stands right before it, or a verb of sitting on it or being appointed to it.
+_CIRCUIT_MINE = re.compile(
+    r"(?i:\b(?:my|our) (?:own |home |old )?(?:the )?)$"
+    r"|(?i:\b(?:sit|sits|sat|sitting|serve|serves|served|serving|preside|presides|presided"
+    r"|appointed|appointment|nominated|nomination|confirmed|elevated|elevation|joined|joining"
+    r"|clerk|clerked|clerking|transferred|moved)"
+    r"(?: as an? (?:judge|justice)| (?:judge|justice))? (?:on|to|in|at|for|with)(?: the)? )$"
+)
+
+
+def _circuit_is_mine(match: re.Match[str]) -> bool:
+    return bool(_CIRCUIT_MINE.search(match.string, max(0, match.start() - 60), match.start()))
 
 
 # A unit of any court, even one that is an institution, in the judge's own sentence: "Sitting
@@ -394,7 +442,7 @@ _EN_OWN_UNIT = re.compile(
 # A pattern is read only in a text holding its gate's word.
 _OWN_WHOLE: list[tuple[re.Pattern[str], re.Pattern[str], Callable[[re.Match[str]], bool]]] = [
     (re.compile(r"District|\.D\."), _US_DISTRICT_COURT, lambda match: True),
-    (re.compile("Circuit"), _US_CIRCUIT, lambda match: True),
+    (re.compile("Circuit"), _US_CIRCUIT, _circuit_is_mine),
     (
         re.compile("(?i:chamber|division|list|panel|courtroom|part|dep)"),
         _EN_OWN_UNIT,
@@ -459,14 +507,26 @@ def en_own_court(text: str) -> Iterator[Span]:
         yield start, _end(match)
 
 
+_UNIT_NOUNS = (
+    "Part", "Division", "Section", "Chamber", "Department", "Dept.", "Courtroom", "Panel", "List",
+    "Term",
+)  # fmt: skip
+# These name a part of a code or a rota as often as a bench ("Part 36 offers", "Section 230",
+# "List 1 of the rota"): a bench only after the kind of cases it hears ("the Commercial Part 12").
+_UNIT_NOUNS_AFTER_A_KIND = frozenset({"Part", "Section", "List", "Term", "Panel"})
+# "Family Part 3 of the Rules", "Section 5 of the Act": a part of a text, not a bench.
+_OF_A_TEXT = re.compile(
+    r",? of (?:the |this |that )?(?:[A-Za-z'’\-]+ ){0,4}"
+    r"(?i:code|codes|rules?|act|regulations?|statute|constitution|guidelines?|convention)(?![A-Za-z])"
+)
 # An English division the judge sits in ("I sit in the Chancery Division", "I'm in the family
 # division of …"): named with a capital, or one of the usual kinds of division in any case.
 _EN_DIVISION = re.compile(
     r"(?<![A-Za-z'’])(?P<division>(?:[A-Z][A-Za-z'’\-]+ ){1,3}Division"
     # A numbered part, section or courtroom, perhaps after the kind of cases it hears ("the
     # Commercial Part 12", "Family Section 3", "Courtroom 7B"): one judge's bench.
-    r"|(?:[A-Z][A-Za-z'’\-]+ ){0,4}(?:Part|Division|Section|Chamber|Department|Dept\.|Courtroom"
-    r"|Panel|List|Term) (?:[0-9]{1,3}[A-Z]?|[IVX]{1,5})(?![A-Za-z0-9])"
+    rf"|(?:[A-Z][A-Za-z'’\-]+ ){{0,4}}(?:{'|'.join(map(re.escape, _UNIT_NOUNS))})"
+    r" (?:[0-9]{1,3}[A-Z]?|[IVX]{1,5})(?![A-Za-z0-9])"
     r"|(?i:(?:family|chancery|criminal|civil|probate|commercial|juvenile|appellate|trial|"
     r"(?:king|queen)['’]?s bench|administrative|employment|tax|housing|domestic relations|"
     r"land|equity|felony|misdemeanou?r|traffic|general|law|appeals?) division))(?![A-Za-z])"
@@ -475,9 +535,8 @@ _EN_LEADING = frozenset("The A An This That Our My His Her Their Your In At On O
 
 
 # What a text must hold for en_own_division to find anything (case-folded).
-EN_DIVISION_WORDS = (
-    "division", "part", "section", "chamber", "dep", "courtroom", "panel", "list", "term",
-)  # fmt: skip
+# The nouns of _EN_DIVISION; "division" also covers its kinds of division in any case.
+EN_DIVISION_WORDS = tuple(noun.lower() for noun in _UNIT_NOUNS)
 
 
 def en_own_division(text: str) -> Iterator[Span]:
@@ -485,6 +544,12 @@ def en_own_division(text: str) -> Iterator[Span]:
         start, words = match.start(), match.group("division").split(" ")
         while len(words) > 1 and words[0] in _EN_LEADING:
             start += len(words.pop(0)) + 1
+        if (
+            len(words) > 1
+            and words[-2] in _UNIT_NOUNS_AFTER_A_KIND
+            and (len(words) < 3 or _OF_A_TEXT.match(text, match.end()))
+        ):
+            continue
         if len(words) > 1 and _en_own(text, start, match.end()):
             yield start, match.end()
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from .patterns import HAN
@@ -61,7 +61,7 @@ def is_word(word: str) -> bool:
 def is_place(word: str) -> bool:
     """A country, capital, US state or city of 15,000 people (GeoNames) that is no listed
     given name or surname: "Lisbon" is a place, "Jackson" and "Florence" stay names."""
-    return word in _PLACES and word not in _GIVEN and word not in _SURNAMES
+    return word in _PLACES and word not in _GIVEN and not _is_surname(word)
 
 
 def is_stop_name(word: str) -> bool:
@@ -241,7 +241,21 @@ _GIVEN_WORDS = frozenset(words("en_names", "given_names_that_are_words"))
 # The hand-kept surnames, and the 1990 US Census's that are no English word, no place and no
 # given name (data/surnames.txt, made by scripts/make_surnames.py).
 _HAND_KEPT_SURNAMES = frozenset(words("en_names", "surnames"))
-_SURNAMES = _HAND_KEPT_SURNAMES | lines("surnames")
+
+
+@cache
+def _surnames_folded() -> frozenset[str]:
+    """Every listed surname, case-folded: the only copy of the census's ~80,000 kept (read on
+    first use, not at import, so scripts/make_surnames.py runs before the file exists)."""
+    census = lines.__wrapped__("surnames")  # not through lines()' cache: one copy, not two
+    return frozenset(name.casefold() for name in _HAND_KEPT_SURNAMES | census)
+
+
+def _is_surname(word: str) -> bool:
+    """A listed surname as names are written: capitalised (Smith, McDonald), not in capitals."""
+    if word in _HAND_KEPT_SURNAMES:
+        return True
+    return word[:1].isupper() and not word.isupper() and word.casefold() in _surnames_folded()
 # Family words and pet names ("Nana and I"): never a name on their own.
 _KIN_WORDS = frozenset(words("en_names", "kin_words"))
 
@@ -259,8 +273,6 @@ _GIVEN_FOLDED = frozenset(
     name.casefold() for name in _GIVEN if len(name) >= 4 or name in _HAND_KEPT_GIVEN
 )
 _GIVEN_WORDS_FOLDED = frozenset(name.casefold() for name in _GIVEN_WORDS)
-_SURNAMES_FOLDED = frozenset(name.casefold() for name in _SURNAMES)
-_KNOWN_FOLDED = _GIVEN_FOLDED | frozenset(name.casefold() for name in _SURNAMES)
 # A name may open a quotation ('Sarah Whitfield, Esq.'); O'Brien and don't are no name starts.
 _ANY_LATIN_RE = re.compile(rf"[{UPPER}]")
 _CAPITALISED_RE = re.compile(rf"(?<![A-Za-z\-])(?<![A-Za-z]['’])[{UPPER}][{_LOW}]+")
@@ -295,8 +307,8 @@ def en_free_names(text: str) -> Iterator[tuple[int, int]]:
             place = f"{first} {second}" in _PLACES or is_place(first) or is_place(second)
             # A surname from the census list only outside a place's name (São Paulo).
             listed = (
-                second in _SURNAMES
-                and first not in _SURNAMES
+                _is_surname(second)
+                and not _is_surname(first)
                 and not unsure
                 and (second in _HAND_KEPT_SURNAMES or not place)
             )
@@ -312,14 +324,14 @@ def _trim_words(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int
     ("NELSON MANDELA SAID")."""
     if len(tokens) > 2:
         last = text[tokens[-1][0] : tokens[-1][1]]
-        if is_word(last) and last not in _SURNAMES and last not in _GIVEN:
+        if is_word(last) and not _is_surname(last) and last not in _GIVEN:
             return tokens[:-1]
     return tokens
 
 
 def _surname_like(word: str) -> bool:
     """A word in any case that may be a surname: a listed one, or no English word."""
-    return len(word) >= 2 and (word.casefold() in _SURNAMES_FOLDED or not is_word(word))
+    return len(word) >= 2 and (word.casefold() in _surnames_folded() or not is_word(word))
 
 
 def _given_like(word: str) -> bool:
@@ -378,7 +390,7 @@ def en_lower_names(text: str) -> Iterator[tuple[int, int]]:
         # Surname first (tran van minh, okafor chidi): a listed surname that is no English
         # word, perhaps a short middle name, then a listed given name.
         folded = first.group().casefold()
-        if folded in _SURNAMES_FOLDED and not is_word(folded):
+        if folded in _surnames_folded() and not is_word(folded):
             for last in words_found[index + 1 : index + 3]:
                 between = _MIDDLE_NAME_RE.fullmatch(text, first.end(), last.start())
                 if not between:
@@ -567,7 +579,7 @@ def _full_name_part(given: str, word: str) -> bool:
     if _never_a_name(word):
         return False
     named = given in _GIVEN or given in _GIVEN_WORDS or word in _GIVEN or word in _GIVEN_WORDS
-    return named or word in _SURNAMES or not (is_word(word) or is_place(word))
+    return named or _is_surname(word) or not (is_word(word) or is_place(word))
 
 
 _JOINED_LOWER_RE = re.compile(
@@ -726,11 +738,11 @@ def en_names_any_case(text: str) -> Iterator[tuple[int, int]]:
                 # "the witness, mark taylor": a given name that is also a word, before a
                 # listed surname.
                 after = _WORD_RE.match(text, word.end() + 1)
-                if after and after.group().casefold() in _SURNAMES_FOLDED:
+                if after and after.group().casefold() in _surnames_folded():
                     found.append(word.span())
                     pos = after.start()
                     continue
-            if folded not in (_GIVEN_FOLDED if not found else _KNOWN_FOLDED):
+            if not (folded in _GIVEN_FOLDED or (found and folded in _surnames_folded())):
                 set_off = found and match.group("comma") and _SET_OFF_SURNAME_RE.match(text, pos)
                 if set_off and folded not in _NOT_SURNAMES:
                     found.append(set_off.span())
@@ -810,7 +822,7 @@ def en_caps_names(text: str) -> Iterator[tuple[int, int]]:
                 # MEI-LING CHAN: two words that are no English words, one of them a listed
                 # name (so two acronyms side by side are not taken for a name).
                 listed = any(
-                    part in _GIVEN or part in _SURNAMES
+                    part in _GIVEN or _is_surname(part)
                     for word in (first, second)
                     for part in word.split("-")
                 )
@@ -823,12 +835,10 @@ def en_caps_names(text: str) -> Iterator[tuple[int, int]]:
 # "justice o'donoghue", "JUDGE PATEL": after a judicial title in any case, one word that is
 # no English word is a surname (the title's own name finders want capitals).
 # What the text must hold for it (case-folded): one of the titles, or a part of one.
-TITLE_ANY_CASE_WORDS = (
-    "judge", "justice", "magistrate", "recorder", "sheriff", "registrar", "mr", "ms", "mx",
-    "dr", "prof", "sir", "dame", "lord", "lady", "hon",
-)  # fmt: skip
+_JUDICIAL_TITLES = ("judge", "justice", "magistrate", "recorder", "sheriff", "registrar")
+TITLE_ANY_CASE_WORDS = (*_JUDICIAL_TITLES, *_HONORIFICS.lower().split("|"))
 _TITLE_ANY_CASE_RE = re.compile(
-    rf"(?<![A-Za-z])(?i:judge|justice|magistrate|recorder|sheriff|registrar|{_HONORIFICS})\.?[ \t]+"
+    rf"(?<![A-Za-z])(?i:{'|'.join(_JUDICIAL_TITLES)}|{_HONORIFICS})\.?[ \t]+"
     r"(?P<x>[A-Za-z][A-Za-z'’\-]*[A-Za-z])(?![A-Za-z'’\-])"
 )
 
@@ -863,8 +873,8 @@ _LATIN_IN_HAN_RE = re.compile(
     rf"(?P<x>[{UPPER}][{_LOW}]+)(?![A-Za-z0-9{UPPER}{_LOW}@_.'’\-])(?=[ \t]?[{HAN}，。、；：！？,])"
 )
 _PERSON_BEFORE_RE = re.compile(
-    "(?:同学|同事|朋友|老乡|邻居|室友|闺蜜|发小|律师|老师|助理|书记员|当事人|原告|被告|证人|网友|记者"
-    "|博主|客户|表哥|表姐|表弟|表妹|堂哥|堂姐|儿子|女儿|侄子|侄女|外甥|男友|女友|老公|老婆)[ \t]?$"
+    "(?:同学|同事|朋友|老乡|邻居|律师|老师|助理|书记员|当事人|原告|被告|证人|网友|记者|博主|客户"
+    f"|{'|'.join(sorted(words('zh_names', 'family'), key=len, reverse=True))})[ \t]?$"
 )
 
 
@@ -889,6 +899,8 @@ def en_given_in_chinese(text: str) -> Iterator[tuple[int, int]]:
 _FAMILY_RE = re.compile(
     rf"(?<![A-Za-z])(?i:the)[ \t]+(?P<x>[{UPPER}][{_LOW}]+)(?P<kind>s|[ \t]+(?:family|household"
     r"|clan|twins|brothers|sisters))(?![A-Za-z])"
+    # "the Boeing family of aircraft", "the Lego family of sets": a range of products.
+    r"(?![ \t]+of(?![A-Za-z]))"
 )
 
 
@@ -903,5 +915,5 @@ def en_family_names(text: str) -> Iterator[tuple[int, int]]:
                 is_place(word) or plural in _PLACES or is_word(plural)
             ):
                 yield match.start("x"), match.end("kind")
-        elif word in _SURNAMES or not (is_word(word) or is_place(word)):
+        elif _is_surname(word) or not (is_word(word) or is_place(word)):
             yield match.span("x")

@@ -266,7 +266,9 @@ _EMAIL_ANY = re.compile(
     r"(?<![\w.%+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[^\W\d_]{2,24}(?![\w-])"
 )
 # Brackets of either script: "name[at]court.gov", "wang【at】fy dot gov dot cn".
-_OPEN, _CLOSE = "[\\[({<【〔〖「『]", "[\\])}>】〕〗」』]"
+# The brackets around a spelt-out "at" ("name [at] domain"); the e-mail gate reads them too.
+OPEN_BRACKETS = "[({<【〔〖「『"
+_OPEN, _CLOSE = f"[{re.escape(OPEN_BRACKETS)}]", "[\\])}>】〕〗」』]"
 _AT = rf"(?:{_OPEN} ?at ?{_CLOSE}| at )"
 _DOT = rf"(?:\.|{_OPEN} ?dot ?{_CLOSE}| dot )"
 # "name [at] domain [dot] com", "name(at)domain.org", "name at 163 dot com": an "at" in
@@ -337,11 +339,16 @@ _ORDINAL_WORD = (
 _DAY = rf"(?:(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?|(?i:{_ORDINAL_WORD}))"
 # A year in words: "nineteen seventy-two", "nineteen oh five", "two thousand and one".
 _UNIT_WORD = "(?:one|two|three|four|five|six|seven|eight|nine)"
+# The words a year in words starts with; the date rule's gate is built from the same tuple.
+_CENTURY_WORDS = ("nineteen", "twenty")
+_THOUSAND_WORDS = "two thousand"
+YEAR_WORD_LEADS = (*_CENTURY_WORDS, _THOUSAND_WORDS)
 _YEAR_WORDS = (
-    rf"(?:nineteen|twenty)[ -](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:{'|'.join(_CENTURY_WORDS)})[ -]"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"(?:[ -]{_UNIT_WORD})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     rf"|eighteen|nineteen|oh[ -]{_UNIT_WORD}|hundred)"
-    rf"|two thousand(?: and)?(?: (?:{_UNIT_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    rf"|{_THOUSAND_WORDS}(?: and)?(?: (?:{_UNIT_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty(?:[ -](?:one|two|three|four|five))?))?"
     r"(?![A-Za-z])"
 )

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from .text import SENTINEL_CLASS
+from .wordlists import words
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RE = re.compile(f"[{HAN}]")
@@ -81,15 +82,35 @@ _ACCOUNT_ZH = (
 )
 # After a platform named in Chinese, or as judges write it to slip past a filter (薇信, V信, vx,
 # 扣扣), an id that holds a digit or an underscore: 加我微信 lawyer2020, 抖音 fan_88.
-_ZH_PLATFORM = r"(?i:微信|薇信|威信|徽信|v信|vx|wx|qq|扣扣|抖音|快手|小红书|微博|b站|知乎|钉钉)"
+# Case-folded; the gate of the rule reads the same tuple.
+ZH_PLATFORM_WORDS = (
+    "微信", "薇信", "威信", "徽信", "v信", "vx", "wx", "qq", "扣扣", "抖音", "快手", "小红书",
+    "微博", "b站", "知乎", "钉钉",
+)  # fmt: skip
+# A Latin token (vx, wx, qq) stands alone: "wxPython3" is no WeChat id (an "id" may follow).
+_ZH_PLATFORM = (
+    "(?i:"
+    + "|".join(
+        rf"(?<![A-Za-z]){word}(?!(?!id)[A-Za-z])" if word.isascii() else word
+        for word in ZH_PLATFORM_WORDS
+    )
+    + ")"
+)
 _ACCOUNT_ZH_PLATFORM = (
     rf"{_ZH_PLATFORM}(?i:号|id|账号|帐号)?\s*(?:是|为|:)?\s*"
     r"(?P<x>(?=[A-Za-z0-9_.\-]{0,31}[0-9_])[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9_])" + _E
 )
 # After ID/账号/昵称 and a colon, whatever runs to the next space or punctuation is the account,
 # in Chinese characters too (微博ID：半杯咖啡的法官); not a question (账号：能实名吗？).
+# … but not a role (昵称：法官，可以吗？) or what the question is about (账号：实名制的问题).
+_ROLES_ZH = sorted(
+    {*words("zh_names", "roles_before"), *words("zh_names", "roles_after")}, key=len, reverse=True
+)
+_ASKING_ZH = "问题|怎么|如何|是否|能否|可否|可以|要不要|规定|制度"
 _ACCOUNT_ZH_COLON = (
     r"(?i:(?<![A-Za-z])id|账号|帐号|用户名|昵称|网名)\s*:\s*"
+    rf"(?!(?:{'|'.join(_ROLES_ZH)})(?![{HAN}A-Za-z0-9_\-]))"
+    rf"(?![{HAN}A-Za-z0-9_\-]{{0,22}}(?:{_ASKING_ZH}))"
     rf"(?P<x>[{HAN}A-Za-z0-9_\-]{{2,24}})(?<![吗呢吧么])(?![{HAN}A-Za-z0-9_\-]|\s?\?)"
 )
 # "我在知乎的ID是 judge_wang", "小红书账号：法官日常2023": after ID/账号/用户名/昵称 the account,
@@ -140,11 +161,14 @@ _ACCOUNT_EN_NAMED = (
 # Any name in quotes after a word for an account name: 网名叫“法海无边”, 昵称是「半杯咖啡」,
 # 'my handle is "Quiet Gavel"'.
 # … or after a word for someone online (网友“江南小雨”, 博主「半杯咖啡」).
+# An English cue is an ordinary word ("How should I handle 'vexatious' litigants"): the name
+# needs is/was/called/: before its quote. A straight ' is also an apostrophe ("My handle's
+# been copied and it's now …"): it opens and closes a quotation only beside no letter.
 _ACCOUNT_QUOTED = (
-    r"(?i:网名|昵称|微信名|用户名|账号名|账号|帐号|博主|主播|up主|(?<![A-Za-z])id|username"
-    r"|user\s+name|screen\s+name|nickname|handle|account\s+name)"
-    r"(?:\s*(?:叫做?|是|为|名为|is|was|called|:))?\s*"
-    r"[\"“「『‘'](?P<x>[^\"”」』’'\n]{1,30})[\"”」』’']"
+    r"(?:(?i:网名|昵称|微信名|用户名|账号名|账号|帐号|博主|主播|up主)(?:\s*(?:叫做?|是|为|名为|:))?"
+    r"|(?i:(?<![A-Za-z])id|username|user\s+name|screen\s+name|nickname|handle|account\s+name)"
+    r"\s*(?i:is|was|called|named|叫做?|是|为|:))\s*"
+    r"(?:[\"“「『‘]|(?<![A-Za-z])')(?P<x>[^\"”」』’'\n]{1,30})(?:[\"”」』’]|'(?![A-Za-z]))"
     # After 网友 or 用户 a quotation may be what they said (怼了一个网友“你这…”): a name there
     # is short and holds no pronoun, particle or punctuation.
     r"|(?:网友|用户)[\"“「『](?P<y>[^\"”」』\s,.!?:;，。！？、你我他她这那就别吗呢吧了的是不]{2,8})"
@@ -400,8 +424,10 @@ _COURT_ZH = (
 )
 # "mr. kowalski", "MS. OKAFOR": the word after an honorific is a name in any case (the
 # capitalised ones are gone by now, taken with their given names by the name finders).
+# Case-folded; the gate of the rule reads the same tuple.
+TITLE_WORDS = ("mr", "mrs", "ms", "mx", "dr", "prof")
 _TITLE_NAME = (
-    r"(?<![A-Za-z])(?i:mr|mrs|ms|mx|dr|prof)(?:\.\s*|\s+)"
+    rf"(?<![A-Za-z])(?i:{'|'.join(TITLE_WORDS)})(?:\.\s*|\s+)"
     r"(?P<x>(?!(?i:justice|president|speaker|chairman|chair|chief|and|or|the|a|an)(?![A-Za-z]))"
     r"[A-Za-z][a-z'’\-]{1,30}|[A-Z][A-Z'’\-]{1,30})(?![A-Za-z])"
 )

@@ -21,7 +21,8 @@ _LATIN = re.compile("[A-Za-z]")
 _HAN = re.compile(f"[{patterns.HAN}]")
 _NOT_HAN = re.compile(f"[^{patterns.HAN}]+")
 _YEAR = re.compile(
-    "(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}|[今去前]年|(?i:nineteen|thousand)"
+    "(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4}|[今去前]年"
+    f"|(?i:{'|'.join(identifiers.YEAR_WORD_LEADS)})"
 )
 _BIRTH = re.compile("(?:19|20)[0-9]{2}|(?i:born)|[一二][九〇零][〇零一二三四五六七八九]{2} ?年")
 _VERSUS = re.compile(" v")
@@ -76,6 +77,8 @@ def forget_text() -> None:
     _folded.cache_clear()
     english_names.cue_kinds.cache_clear()
     english_names._app_places.cache_clear()
+    courts._ends.cache_clear()
+    courts._speakers.cache_clear()
 
 
 @lru_cache(maxsize=4)
@@ -129,7 +132,7 @@ _DIGIT_OR_COLON = re.compile("[0-9:]")
 # "chenhao艾特qq点com".
 _AT_WORDS = (
     "@", "#", " at ", "艾特", "爱特", "圈a",
-    *(f"{bracket}{space}at" for bracket in "[({<【〔〖「『" for space in ("", " ")),
+    *(f"{bracket}{space}at" for bracket in identifiers.OPEN_BRACKETS for space in ("", " ")),
 )  # fmt: skip
 
 
@@ -137,11 +140,6 @@ def _chars(chars: str) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(chars)}]")
 
 
-# The platforms of patterns._ZH_PLATFORM, case-folded.
-_ZH_PLATFORM_WORDS = (
-    "微信", "薇信", "威信", "徽信", "v信", "vx", "wx", "qq", "扣扣", "抖音", "快手", "小红书",
-    "微博", "b站", "知乎", "钉钉",
-)  # fmt: skip
 
 # Regex rules every alternative of whose pattern holds a digit.
 _DIGIT_RULES = (
@@ -182,7 +180,7 @@ _REGEX_GATES: dict[str, tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]] = {
     "case-en-labelled": ((_DIGIT,), ()),
     **dict.fromkeys(_DIGIT_RULES, ((_DIGIT,), ())),
     "digits-zh": ((_chars(patterns.ZH_NUMERAL),), ()),
-    "account-zh-platform": ((_DIGIT_OR_UNDERSCORE,), _ZH_PLATFORM_WORDS),
+    "account-zh-platform": ((_DIGIT_OR_UNDERSCORE,), patterns.ZH_PLATFORM_WORDS),
     "account-zh-colon": ((), (":",)),
     # 出生于, 生日, 生于 … before the date; 出生, 生人, 生日 after it.
     "dob-zh-before": ((), ("生",)),
@@ -336,7 +334,7 @@ RULES: list[Rule] = [
         "name",
         lambda text: patterns.regex_spans(patterns.TITLE_NAME, text),
         (_LATIN,),
-        ("mr", "ms", "mx", "dr", "prof"),
+        patterns.TITLE_WORDS,
         latin_only=True,
     ),
 ]
