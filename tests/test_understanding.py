@@ -471,6 +471,10 @@ def test_an_empty_list_of_question_words_makes_no_message_a_question():
         ("双方都没有把这些作为证据提交", "证据", True),
         ("没人向法院投诉过", "投诉", True),
         ("当事人把截图作为证据提交了", "证据", False),
+        ("no one would appeal so the case is still open to appeal", "open to appeal", False),
+        ("nobody complained and a journalist wrote a story", "a story", False),
+        ("我都没有想到他正在我这里打官司", "在我这里", False),
+        ("没人会上诉，所以案子还能上诉", "还能上诉", False),
     ],
 )
 def test_a_negative_subject_denies_what_its_clause_says(text, phrase, negated):
@@ -513,3 +517,32 @@ def test_a_negator_is_never_the_word_let_inside_a_phrase():
 def test_a_word_that_only_holds_a_negator_s_character_negates_nothing(text, phrase, negated):
     """特别 "especially" and 是否 "whether" hold 别 and 否 without denying what follows."""
     assert [h.negated for h in Text(text, WORDS).hits(Phrase(phrase))] == [negated]
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        (
+            "A party called me names on Twitter. Nobody knows if the case is still open to appeal.",
+            None,
+        ),
+        ("当事人在网上骂我，没人知道案子是否还能上诉", None),
+        ("A party called me names. He said no one would appeal so it is still open to appeal.", 0),
+        ("当事人在网上骂我，他说没人会上诉，所以案子还能上诉", 0),
+    ],
+)
+def test_a_negative_subject_never_chooses_the_other_answer(text, option):
+    """ "Nobody knows if it is still open" denies nothing the judge said: the question stays
+    open; and a negative subject never reaches past "so" into the next clause."""
+    assert _node_choice("online_insult", "p_pend", text) == option
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一个律师加我微信好友，我都没有想到他正在我这里打官司",
+        "律师加我好友，没想到他在我这里打官司",
+    ],
+)
+def test_a_word_that_does_not_negate_is_no_negative_subject_either(text):
+    assert _node_choice("friend_request", "lawyer", text) == 0

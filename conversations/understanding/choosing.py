@@ -179,7 +179,13 @@ class NodeReader:
                 return best
             return None
         if not kept and self.yes_or_no:
-            denied = [i for i, found in enumerate(hits) if found and all(h.negated for h in found)]
+            # A denial by a negative subject alone ("nobody knows if it is still open") says
+            # nothing of the other answer.
+            denied = [
+                i
+                for i, found in enumerate(hits)
+                if found and all(h.negated and not h.by_subject for h in found)
+            ]
             if len(denied) == 1:
                 return 1 - denied[0]
         return None
