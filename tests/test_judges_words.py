@@ -337,19 +337,19 @@ def test_wanting_to_know_what_a_party_is_really_like_is_checking_credibility(
 @pytest.mark.parametrize(
     ("text", "lang", "said", "not_said"),
     [
-        # A decision handed down days ago is still open to appeal, as "just ruled" is.
+        # A decision handed down days ago may be final or open to appeal: that is asked.
         (
             "A party who lost before me is calling me a liar on Facebook since I ruled last "
             "week. Can I answer?",
             "en",
-            "A party or their lawyer · Yes",
-            "No, it is over",
+            "A party or their lawyer",
+            "· Yes",
         ),
         (
             "败诉的被告在抖音上骂我是贪官，案子是上周判的，我能回应吗",
             "zh",
-            "案件当事人或其律师 · 是",
-            "否",
+            "案件当事人或其律师",
+            "· 是",
         ),
         # A lawyer with a hearing before the judge next week is in a current case.
         (

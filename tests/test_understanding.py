@@ -546,3 +546,18 @@ def test_a_negative_subject_never_chooses_the_other_answer(text, option):
 )
 def test_a_word_that_does_not_negate_is_no_negative_subject_either(text):
     assert _node_choice("friend_request", "lawyer", text) == 0
+
+
+@pytest.mark.parametrize("node", ["p_pend", "pending"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A party insulted me online after I ruled last week; the time to appeal has already expired",
+        "The defendant I sentenced yesterday is abusing me on Facebook",
+        "当事人在网上骂我，是刚判的一个小额诉讼案件，一审终审",
+        "当事人在微博上骂我，前几天判的",
+    ],
+)
+def test_a_recent_ruling_says_nothing_of_whether_an_appeal_is_still_open(node, text):
+    """A ruling last week may be final (一审终审, the time to appeal gone): Amicus asks."""
+    assert _node_choice("online_insult", node, text) is None
