@@ -552,7 +552,7 @@ def test_a_word_that_does_not_negate_is_no_negative_subject_either(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "A party insulted me online after I ruled last week; the time to appeal has already expired",
+        "A party insulted me online after I ruled last week; the time to appeal has expired",
         "The defendant I sentenced yesterday is abusing me on Facebook",
         "当事人在网上骂我，是刚判的一个小额诉讼案件，一审终审",
         "当事人在微博上骂我，前几天判的",
