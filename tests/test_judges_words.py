@@ -584,3 +584,24 @@ def test_a_contact_list_is_understood_as_contacts(engine, text, lang, said):
 def test_one_account_or_another_is_separating_accounts(engine, text, lang):
     line = understood(engine, text, lang)
     assert ("Separate personal and work accounts" in line) or ("区分个人号和工作号" in line)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Should I delete my old political tweets from law school? Defence counsel quoted "
+            "them in a motion yesterday.",
+            "en",
+        ),
+        ("我法学院时发过一些政治言论的微博，要删吗？被告的辩护人昨天在庭上把截图拿出来了", "zh"),
+    ],
+)
+def test_a_lawyer_in_court_raising_the_posts_holds_the_screening_question_open(
+    engine, text, lang
+):
+    """Words spent on when the posts were made are no hint; a lawyer quoting them in court,
+    in a clause of its own, is one: Amicus asks whether they bear on a case before the judge."""
+    line = understood(engine, text, lang)
+    assert "Not under complaint or before me" not in line
+    assert "未牵涉投诉或在审案件" not in line

@@ -87,12 +87,18 @@ class NodeReader:
             return None
         return self.meaning.choose(*text.senses(self.senses), spent)
 
-    def hints_other(self, text: Text, usual: int) -> bool:
+    def hints_other(
+        self, text: Text, usual: int, spent: frozenset[tuple[int, int]] = frozenset()
+    ) -> bool:
         """Whether anything in the words points to an option other than ``usual``, however
         faintly: a phrase of it (or of its borrowed meaning) said and not negated, or its
         senses. A screening question is passed by its ordinary case only when nothing does
         ("a journalist emailed me about them" is no complaint by phrase, but no ordinary
-        case either)."""
+        case either). Senses hint only through what an exception is (its label's senses:
+        "I was a defence lawyer before my appointment" says nothing of a case before me
+        now), except those said in a sentence of their own, apart from the ``spent`` ones
+        whose phrases decide the later steps (see walking.spent_sentences): "… from law
+        school? Defence counsel quoted them in a motion" hints at a case before me."""
         stated = False
         for options in (self.options, self.related):
             said = self._said(options, text, direct=False)[1]
@@ -103,7 +109,22 @@ class NodeReader:
         # hint against itself, whatever else its words share with an exception.
         if stated or self.meaning is None or self.senses is None:
             return False
-        return self.meaning.leans(text.senses(self.senses)[0], usual)
+        if self.meaning.leans(text.senses(self.senses)[0], usual):
+            return True
+        apart = [(start, end) for start, end in text.sentences() if (start, end) not in spent]
+        if not apart:
+            return False
+        rest = Text(" . ".join(text.text[a:b] for a, b in apart), text.words)
+        return self.meaning.leans(rest.senses(self.senses)[0], usual, gate=False)
+
+    def said_sentences(self, text: Text, index: int) -> set[tuple[int, int]]:
+        """The sentences where a phrase of option ``index`` (own or borrowed) is said."""
+        return {
+            text.sentence_of(hit.start)
+            for options in (self.options, self.related)
+            if options
+            for hit in self._said(options, text, direct=False)[1][index]
+        }
 
     def spend(self, text: Text, index: int, spent: set[str]) -> None:
         """What decided this step (option ``index``) decides nothing more by meaning."""

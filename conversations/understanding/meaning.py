@@ -171,17 +171,18 @@ class MeaningReader:
                     return chosen
         return None
 
-    def leans(self, said: frozenset[str], away_from: int) -> bool:
+    def leans(self, said: frozenset[str], away_from: int, gate: bool = True) -> bool:
         """Whether the senses said speak for an option other than ``away_from`` more than
         for it: too little, perhaps, to choose that option, enough not to assume the other.
         They must touch what that option is (a sense of its label): "I was a defence lawyer
         before my appointment" shares a word with "a lawyer in my case raised them", yet
-        says nothing of a case before the judge now."""
+        says nothing of a case before the judge now. ``gate`` False: any option may be
+        leant to (senses said apart from the words that decided the later steps)."""
         usual = self._score(self.weights[away_from], said)
         return any(
             (score := self._score(w, said)) >= MIN_SCORE
             and score > usual
-            and (not self.cores or not self.cores[i] or bool(said & self.cores[i]))
+            and (not gate or not self.cores or not self.cores[i] or bool(said & self.cores[i]))
             for i, w in enumerate(self.weights)
             if i != away_from
         )

@@ -19,6 +19,7 @@ from knowledge.textmatch import normalise, stem
 from .words import Words
 
 _CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、\n()（）]|\bbut\b|\bhowever\b|但是|但|不过|可是")
+_SENTENCE_END = re.compile(r"[.;!?。；！？\n]")
 NEGATION_WORDS = 3  # English: how many words before a phrase a negator still reaches
 NEGATION_CHARS = 4  # Chinese: how many characters before a phrase
 AFTER_WORDS = 1  # English: words that may stand between a phrase and a negator after it
@@ -126,6 +127,7 @@ class Text:
     """A message read once; every phrase is then looked up in it."""
 
     def __init__(self, raw: str, words: Words):
+        self.words = words
         self.text = normalise(raw)
         self._tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(self.text)]
         self._stems = [w for _, _, w in words_of(self.text)]
@@ -229,6 +231,16 @@ class Text:
 
     def _is_negator(self, word: str) -> bool:
         return word in self._en_negators or word.endswith("n't")
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Each sentence's start and end."""
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        starts = [0, *ends]
+        return [(a, b) for a, b in zip(starts, [*ends, len(self.text)], strict=True) if b > a]
+
+    def sentence_of(self, at: int) -> tuple[int, int]:
+        """The sentence that holds offset ``at``: its start and end."""
+        return next((a, b) for a, b in self.sentences() if a <= at < b)
 
     def _clause_start(self, at: int) -> int:
         return self._clause_starts[bisect_right(self._clause_starts, at) - 1]
