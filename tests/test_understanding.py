@@ -561,3 +561,22 @@ def test_a_word_that_does_not_negate_is_no_negative_subject_either(text):
 def test_a_recent_ruling_says_nothing_of_whether_an_appeal_is_still_open(node, text):
     """A ruling last week may be final (一审终审, the time to appeal gone): Amicus asks."""
     assert _node_choice("online_insult", node, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hints"),
+    [
+        ("Nobody has complained, but a journalist emailed me about them yesterday.", True),
+        ("没人投诉，不过有记者昨天发邮件问我这些帖子", True),
+        ("Nobody has complained about them.", False),
+        ("没人投诉过这些帖子", False),
+    ],
+)
+def test_the_ordinary_case_said_silences_only_its_own_clause(text, hints):
+    """ "Nobody has complained" is the ordinary case in so many words; a journalist asking
+    about the posts, in the next clause, still hints at a story."""
+    from conversations import Engine
+
+    understanding = Engine().understanding
+    reader = understanding.reader("delete_content", "stake")
+    assert reader.hints_other(Text(text, understanding.words), 2) == hints

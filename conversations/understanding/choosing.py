@@ -99,16 +99,20 @@ class NodeReader:
         now), except those said in a sentence of their own, apart from the ``spent`` ones
         whose phrases decide the later steps (see walking.spent_sentences): "… from law
         school? Defence counsel quoted them in a motion" hints at a case before me."""
-        stated = False
+        stated: list[Hit] = []
         for options in (self.options, self.related):
             said = self._said(options, text, direct=False)[1]
             if any(found for i, found in enumerate(said) if i != usual):
                 return True
-            stated = stated or bool(said[usual])
-        # The ordinary case said in so many words ("our court has no rules on it") is no
-        # hint against itself, whatever else its words share with an exception.
-        if stated or self.meaning is None or self.senses is None:
+            stated += said[usual]
+        if self.meaning is None or self.senses is None:
             return False
+        if stated:
+            # The ordinary case said in so many words ("our court has no rules on it") is
+            # no hint against itself, whatever else its clause shares with an exception;
+            # another clause may still hint ("nobody has complained, but a journalist
+            # emailed me about them").
+            text = text.blanked([text.clause_of(h.start) for h in stated])
         if self.meaning.leans(text.senses(self.senses)[0], usual):
             return True
         apart = [(start, end) for start, end in text.sentences() if (start, end) not in spent]

@@ -232,6 +232,23 @@ class Text:
     def _is_negator(self, word: str) -> bool:
         return word in self._en_negators or word.endswith("n't")
 
+    def clause_of(self, at: int) -> tuple[int, int]:
+        """The clause that holds offset ``at``: its start and its end (its break kept)."""
+        following = bisect_right(self._clause_starts, at)
+        end = (
+            self._clause_starts[following] - 1
+            if following < len(self._clause_starts)
+            else len(self.text)
+        )
+        return self._clause_starts[following - 1], end
+
+    def blanked(self, spans: list[tuple[int, int]]) -> Text:
+        """The message with ``spans`` blanked out (offsets and sentences kept)."""
+        chars = list(self.text)
+        for start, end in spans:
+            chars[start:end] = " " * (end - start)
+        return Text("".join(chars), self.words)
+
     def sentences(self) -> list[tuple[int, int]]:
         """Each sentence's start and end."""
         ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
