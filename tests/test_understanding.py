@@ -580,3 +580,17 @@ def test_the_ordinary_case_said_silences_only_its_own_clause(text, hints):
     understanding = Engine().understanding
     reader = understanding.reader("delete_content", "stake")
     assert reader.hints_other(Text(text, understanding.words), 2) == hints
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        ("一个律师加我微信好友，他说明天开庭", None),
+        ("A lawyer sent me a friend request; he'll be in front of me next time he appears", None),
+        ("一位律师下周在我这开庭，昨天加我微信", 0),
+        ("A solicitor with a hearing in front of me next month sent me a LinkedIn request", 0),
+    ],
+)
+def test_a_lawyer_is_in_a_current_case_only_when_a_case_is_before_me(text, option):
+    """A hearing tomorrow may be before any judge: only one before me is a current case."""
+    assert _node_choice("friend_request", "lawyer", text) == option
