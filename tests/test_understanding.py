@@ -594,3 +594,21 @@ def test_the_ordinary_case_said_silences_only_its_own_clause(text, hints):
 def test_a_lawyer_is_in_a_current_case_only_when_a_case_is_before_me(text, option):
     """A hearing tomorrow may be before any judge: only one before me is a current case."""
     assert _node_choice("friend_request", "lawyer", text) == option
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        (
+            "Should I delete an old Facebook account I no longer use? It is registered with my "
+            "work email.",
+            None,
+        ),
+        ("旧账号早就不用了，注册用的是工作邮箱", None),
+        ("I can't log in to my old account any more", 2),
+    ],
+)
+def test_words_of_the_router_s_scope_lists_lend_no_option_their_meaning(text, option):
+    """ "Forgot my password" is court IT to the router; it lends "I can no longer log in"
+    none of the court-IT words (a work email, 办案系统)."""
+    assert _node_choice("delete_content", "dormant", text) == option
