@@ -612,3 +612,13 @@ def test_words_of_the_router_s_scope_lists_lend_no_option_their_meaning(text, op
     """ "Forgot my password" is court IT to the router; it lends "I can no longer log in"
     none of the court-IT words (a work email, 办案系统)."""
     assert _node_choice("delete_content", "dormant", text) == option
+
+
+def test_an_answer_reached_through_an_assumed_step_is_no_evidence_for_its_walkthrough():
+    from conversations.understanding import _evidence
+    from conversations.understanding.walking import Walk
+
+    said = Walk("t", (("a", 0), ("b", 1)), "end", True)
+    assumed_last = Walk("t", (("a", 0), ("b", 1)), "end", True, frozenset({"b"}))
+    assert _evidence(said) == 3
+    assert _evidence(assumed_last) == 1

@@ -201,8 +201,7 @@ class Understanding:
                     continue
                 found = walk(tree, self._reader_of(tree_id), read, by_meaning=False, screens=True)
                 if _said(found):
-                    steps = _said(found) + found.answer
-                    score = scores.get(tree_id, 0.0) + STEP_WEIGHT * steps
+                    score = scores.get(tree_id, 0.0) + STEP_WEIGHT * _evidence(found)
                     if score > best[0]:
                         best = (score, found)
             chosen = best[1]
@@ -418,6 +417,13 @@ class Understanding:
 def _said(found: Walk) -> int:
     """How many of a walk's steps the words said (not passed as an ordinary case)."""
     return sum(1 for node_id, _ in found.steps if node_id not in found.assumed)
+
+
+def _evidence(found: Walk) -> int:
+    """How much a walk's words say for its walkthrough: the steps they said, and one more
+    for an answer they reached themselves (its last step said, not assumed)."""
+    last_said = bool(found.steps) and found.steps[-1][0] not in found.assumed
+    return _said(found) + int(found.answer and last_said)
 
 
 def _same_topic(a: Routing, b: Routing) -> bool:
