@@ -234,7 +234,7 @@ def test_someone_else_posting_about_a_case_is_not_my_wish_to_post(engine):
     "text",
     [
         "Before I was appointed I posted a lot bashing the other party. Should I delete them?",
-        "Years ago I tweeted for the Labour Party and against the Tories. Now I'm a judge, delete?",
+        "Back in law school I tweeted for the Labour Party and against the Tories. Delete?",
     ],
 )
 def test_a_political_party_is_politics_not_a_party_to_a_case(engine, text):
@@ -337,19 +337,19 @@ def test_wanting_to_know_what_a_party_is_really_like_is_checking_credibility(
 @pytest.mark.parametrize(
     ("text", "lang", "said", "not_said"),
     [
-        # A decision handed down days ago is still open to appeal, as "just ruled" is.
+        # A decision handed down days ago may be final or open to appeal: that is asked.
         (
             "A party who lost before me is calling me a liar on Facebook since I ruled last "
             "week. Can I answer?",
             "en",
-            "A party or their lawyer · Yes",
-            "No, it is over",
+            "A party or their lawyer",
+            "· Yes",
         ),
         (
             "败诉的被告在抖音上骂我是贪官，案子是上周判的，我能回应吗",
             "zh",
-            "案件当事人或其律师 · 是",
-            "否",
+            "案件当事人或其律师",
+            "· 是",
         ),
         # A lawyer with a hearing before the judge next week is in a current case.
         (
@@ -430,15 +430,22 @@ def test_what_only_shares_a_word_with_an_exception_does_not_hold_it_open(engine,
     [
         # "Years ago" may be any time since the appointment: when it was posted is asked.
         (
-            "Some years ago I wrote angry posts about a supermarket chain. Should they go?",
+            "I tweeted a lot about football years ago. Should I delete the old tweets?",
             "en",
             "Before I took judicial office",
         ),
-        ("好几年前在微博上骂过一家超市，帖子还在，要删吗", "zh", "担任法官之前发布的"),
+        ("好几年前在微博上吐槽过一家超市，帖子还在，要删吗", "zh", "担任法官之前发布的"),
     ],
 )
 def test_a_time_long_ago_is_not_taken_for_before_the_appointment(engine, text, lang, not_said):
     assert not_said not in understood(engine, text, lang)
+    # The question asked is when it was posted.
+    asked = {
+        "en": ("What is it, and when was it posted?", "Was it posted before you took judicial"),
+        "zh": ("是什么内容、何时发布的？", "这些内容是在您担任法官之前发布的吗？"),
+    }
+    screen = screen_of(engine, text, lang)
+    assert any(question in screen for question in asked[lang])
 
 
 @pytest.mark.parametrize(
@@ -584,3 +591,53 @@ def test_a_contact_list_is_understood_as_contacts(engine, text, lang, said):
 def test_one_account_or_another_is_separating_accounts(engine, text, lang):
     line = understood(engine, text, lang)
     assert ("Separate personal and work accounts" in line) or ("区分个人号和工作号" in line)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Should I delete my old political tweets from law school? Defence counsel quoted "
+            "them in a motion yesterday.",
+            "en",
+        ),
+        ("我法学院时发过一些政治言论的微博，要删吗？被告的辩护人昨天在庭上把截图拿出来了", "zh"),
+    ],
+)
+def test_a_lawyer_in_court_raising_the_posts_holds_the_screening_question_open(engine, text, lang):
+    """Words spent on when the posts were made are no hint; a lawyer quoting them in court,
+    in a clause of its own, is one: Amicus asks whether they bear on a case before the judge."""
+    line = understood(engine, text, lang)
+    assert "Not under complaint or before me" not in line
+    assert "未牵涉投诉或在审案件" not in line
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "not_said"),
+    [
+        # Being a judge now says nothing of when a post was made.
+        (
+            "Now that I'm a judge, should I delete the tweet I posted yesterday?",
+            "en",
+            "Before I took judicial office",
+        ),
+        ("现在当了法官，昨天发的微博要删吗？", "zh", "担任法官之前发布的"),
+        # An old account may have been opened since the appointment: its posts are not
+        # taken for posts from before it.
+        (
+            "I have an old Twitter account I opened after I became a judge and no longer use. "
+            "Should I delete the posts?",
+            "en",
+            "Posts or photos from before office",
+        ),
+        (
+            "我有一个当法官以后开的旧微博账号，早就不用了，里面有些帖子，要删吗？",
+            "zh",
+            "就任前的帖子或照片",
+        ),
+    ],
+)
+def test_what_does_not_date_a_post_is_not_taken_for_before_the_appointment(
+    engine, text, lang, not_said
+):
+    assert not_said not in understood(engine, text, lang)

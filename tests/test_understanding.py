@@ -471,6 +471,10 @@ def test_an_empty_list_of_question_words_makes_no_message_a_question():
         ("双方都没有把这些作为证据提交", "证据", True),
         ("没人向法院投诉过", "投诉", True),
         ("当事人把截图作为证据提交了", "证据", False),
+        ("no one would appeal so the case is still open to appeal", "open to appeal", False),
+        ("nobody complained and a journalist wrote a story", "a story", False),
+        ("我都没有想到他正在我这里打官司", "在我这里", False),
+        ("没人会上诉，所以案子还能上诉", "还能上诉", False),
     ],
 )
 def test_a_negative_subject_denies_what_its_clause_says(text, phrase, negated):
@@ -513,3 +517,108 @@ def test_a_negator_is_never_the_word_let_inside_a_phrase():
 def test_a_word_that_only_holds_a_negator_s_character_negates_nothing(text, phrase, negated):
     """特别 "especially" and 是否 "whether" hold 别 and 否 without denying what follows."""
     assert [h.negated for h in Text(text, WORDS).hits(Phrase(phrase))] == [negated]
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        (
+            "A party called me names on Twitter. Nobody knows if the case is still open to appeal.",
+            None,
+        ),
+        ("当事人在网上骂我，没人知道案子是否还能上诉", None),
+        ("A party called me names. He said no one would appeal so it is still open to appeal.", 0),
+        ("当事人在网上骂我，他说没人会上诉，所以案子还能上诉", 0),
+    ],
+)
+def test_a_negative_subject_never_chooses_the_other_answer(text, option):
+    """ "Nobody knows if it is still open" denies nothing the judge said: the question stays
+    open; and a negative subject never reaches past "so" into the next clause."""
+    assert _node_choice("online_insult", "p_pend", text) == option
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一个律师加我微信好友，我都没有想到他正在我这里打官司",
+        "律师加我好友，没想到他在我这里打官司",
+    ],
+)
+def test_a_word_that_does_not_negate_is_no_negative_subject_either(text):
+    assert _node_choice("friend_request", "lawyer", text) == 0
+
+
+@pytest.mark.parametrize("node", ["p_pend", "pending"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A party insulted me online after I ruled last week; the time to appeal has expired",
+        "The defendant I sentenced yesterday is abusing me on Facebook",
+        "当事人在网上骂我，是刚判的一个小额诉讼案件，一审终审",
+        "当事人在微博上骂我，前几天判的",
+    ],
+)
+def test_a_recent_ruling_says_nothing_of_whether_an_appeal_is_still_open(node, text):
+    """A ruling last week may be final (一审终审, the time to appeal gone): Amicus asks."""
+    assert _node_choice("online_insult", node, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hints"),
+    [
+        ("Nobody has complained, but a journalist emailed me about them yesterday.", True),
+        ("没人投诉，不过有记者昨天发邮件问我这些帖子", True),
+        ("Nobody has complained about them.", False),
+        ("没人投诉过这些帖子", False),
+    ],
+)
+def test_the_ordinary_case_said_silences_only_its_own_clause(text, hints):
+    """ "Nobody has complained" is the ordinary case in so many words; a journalist asking
+    about the posts, in the next clause, still hints at a story."""
+    from conversations import Engine
+
+    understanding = Engine().understanding
+    reader = understanding.reader("delete_content", "stake")
+    assert reader.hints_other(Text(text, understanding.words), 2) == hints
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        ("一个律师加我微信好友，他说明天开庭", None),
+        ("A lawyer sent me a friend request; he'll be in front of me next time he appears", None),
+        ("一位律师下周在我这开庭，昨天加我微信", 0),
+        ("A solicitor with a hearing in front of me next month sent me a LinkedIn request", 0),
+    ],
+)
+def test_a_lawyer_is_in_a_current_case_only_when_a_case_is_before_me(text, option):
+    """A hearing tomorrow may be before any judge: only one before me is a current case."""
+    assert _node_choice("friend_request", "lawyer", text) == option
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        (
+            "Should I delete an old Facebook account I no longer use? It is registered with my "
+            "work email.",
+            None,
+        ),
+        ("旧账号早就不用了，注册用的是工作邮箱", None),
+        ("I can't log in to my old account any more", 2),
+    ],
+)
+def test_words_of_the_router_s_scope_lists_lend_no_option_their_meaning(text, option):
+    """ "Forgot my password" is court IT to the router; it lends "I can no longer log in"
+    none of the court-IT words (a work email, 办案系统)."""
+    assert _node_choice("delete_content", "dormant", text) == option
+
+
+def test_an_answer_reached_through_an_assumed_step_is_no_evidence_for_its_walkthrough():
+    from conversations.understanding import _evidence
+    from conversations.understanding.walking import Walk
+
+    said = Walk("t", (("a", 0), ("b", 1)), "end", True)
+    assumed_last = Walk("t", (("a", 0), ("b", 1)), "end", True, frozenset({"b"}))
+    assert _evidence(said) == 3
+    assert _evidence(assumed_last) == 1

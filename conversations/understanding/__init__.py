@@ -21,7 +21,7 @@ from .meaning import MeaningReader, default_senses, rarity
 from .reading import Text, normalise, word_count
 from .smallwords import SmallWord, SmallWords
 from .splitting import Splitter
-from .walking import Walk, ahead, along, changed, held_at, replay, walk
+from .walking import Walk, ahead, along, changed, held_at, replay, spent_sentences, walk
 from .words import default_words
 
 REPLY_WORDS = 15  # longer than this, a reply to the question on screen may be a new dilemma
@@ -201,8 +201,7 @@ class Understanding:
                     continue
                 found = walk(tree, self._reader_of(tree_id), read, by_meaning=False, screens=True)
                 if _said(found):
-                    steps = _said(found) + found.answer
-                    score = scores.get(tree_id, 0.0) + STEP_WEIGHT * steps
+                    score = scores.get(tree_id, 0.0) + STEP_WEIGHT * _evidence(found)
                     if score > best[0]:
                         best = (score, found)
             chosen = best[1]
@@ -299,9 +298,11 @@ class Understanding:
         hint at its exception ("a journalist called about them" after old posts were taken
         as under no complaint): the walk back to that question, or None."""
         for k, (node_id, index) in enumerate(here.steps):
-            if tree.ordinary(node_id, index) and self.reader(tree.id, node_id).hints_other(
-                read, index
-            ):
+            if tree.ordinary(node_id, index) is None:
+                continue
+            after = tree.nodes[node_id].options[index].next
+            spent = spent_sentences(tree, after, self._reader_of(tree.id), read)
+            if self.reader(tree.id, node_id).hints_other(read, index, spent):
                 return here.upto(k)
         return None
 
@@ -416,6 +417,13 @@ class Understanding:
 def _said(found: Walk) -> int:
     """How many of a walk's steps the words said (not passed as an ordinary case)."""
     return sum(1 for node_id, _ in found.steps if node_id not in found.assumed)
+
+
+def _evidence(found: Walk) -> int:
+    """How much a walk's words say for its walkthrough: the steps they said, and one more
+    for an answer they reached themselves (its last step said, not assumed)."""
+    last_said = bool(found.steps) and found.steps[-1][0] not in found.assumed
+    return _said(found) + int(found.answer and last_said)
 
 
 def _same_topic(a: Routing, b: Routing) -> bool:

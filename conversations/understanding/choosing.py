@@ -87,23 +87,48 @@ class NodeReader:
             return None
         return self.meaning.choose(*text.senses(self.senses), spent)
 
-    def hints_other(self, text: Text, usual: int) -> bool:
+    def hints_other(
+        self, text: Text, usual: int, spent: frozenset[tuple[int, int]] = frozenset()
+    ) -> bool:
         """Whether anything in the words points to an option other than ``usual``, however
         faintly: a phrase of it (or of its borrowed meaning) said and not negated, or its
         senses. A screening question is passed by its ordinary case only when nothing does
         ("a journalist emailed me about them" is no complaint by phrase, but no ordinary
-        case either)."""
-        stated = False
+        case either). Senses hint only through what an exception is (its label's senses:
+        "I was a defence lawyer before my appointment" says nothing of a case before me
+        now), except those said in a sentence of their own, apart from the ``spent`` ones
+        whose phrases decide the later steps (see walking.spent_sentences): "… from law
+        school? Defence counsel quoted them in a motion" hints at a case before me."""
+        stated: list[Hit] = []
         for options in (self.options, self.related):
             said = self._said(options, text, direct=False)[1]
             if any(found for i, found in enumerate(said) if i != usual):
                 return True
-            stated = stated or bool(said[usual])
-        # The ordinary case said in so many words ("our court has no rules on it") is no
-        # hint against itself, whatever else its words share with an exception.
-        if stated or self.meaning is None or self.senses is None:
+            stated += said[usual]
+        if self.meaning is None or self.senses is None:
             return False
-        return self.meaning.leans(text.senses(self.senses)[0], usual)
+        if stated:
+            # The ordinary case said in so many words ("our court has no rules on it") is
+            # no hint against itself, whatever else its clause shares with an exception;
+            # another clause may still hint ("nobody has complained, but a journalist
+            # emailed me about them").
+            text = text.blanked([text.clause_of(h.start) for h in stated])
+        if self.meaning.leans(text.senses(self.senses)[0], usual):
+            return True
+        apart = [(start, end) for start, end in text.sentences() if (start, end) not in spent]
+        if not apart:
+            return False
+        rest = Text(" . ".join(text.text[a:b] for a, b in apart), text.words)
+        return self.meaning.leans(rest.senses(self.senses)[0], usual, gate=False)
+
+    def said_sentences(self, text: Text, index: int) -> set[tuple[int, int]]:
+        """The sentences where a phrase of option ``index`` (own or borrowed) is said."""
+        return {
+            text.sentence_of(hit.start)
+            for options in (self.options, self.related)
+            if options
+            for hit in self._said(options, text, direct=False)[1][index]
+        }
 
     def spend(self, text: Text, index: int, spent: set[str]) -> None:
         """What decided this step (option ``index``) decides nothing more by meaning."""
@@ -179,7 +204,13 @@ class NodeReader:
                 return best
             return None
         if not kept and self.yes_or_no:
-            denied = [i for i, found in enumerate(hits) if found and all(h.negated for h in found)]
+            # A denial by a negative subject alone ("nobody knows if it is still open") says
+            # nothing of the other answer.
+            denied = [
+                i
+                for i, found in enumerate(hits)
+                if found and all(h.negated and not h.by_subject for h in found)
+            ]
             if len(denied) == 1:
                 return 1 - denied[0]
         return None
@@ -234,7 +265,11 @@ def _claimed(option: TreeOption, lexicon: Lexicon | None) -> tuple[list[str], li
     related: list[str] = []
     if lexicon is not None and (option.means is None or option.means.borrows):
         index = lexicon.concepts_by_term
-        votes = Counter(c for phrase in direct for c in index.get(phrase, ()))
+        # The router's scope lists (what is off topic, how an asker speaks of themselves)
+        # say nothing of an option: "forgot my password" lends an old account no court-IT
+        # words ("work email", 办案系统).
+        scope = {*lexicon.scope.off_topic, *lexicon.scope.asker}
+        votes = Counter(c for phrase in direct for c in index.get(phrase, ()) if c not in scope)
         # A concept speaks for the option only when several of its phrases are that
         # concept's terms: one phrase shared by chance says nothing of the option's meaning.
         for concept, count in votes.items():

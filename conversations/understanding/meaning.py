@@ -60,9 +60,9 @@ class Senses:
         """The senses a message says, and those it says only negated."""
         said: set[str] = set()
         denied: set[str] = set()
-        for sense, negated in self._english(text):
-            (denied if negated else said).add(sense)
-        for sense, negated in self._chinese(text):
+        for sense, negated in (*self._english(text), *self._chinese(text)):
+            if negated is None:
+                continue  # denied by a negative subject only: neither said nor denied
             (denied if negated else said).add(sense)
         return frozenset(said), frozenset(denied - said)
 
@@ -78,9 +78,11 @@ class Senses:
             counts.update(found)
         return counts
 
-    def _english(self, text: Text) -> Iterable[tuple[str, bool]]:
+    def _english(self, text: Text) -> Iterable[tuple[str, bool | None]]:
         for sense, i, size in self._english_at(text.stems):
-            yield sense, text.negated_word(i, i + size - 1)
+            last = i + size - 1
+            negated = text.negated_word(i, last)
+            yield sense, (None if negated and not text.negated_word(i, last, False) else negated)
 
     def _english_at(self, stems: list[str]) -> Iterable[tuple[str, int, int]]:
         """Each sense the words name, longest wording first, with the word it starts at and
@@ -96,10 +98,13 @@ class Senses:
             else:
                 i += 1
 
-    def _chinese(self, text: Text) -> Iterable[tuple[str, bool]]:
+    def _chinese(self, text: Text) -> Iterable[tuple[str, bool | None]]:
         # One scan, the longest term first at each place: 被告人 before 被告.
         for found in self._zh_terms.finditer(text.text):
-            yield self.zh[found.group(0)], text.negated_char(found.start(), found.end())
+            at, end = found.start(), found.end()
+            negated = text.negated_char(at, end)
+            subject_only = negated and not text.negated_char(at, end, False)
+            yield self.zh[found.group(0)], (None if subject_only else negated)
 
 
 def load_senses(path: Path = SENSES_FILE) -> Senses:
@@ -166,17 +171,18 @@ class MeaningReader:
                     return chosen
         return None
 
-    def leans(self, said: frozenset[str], away_from: int) -> bool:
+    def leans(self, said: frozenset[str], away_from: int, gate: bool = True) -> bool:
         """Whether the senses said speak for an option other than ``away_from`` more than
         for it: too little, perhaps, to choose that option, enough not to assume the other.
         They must touch what that option is (a sense of its label): "I was a defence lawyer
         before my appointment" shares a word with "a lawyer in my case raised them", yet
-        says nothing of a case before the judge now."""
+        says nothing of a case before the judge now. ``gate`` False: any option may be
+        leant to (senses said apart from the words that decided the later steps)."""
         usual = self._score(self.weights[away_from], said)
         return any(
             (score := self._score(w, said)) >= MIN_SCORE
             and score > usual
-            and (not self.cores or not self.cores[i] or bool(said & self.cores[i]))
+            and (not gate or not self.cores or not self.cores[i] or bool(said & self.cores[i]))
             for i, w in enumerate(self.weights)
             if i != away_from
         )

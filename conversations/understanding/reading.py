@@ -19,6 +19,7 @@ from knowledge.textmatch import normalise, stem
 from .words import Words
 
 _CLAUSE_END = re.compile(r"[,.;:!?，。；：！？、\n()（）]|\bbut\b|\bhowever\b|但是|但|不过|可是")
+_SENTENCE_END = re.compile(r"[.;!?。；！？\n]")
 NEGATION_WORDS = 3  # English: how many words before a phrase a negator still reaches
 NEGATION_CHARS = 4  # Chinese: how many characters before a phrase
 AFTER_WORDS = 1  # English: words that may stand between a phrase and a negator after it
@@ -76,6 +77,9 @@ class Hit:
     start: int  # character offsets in the normalised text
     end: int
     negated: bool
+    # denied only by a negative subject ("nobody knows …"): not said, yet no denial that
+    # could choose the other answer of a yes/no question either
+    by_subject: bool = False
 
     def inside(self, other: Hit) -> bool:
         """Part of a longer phrase that shares its words ("a lawyer" in "a lawyer in my
@@ -123,6 +127,7 @@ class Text:
     """A message read once; every phrase is then looked up in it."""
 
     def __init__(self, raw: str, words: Words):
+        self.words = words
         self.text = normalise(raw)
         self._tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(self.text)]
         self._stems = [w for _, _, w in words_of(self.text)]
@@ -139,9 +144,11 @@ class Text:
         self._en_exceptions = prepared.en_exceptions
         self._after = prepared.after
         self._expressions = prepared.expressions
-        self._longest_exception = prepared.longest_exception
         self._spent_negators: frozenset[int] | None = None  # worked out on first need
         self._subjects = prepared.subjects
+        self._subject_stops = prepared.subject_stops
+        self._zh_subject_stops = prepared.zh_subject_stops
+        self._masked: str | None = None  # Chinese: the text without its non-negating words
         self._zh_subjects = prepared.zh_subjects
         self._subject_ends: list[int] | None = None  # English: word index after each one
         # Whether what follows a phrase denies it, by where the phrase ends (phrases share
@@ -178,14 +185,17 @@ class Text:
         key = phrase.key
         if isinstance(key, str):
             assert phrase.pattern is not None
-            return [
-                Hit(m.start(), m.end(), self.negated_char(m.start(), m.end()))
-                for m in phrase.pattern.finditer(self.text)
+            found = []
+            for m in phrase.pattern.finditer(self.text):
                 # A one-character 是 or 对 is "yes" standing alone or with a particle ("是，
                 # 还在审", "是的", "对啊"), not the copula or 对方 that starts a sentence
                 # ("是我上个月判的案子").
-                if not (phrase.bare and len(key) == 1 and _opens_a_word(self.text, m.end()))
-            ]
+                if phrase.bare and len(key) == 1 and _opens_a_word(self.text, m.end()):
+                    continue
+                negated = self.negated_char(m.start(), m.end())
+                by_subject = negated and not self.negated_char(m.start(), m.end(), subjects=False)
+                found.append(Hit(m.start(), m.end(), negated, by_subject))
+            return found
         if any(word not in self._at for word in key):
             return []
         found = []
@@ -197,7 +207,9 @@ class Text:
                 # say "our court has rules" (and its "no rules" is said, not denied with it).
                 if last - i + 1 > len(key) and self._negator_within(i, last):
                     continue
-                found.append(Hit(start, end, self.negated_word(i, last)))
+                negated = self.negated_word(i, last)
+                by_subject = negated and not self.negated_word(i, last, subjects=False)
+                found.append(Hit(start, end, negated, by_subject))
         return found
 
     def _rest(self, key: tuple[str, ...], i: int) -> int | None:
@@ -215,27 +227,53 @@ class Text:
         return at if clause <= self._tokens[i][0] else None
 
     def _negator_within(self, first: int, last: int) -> bool:
-        return any(
-            word in self._en_negators or word.endswith("n't")
-            for _, _, word in self._tokens[first + 1 : last]
+        return any(self._is_negator(word) for _, _, word in self._tokens[first + 1 : last])
+
+    def _is_negator(self, word: str) -> bool:
+        return word in self._en_negators or word.endswith("n't")
+
+    def clause_of(self, at: int) -> tuple[int, int]:
+        """The clause that holds offset ``at``: its start and its end (its break kept)."""
+        following = bisect_right(self._clause_starts, at)
+        end = (
+            self._clause_starts[following] - 1
+            if following < len(self._clause_starts)
+            else len(self.text)
         )
+        return self._clause_starts[following - 1], end
+
+    def blanked(self, spans: list[tuple[int, int]]) -> Text:
+        """The message with ``spans`` blanked out (offsets and sentences kept)."""
+        chars = list(self.text)
+        for start, end in spans:
+            chars[start:end] = " " * (end - start)
+        return Text("".join(chars), self.words)
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Each sentence's start and end."""
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        starts = [0, *ends]
+        return [(a, b) for a, b in zip(starts, [*ends, len(self.text)], strict=True) if b > a]
+
+    def sentence_of(self, at: int) -> tuple[int, int]:
+        """The sentence that holds offset ``at``: its start and end."""
+        return next((a, b) for a, b in self.sentences() if a <= at < b)
 
     def _clause_start(self, at: int) -> int:
         return self._clause_starts[bisect_right(self._clause_starts, at) - 1]
 
-    def negated_word(self, index: int, last: int | None = None) -> bool:
+    def negated_word(self, index: int, last: int | None = None, subjects: bool = True) -> bool:
         """Whether the phrase of words ``index`` … ``last`` is denied: a negator a few words
         before it (or an expression ending there: "nothing to do with my case"), or one
-        just after it ("the case is not mine")."""
+        just after it ("the case is not mine"); ``subjects``: or a negative subject."""
         clause = self._clause_start(self._tokens[index][0])
         for j in range(max(0, index - NEGATION_WORDS), index):
             start, _, word = self._tokens[j]
-            negator = word in self._en_negators or word.endswith("n't")
-            if start >= clause and negator and j not in self._spent():
+            if start >= clause and self._is_negator(word) and j not in self._spent():
                 return True
         if self._expressions and self._expression_before(index, clause):
             return True
-        if self._subjects and self._subject_before(index, clause):
+        if subjects and self._subjects and self._subject_before(index, clause):
             return True
         last = index if last is None else last
         denied = self._denied_after_word.get(last)
@@ -245,23 +283,31 @@ class Text:
 
     def _subject_before(self, index: int, clause: int) -> bool:
         """A negative subject earlier in the clause denies what its verb does: "neither side
-        has put any of it into evidence", "nobody has complained about them"."""
+        has put any of it into evidence", "nobody has complained about them"; never past a
+        word that opens another clause ("no one would appeal so the case is still open").
+        Past "if" or "whether" it still reaches: "nobody knows if the case is still open"
+        leaves it open (a denial by a subject is never read as the other answer)."""
         if self._subject_ends is None:
-            words = self._stems
-            self._subject_ends = [
-                i + len(subject)
-                for i, word in enumerate(words)
-                for subject in self._subjects.get(word, ())
-                if tuple(words[i : i + len(subject)]) == subject
-            ]
-        start = self._tokens[index][0]
-        return (
-            any(
-                end <= index <= end + SUBJECT_WORDS and self._tokens[end - 1][0] >= clause
-                for end in self._subject_ends
-            )
-            and start >= clause
+            self._subject_ends = self._subject_reaches()
+        return any(
+            end <= index < reach and self._tokens[end - 1][0] >= clause
+            for end, reach in self._subject_ends
         )
+
+    def _subject_reaches(self) -> list[tuple[int, int]]:
+        """Per negative subject, the word index after it and the one its denial stops at."""
+        words = self._stems
+        tokens = [w for _, _, w in self._tokens]
+        out = []
+        for i, word in enumerate(words):
+            for subject in self._subjects.get(word, ()):
+                if tuple(words[i : i + len(subject)]) != subject:
+                    continue
+                end = i + len(subject)
+                reach = min(len(words), end + SUBJECT_WORDS + 1)
+                stops = (j for j in range(end, reach) if tokens[j] in self._subject_stops)
+                out.append((end, next(stops, reach)))
+        return out
 
     def _expression_before(self, index: int, clause: int) -> bool:
         words = self._stems
@@ -309,23 +355,23 @@ class Text:
             self._spent_negators = frozenset(spent)
         return self._spent_negators
 
-    def negated_char(self, at: int, end: int | None = None) -> bool:
+    def negated_char(self, at: int, end: int | None = None, subjects: bool = True) -> bool:
         """Whether the Chinese phrase at ``at`` … ``end`` is denied: a negator just before it
-        (not one of the words that do not negate), or one just after it in the clause."""
+        (not one of the words that do not negate), or one just after it in the clause;
+        ``subjects``: or a negative subject a little before it."""
         clause = self._clause_start(at)
+        masked = self._masked_text()
         start = max(clause, at - NEGATION_CHARS)
-        # The words that do not negate are found in a wider window: the 不 of 要不要 may
-        # stand inside the last few characters while its 要 stands just outside them
-        # ("要不要分成两个号" asks; it does not deny two accounts).
-        wide = max(clause, start - self._longest_exception)
-        window = self.text[wide:at]
-        for exception in self._zh_exceptions:
-            window = window.replace(exception, " " * len(exception))
-        window = window[start - wide :]
-        if any(n in window for n in self._zh_negators):
+        if any(n in masked[start:at] for n in self._zh_negators):
             return True
-        if self._zh_subjects:
-            far = self.text[max(clause, at - SUBJECT_CHARS) : at]
+        if subjects and self._zh_subjects:
+            # The same masked text: 我都没有想到他正在我这里打官司 has no negative subject.
+            lo = max(clause, at - SUBJECT_CHARS)
+            for stop in self._zh_subject_stops:  # 没人上诉，所以还在上诉期: only up to 所以
+                cut = self.text.rfind(stop, lo, at)
+                if cut >= 0:
+                    lo = cut + len(stop)
+            far = masked[lo:at]
             if any(subject in far for subject in self._zh_subjects):
                 return True
         if end is None:
@@ -334,6 +380,16 @@ class Text:
         if denied is None:
             denied = self._denied_after_char[end] = self._negated_after_char(end)
         return denied
+
+    def _masked_text(self) -> str:
+        """The text with the words that do not negate blanked out, once per message: the 不
+        of 要不要 or the 没 of 没想到 then denies nothing, wherever a window cuts them."""
+        if self._masked is None:
+            masked = self.text
+            for exception in self._zh_exceptions:
+                masked = masked.replace(exception, " " * len(exception))
+            self._masked = masked
+        return self._masked
 
     def _negated_after_char(self, end: int) -> bool:
         """A negator after the phrase: one of ``negators_after`` at most AFTER_CHARS on
@@ -378,12 +434,13 @@ class _Prepared:
     en_negators: frozenset[str]
     zh_negators: tuple[str, ...]
     zh_exceptions: tuple[str, ...]
-    longest_exception: int
     en_exceptions: dict[str, tuple[tuple[str, ...], ...]]
     expressions: dict[str, tuple[tuple[str, ...], ...]]
     after: _After
     subjects: dict[str, tuple[tuple[str, ...], ...]]  # English, as stems by first word
     zh_subjects: tuple[str, ...]
+    subject_stops: frozenset[str]  # English words a negative subject never reaches past
+    zh_subject_stops: tuple[str, ...]
 
 
 # By the word list's identity (a Words is no hashable value); the list is kept beside it so
@@ -400,12 +457,14 @@ def _prepared(words: Words) -> _Prepared:
         en_negators=frozenset(words.negators.en),
         zh_negators=tuple(words.negators.zh),
         zh_exceptions=zh_exceptions,
-        longest_exception=max((len(w) for w in zh_exceptions), default=0),
         en_exceptions=_en_exceptions(words.not_negating.en),
         expressions=_expressions(words.negating_expressions.en),
         after=_after_words(words),
         subjects=_by_first(words.negative_subjects.en),
         zh_subjects=tuple(normalise(w) for w in words.negative_subjects.zh),
+        # never if or whether: "nobody knows if it is still open" leaves it open, unsaid
+        subject_stops=frozenset(normalise(w) for w in words.subject_stops.en) - _OPEN,
+        zh_subject_stops=tuple(normalise(w) for w in words.subject_stops.zh),
     )
     _PREPARED[id(words)] = (words, found)
     return found
@@ -413,11 +472,6 @@ def _prepared(words: Words) -> _Prepared:
 
 def _after_words(words: Words) -> _After:
     """The negators that follow a phrase, as the text reads them."""
-    en: dict[str, list[tuple[str, ...]]] = {}
-    for expression in words.negators_after.en:
-        stems = tuple(w for _, _, w in words_of(normalise(expression)))
-        if stems:
-            en.setdefault(stems[0], []).append(stems)
     # longest first, so that 压根儿 goes before 压根
     fillers = tuple(sorted((normalise(w) for w in words.fillers_after.zh), key=len, reverse=True))
 
@@ -429,7 +483,7 @@ def _after_words(words: Words) -> _After:
     zh = tuple(bare(normalise(w)) for w in words.negators_after.zh)
     right_after = tuple(bare(normalise(w)) for w in words.negators_right_after.zh)
     return _After(
-        en={k: tuple(v) for k, v in en.items()},
+        en=_by_first(words.negators_after.en),
         en_fillers=frozenset(stem(w) for w in words.fillers_after.en),
         zh=zh,
         zh_first=frozenset(w[0] for w in zh),

@@ -86,7 +86,7 @@ def walk(
         if index is None and screens and not (direct and first):
             # The reply says it was taken, and lets it change; words that so much as hint
             # at an exception leave the question to be asked.
-            index = _usual(tree, node_id, reader(node_id), text)
+            index = _usual(tree, node_id, reader(node_id), text, reader)
             if index is not None:
                 taken_as_usual.add(node_id)
         if index is None:
@@ -98,13 +98,35 @@ def walk(
     return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer, usual)
 
 
-def _usual(tree: Tree, node_id: str, reader: NodeReader, text: Text) -> int | None:
+def _usual(
+    tree: Tree, node_id: str, reader: NodeReader, text: Text, read: Callable[[str], NodeReader]
+) -> int | None:
     """A screening question the words leave open, and hint nothing against, goes on by its
     ordinary case."""
     usual = tree.nodes[node_id].usual
-    if usual is None or reader.hints_other(text, usual.option):
+    if usual is None:
         return None
-    return usual.option
+    spent = spent_sentences(tree, tree.nodes[node_id].options[usual.option].next, read, text)
+    return None if reader.hints_other(text, usual.option, spent) else usual.option
+
+
+def spent_sentences(
+    tree: Tree, node_id: str, reader: Callable[[str], NodeReader], text: Text
+) -> frozenset[tuple[int, int]]:
+    """The sentences whose phrases decide the steps from ``node_id`` on: their words are
+    spent there (one word, one fact); what the other sentences say may still hint at a
+    screening question before them."""
+    spent: set[tuple[int, int]] = set()
+    for _ in range(MAX_STEPS):
+        if tree.nodes[node_id].is_answer:
+            break
+        here = reader(node_id)
+        index = here.choose(text)
+        if index is None:
+            break
+        spent |= here.said_sentences(text, index)
+        node_id = tree.nodes[node_id].options[index].next
+    return frozenset(spent)
 
 
 def _known(tree: Tree, node_id: str, known: Mapping[str, int]) -> int | None:

@@ -39,6 +39,8 @@ class Words(Strict):
     fillers_after: ByLanguage = Field(default_factory=ByLanguage)
     negating_expressions: ByLanguage = Field(default_factory=ByLanguage)
     negative_subjects: ByLanguage = Field(default_factory=ByLanguage)
+    # words that open another clause: a negative subject's denial stops there
+    subject_stops: ByLanguage = Field(default_factory=ByLanguage)
     not_negating: ByLanguage
     a_not_a: list[str] = Field(default_factory=list)  # Chinese "A not A" question forms
     answer_words: ByLanguage
