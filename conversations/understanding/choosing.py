@@ -265,10 +265,9 @@ def _claimed(option: TreeOption, lexicon: Lexicon | None) -> tuple[list[str], li
     related: list[str] = []
     if lexicon is not None and (option.means is None or option.means.borrows):
         index = lexicon.concepts_by_term
-        # The router's scope lists (what is off topic, how an asker speaks of themselves)
-        # say nothing of an option: "forgot my password" lends an old account no court-IT
-        # words ("work email", 办案系统).
-        scope = {*lexicon.scope.off_topic, *lexicon.scope.asker}
+        # What the router counts as off topic says nothing of an option: "forgot my
+        # password" lends an old account no court-IT words ("work email", 办案系统).
+        scope = set(lexicon.scope.off_topic)
         votes = Counter(c for phrase in direct for c in index.get(phrase, ()) if c not in scope)
         # A concept speaks for the option only when several of its phrases are that
         # concept's terms: one phrase shared by chance says nothing of the option's meaning.
