@@ -692,7 +692,6 @@ def test_a_family_of_products_stays(text):
     assert redact(text) == text
 
 
-
 # One family list (zh_names.yaml) serves every finder of the judge's circle.
 @pytest.mark.parametrize(
     ("text", "gone"),

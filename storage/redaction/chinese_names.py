@@ -171,6 +171,7 @@ def _name_end(
 # A name in lower-case pinyin after a Chinese role: 当事人zhang wei.
 _PINYIN_NAME_RE = re.compile(r" ?(?P<x>[a-z]{2,12}(?: [a-z]{2,12}){1,2})(?![A-Za-z])")
 
+
 def _family_break_after(text: str, pos: int) -> bool:
     """After a family word a name ends only where the person's sentence goes on: punctuation,
     the end, or what follows a person (在, 说, 是, 给 …); a role (老师) may be the rest of a

@@ -256,6 +256,8 @@ def _is_surname(word: str) -> bool:
     if word in _HAND_KEPT_SURNAMES:
         return True
     return word[:1].isupper() and not word.isupper() and word.casefold() in _surnames_folded()
+
+
 # Family words and pet names ("Nana and I"): never a name on their own.
 _KIN_WORDS = frozenset(words("en_names", "kin_words"))
 

@@ -140,7 +140,6 @@ def _chars(chars: str) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(chars)}]")
 
 
-
 # Regex rules every alternative of whose pattern holds a digit.
 _DIGIT_RULES = (
     "id-18", "id-15", "id-masked", "nino", "card-grouped", "card-plain", "phone-cn-mobile",
