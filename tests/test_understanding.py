@@ -3,6 +3,7 @@ when they negate it; otherwise Amicus asks (issue 12)."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -231,10 +232,17 @@ def test_hedges_answer_only_the_question_on_screen(engine):
     assert reply.screen == "t:conduct_tone:a_demean"
 
 
-def _node_choice(tree_id: str, node_id: str, text: str) -> int | None:
+@functools.cache
+def _understanding():
+    """One engine's understanding for the tests that read a single question: an engine
+    holds nothing of a session, and building one per case cost most of this file's time."""
     from conversations import Engine
 
-    understanding = Engine().understanding
+    return Engine().understanding
+
+
+def _node_choice(tree_id: str, node_id: str, text: str) -> int | None:
+    understanding = _understanding()
     reader = understanding.reader(tree_id, node_id)
     return reader.choose(Text(text, understanding.words))
 
@@ -575,9 +583,7 @@ def test_a_recent_ruling_says_nothing_of_whether_an_appeal_is_still_open(node, t
 def test_the_ordinary_case_said_silences_only_its_own_clause(text, hints):
     """ "Nobody has complained" is the ordinary case in so many words; a journalist asking
     about the posts, in the next clause, still hints at a story."""
-    from conversations import Engine
-
-    understanding = Engine().understanding
+    understanding = _understanding()
     reader = understanding.reader("delete_content", "stake")
     assert reader.hints_other(Text(text, understanding.words), 2) == hints
 
