@@ -15,17 +15,12 @@ shipped: the package is a random-name generator nobody needs at run time.
 
 from __future__ import annotations
 
-import sys
-from importlib import resources
-from pathlib import Path
+from census_names import DATA, census, kept, write
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from storage.redaction.english_names import is_given
+from storage.redaction.wordlists import words
 
-from storage.redaction.english_names import is_given, is_stop_name, is_word  # noqa: E402
-from storage.redaction.wordlists import lines, words  # noqa: E402
-
-OUT = ROOT / "storage" / "redaction" / "data" / "surnames.txt"
+OUT = DATA / "surnames.txt"
 
 
 def written(name: str) -> str:
@@ -36,27 +31,17 @@ def written(name: str) -> str:
 
 
 def main() -> None:
-    text = resources.files("names").joinpath("dist.all.last").read_text("ascii")
-    census = {written(line.split()[0]) for line in text.splitlines() if line.strip()}
-    places = lines("places")
-    listed = set(words("en_names", "surnames"))
-    kept = sorted(
-        name
-        for name in census
-        if len(name) >= 3
-        and name not in listed
-        and name not in places
-        and not is_given(name)
-        and not is_stop_name(name)
-        and not is_word(name)
+    names = kept(
+        (written(n) for n in census("dist.all.last")),
+        set(words("en_names", "surnames")),
+        also_out=is_given,
     )
     header = [
         "# Surnames from the 1990 US Census surname list (public domain), through the names",
         "# package (MIT); none an English word, a place, a given name or a stop word. Made by",
         "# scripts/make_surnames.py; the hand-kept list is data/en_names.yaml.",
     ]
-    OUT.write_text("\n".join(header + kept) + "\n", encoding="utf-8")
-    print(f"{len(kept)} names -> {OUT}")
+    write(OUT, header, names)
 
 
 if __name__ == "__main__":
