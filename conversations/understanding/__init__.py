@@ -21,7 +21,7 @@ from .meaning import MeaningReader, default_senses, rarity
 from .reading import Text, normalise, word_count
 from .smallwords import SmallWord, SmallWords
 from .splitting import Splitter
-from .walking import Walk, ahead, along, changed, held_at, replay, spent_sentences, walk
+from .walking import Walk, ahead, along, changed, held_at, hints_exception, replay, walk
 from .words import default_words
 
 REPLY_WORDS = 15  # longer than this, a reply to the question on screen may be a new dilemma
@@ -300,9 +300,7 @@ class Understanding:
         for k, (node_id, index) in enumerate(here.steps):
             if tree.ordinary(node_id, index) is None:
                 continue
-            after = tree.nodes[node_id].options[index].next
-            spent = spent_sentences(tree, after, self._reader_of(tree.id), read)
-            if self.reader(tree.id, node_id).hints_other(read, index, spent):
+            if hints_exception(tree, node_id, index, self._reader_of(tree.id), read):
                 return here.upto(k)
         return None
 

@@ -466,6 +466,8 @@ def _prepared(words: Words) -> _Prepared:
         subject_stops=frozenset(normalise(w) for w in words.subject_stops.en) - _OPEN,
         zh_subject_stops=tuple(normalise(w) for w in words.subject_stops.zh),
     )
+    if len(_PREPARED) >= 4:  # a process holds one word list; tests load a few
+        _PREPARED.clear()
     _PREPARED[id(words)] = (words, found)
     return found
 

@@ -40,8 +40,7 @@ class Walk:
     def upto(self, step: int) -> Walk:
         """The walk stopped at its ``step``-th question, before answering it."""
         steps = self.steps[:step]
-        kept = self.assumed & {n for n, _ in steps}
-        return Walk(self.tree, steps, self.steps[step][0], False, kept)
+        return Walk(self.tree, steps, self.steps[step][0], False, _within(self.assumed, steps))
 
     def nodes(self) -> list[str]:
         """Every node on the way, the start first and ``node`` last."""
@@ -86,7 +85,7 @@ def walk(
         if index is None and screens and not (direct and first):
             # The reply says it was taken, and lets it change; words that so much as hint
             # at an exception leave the question to be asked.
-            index = _usual(tree, node_id, reader(node_id), text, reader)
+            index = _usual(tree, node_id, text, reader)
             if index is not None:
                 taken_as_usual.add(node_id)
         if index is None:
@@ -98,16 +97,22 @@ def walk(
     return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer, usual)
 
 
-def _usual(
-    tree: Tree, node_id: str, reader: NodeReader, text: Text, read: Callable[[str], NodeReader]
-) -> int | None:
+def _usual(tree: Tree, node_id: str, text: Text, read: Callable[[str], NodeReader]) -> int | None:
     """A screening question the words leave open, and hint nothing against, goes on by its
     ordinary case."""
     usual = tree.nodes[node_id].usual
-    if usual is None:
+    if usual is None or hints_exception(tree, node_id, usual.option, read, text):
         return None
-    spent = spent_sentences(tree, tree.nodes[node_id].options[usual.option].next, read, text)
-    return None if reader.hints_other(text, usual.option, spent) else usual.option
+    return usual.option
+
+
+def hints_exception(
+    tree: Tree, node_id: str, ordinary: int, read: Callable[[str], NodeReader], text: Text
+) -> bool:
+    """Whether the words hint at an exception to the ``ordinary`` option of a screening
+    question, leaving aside the sentences that decide the steps after it."""
+    spent = spent_sentences(tree, tree.nodes[node_id].options[ordinary].next, read, text)
+    return read(node_id).hints_other(text, ordinary, spent)
 
 
 def spent_sentences(
@@ -144,8 +149,8 @@ def ahead(tree: Tree, walk_from: Walk, known: Mapping[str, int]) -> Walk:
             break
         steps.append((node_id, index))
         node_id = tree.nodes[node_id].options[index].next
-    kept = walk_from.assumed & {n for n, _ in steps}
-    return Walk(tree.id, tuple(steps), node_id, tree.nodes[node_id].is_answer, kept)
+    answer = tree.nodes[node_id].is_answer
+    return Walk(tree.id, tuple(steps), node_id, answer, _within(walk_from.assumed, steps))
 
 
 def replay(tree: Tree, code: str) -> Walk | None:
@@ -214,3 +219,8 @@ def _after(tree: Tree, prefix: tuple[tuple[str, int], ...]) -> str:
         return tree.start
     node_id, index = prefix[-1]
     return tree.nodes[node_id].options[index].next
+
+
+def _within(assumed: frozenset[str], steps) -> frozenset[str]:
+    """The assumed steps that are still on the walk."""
+    return assumed & {n for n, _ in steps}
