@@ -702,3 +702,15 @@ def test_a_family_of_products_stays(text):
 )
 def test_every_family_word_cues_the_judges_circle(text, gone):
     assert_gone(text, gone)
+
+
+def test_a_firm_named_in_any_of_its_languages_is_not_skipped_by_the_gate():
+    # The gate that skips the firm rule is built from the firm words themselves: "Avvocati"
+    # was once missing from a hand-kept copy, and only other rules caught the names.
+    from storage.redaction.rules import RULES
+    from storage.redaction.text import Text
+
+    (firm,) = [rule for rule in RULES if rule.name == "firm-en"]
+    for text in ("I know Rossi Bianchi Avvocati well.", "Bauer Schmidt Rechtsanwälte emailed me"):
+        assert firm.spans(Text(text).norm), text
+    assert redact("I know Rossi Bianchi Avvocati well.") == "I know [NAME] well."

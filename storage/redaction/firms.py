@@ -19,18 +19,24 @@ _WORD = r"(?=[A-Z][A-Z'’\-]*+[a-z])[A-Z][A-Za-z'’\-]*+"
 # Partners' names joined by "&", "and" or commas, then the form of a firm: LLP, PLLC, P.C., or
 # "& Partners"/"& Associates", "Solicitors", "Law Group" … A single word before LLC or Inc. is
 # any company; before a firm's form it is a firm ("Clifford LLP").
+# The words after partners' names that make them a firm, in the languages judges write.
+_FIRM_WORDS = (
+    "Solicitors", "Attorneys at Law", "Law Firm", "Law Group", "Law Offices?", "Legal",
+    "Advocates", "Avocats", "Abogados", "Avvocati", "Rechtsanwälte", "Partnerschaft",
+)  # fmt: skip
 _EN_FIRM = re.compile(
     rf"(?<![A-Za-z'’\-])(?P<x>{_WORD}(?:(?:,? & |, | and | ){_WORD}){{0,4}}"
     r"(?:,? (?:LLP|L\.L\.P\.|PLLC|LLC|P\.C\.|PC|P\.A\.|PLC|Ltd)"
     r"|,? & (?:Partners|Associates|Co\.?)(?: (?:LLP|PLLC|LLC|PC))?"
-    r"| (?:Solicitors|Attorneys at Law|Law Firm|Law Group|Law Offices?|Legal|Advocates|Avocats"
-    r"|Abogados|Avvocati|Rechtsanwälte|Partnerschaft))"
+    rf"| (?:{'|'.join(_FIRM_WORDS)}))"
     r")(?![A-Za-z])"
 )
 # LLC, Ltd and PLC name companies of every kind: a firm only with partners joined to it.
 # What a text must hold for either finder to find anything (their Rule.needs in rules.py).
+# Built from the same words (their first five letters), so that a firm word added above is
+# never skipped by the gate ("Avvocati" once was).
 EN_FIRM_FORM = re.compile(
-    "LL|P\\.|PC|PLC|Ltd|&|Law|Solic|Attorneys|Advoca|Avoca|Abogados|Rechts|Partnerschaft|Legal"
+    "LL|P\\.|PC|PLC|Ltd|&|" + "|".join(sorted({re.escape(w[:5]) for w in _FIRM_WORDS}))
 )
 ZH_FIRM_WORD = re.compile("律所|律师事务所|律师行")
 _ANY_COMPANY = re.compile(r",? (?:LLC|PLC|Ltd)$")
