@@ -632,3 +632,10 @@ def en_court_unit(text: str) -> Iterator[Span]:
         while len(unit) > 1 and unit[0].casefold() in _EN_UNIT_LEADING:
             start += len(unit.pop(0)) + 1
         yield start, match.end()
+
+
+def forget_text() -> None:
+    """Drop this module's caches of the texts it read: a judge's words must not outlive their
+    redaction (rules.forget_text calls this; a cache added here is cleared here)."""
+    _ends.cache_clear()
+    _speakers.cache_clear()

@@ -919,3 +919,10 @@ def en_family_names(text: str) -> Iterator[tuple[int, int]]:
                 yield match.start("x"), match.end("kind")
         elif _is_surname(word) or not (is_word(word) or is_place(word)):
             yield match.span("x")
+
+
+def forget_text() -> None:
+    """Drop this module's caches of the texts it read: a judge's words must not outlive their
+    redaction (rules.forget_text calls this; a cache added here is cleared here)."""
+    cue_kinds.cache_clear()
+    _app_places.cache_clear()

@@ -50,8 +50,10 @@ class Rule:
     def spans(self, text: str) -> list[Span]:
         if not all(needed.search(text) for needed in self.needs):
             return []
-        if self.words and not any(word in _folded(text) for word in self.words):
-            return []
+        if self.words:
+            folded = _folded(text)
+            if not any(word in folded for word in self.words):
+                return []
         if not self.latin_only:
             return list(self.find(text))
         found: list[Span] = []
@@ -75,10 +77,8 @@ def forget_text() -> None:
     """Drop what the rules keep of the text they read (see pipeline.redact)."""
     _latin_stretches.cache_clear()
     _folded.cache_clear()
-    english_names.cue_kinds.cache_clear()
-    english_names._app_places.cache_clear()
-    courts._ends.cache_clear()
-    courts._speakers.cache_clear()
+    english_names.forget_text()
+    courts.forget_text()
 
 
 @lru_cache(maxsize=4)
