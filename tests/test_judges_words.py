@@ -15,9 +15,12 @@ def screen_of(engine, text: str, lang: str) -> str:
 def understood(engine, text: str, lang: str) -> str:
     """The "I understood" line the judge sees, or "" when nothing was: the labels of the
     options on screen (and of its Change buttons) are elsewhere, so they prove nothing."""
+    return understood_line(screen_of(engine, text, lang), lang)
+
+
+def understood_line(screen: str, lang: str) -> str:
     head = "» I understood:" if lang == "en" else "» 我的理解："
-    lines = screen_of(engine, text, lang).splitlines()
-    return next((line for line in lines if line.startswith(head)), "")
+    return next((line for line in screen.splitlines() if line.startswith(head)), "")
 
 
 @pytest.mark.parametrize(
@@ -492,9 +495,7 @@ def test_confirming_an_assumed_step_keeps_the_answer(engine, replies, lang, said
     ],
 )
 def test_a_typed_reply_in_everyday_words_answers_the_question(engine, replies, lang, said):
-    head = "» I understood:" if lang == "en" else "» 我的理解："
-    lines = last_screen(chat(engine, replies, lang=lang)).splitlines()
-    assert said in next((line for line in lines if line.startswith(head)), "")
+    assert said in understood_line(last_screen(chat(engine, replies, lang=lang)), lang)
 
 
 @pytest.mark.parametrize(

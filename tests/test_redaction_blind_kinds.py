@@ -9,7 +9,7 @@ from pathlib import Path
 import fastyaml
 import pytest
 from conftest import REPO
-from redacting import assert_gone
+from redacting import assert_gone, assert_unchanged
 
 from storage.redaction import redact
 
@@ -53,7 +53,7 @@ def test_numbered_and_placed_court_units_go(text, gone):
 
 @pytest.mark.parametrize("text", COURTS_IN_GENERAL)
 def test_courts_as_institutions_stay(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 # --------------------------------------------------------------------------- names
@@ -105,7 +105,7 @@ def test_names_without_the_usual_cues_go(text, gone):
 
 @pytest.mark.parametrize("text", NOT_NAMES)
 def test_capitalised_words_that_are_no_names_stay(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 # --------------------------------------------------------------------------- handles
@@ -131,7 +131,7 @@ def test_prefixed_handles_go(text, gone):
     ],
 )
 def test_subreddits_and_numbered_references_stay(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 # --------------------------------------------------------------------------- addresses
@@ -170,7 +170,7 @@ def test_addresses_go_with_their_postcode_and_city(text, gone):
 
 @pytest.mark.parametrize("text", NOT_ADDRESSES)
 def test_words_shaped_like_streets_stay(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 # --------------------------------------------------------------------------- dockets
@@ -204,7 +204,7 @@ def test_docket_numbers_go_in_every_form(text, gone):
     ],
 )
 def test_ranges_and_seasons_stay(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 # --------------------------------------------------------------------------- Chinese names
@@ -240,7 +240,7 @@ def test_nicknames_and_names_before_an_adverb_go(text, gone):
     ],
 )
 def test_reduplicated_words_stay(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 # --------------------------------------------------------------------------- numbers in words
@@ -259,7 +259,7 @@ def test_numbers_spelt_in_words_go(text, gone):
 
 def test_a_few_number_words_stay():
     text = "One or two lawyers and three or four clerks follow me; five of them are former staff."
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 # --------------------------------------------------------------------------- the tables tuned on
@@ -378,7 +378,7 @@ def test_general_kinds_go(text, gone):
 
 @pytest.mark.parametrize("text", GENERAL_KEPT)
 def test_general_look_alikes_stay(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 # --------------------------------------------------------------------------- census surnames
@@ -399,7 +399,7 @@ def test_census_surnames_go(text, gone):
 
 def test_a_census_surname_in_a_place_stays():
     text = "I sit on a labour tribunal in São Paulo and post on LinkedIn."
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 # --------------------------------------------------------------------------- dates, short names
@@ -430,7 +430,7 @@ def test_dates_in_words_and_short_names_go(text, gone):
 
 @pytest.mark.parametrize("text", SHORT_NAME_LOOK_ALIKES)
 def test_short_name_and_date_look_alikes_stay(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 # --------------------------------------------------------------------------- one judge of a court
@@ -449,7 +449,7 @@ def test_the_judge_at_a_named_court_goes(text, gone):
 
 def test_the_judges_of_a_court_that_is_an_institution_stay():
     text = "The judge at the Supreme Court ruled, and the judges of the High Court agreed."
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 # --------------------------------------------------------------------------- accounts and numerals
@@ -478,7 +478,7 @@ def test_accounts_and_numerals_go(text, gone):
 
 @pytest.mark.parametrize("text", ACCOUNT_LOOK_ALIKES)
 def test_account_and_numeral_look_alikes_stay(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 # --------------------------------------------------------------------------- families, nicknames
@@ -508,7 +508,7 @@ def test_families_nicknames_and_quoted_screen_names_go(text, gone):
 
 @pytest.mark.parametrize("text", FAMILY_AND_NICKNAME_LOOK_ALIKES)
 def test_family_and_nickname_look_alikes_stay(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 @pytest.mark.parametrize(
@@ -526,13 +526,13 @@ def test_a_day_after_this_year_and_a_mate_go(text, gone):
 def test_mate_and_pal_inside_words_stay():
     # A capitalised word follows "checkmate", so only the word boundary before "mate" keeps it.
     text = "I use PayPal for gifts, and my chess book calls that checkmate Arabian Mate."
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 def test_the_judges_own_federal_circuit_goes_and_one_in_the_news_stays():
     assert_gone("Since my appointment to the Seventh Circuit I post less.", "Seventh Circuit")
     text = "The Seventh Circuit ruled on a judge's Facebook post last year."
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 # --------------------------------------------------------------------------- review of round 7
@@ -549,7 +549,7 @@ FAMILY_WORDS_BEFORE_WORDS = [
 
 @pytest.mark.parametrize("text", FAMILY_WORDS_BEFORE_WORDS)
 def test_a_family_word_before_an_ordinary_word_stays(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 @pytest.mark.parametrize(
@@ -575,7 +575,7 @@ PARTS_OF_CODES_AND_ROTAS = [
 
 @pytest.mark.parametrize("text", PARTS_OF_CODES_AND_ROTAS)
 def test_a_part_of_a_code_or_a_rota_stays(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 @pytest.mark.parametrize(
@@ -598,7 +598,7 @@ def test_a_numbered_bench_of_the_judge_goes(text, gone):
     ],
 )
 def test_a_circuit_cited_near_my_stays(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 @pytest.mark.parametrize(
@@ -624,7 +624,7 @@ SCREEN_NAME_LOOK_ALIKES = [
 
 @pytest.mark.parametrize("text", SCREEN_NAME_LOOK_ALIKES)
 def test_quotes_and_colons_that_hold_no_screen_name_stay(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 @pytest.mark.parametrize(
@@ -648,7 +648,7 @@ def test_quoted_and_colon_screen_names_go(text, gone):
     ],
 )
 def test_a_platform_token_inside_a_word_stays(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 @pytest.mark.parametrize(
@@ -669,7 +669,7 @@ def test_a_platform_token_before_an_id_still_takes_it(text, gone):
     ],
 )
 def test_an_acronym_after_a_chinese_role_stays(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 @pytest.mark.parametrize(
@@ -689,7 +689,7 @@ def test_a_pinyin_name_in_capitals_after_a_chinese_role_goes(text, gone):
     ],
 )
 def test_a_family_of_products_stays(text):
-    assert redact(text) == text
+    assert_unchanged(text)
 
 
 # One family list (zh_names.yaml) serves every finder of the judge's circle.
